@@ -1,0 +1,127 @@
+using System.Text.Json;
+using Opsg.Functions.Orchestration;
+using Opsg.Functions.Storage;
+
+namespace Opsg.Functions.Cases;
+
+public sealed record CommandResult(CaseState? State, CommandResponse? Response, Rejection? Rejection, bool Replayed = false)
+{
+    public static CommandResult Refused(Rejection rejection) => new(null, null, rejection);
+}
+
+/// <summary>
+/// The edge between the pure case logic and storage: load the history, fold it, decide, append
+/// atomically, then hand scheduled activities to the queue. Everything the domain decided is in the
+/// history before anything else happens, so a crash at any point loses nothing that was acknowledged.
+/// </summary>
+public sealed class CaseStore(HistoryTable history, ActivityQueue queue, TimerTable timers, ActivitySignal signal, FaultInjection faults)
+{
+    public async Task<CaseState> LoadAsync(string caseId, CancellationToken cancellationToken)
+    {
+        var stored = await history.ReadAsync(caseId, cancellationToken);
+        return CaseFold.Fold(caseId, stored.Events.Select(EventCatalog.ToRecorded));
+    }
+
+    public async Task<IReadOnlyList<RecordedEvent>> LoadHistoryAsync(string caseId, CancellationToken cancellationToken)
+    {
+        var stored = await history.ReadAsync(caseId, cancellationToken);
+        return stored.Events.Select(EventCatalog.ToRecorded).ToList();
+    }
+
+    // conflictRetries: how often to re-read and decide again when another writer got in first;
+    // 0 for client commands (they get 409 and decide for themselves), more for the engine's own work.
+    public async Task<CommandResult> ExecuteAsync(
+        string caseId,
+        CommandContext context,
+        Func<CaseState, Decision> decide,
+        Func<CaseState, CommandResponse> respond,
+        CancellationToken cancellationToken,
+        int conflictRetries = 0)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            if (context.Idempotency is { } idem && await history.ReadIdempotencyAsync(caseId, idem.KeyHash, cancellationToken) is { } previous)
+                return Replay(idem, previous);
+
+            var state = await LoadAsync(caseId, cancellationToken);
+            if (context.ExpectedVersion is { } expected && expected != state.Version)
+                return CommandResult.Refused(new Rejection(412, "The case has changed.", $"You sent If-Match for version {expected}; the case is at version {state.Version}. Read it again and retry."));
+
+            var decision = decide(state);
+            if (decision.Rejection is { } rejection) return CommandResult.Refused(rejection);
+            if (decision.Events.Count == 0) return new CommandResult(state, respond(state), null);
+
+            var (next, events) = Apply(state, decision.Events, context);
+            foreach (var timer in events.Select(e => e.Event).OfType<TimerScheduled>())
+                await timers.UpsertAsync(new DueTimer(caseId, timer.TimerId, timer.DueAt, context.Now), cancellationToken);
+
+            var response = respond(next);
+            var idempotency = context.Idempotency is { } key
+                ? new IdempotencyRecord(key.KeyHash, key.RequestHash, response.StatusCode, response.Location, response.Body, next.Version)
+                : null;
+            var result = await history.AppendAsync(new AppendRequest(caseId, state.Version, events.Select(e => ToNew(e, context)).ToList(), Header(next), idempotency), cancellationToken);
+
+            switch (result.Outcome)
+            {
+                case AppendOutcome.Appended:
+                    faults.At(FaultPoint.AfterAppendBeforeEnqueue);
+                    await DispatchAsync(caseId, events, cancellationToken);
+                    return new CommandResult(next, response, null);
+                case AppendOutcome.DuplicateRequest:
+                    return Replay(context.Idempotency!, result.Previous!);
+                case AppendOutcome.VersionConflict when attempt < conflictRetries:
+                    continue;
+                default:
+                    return CommandResult.Refused(context.ExpectedVersion is null
+                        ? new Rejection(409, "The case changed while this was being recorded.", "Another change to this case was recorded first. Read the case again and retry.")
+                        : new Rejection(412, "The case has changed.", "Another change to this case was recorded first. Read it again and retry."));
+            }
+        }
+    }
+
+    /// <summary>Puts a scheduled activity on the queue; also used by the sweep for messages that were lost.</summary>
+    public async Task EnqueueActivityAsync(string caseId, long sequence, CancellationToken cancellationToken)
+    {
+        await queue.EnqueueAsync(JsonSerializer.Serialize(new ActivityMessage(caseId, sequence), EventCatalog.Json), null, cancellationToken);
+        signal.Poke();
+    }
+
+    private async Task DispatchAsync(string caseId, IReadOnlyList<RecordedEvent> events, CancellationToken cancellationToken)
+    {
+        foreach (var scheduled in events.Where(e => e.Event is ActivityScheduled or ActivityRetried))
+        {
+            var sequence = scheduled.Event is ActivityRetried retried ? retried.Scheduled : scheduled.Sequence;
+            // If this fails the activity is still recorded as scheduled; the sweep enqueues it again.
+            try { await EnqueueActivityAsync(caseId, sequence, cancellationToken); }
+            catch (StorageUnavailableException) { }
+        }
+    }
+
+    /// <summary>Folds the decided events and whatever the case policy schedules in reaction, in order.</summary>
+    private static (CaseState, IReadOnlyList<RecordedEvent>) Apply(CaseState state, IReadOnlyList<CaseEvent> decided, CommandContext context)
+    {
+        var recorded = new List<RecordedEvent>();
+        var pending = new Queue<(CaseEvent Event, Actor Actor)>(decided.Select(e => (e, context.Actor)));
+        while (pending.TryDequeue(out var next))
+        {
+            var e = new RecordedEvent(state.Version + 1, next.Event, next.Actor, context.Now);
+            state = CaseFold.Evolve(state, e);
+            recorded.Add(e);
+            foreach (var reaction in CasePolicy.React(state, next.Event, context.Now))
+                pending.Enqueue((reaction, Actor.Engine));
+        }
+        return (state, recorded);
+    }
+
+    private static NewEvent ToNew(RecordedEvent e, CommandContext context) => new(
+        EventCatalog.NameOf(e.Event), EventCatalog.Serialize(e.Event), e.Actor.Role.ToString(), e.Actor.Name, e.Time, context.Idempotency?.KeyHash);
+
+    private static CaseHeader Header(CaseState s) => new(
+        s.CaseId, s.Version, s.Opened?.Title ?? "", s.CreatedTime, s.LastUpdatedTime,
+        CaseProgress.Runtime(s).ToString(), CaseProgress.Stage(s).ToString(), CaseProgress.PendingActivities(s).ToList());
+
+    private static CommandResult Replay(IdempotencyRequest sent, IdempotencyRecord previous) =>
+        previous.RequestHash == sent.RequestHash
+            ? new CommandResult(null, new CommandResponse(previous.StatusCode, previous.Location, previous.Body), null, Replayed: true)
+            : CommandResult.Refused(new Rejection(422, "Idempotency key reused.", "This Idempotency-Key was already used with a different request."));
+}

@@ -1,0 +1,80 @@
+using Opsg.Functions.Cases;
+using Opsg.Functions.Http;
+using Opsg.Functions.Orchestration;
+using Opsg.Functions.Reports;
+using Opsg.Functions.Security;
+using Opsg.Functions.Storage;
+using Opsg.Functions.Submissions;
+
+namespace Opsg.Functions.Hosting;
+
+/// <summary>Wiring only: which services exist and which endpoints are mapped.</summary>
+public static class Composition
+{
+    public static IServiceCollection AddOpsg(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.Configure<StorageOptions>(o =>
+        {
+            o.ConnectionString = configuration["AzureWebJobsStorage"] ?? o.ConnectionString;
+            o.NamePrefix = configuration["Storage:NamePrefix"] ?? "";
+        });
+        services.Configure<AuthOptions>(configuration.GetSection("Auth"));
+        services.Configure<EngineOptions>(configuration.GetSection("Engine"));
+        services.Configure<TriggerLoopOptions>(configuration.GetSection("TriggerLoop"));
+
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<StorageAccount>();
+        services.AddSingleton<HistoryTable>();
+        services.AddSingleton<TimerTable>();
+        services.AddSingleton<ActivityQueue>();
+        services.AddSingleton<BlobStore>();
+        services.AddSingleton<ActivitySignal>();
+        services.AddSingleton<FaultInjection>();
+        services.AddSingleton<CaseStore>();
+        services.AddSingleton<CaseCommands>();
+        services.AddSingleton<ActivityWorker>();
+        services.AddSingleton<EngineSweep>();
+        services.AddSingleton(_ => new ReportRenderer(Path.Combine(AppContext.BaseDirectory, "templates")));
+
+        if (!HostAddress.UnderFunctionsHost(configuration) && configuration.GetValue("TriggerLoop:Enabled", true))
+            services.AddHostedService<LocalTriggerLoop>();
+        else
+            services.AddHostedService<StorageStartup>();
+
+        services.AddAuthentication(CallerAuthenticationHandler.SchemeName)
+            .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, CallerAuthenticationHandler>(CallerAuthenticationHandler.SchemeName, null);
+        services.AddAuthorization();
+        services.AddProblemDetails();
+        services.AddExceptionHandler<ErrorHandling>();
+        services.AddOpenApi();
+        return services;
+    }
+
+    public static WebApplication UseOpsg(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseAuthentication();
+        app.UseAuthorization();
+
+        app.MapOpenApi("/api/openapi/{documentName}.json").AllowAnonymous();
+        app.MapHealth();
+        app.MapCases();
+        app.MapSubmissions();
+        app.MapReports();
+        app.MapFunctionInvocations();
+        return app;
+    }
+}
+
+/// <summary>Under the Functions host there is no local loop to create storage, so this does it once at start.</summary>
+public sealed class StorageStartup(StorageAccount storage, ILogger<StorageStartup> logger) : IHostedService
+{
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        try { await storage.EnsureCreatedAsync(cancellationToken); }
+        catch (Exception ex) { logger.LogError(ex, "Could not create storage resources; /api/health will say which"); }
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}

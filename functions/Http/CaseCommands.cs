@@ -1,0 +1,55 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using Opsg.Functions.Cases;
+using Opsg.Functions.Security;
+
+namespace Opsg.Functions.Http;
+
+/// <summary>
+/// The common path of every command endpoint: read If-Match and Idempotency-Key, run the command
+/// through the case store, and answer with the stored response, an ETag, or problem details.
+/// </summary>
+public sealed class CaseCommands(CaseStore store, TimeProvider clock)
+{
+    public async Task<IResult> RunAsync(
+        HttpContext http,
+        string caseId,
+        ReadOnlyMemory<byte> body,
+        Func<CaseState, Decision> decide,
+        Func<CaseState, CommandResponse> respond)
+    {
+        var (expected, badIfMatch) = ExpectedVersion(http.Request);
+        if (badIfMatch is not null) return Problems.From(badIfMatch);
+        var context = new CommandContext(http.User.ToActor(), clock.GetUtcNow(), expected, Idempotency(http.Request, body.Span));
+        var result = await store.ExecuteAsync(caseId, context, decide, respond, http.RequestAborted);
+        if (result.Rejection is { } rejection) return Problems.From(rejection);
+
+        var response = result.Response!;
+        if (result.State is { } state) http.Response.Headers.ETag = ETag(state.Version);
+        if (result.Replayed) http.Response.Headers["Idempotent-Replayed"] = "true";
+        if (response.Location is { } location) http.Response.Headers.Location = location;
+        return TypedResults.Content(response.Body, "application/json", Encoding.UTF8, response.StatusCode);
+    }
+
+    public static string ETag(long version) => $"\"{version.ToString(CultureInfo.InvariantCulture)}\"";
+
+    private static (long?, Rejection?) ExpectedVersion(HttpRequest request)
+    {
+        var ifMatch = request.Headers.IfMatch.ToString();
+        if (string.IsNullOrEmpty(ifMatch)) return (null, null);
+        var trimmed = ifMatch.Trim().TrimStart('W', '/').Trim('"');
+        return long.TryParse(trimmed, NumberStyles.None, CultureInfo.InvariantCulture, out var version)
+            ? (version, null)
+            : (null, Rejection.Invalid("If-Match", "Must be an ETag returned by this API, e.g. \"7\"."));
+    }
+
+    private static IdempotencyRequest? Idempotency(HttpRequest request, ReadOnlySpan<byte> body)
+    {
+        var key = request.Headers["Idempotency-Key"].ToString();
+        if (string.IsNullOrWhiteSpace(key)) return null;
+        return new IdempotencyRequest(KeyHash(key), JsonBody.Hash(request, body));
+    }
+
+    public static string KeyHash(string key) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)))[..32];
+}

@@ -1,0 +1,63 @@
+using System.Security.Cryptography;
+using System.Text.Json;
+using Opsg.Functions.Cases;
+
+namespace Opsg.Functions.Http;
+
+/// <summary>A request body read once: its bytes (for the idempotency hash) and the parsed value.</summary>
+public sealed record Body<T>(T Value, byte[] Bytes);
+
+/// <summary>
+/// Reads JSON bodies ourselves rather than through parameter binding, so malformed JSON and wrong
+/// types answer with the same problem-details shape as every other invalid field.
+/// </summary>
+public static class JsonBody
+{
+    public const int MaxBytes = 1024 * 1024;
+
+    public static async Task<(Body<T>? Body, Rejection? Rejection)> ReadAsync<T>(HttpRequest request, CancellationToken cancellationToken) where T : class
+    {
+        if (!(request.ContentType ?? "").StartsWith("application/json", StringComparison.OrdinalIgnoreCase))
+            return (null, new Rejection(415, "Unsupported media type.", "Send the body as application/json."));
+        if (request.ContentLength > MaxBytes)
+            return (null, new Rejection(413, "The body is too large.", $"JSON bodies are limited to {MaxBytes:N0} bytes."));
+
+        using var buffer = new MemoryStream();
+        await request.Body.CopyToAsync(buffer, cancellationToken);
+        if (buffer.Length > MaxBytes)
+            return (null, new Rejection(413, "The body is too large.", $"JSON bodies are limited to {MaxBytes:N0} bytes."));
+        var bytes = buffer.ToArray();
+        try
+        {
+            var value = JsonSerializer.Deserialize<T>(bytes, Requests.Json);
+            return value is null
+                ? (null, Rejection.Invalid("$", "A JSON object is required."))
+                : (new Body<T>(value, bytes), null);
+        }
+        catch (JsonException ex)
+        {
+            var path = string.IsNullOrEmpty(ex.Path) ? "$" : ex.Path;
+            return (null, Rejection.Invalid(path, "The JSON is malformed or a value has the wrong type."));
+        }
+    }
+
+    public static string Hash(HttpRequest request, ReadOnlySpan<byte> body)
+    {
+        using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        sha.AppendData(System.Text.Encoding.UTF8.GetBytes($"{request.Method} {request.Path}\n"));
+        sha.AppendData(body);
+        return Convert.ToHexStringLower(sha.GetHashAndReset());
+    }
+}
+
+/// <summary>JSON settings for request bodies: strict about unknown members, camelCase, enums as names.</summary>
+public static class Requests
+{
+    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        UnmappedMemberHandling = System.Text.Json.Serialization.JsonUnmappedMemberHandling.Disallow,
+        AllowTrailingCommas = false,
+        ReadCommentHandling = JsonCommentHandling.Disallow,
+        MaxDepth = 16,
+    };
+}

@@ -1,0 +1,70 @@
+using Opsg.Functions.Cases;
+using Opsg.Functions.Panel;
+
+namespace Opsg.Functions.Orchestration;
+
+/// <summary>The instance status in the shape Durable Functions' HTTP API uses, so its clients feel at home.</summary>
+public sealed record CaseStatusView(
+    string Name,
+    string InstanceId,
+    string RuntimeStatus,
+    string CustomStatus,
+    object? Input,
+    object? Output,
+    DateTimeOffset CreatedTime,
+    DateTimeOffset LastUpdatedTime,
+    long Version,
+    IReadOnlyList<ReportLink> Reports,
+    IReadOnlyList<FailedStep> FailedSteps,
+    Recommendation? Recommendation,
+    IReadOnlyList<HistoryEventView>? HistoryEvents)
+{
+    public const string OrchestrationName = "ReadinessReview";
+
+    public static CaseStatusView From(CaseState s, IReadOnlyList<RecordedEvent>? history = null) => new(
+        OrchestrationName,
+        s.CaseId,
+        CaseProgress.Runtime(s).ToString(),
+        CaseProgress.Stage(s).ToString(),
+        s.Opened is { } o ? new { title = o.Title, classification = o.Classification, meetingId = o.MeetingId, meetingDate = o.MeetingDate } : null,
+        CaseProgress.Runtime(s) == Cases.RuntimeStatus.Completed ? new { recommendation = PanelRecommendation.For(s), panelDecision = s.PanelDecision } : null,
+        s.CreatedTime,
+        s.LastUpdatedTime,
+        s.Version,
+        s.Reports.Select(r => new ReportLink(r.Kind, r.Version, CaseUrls.Report(s.CaseId, r.Kind, r.Version), r.Sha256, r.RenderedFromSequence)).ToList(),
+        s.Activities.Values.Where(a => a.Status == ActivityStatus.Failed)
+            .Select(a => new FailedStep(a.Sequence, a.Scheduled.Name, a.Scheduled.ReportKind, a.Error ?? "", a.Attempts, CaseUrls.Rewind(s.CaseId))).ToList(),
+        s.Submission is null ? null : PanelRecommendation.For(s),
+        history?.Select(e => new HistoryEventView(e.Sequence, EventCatalog.NameOf(e.Event), e.Time, e.Actor.Role.ToString(), e.Actor.Name, e.Event)).ToList());
+}
+
+public sealed record ReportLink(string Kind, int Version, string Url, string Sha256, long RenderedFromSequence);
+
+public sealed record FailedStep(long Sequence, string Activity, string? ReportKind, string Error, int Attempts, string RetryPostUri);
+
+public sealed record HistoryEventView(long Sequence, string EventType, DateTimeOffset Timestamp, string ActorRole, string ActorName, object Payload);
+
+/// <summary>The management URIs a started case answers with, as Durable's CreateCheckStatusResponse does.</summary>
+public sealed record ManagementUris(
+    string Id,
+    string StatusQueryGetUri,
+    string SendEventPostUri,
+    string TerminatePostUri,
+    string RewindPostUri,
+    string PurgeHistoryDeleteUri)
+{
+    public static ManagementUris For(string caseId) => new(
+        caseId,
+        CaseUrls.Status(caseId),
+        $"{CaseUrls.Status(caseId)}/raiseEvent/{{eventName}}",
+        $"{CaseUrls.Status(caseId)}/terminate?reason={{text}}",
+        CaseUrls.Rewind(caseId),
+        CaseUrls.Status(caseId));
+}
+
+public static class CaseUrls
+{
+    public static string Status(string caseId) => $"/api/cases/{caseId}";
+    public static string Rewind(string caseId) => $"/api/cases/{caseId}/rewind?reason={{text}}";
+    public static string Report(string caseId, string kind, int version) => $"/api/cases/{caseId}/reports/{kind}/v{version}";
+}

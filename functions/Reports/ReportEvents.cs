@@ -1,0 +1,13 @@
+using Opsg.Functions.Cases;
+
+namespace Opsg.Functions.Reports;
+
+/// <summary>A report version written to Blob; also completes the activity that rendered it.</summary>
+public sealed record ReportRendered(
+    long Scheduled,
+    string Kind,
+    int Version,
+    string BlobName,
+    string Sha256,
+    string TemplateHash,
+    long RenderedFromSequence) : CaseEvent;

@@ -1,0 +1,74 @@
+using Opsg.Functions.Cases;
+
+namespace Opsg.Functions.Review;
+
+/// <summary>SECAS opened the review and issued the pack for the meeting.</summary>
+public sealed record ReviewOpened(string MeetingId, DateOnly MeetingDate, DateOnly? ReportDueDate) : CaseEvent;
+
+public enum Constituency { OperationsGroupChair, NetworkParty, LargeSupplier, SmallSupplier, OtherSecParty, OtherParticipant }
+
+public sealed record Attendee(
+    string Name,
+    Constituency Constituency,
+    string? Organisation,
+    bool Teleconference,
+    string? AlternateFor,
+    bool PartOnly,
+    string? Role);
+
+public sealed record Apology(string Name, Constituency Constituency, string? Organisation);
+
+public sealed record MeetingRecorded(
+    string MeetingId,
+    DateOnly Date,
+    string? StartTime,
+    string? EndTime,
+    string Venue,
+    IReadOnlyList<Attendee> Attendees,
+    IReadOnlyList<Apology> Apologies) : CaseEvent;
+
+public enum CriterionDecision { Accepted, AcceptedSubjectToCondition, NotAccepted, NoDecision }
+
+public enum Rag { Green, Amber, Red }
+
+/// <summary>The OPSG's view on one Live Service Criterion in its scope.</summary>
+public sealed record CriterionDecided(
+    int Lsc,
+    CriterionDecision Decision,
+    string? Condition,
+    int? ConditionRisk,
+    Rag Rag,
+    string? RagNote,
+    string? Discussion) : CaseEvent;
+
+public enum RiskDecision { Accepted, Removed, AcceptedSubjectToAction, NeedsTagApproval }
+
+public sealed record RiskDecided(int Number, RiskDecision Decision, string? ActionId, string? Discussion) : CaseEvent;
+
+/// <summary>A risk raised at review by someone other than the DCC (e.g. SECAS proposing risks 12 and 13).</summary>
+public sealed record RiskAdded(int Number, string Title, string Explanation, string RaisedBy) : CaseEvent;
+
+/// <summary>IDs are assigned by the engine, never typed: meeting + two-digit sequence, never reused.</summary>
+public sealed record ActionRaised(string ActionId, int Number, string Text, string Owner, DateOnly RaisedOn, DateOnly? TargetDate) : CaseEvent;
+
+public sealed record ActionTargetRevised(string ActionId, DateOnly RevisedTarget, string? Reason) : CaseEvent;
+
+public sealed record ActionProgressNoted(string ActionId, DateOnly On, string Text) : CaseEvent;
+
+public enum NoteEffect { Clarification, ActionClosed, ConditionDischarged }
+
+/// <summary>A fact added after the meeting, shown in brackets in the minutes.</summary>
+public sealed record PostMeetingNoteAdded(
+    string NoteId,
+    NoteEffect Effect,
+    string? ActionId,
+    int? Lsc,
+    int? Risk,
+    DateOnly On,
+    string Text) : CaseEvent;
+
+public sealed record TagCriterionView(int Lsc, CriterionDecision Decision, Rag Rag, string Commentary);
+
+public sealed record TagRiskView(int Number, string View);
+
+public sealed record TagViewRecorded(IReadOnlyList<TagCriterionView> Criteria, IReadOnlyList<TagRiskView> Risks) : CaseEvent;

@@ -1,0 +1,63 @@
+namespace Opsg.Functions.Storage;
+
+/// <summary>One row of a case's history as the table holds it: the payload stays serialized here.</summary>
+public sealed record StoredEvent(
+    long Sequence,
+    string Type,
+    string Payload,
+    string ActorRole,
+    string ActorName,
+    DateTimeOffset Time,
+    string? IdempotencyKey);
+
+/// <summary>
+/// The per-case summary row, rewritten in the same batch as every append so it can never disagree
+/// with the history it summarises. Listing cases reads only these rows.
+/// </summary>
+public sealed record CaseHeader(
+    string CaseId,
+    long Version,
+    string Name,
+    DateTimeOffset CreatedTime,
+    DateTimeOffset LastUpdatedTime,
+    string RuntimeStatus,
+    string CustomStatus,
+    IReadOnlyList<long> PendingActivities);
+
+public sealed record CaseHistory(CaseHeader? Header, IReadOnlyList<StoredEvent> Events)
+{
+    public long Version => Header?.Version ?? 0;
+}
+
+/// <summary>What an append stores beside the events when the caller sent an Idempotency-Key.</summary>
+public sealed record IdempotencyRecord(string KeyHash, string RequestHash, int StatusCode, string? Location, string Body, long Version);
+
+public sealed record AppendRequest(
+    string CaseId,
+    long ExpectedVersion,
+    IReadOnlyList<NewEvent> Events,
+    CaseHeader Header,
+    IdempotencyRecord? Idempotency);
+
+public sealed record NewEvent(string Type, string Payload, string ActorRole, string ActorName, DateTimeOffset Time, string? IdempotencyKey);
+
+public enum AppendOutcome
+{
+    Appended,
+    /// <summary>Another writer got there first: the expected version is stale.</summary>
+    VersionConflict,
+    /// <summary>The idempotency key was used before; the stored record says what was answered.</summary>
+    DuplicateRequest,
+}
+
+public sealed record AppendResult(AppendOutcome Outcome, long Version, IdempotencyRecord? Previous = null);
+
+public sealed record CaseQuery(
+    DateTimeOffset? CreatedFrom,
+    DateTimeOffset? CreatedTo,
+    IReadOnlyCollection<string> RuntimeStatuses,
+    string? InstanceIdPrefix,
+    int Top,
+    string? ContinuationToken);
+
+public sealed record CasePage(IReadOnlyList<CaseHeader> Cases, string? ContinuationToken);

@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# Runs the backend locally like `func start`: http://127.0.0.1:7071/api/...
+# Installs the pinned Azurite on first use, starts it unless one already listens, stops it on exit.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+[ -x node_modules/.bin/azurite ] || npm ci --no-audit --no-fund
+[ -f local.settings.json ] || cp local.settings.sample.json local.settings.json
+
+listening() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+
+azurite_pid=""
+cleanup() { [ -n "$azurite_pid" ] && kill "$azurite_pid" 2>/dev/null || true; }
+trap cleanup EXIT INT TERM
+
+if listening 10000 && listening 10001 && listening 10002; then
+  echo "Azurite already listening on 10000-10002; using it."
+else
+  mkdir -p .azurite
+  node_modules/.bin/azurite --silent --disableTelemetry --skipApiVersionCheck --loose \
+    --location .azurite --debug .azurite/debug.log \
+    --blobHost 127.0.0.1 --queueHost 127.0.0.1 --tableHost 127.0.0.1 &
+  azurite_pid=$!
+  for _ in $(seq 1 100); do listening 10000 && listening 10001 && listening 10002 && break; sleep 0.2; done
+  echo "Azurite started (pid $azurite_pid), data in .azurite/"
+fi
+
+# local.settings.json "Values" become environment variables, as the Functions host would set them.
+eval "$(node -e '
+  const v = require("./local.settings.json").Values || {};
+  for (const [k, val] of Object.entries(v)) console.log(`export ${k}=${JSON.stringify(String(val))}`);
+')"
+
+dotnet run --project functions/Opsg.Functions.csproj -c Release

@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# Runs every test. Tests start their own in-memory Azurite on free ports, so a running
+# backend or a developer's data is never touched.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+
+[ -x node_modules/.bin/azurite ] || npm ci --no-audit --no-fund || exit 1
+
+log=$(mktemp)
+dotnet test Opsg.Functions.sln -c Release --logger "console;verbosity=normal" 2>&1 | tee "$log"
+status=${PIPESTATUS[0]}
+
+# One plain summary line across all test projects.
+passed=$(grep -Eo 'Passed: +[0-9]+' "$log" | awk '{s+=$2} END {print s+0}')
+failed=$(grep -Eo 'Failed: +[0-9]+' "$log" | awk '{s+=$2} END {print s+0}')
+skipped=$(grep -Eo 'Skipped: +[0-9]+' "$log" | awk '{s+=$2} END {print s+0}')
+rm -f "$log"
+echo "Tests: $passed passed, $failed failed, $skipped skipped"
+[ "$status" -eq 0 ] && [ "$passed" -gt 0 ] && [ "$failed" -eq 0 ]

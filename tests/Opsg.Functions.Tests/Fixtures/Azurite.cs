@@ -1,0 +1,134 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+
+namespace Opsg.Functions.Tests.Fixtures;
+
+/// <summary>
+/// A real Azurite on free ports, started once per test run from the repo's pinned npm package.
+/// In-memory by default; a test that restarts the emulator asks for its own on-disk instance.
+/// </summary>
+public sealed class Azurite : IAsyncDisposable
+{
+    private const string AccountKey = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
+    private static readonly Lazy<Task<Azurite>> SharedInstance = new(() => StartAsync(location: null));
+
+    private Process? _process;
+    private readonly string? _location;
+
+    private Azurite(int blob, int queue, int table, string? location)
+    {
+        BlobPort = blob;
+        QueuePort = queue;
+        TablePort = table;
+        _location = location;
+    }
+
+    public int BlobPort { get; }
+    public int QueuePort { get; }
+    public int TablePort { get; }
+
+    public string ConnectionString =>
+        "DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;" +
+        $"AccountKey={AccountKey};" +
+        $"BlobEndpoint=http://127.0.0.1:{BlobPort}/devstoreaccount1;" +
+        $"QueueEndpoint=http://127.0.0.1:{QueuePort}/devstoreaccount1;" +
+        $"TableEndpoint=http://127.0.0.1:{TablePort}/devstoreaccount1;";
+
+    /// <summary>A connection string to ports nothing listens on: storage "unreachable".</summary>
+    public static string Unreachable()
+    {
+        var port = FreePort();
+        return "DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;" +
+            $"AccountKey={AccountKey};" +
+            $"BlobEndpoint=http://127.0.0.1:{port}/devstoreaccount1;QueueEndpoint=http://127.0.0.1:{port}/devstoreaccount1;TableEndpoint=http://127.0.0.1:{port}/devstoreaccount1;";
+    }
+
+    public static Task<Azurite> Shared => SharedInstance.Value;
+
+    /// <summary>Starts a private instance; with a location its data survives a restart.</summary>
+    public static async Task<Azurite> StartAsync(string? location)
+    {
+        var azurite = new Azurite(FreePort(), FreePort(), FreePort(), location);
+        await azurite.StartProcessAsync();
+        if (location is null) AppDomain.CurrentDomain.ProcessExit += (_, _) => azurite.Kill();
+        return azurite;
+    }
+
+    public async Task RestartAsync()
+    {
+        Kill();
+        await StartProcessAsync();
+    }
+
+    public void Kill()
+    {
+        if (_process is { HasExited: false }) { _process.Kill(entireProcessTree: true); _process.WaitForExit(10_000); }
+        _process?.Dispose();
+        _process = null;
+    }
+
+    public ValueTask DisposeAsync()
+    {
+        Kill();
+        return ValueTask.CompletedTask;
+    }
+
+    private async Task StartProcessAsync()
+    {
+        var root = RepoRoot();
+        var binary = Path.Combine(root, "node_modules", ".bin", "azurite");
+        if (!File.Exists(binary)) throw new InvalidOperationException("Azurite is not installed: run `npm ci` at the repository root (scripts/test.sh does).");
+        if (_location is not null) Directory.CreateDirectory(_location);
+        var args = "--silent --disableTelemetry --skipApiVersionCheck --loose " +
+            $"--blobHost 127.0.0.1 --queueHost 127.0.0.1 --tableHost 127.0.0.1 --blobPort {BlobPort} --queuePort {QueuePort} --tablePort {TablePort} " +
+            (_location is null ? "--inMemoryPersistence" : $"--location \"{_location}\"");
+        _process = Process.Start(new ProcessStartInfo(binary, args)
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            WorkingDirectory = root,
+        }) ?? throw new InvalidOperationException("Could not start Azurite.");
+        _process.OutputDataReceived += (_, _) => { };
+        _process.ErrorDataReceived += (_, _) => { };
+        _process.BeginOutputReadLine();
+        _process.BeginErrorReadLine();
+
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        foreach (var port in new[] { BlobPort, QueuePort, TablePort })
+        {
+            while (!await ListensAsync(port))
+            {
+                if (_process.HasExited) throw new InvalidOperationException($"Azurite exited with code {_process.ExitCode}.");
+                if (DateTime.UtcNow > deadline) throw new TimeoutException($"Azurite did not listen on {port} within 30 s.");
+                await Task.Delay(100);
+            }
+        }
+    }
+
+    private static async Task<bool> ListensAsync(int port)
+    {
+        try
+        {
+            using var client = new TcpClient();
+            await client.ConnectAsync(IPAddress.Loopback, port);
+            return true;
+        }
+        catch (SocketException) { return false; }
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    public static string RepoRoot()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Opsg.Functions.sln"))) dir = dir.Parent;
+        return dir?.FullName ?? throw new InvalidOperationException("Cannot find the repository root.");
+    }
+}

@@ -1,0 +1,38 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace Opsg.Functions.Tests.Fixtures;
+
+public static class Http
+{
+    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    public static Task<HttpResponseMessage> PostJson(this HttpClient client, string url, object body) =>
+        client.PostAsJsonAsync(url, body, Json);
+
+    public static async Task<JsonNode> Json_(this HttpResponseMessage response) =>
+        JsonNode.Parse(await response.Content.ReadAsStringAsync()) ?? throw new InvalidOperationException("Empty body.");
+
+    public static async Task<string> OpenCaseAsync(this HttpClient secas, object? body = null)
+    {
+        var response = await secas.PostJson("/api/cases", body ?? Seed002.OpenCase);
+        Assert.Equal(System.Net.HttpStatusCode.Accepted, response.StatusCode);
+        return (await response.Json_())["id"]!.GetValue<string>();
+    }
+
+    /// <summary>Polls until the condition holds; a deadline, not a timing assertion.</summary>
+    public static async Task<JsonNode> WaitForAsync(this HttpClient client, string caseId, Func<JsonNode, bool> condition, int seconds = 30)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(seconds);
+        JsonNode? last = null;
+        while (DateTime.UtcNow < deadline)
+        {
+            var response = await client.GetAsync($"/api/cases/{caseId}");
+            last = await response.Json_();
+            if (condition(last)) return last;
+            await Task.Delay(100);
+        }
+        throw new TimeoutException($"Case {caseId} did not reach the expected state. Last status: {last?.ToJsonString()}");
+    }
+}

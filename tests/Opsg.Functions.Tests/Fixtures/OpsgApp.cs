@@ -1,0 +1,74 @@
+using System.Net.Http.Headers;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Opsg.Functions.Tests.Fixtures;
+
+/// <summary>
+/// The real app over the real HTTP pipeline, on a real Azurite, with tables, queues and containers
+/// of its own (a unique name prefix) so test classes run in parallel without seeing each other.
+/// </summary>
+public sealed class OpsgApp : WebApplicationFactory<Program>
+{
+    public static readonly IReadOnlyDictionary<string, string> ApiKeys = new Dictionary<string, string>
+    {
+        ["Dcc"] = "test-dcc-key",
+        ["Secas"] = "test-secas-key",
+        ["OpsgMember"] = "test-opsg-key",
+        ["Tag"] = "test-tag-key",
+        ["Panel"] = "test-panel-key",
+    };
+
+    private readonly string _connectionString;
+    private readonly Dictionary<string, string?> _settings;
+
+    public OpsgApp(string connectionString, string? prefix = null, IDictionary<string, string?>? settings = null)
+    {
+        _connectionString = connectionString;
+        Prefix = prefix ?? "t" + Guid.NewGuid().ToString("N")[..10];
+        _settings = new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>());
+    }
+
+    /// <summary>Storage name prefix: a second app with the same prefix sees the same data (a "restarted process").</summary>
+    public string Prefix { get; }
+
+    public static async Task<OpsgApp> StartAsync(IDictionary<string, string?>? settings = null)
+    {
+        var azurite = await Azurite.Shared;
+        return new OpsgApp(azurite.ConnectionString, settings: settings);
+    }
+
+    public T Service<T>() where T : notnull => Services.GetRequiredService<T>();
+
+    public HttpClient ClientAs(string? role)
+    {
+        var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        if (role is not null) client.DefaultRequestHeaders.Add("X-Api-Key", ApiKeys[role]);
+        client.DefaultRequestHeaders.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+        return client;
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.ConfigureAppConfiguration(config =>
+        {
+            var values = new Dictionary<string, string?>
+            {
+                ["AzureWebJobsStorage"] = _connectionString,
+                ["Storage:NamePrefix"] = Prefix,
+                ["TriggerLoop:IdlePoll"] = "00:00:00.200",
+                ["TriggerLoop:SweepInterval"] = "00:00:00.500",
+                ["TriggerLoop:Visibility"] = "00:00:02",
+                ["TriggerLoop:RetryBase"] = "00:00:00.100",
+                ["Engine:OutboxGrace"] = "00:00:01",
+                ["Engine:OrphanTimerGrace"] = "00:00:01",
+            };
+            foreach (var (role, key) in ApiKeys) values[$"Auth:ApiKeys:{role}"] = key;
+            foreach (var (key, value) in _settings) values[key] = value;
+            config.AddInMemoryCollection(values);
+        });
+    }
+}
