@@ -1,14 +1,23 @@
 using BenchmarkDotNet.Running;
 
+namespace Opsg.Functions.Benchmarks;
+
 // dotnet run -c Release --project tests/Opsg.Functions.Benchmarks -- <harness> [options]
 // BenchmarkDotNet micro-benchmarks are selected with --filter; end-to-end harnesses by name.
-return args.FirstOrDefault() switch
+public static class BenchmarkProgram
 {
-    _ => RunMicroBenchmarks(args),
-};
+    public static async Task<int> Main(string[] args)
+    {
+        await Task.CompletedTask;
+        return args.FirstOrDefault() switch
+        {
+            _ => RunMicroBenchmarks(args),
+        };
+    }
 
-static int RunMicroBenchmarks(string[] args)
-{
-    BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
-    return 0;
+    private static int RunMicroBenchmarks(string[] args)
+    {
+        BenchmarkSwitcher.FromAssembly(typeof(BenchmarkProgram).Assembly).Run(args);
+        return 0;
+    }
 }
