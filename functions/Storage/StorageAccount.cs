@@ -10,7 +10,10 @@ namespace Opsg.Functions.Storage;
 /// <summary>The one place that turns the connection string into SDK clients.</summary>
 public sealed class StorageAccount
 {
-    private static readonly TimeSpan ServerTimeout = TimeSpan.FromSeconds(10);
+    // Bounds each call end to end. Deliberately no ServerTimeout: WindowsAzure.Storage 9.3.3 adds the
+    // `timeout` query parameter again on every retry of a table query and then throws
+    // "An item with the same key has already been added" instead of retrying.
+    private static readonly TimeSpan MaximumExecutionTime = TimeSpan.FromSeconds(10);
 
     public StorageAccount(IOptions<StorageOptions> options)
     {
@@ -20,11 +23,11 @@ public sealed class StorageAccount
         var retry = new LinearRetry(TimeSpan.FromMilliseconds(200), 2);
 
         var tables = account.CreateCloudTableClient();
-        tables.DefaultRequestOptions = new TableRequestOptions { RetryPolicy = retry, ServerTimeout = ServerTimeout, MaximumExecutionTime = ServerTimeout };
+        tables.DefaultRequestOptions = new TableRequestOptions { RetryPolicy = retry, MaximumExecutionTime = MaximumExecutionTime };
         var queues = account.CreateCloudQueueClient();
-        queues.DefaultRequestOptions = new QueueRequestOptions { RetryPolicy = retry, ServerTimeout = ServerTimeout, MaximumExecutionTime = ServerTimeout };
+        queues.DefaultRequestOptions = new QueueRequestOptions { RetryPolicy = retry, MaximumExecutionTime = MaximumExecutionTime };
         var blobs = account.CreateCloudBlobClient();
-        blobs.DefaultRequestOptions = new BlobRequestOptions { RetryPolicy = retry, ServerTimeout = ServerTimeout, MaximumExecutionTime = ServerTimeout };
+        blobs.DefaultRequestOptions = new BlobRequestOptions { RetryPolicy = retry, MaximumExecutionTime = MaximumExecutionTime };
 
         History = tables.GetTableReference(Options.HistoryTable);
         Timers = tables.GetTableReference(Options.TimersTable);

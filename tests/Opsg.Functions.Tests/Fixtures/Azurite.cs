@@ -55,10 +55,27 @@ public sealed class Azurite : IAsyncDisposable
         return azurite;
     }
 
+    /// <summary>
+    /// Stops gracefully (SIGTERM) and starts again on the same ports and folder. Azurite's on-disk
+    /// store saves on an interval and on shutdown, so a SIGKILL could lose its last seconds of writes.
+    /// </summary>
     public async Task RestartAsync()
     {
-        Kill();
+        await StopAsync();
         await StartProcessAsync();
+    }
+
+    public async Task StopAsync()
+    {
+        if (_process is { HasExited: false } process)
+        {
+            using var term = Process.Start("kill", $"-TERM {process.Id}");
+            await term.WaitForExitAsync();
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(15));
+            try { await process.WaitForExitAsync(timeout.Token); }
+            catch (OperationCanceledException) { }
+        }
+        Kill();
     }
 
     public void Kill()

@@ -36,3 +36,19 @@ public static class Http
         throw new TimeoutException($"Case {caseId} did not reach the expected state. Last status: {last?.ToJsonString()}");
     }
 }
+
+public static class HealthWaits
+{
+    /// <summary>Storage is created by the trigger loop at start-up; wait until health says so.</summary>
+    public static async Task<System.Text.Json.Nodes.JsonNode> WaitForHealthyAsync(this HttpClient client, int seconds = 30)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(seconds);
+        while (true)
+        {
+            var response = await client.GetAsync("/api/health");
+            if (response.StatusCode == System.Net.HttpStatusCode.OK) return await response.Json_();
+            if (DateTime.UtcNow > deadline) throw new TimeoutException("Health never turned 200: " + await response.Content.ReadAsStringAsync());
+            await Task.Delay(100);
+        }
+    }
+}
