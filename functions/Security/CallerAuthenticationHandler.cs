@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
 
@@ -68,7 +69,7 @@ public sealed class CallerAuthenticationHandler(
             if (json is null) return AuthenticateResult.Fail("Empty client principal.");
             var roleType = json.RoleTyp ?? ClaimTypes.Role;
             var nameType = json.NameTyp ?? ClaimTypes.Name;
-            var roles = json.Claims.Where(c => c.Typ == roleType || c.Typ == "roles").Select(c => c.Val)
+            var roles = json.Claims.Where(c => c.Typ == roleType).Select(c => c.Val)
                 .Select(v => Roles.All.FirstOrDefault(r => string.Equals(r, v, StringComparison.OrdinalIgnoreCase)))
                 .OfType<string>().Distinct().ToList();
             var name = json.Claims.FirstOrDefault(c => c.Typ == nameType)?.Val ?? "unknown";
@@ -88,7 +89,12 @@ public sealed class CallerAuthenticationHandler(
         return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName));
     }
 
-    private sealed record ClientPrincipal(string? AuthTyp, string? NameTyp, string? RoleTyp, List<ClientClaim> Claims);
+    // App Service's own field names: auth_typ, name_typ, role_typ, claims[{typ, val}].
+    private sealed record ClientPrincipal(
+        [property: JsonPropertyName("auth_typ")] string? AuthTyp,
+        [property: JsonPropertyName("name_typ")] string? NameTyp,
+        [property: JsonPropertyName("role_typ")] string? RoleTyp,
+        [property: JsonPropertyName("claims")] List<ClientClaim> Claims);
 
-    private sealed record ClientClaim(string Typ, string Val);
+    private sealed record ClientClaim([property: JsonPropertyName("typ")] string Typ, [property: JsonPropertyName("val")] string Val);
 }
