@@ -10,8 +10,15 @@ cd "$(dirname "$0")/.."
 listening() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 
 azurite_pid=""
-cleanup() { [ -n "$azurite_pid" ] && kill "$azurite_pid" 2>/dev/null || true; }
-trap cleanup EXIT INT TERM
+app_pid=""
+cleanup() {
+  [ -n "$app_pid" ] && kill "$app_pid" 2>/dev/null
+  [ -n "$azurite_pid" ] && kill "$azurite_pid" 2>/dev/null
+  wait 2>/dev/null
+  true
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
 
 if listening 10000 && listening 10001 && listening 10002; then
   echo "Azurite already listening on 10000-10002; using it."
@@ -31,4 +38,8 @@ eval "$(node -e '
   for (const [k, val] of Object.entries(v)) console.log(`export ${k}=${JSON.stringify(String(val))}`);
 ')"
 
-dotnet run --project functions/Opsg.Functions.csproj -c Release
+# Build, then run the app as our own child so stopping this script always stops it too.
+dotnet build functions/Opsg.Functions.csproj -c Release -nologo -v quiet
+dotnet functions/bin/Release/net10.0/Opsg.Functions.dll &
+app_pid=$!
+wait "$app_pid"
