@@ -51,7 +51,8 @@ resource app 'Microsoft.Web/sites@2023-01-01' = {
     serverFarmId: plan.id
     httpsOnly: true
     siteConfig: {
-      linuxFxVersion: 'DOTNET|10.0'
+      // The custom handler is published self-contained, so no language stack is needed on the image.
+      linuxFxVersion: ''
       ftpsState: 'Disabled'
       minTlsVersion: '1.2'
       appSettings: [
