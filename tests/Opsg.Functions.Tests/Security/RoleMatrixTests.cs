@@ -1,0 +1,128 @@
+using System.Net;
+using System.Text;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Authorization.Infrastructure;
+using Microsoft.AspNetCore.Routing;
+using Opsg.Functions.Tests.Fixtures;
+
+namespace Opsg.Functions.Tests.Security;
+
+/// <summary>
+/// Every endpoint × every role, read from the app's own endpoint table so a new endpoint cannot
+/// escape: anonymous → 401, a role not allowed → 403, an allowed role gets past authorization
+/// (whatever the handler then says about the minimal request). Functional success per role is
+/// covered by each feature's own tests.
+/// </summary>
+public sealed partial class RoleMatrixTests : IAsyncLifetime
+{
+    private OpsgApp _app = null!;
+    private string _caseId = "";
+
+    public static readonly string[] Roles = ["Dcc", "Secas", "OpsgMember", "Tag", "Panel"];
+
+    public async Task InitializeAsync()
+    {
+        _app = await OpsgApp.StartAsync();
+        _caseId = await _app.ClientAs("Secas").OpenCaseAsync();
+    }
+
+    public async Task DisposeAsync() => await _app.DisposeAsync();
+
+    [Fact]
+    public async Task EveryProtectedEndpoint_RefusesAnonymousWith401_AndRolesNotAllowedWith403_AndLetsAllowedRolesThrough()
+    {
+        var endpoints = ProtectedEndpoints();
+        Assert.NotEmpty(endpoints);
+        var failures = new List<string>();
+        foreach (var (method, route, allowed) in endpoints)
+        {
+            var url = Fill(route);
+            var anonymous = await SendAsync(null, method, url);
+            if (anonymous != HttpStatusCode.Unauthorized) failures.Add($"{method} {route} anonymous → {(int)anonymous}");
+            foreach (var role in Roles)
+            {
+                var status = await SendAsync(role, method, url);
+                var expectAllowed = allowed.Contains(role);
+                if (expectAllowed && status is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden)
+                    failures.Add($"{method} {route} as {role} (allowed) → {(int)status}");
+                if (!expectAllowed && status != HttpStatusCode.Forbidden)
+                    failures.Add($"{method} {route} as {role} (not allowed) → {(int)status}");
+            }
+        }
+        Assert.True(failures.Count == 0, string.Join('\n', failures));
+    }
+
+    /// <summary>Who may do what: the specification the endpoints' declarations are held to.</summary>
+    public static readonly IReadOnlyDictionary<string, string[]> ExpectedAccess = new Dictionary<string, string[]>
+    {
+        ["StartCase"] = ["Secas"],
+        ["ListCases"] = ["Secas", "OpsgMember"],
+        ["GetCase"] = Roles,
+        ["TerminateCase"] = ["Secas"],
+        ["RewindCase"] = ["Secas"],
+        ["PurgeCase"] = ["Secas"],
+        ["SubmitReadiness"] = ["Dcc"],
+        ["GetReport"] = Roles,
+    };
+
+    [Fact]
+    public void EveryProtectedEndpoint_IsNamedAndDeclaresExactlyTheRolesTheSpecificationGivesIt()
+    {
+        var declared = _app.Service<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .Where(e => e.RoutePattern.RawText!.TrimStart('/').StartsWith("api/", StringComparison.Ordinal))
+            .Where(e => e.Metadata.GetMetadata<IAllowAnonymous>() is null)
+            .Select(e => (Name: e.Metadata.GetMetadata<IEndpointNameMetadata>()?.EndpointName ?? e.RoutePattern.RawText!,
+                Roles: e.Metadata.GetOrderedMetadata<AuthorizationPolicy>().SelectMany(p => p.Requirements.OfType<RolesAuthorizationRequirement>()).SelectMany(r => r.AllowedRoles).Order().ToArray()))
+            .ToList();
+        foreach (var (name, roles) in declared)
+        {
+            Assert.True(ExpectedAccess.ContainsKey(name), $"Endpoint {name} is not in the access specification");
+            Assert.Equal(ExpectedAccess[name].Order(), roles);
+        }
+        Assert.Empty(ExpectedAccess.Keys.Except(declared.Select(d => d.Name)));
+    }
+
+    [Fact]
+    public async Task AnonymousEndpoints_AreOnlyHealthOpenApiAndPanelLinks()
+    {
+        var anonymous = _app.Service<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .Where(e => e.RoutePattern.RawText!.TrimStart('/').StartsWith("api/", StringComparison.Ordinal))
+            .Where(e => e.Metadata.GetMetadata<IAllowAnonymous>() is not null || e.Metadata.GetOrderedMetadata<AuthorizationPolicy>().Count == 0)
+            .Select(e => e.RoutePattern.RawText!.TrimStart('/'))
+            .ToList();
+        Assert.All(anonymous, route => Assert.Matches("^api/(health|openapi/|links/)", route));
+        var health = await _app.ClientAs(null).GetAsync("/api/health");
+        Assert.NotEqual(HttpStatusCode.Unauthorized, health.StatusCode);
+    }
+
+    private List<(string Method, string Route, HashSet<string> Allowed)> ProtectedEndpoints() =>
+        _app.Service<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .Where(e => e.RoutePattern.RawText!.TrimStart('/').StartsWith("api/", StringComparison.Ordinal))
+            .Where(e => e.Metadata.GetMetadata<IAllowAnonymous>() is null)
+            .Select(e => (Endpoint: e, Roles: e.Metadata.GetOrderedMetadata<AuthorizationPolicy>()
+                .SelectMany(p => p.Requirements.OfType<RolesAuthorizationRequirement>())
+                .SelectMany(r => r.AllowedRoles).ToHashSet()))
+            .Where(x => x.Roles.Count > 0)
+            .SelectMany(x => (x.Endpoint.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? ["GET"])
+                .Select(m => (m, "/" + x.Endpoint.RoutePattern.RawText!.TrimStart('/'), x.Roles)))
+            .ToList();
+
+    private string Fill(string route) => RouteParameter().Replace(route, m => m.Groups["name"].Value switch
+    {
+        "caseId" => _caseId,
+        "kind" => "readiness-pack",
+        _ => "1",
+    });
+
+    private async Task<HttpStatusCode> SendAsync(string? role, string method, string url)
+    {
+        using var request = new HttpRequestMessage(new HttpMethod(method), url);
+        if (method is "POST" or "PUT" or "PATCH") request.Content = new StringContent("{}", Encoding.UTF8, "application/json");
+        var response = await _app.ClientAs(role).SendAsync(request);
+        return response.StatusCode;
+    }
+
+    [GeneratedRegex(@"\{(?<name>[A-Za-z]+)(:[^}]*)?\}")]
+    private static partial Regex RouteParameter();
+}
