@@ -46,10 +46,21 @@ public static class CaseFold
         ActivityRetried e => UpdateActivity(s, e.Scheduled, a => a with { Status = ActivityStatus.Scheduled, Error = null }),
         ReportRendered e => UpdateActivity(s, e.Scheduled, a => a with { Status = ActivityStatus.Completed, Output = e.BlobName }) with { Reports = s.Reports.Add(e) },
         TimerScheduled e => s with { Timers = s.Timers.SetItem(e.TimerId, new TimerState(e, false)) },
+        ExternalEventRaised e => s with { Inbox = s.Inbox.SetItem(recorded.Sequence, e) },
+        ExternalEventDelivered e => Deliver(s, e),
         TimerFired e => s.Timers.TryGetValue(e.TimerId, out var t) ? s with { Timers = s.Timers.SetItem(e.TimerId, t with { Fired = true }) } : s,
 
         _ => throw new InvalidOperationException($"No fold rule for {recorded.Event.GetType().Name}."),
     };
+
+    private static CaseState Deliver(CaseState s, ExternalEventDelivered delivered)
+    {
+        if (!s.Inbox.TryGetValue(delivered.Raised, out var raised)) return s;
+        var next = s with { Inbox = s.Inbox.Remove(delivered.Raised) };
+        return delivered.Refused is { } reason
+            ? next with { RefusedEvents = next.RefusedEvents.Add(new RefusedExternalEvent(delivered.Raised, raised.Name, reason)) }
+            : next;
+    }
 
     private static CaseState ApplyNote(CaseState s, PostMeetingNoteAdded note) =>
         note.Effect == NoteEffect.ActionClosed && note.ActionId is { } id

@@ -21,7 +21,7 @@ public static class CaseProgress
     {
         if (s.IsTerminated) return RuntimeStatus.Terminated;
         if (s.Activities.Values.Any(a => a.Status == ActivityStatus.Failed)) return RuntimeStatus.Failed;
-        if (s.MinutesApproved is not null && !PendingActivities(s).Any()) return RuntimeStatus.Completed;
+        if (s.MinutesApproved is not null && s.PanelDecision is not null && !PendingActivities(s).Any()) return RuntimeStatus.Completed;
         return s.Submissions.IsEmpty ? RuntimeStatus.Pending : RuntimeStatus.Running;
     }
 

@@ -42,6 +42,10 @@ public sealed record CaseState
     public ImmutableDictionary<string, TimerState> Timers { get; init; } = ImmutableDictionary<string, TimerState>.Empty;
     public ImmutableList<ReportRendered> Reports { get; init; } = [];
 
+    /// <summary>External events that arrived before the case waited for them, by the sequence they were kept at.</summary>
+    public ImmutableSortedDictionary<long, ExternalEventRaised> Inbox { get; init; } = ImmutableSortedDictionary<long, ExternalEventRaised>.Empty;
+    public ImmutableList<RefusedExternalEvent> RefusedEvents { get; init; } = [];
+
     public bool Exists => Opened is not null;
     public ReadinessSubmitted? Submission => Submissions.IsEmpty ? null : Submissions[^1];
     public bool IsTerminated => TerminatedReason is not null;
@@ -50,6 +54,9 @@ public sealed record CaseState
 public enum ActivityStatus { Scheduled, Completed, Failed }
 
 public sealed record ActivityState(long Sequence, ActivityScheduled Scheduled, ActivityStatus Status, string? Output, string? Error, int Attempts);
+
+/// <summary>A kept external event that no longer fitted the case when it was delivered.</summary>
+public sealed record RefusedExternalEvent(long Raised, string Name, string Reason);
 
 public sealed record TimerState(TimerScheduled Scheduled, bool Fired);
 

@@ -102,15 +102,21 @@ public sealed class CaseStore(HistoryTable history, ActivityQueue queue, TimerTa
     {
         var recorded = new List<RecordedEvent>();
         var pending = new Queue<(CaseEvent Event, Actor Actor)>(decided.Select(e => (e, context.Actor)));
-        while (pending.TryDequeue(out var next))
+        while (true)
         {
-            var e = new RecordedEvent(state.Version + 1, next.Event, next.Actor, context.Now);
-            state = CaseFold.Evolve(state, e);
-            recorded.Add(e);
-            foreach (var reaction in CasePolicy.React(state, next.Event, context.Now))
-                pending.Enqueue((reaction, Actor.Engine));
+            while (pending.TryDequeue(out var next))
+            {
+                var e = new RecordedEvent(state.Version + 1, next.Event, next.Actor, context.Now);
+                state = CaseFold.Evolve(state, e);
+                recorded.Add(e);
+                foreach (var reaction in CasePolicy.React(state, next.Event, context.Now))
+                    pending.Enqueue((reaction, Actor.Engine));
+            }
+            // Once everything has been applied, hand over any kept external event the case now waits for.
+            var settled = ExternalEvents.Settle(state);
+            if (settled.Count == 0) return (state, recorded);
+            foreach (var e in settled) pending.Enqueue((e, Actor.Engine));
         }
-        return (state, recorded);
     }
 
     private static NewEvent ToNew(RecordedEvent e, CommandContext context) => new(

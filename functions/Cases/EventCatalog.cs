@@ -29,7 +29,7 @@ public static class EventCatalog
         typeof(ActionRaised), typeof(ActionTargetRevised), typeof(ActionProgressNoted), typeof(PostMeetingNoteAdded), typeof(TagViewRecorded),
         typeof(PanelDecisionRecorded), typeof(MinutesApproved),
         typeof(ActivityScheduled), typeof(ActivityCompleted), typeof(ActivityFailed), typeof(ActivityRetried),
-        typeof(TimerScheduled), typeof(TimerFired),
+        typeof(TimerScheduled), typeof(TimerFired), typeof(ExternalEventRaised), typeof(ExternalEventDelivered),
         typeof(ReportRendered),
     ];
 

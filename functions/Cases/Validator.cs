@@ -1,7 +1,9 @@
+using System.Text.RegularExpressions;
+
 namespace Opsg.Functions.Cases;
 
 /// <summary>Collects every invalid field of a request so one answer lists them all.</summary>
-public sealed class Validator
+public sealed partial class Validator
 {
     public const int MaxShortText = 300;
     public const int MaxLongText = 20_000;
@@ -26,6 +28,11 @@ public sealed class Validator
         var trimmed = value.Trim();
         if (trimmed.Length > maxLength) Add(field, $"At most {maxLength} characters.");
         if (trimmed.Any(c => char.IsControl(c) && c is not '\n' and not '\r' and not '\t')) Add(field, "Control characters are not allowed.");
+        // Bidirectional overrides can make a statement read differently on screen than it is stored.
+        if (trimmed.Any(IsBidiControl)) Add(field, "Bidirectional formatting characters are not allowed.");
+        if (HasLoneSurrogate(trimmed)) Add(field, "The text is not valid Unicode.");
+        // Plain text only: reports escape everything anyway, but markup in governance records is never intended.
+        if (MarkupPattern().IsMatch(trimmed)) Add(field, "Markup is not allowed; write plain text (a '<' followed by a space is fine).");
         return trimmed;
     }
 
@@ -47,8 +54,34 @@ public sealed class Validator
         return default;
     }
 
+    public TEnum? OptionalEnum<TEnum>(string? value, string field) where TEnum : struct, System.Enum =>
+        string.IsNullOrWhiteSpace(value) ? null : Enum<TEnum>(value, field);
+
+    /// <summary>A list that must be present (possibly empty) and not absurdly long.</summary>
+    public List<T> List<T>(List<T>? items, string field, int max, bool required = false)
+    {
+        if (items is null) { if (required) Add(field, "Required."); return []; }
+        if (items.Count > max) Add(field, $"At most {max} entries.");
+        return items;
+    }
+
     public Rejection? ToRejection() =>
         IsValid ? null : Rejection.Invalid(_errors.ToDictionary(e => e.Key, e => e.Value.ToArray()));
 
-    private static string JsonName(string name) => char.ToLowerInvariant(name[0]) + name[1..];
+    public static string JsonName(string name) => char.ToLowerInvariant(name[0]) + name[1..];
+
+    private static bool IsBidiControl(char c) => c is >= '\u202A' and <= '\u202E' or >= '\u2066' and <= '\u2069' or '\u200E' or '\u200F';
+
+    private static bool HasLoneSurrogate(string text)
+    {
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1])) { i++; continue; }
+            if (char.IsSurrogate(text[i])) return true;
+        }
+        return false;
+    }
+
+    [GeneratedRegex(@"<\s*[A-Za-z/!?]|javascript\s*:", RegexOptions.IgnoreCase)]
+    private static partial Regex MarkupPattern();
 }

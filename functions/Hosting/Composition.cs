@@ -2,6 +2,7 @@ using Opsg.Functions.Cases;
 using Opsg.Functions.Http;
 using Opsg.Functions.Orchestration;
 using Opsg.Functions.Reports;
+using Opsg.Functions.Review;
 using Opsg.Functions.Security;
 using Opsg.Functions.Storage;
 using Opsg.Functions.Submissions;
@@ -61,6 +62,9 @@ public static class Composition
         app.MapHealth();
         app.MapCases();
         app.MapSubmissions();
+        app.MapEvidence();
+        app.MapReview();
+        app.MapExternalEvents();
         app.MapReports();
         app.MapFunctionInvocations();
         return app;

@@ -32,6 +32,26 @@ public sealed class CaseCommands(CaseStore store, TimeProvider clock)
         return TypedResults.Content(response.Body, "application/json", Encoding.UTF8, response.StatusCode);
     }
 
+    /// <summary>
+    /// The whole path of a JSON command: read the body (400/413/415 problems), validate its shape
+    /// (400 listing every field), then decide against the case and record it.
+    /// </summary>
+    public async Task<IResult> RunJsonAsync<TRequest, TCommand>(
+        HttpContext http,
+        string caseId,
+        Func<TRequest, (TCommand? Command, Rejection? Rejection)> validate,
+        Func<CaseState, TCommand, Decision> decide,
+        Func<CaseState, CommandResponse> respond)
+        where TRequest : class
+        where TCommand : class
+    {
+        var (body, invalid) = await JsonBody.ReadAsync<TRequest>(http.Request, http.RequestAborted);
+        if (invalid is not null) return Problems.From(invalid);
+        var (command, rejection) = validate(body!.Value);
+        if (rejection is not null) return Problems.From(rejection);
+        return await RunAsync(http, caseId, body.Bytes, state => decide(state, command!), respond);
+    }
+
     public static string ETag(long version) => $"\"{version.ToString(CultureInfo.InvariantCulture)}\"";
 
     private static (long?, Rejection?) ExpectedVersion(HttpRequest request)

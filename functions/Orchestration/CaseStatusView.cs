@@ -16,6 +16,7 @@ public sealed record CaseStatusView(
     long Version,
     IReadOnlyList<ReportLink> Reports,
     IReadOnlyList<FailedStep> FailedSteps,
+    IReadOnlyList<PendingEvent> PendingEvents,
     Recommendation? Recommendation,
     IReadOnlyList<HistoryEventView>? HistoryEvents)
 {
@@ -34,9 +35,13 @@ public sealed record CaseStatusView(
         s.Reports.Select(r => new ReportLink(r.Kind, r.Version, CaseUrls.Report(s.CaseId, r.Kind, r.Version), r.Sha256, r.RenderedFromSequence)).ToList(),
         s.Activities.Values.Where(a => a.Status == ActivityStatus.Failed)
             .Select(a => new FailedStep(a.Sequence, a.Scheduled.Name, a.Scheduled.ReportKind, a.Error ?? "", a.Attempts, CaseUrls.Rewind(s.CaseId))).ToList(),
+        s.Inbox.Select(i => new PendingEvent(i.Key, i.Value.Name)).ToList(),
         s.Submission is null ? null : PanelRecommendation.For(s),
         history?.Select(e => new HistoryEventView(e.Sequence, EventCatalog.NameOf(e.Event), e.Time, e.Actor.Role.ToString(), e.Actor.Name, e.Event)).ToList());
 }
+
+/// <summary>An external event kept until the case waits for it.</summary>
+public sealed record PendingEvent(long Sequence, string Name);
 
 public sealed record ReportLink(string Kind, int Version, string Url, string Sha256, long RenderedFromSequence);
 

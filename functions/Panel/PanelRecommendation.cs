@@ -50,7 +50,8 @@ public static class PanelRecommendation
 
     private static CriterionCondition Condition(CaseState state, CriterionDecided decision)
     {
-        var discharge = state.Notes.LastOrDefault(n => n.Effect == NoteEffect.ConditionDischarged && n.Lsc == decision.Lsc);
+        // A condition resting on a residual risk falls away when that risk's caveat is discharged.
+        var discharge = ReviewFacts.ConditionDischarge(state, decision);
         var text = decision.Condition ?? (decision.ConditionRisk is { } risk ? $"the provisions of Residual Risk {risk}" : "a stated condition");
         return new CriterionCondition(decision.Lsc, text, discharge is not null, discharge?.Text);
     }

@@ -64,6 +64,21 @@ public sealed partial class RoleMatrixTests : IAsyncLifetime
         ["PurgeCase"] = ["Secas"],
         ["SubmitReadiness"] = ["Dcc"],
         ["GetReport"] = Roles,
+        ["AttachEvidence"] = ["Dcc"],
+        ["GetEvidence"] = Roles,
+        ["GetReview"] = Roles,
+        ["OpenReview"] = ["Secas"],
+        ["RecordMeeting"] = ["Secas"],
+        ["RecordDecisions"] = ["Secas"],
+        ["AddRisk"] = ["Secas"],
+        ["RaiseAction"] = ["Secas"],
+        ["GetAction"] = Roles,
+        ["ReviseActionTarget"] = ["Secas"],
+        ["NoteActionProgress"] = ["Dcc", "Secas"],
+        ["AddPostMeetingNote"] = ["Secas"],
+        ["RaiseTagView"] = ["Secas", "Tag"],
+        ["RaisePanelDecision"] = ["Panel", "Secas"],
+        ["RaiseMinutesApproved"] = ["Secas"],
     };
 
     [Fact]

@@ -1,0 +1,67 @@
+using Opsg.Functions.Cases;
+
+namespace Opsg.Functions.Review;
+
+public sealed record PostMeetingNoteRequest(string? Effect, string? ActionId, int? Lsc, int? Risk, DateOnly? On, string? Text);
+
+/// <summary>
+/// Facts added after the meeting, shown in brackets in the minutes. Closing an action or discharging
+/// a condition changes what the Panel is told, so each effect is checked against the record.
+/// </summary>
+public static class PostMeetingNotes
+{
+    public static (PostMeetingNoteAdded? Event, Rejection? Rejection) Validate(PostMeetingNoteRequest request)
+    {
+        var v = new Validator();
+        var effect = v.Enum<NoteEffect>(request.Effect, "effect");
+        var on = v.Required(request.On, "on");
+        var text = v.Text(request.Text, "text", Validator.MaxLongText);
+        var action = v.OptionalText(request.ActionId, "actionId", 40);
+        switch (effect)
+        {
+            case NoteEffect.ActionClosed:
+                v.Check(action is not null, "actionId", "Name the action the note closes.");
+                v.Check(request.Lsc is null && request.Risk is null, "actionId", "A note that closes an action is about that action only.");
+                break;
+            case NoteEffect.ConditionDischarged:
+                v.Check(request.Lsc is null != request.Risk is null, "lsc", "Name either the LSC whose condition, or the risk whose caveat, is discharged.");
+                v.Check(action is null, "actionId", "A discharge note names an LSC or a risk, not an action.");
+                break;
+        }
+        return v.ToRejection() is { } rejection ? (null, rejection) : (new PostMeetingNoteAdded("", effect, action, request.Lsc, request.Risk, on, text), null);
+    }
+
+    public static Decision Decide(CaseState state, PostMeetingNoteAdded note)
+    {
+        if (CaseRules.MeetingOpen(state) is { } refused) return refused;
+        if (note.On < state.Meeting!.Date) return Rejection.Invalid("on", "A post-meeting note cannot be dated before the meeting.");
+        if (note.ActionId is { } actionId && ReviewFacts.Action(state, actionId) is null)
+            return Rejection.Invalid("actionId", $"There is no action {actionId}.");
+        if (note.Lsc is { } lsc && !state.Submission!.OpsgScope.Contains(lsc))
+            return Rejection.Invalid("lsc", $"LSC {lsc} is not in the OPSG's scope.");
+        if (note.Risk is { } risk && !ReviewFacts.RiskNumbers(state).Contains(risk))
+            return Rejection.Invalid("risk", $"There is no residual risk {risk}.");
+
+        var problem = note.Effect switch
+        {
+            NoteEffect.ActionClosed when !ReviewFacts.Action(state, note.ActionId!)!.IsOpen => $"Action {note.ActionId} is already closed.",
+            NoteEffect.ConditionDischarged when note.Lsc is { } l => LscDischargeProblem(state, l),
+            NoteEffect.ConditionDischarged when note.Risk is { } r => RiskDischargeProblem(state, r),
+            _ => null,
+        };
+        if (problem is not null) return Rejection.OutOfOrder(problem);
+
+        var canonicalAction = note.ActionId is null ? null : ReviewFacts.Action(state, note.ActionId)!.Raised.ActionId;
+        return Decision.Accept(note with { NoteId = $"N{state.Notes.Count + 1}", ActionId = canonicalAction });
+    }
+
+    private static string? LscDischargeProblem(CaseState state, int lsc) =>
+        !state.CriterionDecisions.TryGetValue(lsc, out var decision) || decision.Decision != CriterionDecision.AcceptedSubjectToCondition
+            ? $"LSC {lsc} was not accepted subject to a condition; there is nothing to discharge."
+            : ReviewFacts.ConditionDischarge(state, decision) is not null ? $"The condition on LSC {lsc} is already discharged." : null;
+
+    private static string? RiskDischargeProblem(CaseState state, int risk) =>
+        !state.RiskDecisions.TryGetValue(risk, out var decision) || decision.Decision != RiskDecision.AcceptedSubjectToAction
+            ? $"Risk {risk} was not accepted subject to an action; there is no caveat to discharge."
+            : ReviewFacts.RiskCaveatDischarge(state, risk) is not null ? $"The caveat on risk {risk} is already discharged." : null;
+}

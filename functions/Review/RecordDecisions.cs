@@ -1,0 +1,86 @@
+using Opsg.Functions.Cases;
+
+namespace Opsg.Functions.Review;
+
+public sealed record DecisionsRequest(List<CriterionDecisionRequest>? Criteria, List<RiskDecisionRequest>? Risks);
+
+public sealed record CriterionDecisionRequest(int? Lsc, string? Decision, string? Condition, int? ConditionRisk, string? Rag, string? RagNote, string? Discussion);
+
+public sealed record RiskDecisionRequest(int? Number, string? Decision, string? ActionId, string? Discussion);
+
+/// <summary>
+/// What the OPSG decided at the meeting, per LSC in its scope and per residual risk. A later decision
+/// on the same LSC or risk supersedes the earlier one; the history keeps both.
+/// </summary>
+public static class RecordDecisions
+{
+    public const int MaxEntries = 200;
+
+    public static (IReadOnlyList<CaseEvent>? Events, Rejection? Rejection) Validate(DecisionsRequest request)
+    {
+        var v = new Validator();
+        var criteria = v.List(request.Criteria, "criteria", MaxEntries);
+        var risks = v.List(request.Risks, "risks", MaxEntries);
+        v.Check(criteria.Count + risks.Count > 0, "criteria", "Give at least one decision on an LSC or a risk.");
+
+        var events = new List<CaseEvent>();
+        for (var i = 0; i < criteria.Count; i++) events.Add(Criterion(v, criteria[i], $"criteria[{i}]"));
+        for (var i = 0; i < risks.Count; i++) events.Add(Risk(v, risks[i], $"risks[{i}]"));
+        foreach (var twice in events.OfType<CriterionDecided>().GroupBy(c => c.Lsc).Where(g => g.Count() > 1))
+            v.Add("criteria", $"LSC {twice.Key} is decided twice in one request.");
+        foreach (var twice in events.OfType<RiskDecided>().GroupBy(r => r.Number).Where(g => g.Count() > 1))
+            v.Add("risks", $"Risk {twice.Key} is decided twice in one request.");
+        return v.ToRejection() is { } rejection ? (null, rejection) : (events, null);
+    }
+
+    public static Decision Decide(CaseState state, IReadOnlyList<CaseEvent> decisions)
+    {
+        if (CaseRules.MeetingOpen(state) is { } refused) return refused;
+        var v = new Validator();
+        var scope = state.Submission!.OpsgScope;
+        var riskNumbers = ReviewFacts.RiskNumbers(state);
+        var index = 0;
+        foreach (var decided in decisions.OfType<CriterionDecided>())
+        {
+            var field = $"criteria[{index++}]";
+            v.Check(scope.Contains(decided.Lsc), field + ".lsc", $"LSC {decided.Lsc} is not in the OPSG's scope ({string.Join(", ", scope)}).");
+            if (decided.ConditionRisk is { } risk) v.Check(riskNumbers.Contains(risk), field + ".conditionRisk", $"There is no residual risk {risk}.");
+        }
+        index = 0;
+        foreach (var decided in decisions.OfType<RiskDecided>())
+        {
+            var field = $"risks[{index++}]";
+            v.Check(riskNumbers.Contains(decided.Number), field + ".number", $"There is no residual risk {decided.Number}; add it first (POST /risks).");
+            if (decided.ActionId is { } action) v.Check(state.Actions.Any(a => a.Raised.ActionId == action), field + ".actionId", $"There is no action {action}; raise it first (POST /actions).");
+        }
+        return v.ToRejection() is { } rejection ? rejection : Decision.Accept(decisions);
+    }
+
+    private static CriterionDecided Criterion(Validator v, CriterionDecisionRequest c, string field)
+    {
+        var lsc = v.Required(c.Lsc, field + ".lsc");
+        var decision = v.Enum<CriterionDecision>(c.Decision, field + ".decision");
+        var condition = v.OptionalText(c.Condition, field + ".condition", Validator.MaxLongText);
+        if (decision == CriterionDecision.AcceptedSubjectToCondition)
+            v.Check(condition is not null || c.ConditionRisk is not null, field + ".condition", "State the condition, or the residual risk whose provisions apply (conditionRisk).");
+        else
+            v.Check(condition is null && c.ConditionRisk is null, field + ".condition", "Only a decision 'acceptedSubjectToCondition' carries a condition.");
+        return new CriterionDecided(
+            lsc,
+            decision,
+            condition,
+            c.ConditionRisk,
+            v.Enum<Rag>(c.Rag, field + ".rag"),
+            v.OptionalText(c.RagNote, field + ".ragNote"),
+            v.OptionalText(c.Discussion, field + ".discussion", Validator.MaxLongText));
+    }
+
+    private static RiskDecided Risk(Validator v, RiskDecisionRequest r, string field)
+    {
+        var decision = v.Enum<RiskDecision>(r.Decision, field + ".decision");
+        var action = v.OptionalText(r.ActionId, field + ".actionId", 40);
+        if (decision == RiskDecision.AcceptedSubjectToAction)
+            v.Check(action is not null, field + ".actionId", "Name the action the acceptance depends on.");
+        return new RiskDecided(v.Required(r.Number, field + ".number"), decision, action, v.OptionalText(r.Discussion, field + ".discussion", Validator.MaxLongText));
+    }
+}

@@ -1,0 +1,26 @@
+using Opsg.Functions.Cases;
+
+namespace Opsg.Functions.Review;
+
+/// <summary>Questions about a review that several commands and views ask of the state.</summary>
+public static class ReviewFacts
+{
+    /// <summary>Every residual risk number in play: the DCC's (current submission) and those added at review.</summary>
+    public static IReadOnlySet<int> RiskNumbers(CaseState state) =>
+        (state.Submission?.Risks.Select(r => r.Number) ?? []).Concat(state.AddedRisks.Select(r => r.Number)).ToHashSet();
+
+    /// <summary>"OPSG_29xxx" → "OPSG 29xxx/01": the form the minutes use, fixed once assigned.</summary>
+    public static string ActionId(string meetingId, int number) =>
+        $"{meetingId.Replace('_', ' ')}/{number.ToString("D2", System.Globalization.CultureInfo.InvariantCulture)}";
+
+    public static ActionState? Action(CaseState state, string actionId) =>
+        state.Actions.FirstOrDefault(a => string.Equals(a.Raised.ActionId, actionId, StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>A post-meeting note discharged this LSC's condition, directly or through the risk it rests on.</summary>
+    public static PostMeetingNoteAdded? ConditionDischarge(CaseState state, CriterionDecided decision) =>
+        state.Notes.LastOrDefault(n => n.Effect == NoteEffect.ConditionDischarged && n.Lsc == decision.Lsc)
+        ?? (decision.ConditionRisk is { } risk ? RiskCaveatDischarge(state, risk) : null);
+
+    public static PostMeetingNoteAdded? RiskCaveatDischarge(CaseState state, int risk) =>
+        state.Notes.LastOrDefault(n => n.Effect == NoteEffect.ConditionDischarged && n.Risk == risk && n.Lsc is null);
+}

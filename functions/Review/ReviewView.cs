@@ -1,0 +1,111 @@
+using Opsg.Functions.Cases;
+using Opsg.Functions.Panel;
+using Opsg.Functions.Submissions;
+
+namespace Opsg.Functions.Review;
+
+/// <summary>
+/// The review as participants read it: each LSC with the DCC's statement and the OPSG and TAG views,
+/// each risk with its decision, each action with its target history, and the derived recommendation.
+/// A pure projection of the state.
+/// </summary>
+public sealed record ReviewView(
+    string CaseId,
+    long Version,
+    string Stage,
+    int SubmissionVersion,
+    Subject? Subject,
+    Cohort? Cohort,
+    ReviewOpened? Review,
+    MeetingRecorded? Meeting,
+    IReadOnlyList<ReviewView.CriterionRow> Criteria,
+    IReadOnlyList<ReviewView.RiskRow> Risks,
+    IReadOnlyList<ReviewView.ActionRow> Actions,
+    IReadOnlyList<PostMeetingNoteAdded> Notes,
+    IReadOnlyList<EvidenceAttached> Evidence,
+    Recommendation Recommendation,
+    PanelDecisionRecorded? PanelDecision,
+    MinutesApproved? MinutesApproved)
+{
+    public sealed record CriterionRow(int Lsc, string Scope, string? Title, string? Statement, OpsgView? Opsg, TagCriterionView? Tag);
+
+    public sealed record OpsgView(CriterionDecision Decision, Rag Rag, string? RagNote, string? Condition, int? ConditionRisk, bool? ConditionDischarged, string? Discussion);
+
+    public sealed record RiskRow(int Number, string Title, string RaisedBy, string Explanation, RiskProposal? Proposal, RiskDecided? Decision, bool? CaveatDischarged, string? TagView);
+
+    public sealed record ActionRow(
+        string Id,
+        string Text,
+        string Owner,
+        DateOnly RaisedOn,
+        DateOnly? TargetDate,
+        IReadOnlyList<ActionTargetRevised> Revisions,
+        DateOnly? CurrentTarget,
+        string Status,
+        DateOnly? ClosedOn,
+        string? ClosingNote,
+        IReadOnlyList<ActionProgressNoted> Progress);
+
+    public static ReviewView From(CaseState s)
+    {
+        var submission = s.Submission;
+        var criteria = (submission?.OpsgScope.Select(l => (Lsc: l, Scope: "opsg")) ?? [])
+            .Concat(submission?.TagScope.Select(l => (Lsc: l, Scope: "tag")) ?? [])
+            .OrderBy(c => c.Lsc)
+            .Select(c => Criterion(s, c.Lsc, c.Scope))
+            .ToList();
+        var dccRisks = submission?.Risks.Select(r => new RiskRow(r.Number, r.Title, "DCC", r.Explanation, r.Proposal, null, null, null)) ?? [];
+        var addedRisks = s.AddedRisks.Select(r => new RiskRow(r.Number, r.Title, r.RaisedBy, r.Explanation, null, null, null, null));
+        var risks = dccRisks.Concat(addedRisks).OrderBy(r => r.Number).Select(r => WithDecision(s, r)).ToList();
+        return new ReviewView(
+            s.CaseId,
+            s.Version,
+            CaseProgress.Stage(s).ToString(),
+            s.Submissions.Count,
+            submission?.Subject,
+            submission?.Cohort,
+            s.ReviewOpened,
+            s.Meeting,
+            criteria,
+            risks,
+            s.Actions.Select(Action).ToList(),
+            s.Notes,
+            s.Evidence,
+            PanelRecommendation.For(s),
+            s.PanelDecision,
+            s.MinutesApproved);
+    }
+
+    private static CriterionRow Criterion(CaseState s, int lsc, string scope)
+    {
+        var statement = s.Submission!.Criteria.FirstOrDefault(c => c.Lsc == lsc);
+        OpsgView? opsg = null;
+        if (s.CriterionDecisions.TryGetValue(lsc, out var d))
+        {
+            bool? discharged = d.Decision == CriterionDecision.AcceptedSubjectToCondition ? ReviewFacts.ConditionDischarge(s, d) is not null : null;
+            opsg = new OpsgView(d.Decision, d.Rag, d.RagNote, d.Condition, d.ConditionRisk, discharged, d.Discussion);
+        }
+        var tag = s.TagView?.Criteria.FirstOrDefault(t => t.Lsc == lsc);
+        return new CriterionRow(lsc, scope, statement?.Title, statement?.Statement, opsg, tag);
+    }
+
+    private static RiskRow WithDecision(CaseState s, RiskRow row)
+    {
+        var decision = s.RiskDecisions.GetValueOrDefault(row.Number);
+        bool? discharged = decision?.Decision == RiskDecision.AcceptedSubjectToAction ? ReviewFacts.RiskCaveatDischarge(s, row.Number) is not null : null;
+        return row with { Decision = decision, CaveatDischarged = discharged, TagView = s.TagView?.Risks.FirstOrDefault(t => t.Number == row.Number)?.View };
+    }
+
+    private static ActionRow Action(ActionState a) => new(
+        a.Raised.ActionId,
+        a.Raised.Text,
+        a.Raised.Owner,
+        a.Raised.RaisedOn,
+        a.Raised.TargetDate,
+        a.Revisions,
+        a.CurrentTarget,
+        a.IsOpen ? "open" : "closed",
+        a.ClosedBy?.On,
+        a.ClosedBy?.Text,
+        a.Progress);
+}

@@ -1,0 +1,78 @@
+using System.Security.Cryptography;
+using Microsoft.AspNetCore.Http.Features;
+using Opsg.Functions.Cases;
+using Opsg.Functions.Http;
+using Opsg.Functions.Security;
+using Opsg.Functions.Storage;
+
+namespace Opsg.Functions.Submissions;
+
+/// <summary>Evidence documents: uploaded by the DCC as multipart/form-data, read by participants.</summary>
+public static class EvidenceApi
+{
+    public static IEndpointRouteBuilder MapEvidence(this IEndpointRouteBuilder app)
+    {
+        var evidence = app.MapGroup("/api/cases/{caseId}/evidence").WithTags("Submissions");
+        // No Accepts(...) here: its content-type constraint would answer 415 before authentication runs.
+        evidence.MapPost("/", Upload).AllowRoles(Roles.Dcc).WithName("AttachEvidence")
+            .WithDescription("Form fields: file (PDF, DOCX or XLSX, recognised by content; at most 20 MB) and supportsLscs (e.g. 1,2,9).");
+        evidence.MapGet("/{documentId}", Download).AllowRoles(Roles.Participants).WithName("GetEvidence");
+        return app;
+    }
+
+    private static async Task<IResult> Upload(HttpContext http, string caseId, CaseCommands commands, BlobStore blobs)
+    {
+        var (upload, content, invalid) = await ReadAsync(http.Request, http.RequestAborted);
+        if (invalid is not null) return Problems.From(invalid);
+        var (accepted, rejection) = AttachEvidence.Validate(upload!);
+        if (rejection is not null) return Problems.From(rejection);
+
+        // The blob is named by its content, so writing it before the history records it leaves, at
+        // worst, an unreferenced copy of the same bytes; it never leaves the history pointing at nothing.
+        var blobName = $"{caseId}/{accepted!.Sha256}{EvidenceFiles.Extension(accepted.Kind!.Value)}";
+        await blobs.WriteAsync(BlobArea.Evidence, blobName, content, EvidenceFiles.ContentType(accepted.Kind.Value),
+            new Dictionary<string, string> { ["sha256"] = accepted.Sha256 }, http.RequestAborted);
+        return await commands.RunAsync(http, caseId, content,
+            state => AttachEvidence.Decide(state, accepted, blobName),
+            state => Acknowledgement.Ok(state, 201, $"/api/cases/{caseId}/evidence/{state.Evidence.First(e => e.Sha256 == accepted.Sha256).DocumentId}"));
+    }
+
+    private static async Task<IResult> Download(HttpContext http, string caseId, string documentId, CaseStore store, BlobStore blobs)
+    {
+        var state = await store.LoadAsync(caseId, http.RequestAborted);
+        var document = state.Evidence.FirstOrDefault(e => e.DocumentId == documentId);
+        if (document is null) return Problems.From(new Rejection(404, "No such document.", $"Case '{caseId}' has no evidence document '{documentId}'."));
+        var bytes = await blobs.ReadAsync(BlobArea.Evidence, document.BlobName, http.RequestAborted);
+        if (bytes is null) return Problems.From(new Rejection(404, "No such document.", "The document is recorded but its file is missing."));
+        http.Response.Headers.CacheControl = "private, no-store";
+        return TypedResults.File(bytes, EvidenceFiles.ContentType(document.Kind), document.FileName);
+    }
+
+    private static async Task<(EvidenceUpload?, byte[], Rejection?)> ReadAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        var tooLarge = new Rejection(413, "The document is too large.", $"Evidence documents are limited to {EvidenceFiles.MaxBytes / (1024 * 1024)} MB.");
+        if (!request.HasFormContentType || !(request.ContentType ?? "").StartsWith("multipart/form-data", StringComparison.OrdinalIgnoreCase))
+            return (null, [], new Rejection(415, "Unsupported media type.", "Upload evidence as multipart/form-data with a 'file' field."));
+        if (request.ContentLength > EvidenceFiles.MaxBytes + 64 * 1024) return (null, [], tooLarge);
+
+        IFormCollection form;
+        try
+        {
+            request.HttpContext.Features.Set<IFormFeature>(new FormFeature(request, new FormOptions { MultipartBodyLengthLimit = EvidenceFiles.MaxBytes + 64 * 1024 }));
+            form = await request.ReadFormAsync(cancellationToken);
+        }
+        catch (InvalidDataException) { return (null, [], tooLarge); }
+        catch (IOException) { return (null, [], Rejection.Invalid("file", "The multipart body could not be read.")); }
+
+        if (form.Files.Count != 1 || form.Files[0].Name != "file")
+            return (null, [], Rejection.Invalid("file", "Send exactly one file, in the form field 'file'."));
+        var file = form.Files[0];
+        if (file.Length > EvidenceFiles.MaxBytes) return (null, [], tooLarge);
+        using var buffer = new MemoryStream();
+        await file.CopyToAsync(buffer, cancellationToken);
+        var bytes = buffer.ToArray();
+        var sha = Convert.ToHexStringLower(SHA256.HashData(bytes));
+        var name = Path.GetFileName(file.FileName ?? "");
+        return (new EvidenceUpload(name, EvidenceFiles.Recognise(bytes), bytes.LongLength, sha, form["supportsLscs"].ToString()), bytes, null);
+    }
+}

@@ -1,0 +1,96 @@
+using System.Net;
+using Opsg.Functions.Tests.Fixtures;
+
+namespace Opsg.Functions.Tests.Review;
+
+/// <summary>
+/// Seed 002's whole readiness review driven over HTTP against Azurite, from the case being opened to
+/// the minutes being approved, asserting what the case says after each step.
+/// </summary>
+public sealed class Seed002TimelineTests : IAsyncLifetime
+{
+    private OpsgApp _app = null!;
+    private HttpClient _secas = null!;
+    private HttpClient _dcc = null!;
+
+    public async Task InitializeAsync()
+    {
+        _app = await OpsgApp.StartAsync();
+        _secas = _app.ClientAs("Secas");
+        _dcc = _app.ClientAs("Dcc");
+    }
+
+    public async Task DisposeAsync() => await _app.DisposeAsync();
+
+    [Fact]
+    public async Task GivenSeed002_WhenEveryStepIsTakenInOrder_ThenTheCaseSaysWhatTheMinutesSay()
+    {
+        var caseId = await _secas.OpenCaseAsync();
+        Assert.Equal("AwaitingSubmission", (await _secas.WaitForAsync(caseId, _ => true)).Text("customStatus"));
+
+        await _dcc.PostJson($"/api/cases/{caseId}/submissions", Seed002.Submission).ExpectAsync(HttpStatusCode.Accepted);
+        var review = await _secas.ReviewAsync(caseId);
+        Assert.Equal("SubmissionReceived", review.Text("stage"));
+        Assert.Equal(98218, review["cohort"]!["activeInstallations"]!.GetValue<int>());
+        Assert.Equal([1, 2, 3, 4, 5, 6, 7, 8, 9, 10], review["criteria"]!.AsArray().Select(c => c!["lsc"]!.GetValue<int>()));
+        Assert.Equal("undetermined", review.Text("recommendation.outcome"));
+
+        await _app.ClientAs("Tag").PostJson($"/api/cases/{caseId}/raiseEvent/TagView", Seed002Review.TagView).ExpectAsync(HttpStatusCode.OK);
+        review = await _secas.ReviewAsync(caseId);
+        Assert.Equal("amber", review.Criterion(10).Text("tag.rag"));
+        Assert.Contains("TAG members must approve", review.Risk(5).Text("tagView"), StringComparison.Ordinal);
+
+        await _secas.PostJson($"/api/cases/{caseId}/review", Seed002Review.OpenReview).ExpectAsync(HttpStatusCode.OK);
+        Assert.Equal("InReview", (await _secas.ReviewAsync(caseId)).Text("stage"));
+
+        await _secas.PutJson($"/api/cases/{caseId}/meeting", Seed002Review.Meeting).ExpectAsync(HttpStatusCode.OK);
+        review = await _secas.ReviewAsync(caseId);
+        Assert.Equal("MeetingHeld", review.Text("stage"));
+        Assert.Equal(22, review["meeting"]!["attendees"]!.AsArray().Count);
+        Assert.Equal("OPSG_29xxx", review.Text("meeting.meetingId"));
+
+        foreach (var risk in Seed002Review.AddedRisks)
+            await _secas.PostJson($"/api/cases/{caseId}/risks", risk).ExpectAsync(HttpStatusCode.OK);
+        for (var i = 0; i < Seed002Review.Actions.Length; i++)
+        {
+            var action = await _secas.PostJson($"/api/cases/{caseId}/actions", Seed002Review.Actions[i]).ExpectAsync(HttpStatusCode.Created);
+            Assert.Equal(Seed002Review.ActionIds[i], action.Text("id"));
+            Assert.Equal("2020-02-28", action.Text("raisedOn"));
+        }
+        review = await _secas.ReviewAsync(caseId);
+        Assert.Equal([3, 4, 5, 8, 9, 10, 12, 13], review["risks"]!.AsArray().Select(r => r!["number"]!.GetValue<int>()));
+        Assert.Equal("SECAS", review.Risk(12).Text("raisedBy"));
+
+        await _secas.PostJson($"/api/cases/{caseId}/decisions", Seed002Review.Decisions).ExpectAsync(HttpStatusCode.OK);
+        review = await _secas.ReviewAsync(caseId);
+        Assert.Equal(["green", "green", "green", "amber", "green", "amber", "amber"], Seed002.OpsgScope.Select(l => review.Criterion(l).Text("opsg.rag")));
+        Assert.Equal("proceedSubjectToConditions", review.Text("recommendation.outcome"));
+        Assert.Equal("Update the Eligible Products Combination List with the MDS DMC, subject to the conditions on LSCs 2, 3 and 9.", review.Text("recommendation.summary"));
+        Assert.Equal(["accepted", "removed", "needsTagApproval", "accepted", "accepted", "accepted", "acceptedSubjectToAction", "accepted"],
+            review["risks"]!.AsArray().Select(r => r!["decision"]!["decision"]!.GetValue<string>()));
+
+        foreach (var note in Seed002Review.PostMeetingNotes)
+            await _secas.PostJson($"/api/cases/{caseId}/notes", note).ExpectAsync(HttpStatusCode.OK);
+        review = await _secas.ReviewAsync(caseId);
+        Assert.Equal(["closed", "closed", "open"], review["actions"]!.AsArray().Select(a => a!["status"]!.GetValue<string>()));
+        Assert.Equal("2020-03-05", review["actions"]![1]!.Text("closedOn"));
+        Assert.True(review.Criterion(2)["opsg"]!["conditionDischarged"]!.GetValue<bool>());
+        Assert.False(review.Criterion(3)["opsg"]!["conditionDischarged"]!.GetValue<bool>());
+        Assert.True(review.Risk(12)["caveatDischarged"]!.GetValue<bool>());
+        Assert.Equal("Update the Eligible Products Combination List with the MDS DMC, subject to the conditions on LSCs 3 and 9.", review.Text("recommendation.summary"));
+        Assert.Equal(5, review["notes"]!.AsArray().Count);
+
+        // The Panel has no report yet, so its decision is kept until the case waits for it.
+        await _secas.PostJson($"/api/cases/{caseId}/raiseEvent/PanelDecision", Seed002Review.PanelDecision).ExpectAsync(HttpStatusCode.Accepted);
+        var status = await _secas.WaitForAsync(caseId, _ => true);
+        Assert.Equal("PanelDecision", status["pendingEvents"]![0]!.Text("name"));
+        Assert.Null((await _secas.ReviewAsync(caseId))["panelDecision"]);
+
+        await _secas.PostJson($"/api/cases/{caseId}/raiseEvent/MinutesApproved", Seed002Review.MinutesApproval).ExpectAsync(HttpStatusCode.OK);
+        review = await _secas.ReviewAsync(caseId);
+        Assert.Equal("MinutesFinal", review.Text("stage"));
+        Assert.Equal("OPSG_30", review.Text("minutesApproved.atMeeting"));
+        status = await _secas.WaitForAsync(caseId, s => s["reports"]!.AsArray().Count > 0);
+        Assert.Equal("Running", status.Text("runtimeStatus")); // not complete while the Panel's decision waits
+    }
+}
