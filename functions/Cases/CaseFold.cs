@@ -43,7 +43,7 @@ public static class CaseFold
         ActivityScheduled e => s with { Activities = s.Activities.SetItem(recorded.Sequence, new ActivityState(recorded.Sequence, e, ActivityStatus.Scheduled, null, null, 0)) },
         ActivityCompleted e => UpdateActivity(s, e.Scheduled, a => a with { Status = ActivityStatus.Completed, Output = e.Output }),
         ActivityFailed e => UpdateActivity(s, e.Scheduled, a => a with { Status = ActivityStatus.Failed, Error = e.Error, Attempts = e.Attempts }),
-        ActivityRetried e => UpdateActivity(s, e.Scheduled, a => a with { Status = ActivityStatus.Scheduled, Error = null }),
+        ActivityRetried e => UpdateActivity(s, e.Scheduled, a => a with { Status = ActivityStatus.Scheduled, Error = null, Retries = a.Retries + 1 }),
         ReportRendered e => UpdateActivity(s, e.Scheduled, a => a with { Status = ActivityStatus.Completed, Output = e.BlobName }) with { Reports = s.Reports.Add(e) },
         TimerScheduled e => s with { Timers = s.Timers.SetItem(e.TimerId, new TimerState(e, false)) },
         ExternalEventRaised e => s with { Inbox = s.Inbox.SetItem(recorded.Sequence, e) },

@@ -53,7 +53,11 @@ public sealed record CaseState
 
 public enum ActivityStatus { Scheduled, Completed, Failed }
 
-public sealed record ActivityState(long Sequence, ActivityScheduled Scheduled, ActivityStatus Status, string? Output, string? Error, int Attempts);
+public sealed record ActivityState(long Sequence, ActivityScheduled Scheduled, ActivityStatus Status, string? Output, string? Error, int Attempts)
+{
+    /// <summary>How often SECAS retried it after it failed; each retry is a new run with its own completion key.</summary>
+    public int Retries { get; init; }
+}
 
 /// <summary>A kept external event that no longer fitted the case when it was delivered.</summary>
 public sealed record RefusedExternalEvent(long Raised, string Name, string Reason);

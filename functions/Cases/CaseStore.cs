@@ -59,7 +59,15 @@ public sealed class CaseStore(HistoryTable history, ActivityQueue queue, TimerTa
             var idempotency = context.Idempotency is { } key
                 ? new IdempotencyRecord(key.KeyHash, key.RequestHash, response.StatusCode, response.Location, response.Body, next.Version)
                 : null;
-            var result = await history.AppendAsync(new AppendRequest(caseId, state.Version, events.Select(e => ToNew(e, context)).ToList(), Header(next), idempotency), cancellationToken);
+            AppendResult result;
+            using (var span = EngineTelemetry.Source.StartActivity(EngineTelemetry.AppendSpan))
+            {
+                result = await history.AppendAsync(new AppendRequest(caseId, state.Version, events.Select(e => ToNew(e, context)).ToList(), Header(next), idempotency), cancellationToken);
+                span?.SetTag(EngineTelemetry.CaseIdTag, caseId);
+                span?.SetTag(EngineTelemetry.FirstSequenceTag, state.Version + 1);
+                span?.SetTag(EngineTelemetry.LastSequenceTag, next.Version);
+                span?.SetTag(EngineTelemetry.OutcomeTag, result.Outcome.ToString());
+            }
 
             switch (result.Outcome)
             {

@@ -37,7 +37,9 @@ public static class Composition
         services.AddSingleton<EngineSweep>();
         services.AddSingleton(_ => new ReportRenderer(Path.Combine(AppContext.BaseDirectory, "templates")));
 
-        if (!HostAddress.UnderFunctionsHost(configuration) && configuration.GetValue("TriggerLoop:Enabled", true))
+        // The loop reads TriggerLoop:Enabled itself when it starts: configuration added by a test host
+        // (WebApplicationFactory) is not yet visible here, so a decision taken here would ignore it.
+        if (!HostAddress.UnderFunctionsHost(configuration))
             services.AddHostedService<LocalTriggerLoop>();
         else
             services.AddHostedService<StorageStartup>();

@@ -30,6 +30,13 @@ public sealed class LocalTriggerLoop(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var settings = options.Value;
+        if (!settings.Enabled)
+        {
+            // Someone else drives the queue and the sweep (a test, or an operator by hand); storage must still exist.
+            try { await storage.EnsureCreatedAsync(stoppingToken); }
+            catch (Exception ex) when (ex is not OperationCanceledException) { logger.LogError(ex, "Could not create storage resources; /api/health will say which"); }
+            return;
+        }
         var nextSweep = DateTimeOffset.MinValue;
         var ready = false;
         while (!stoppingToken.IsCancellationRequested)

@@ -16,14 +16,24 @@ public sealed class ActivityWorker(CaseStore store, ReportRenderer renderer, Blo
 
     public async Task HandleAsync(ActivityMessage message, int dequeueCount, CancellationToken cancellationToken)
     {
+        using var span = EngineTelemetry.Source.StartActivity(EngineTelemetry.ActivitySpan);
+        span?.SetTag(EngineTelemetry.CaseIdTag, message.CaseId);
+        span?.SetTag(EngineTelemetry.SequenceTag, message.Sequence);
+        span?.SetTag(EngineTelemetry.AttemptTag, dequeueCount);
+
         var history = await store.LoadHistoryAsync(message.CaseId, cancellationToken);
         var state = CaseFold.Fold(message.CaseId, history);
         if (!state.Activities.TryGetValue(message.Sequence, out var activity) || activity.Status != ActivityStatus.Scheduled)
+        {
+            span?.SetTag(EngineTelemetry.OutcomeTag, "skipped");
             return; // Already done, failed for good, or never recorded: nothing to do.
+        }
+        span?.SetTag(EngineTelemetry.ActivityNameTag, activity.Scheduled.Name);
 
         faults.At(FaultPoint.ActivityStarted);
         try
         {
+            faults.ActivityRunning();
             var completion = activity.Scheduled.Name switch
             {
                 ActivityNames.RenderReport => await RenderAsync(message, activity, history, cancellationToken),
@@ -31,12 +41,14 @@ public sealed class ActivityWorker(CaseStore store, ReportRenderer renderer, Blo
                 _ => throw new InvalidOperationException($"Unknown activity '{activity.Scheduled.Name}'."),
             };
             faults.At(FaultPoint.ActivityOutputWritten);
-            await CompleteAsync(message, completion, cancellationToken);
+            await CompleteAsync(message, activity, completion, cancellationToken);
+            span?.SetTag(EngineTelemetry.OutcomeTag, "completed");
         }
         catch (Exception ex) when (ex is not OperationCanceledException && dequeueCount >= MaxAttempts && ex is not FaultInjectedException)
         {
             logger.LogError(ex, "Activity {Sequence} of case {CaseId} failed for the last time", message.Sequence, message.CaseId);
-            await CompleteAsync(message, new ActivityFailed(message.Sequence, ex.Message, dequeueCount), cancellationToken);
+            await CompleteAsync(message, activity, new ActivityFailed(message.Sequence, ex.Message, dequeueCount), cancellationToken);
+            span?.SetTag(EngineTelemetry.OutcomeTag, "failed");
             throw;
         }
     }
@@ -68,18 +80,26 @@ public sealed class ActivityWorker(CaseStore store, ReportRenderer renderer, Blo
         return new ActivityCompleted(message.Sequence, name);
     }
 
-    private async Task CompleteAsync(ActivityMessage message, CaseEvent completion, CancellationToken cancellationToken)
+    private async Task CompleteAsync(ActivityMessage message, ActivityState activity, CaseEvent completion, CancellationToken cancellationToken)
     {
         var context = new CommandContext(Actor.Engine, clock.GetUtcNow(),
-            Idempotency: new IdempotencyRequest($"activity-{message.Sequence}", EventCatalog.NameOf(completion)));
-        await store.ExecuteAsync(
+            Idempotency: new IdempotencyRequest(CompletionKey(message.Sequence, activity.Retries), EventCatalog.NameOf(completion)));
+        var result = await store.ExecuteAsync(
             message.CaseId,
             context,
-            state => state.Activities.TryGetValue(message.Sequence, out var a) && a.Status == ActivityStatus.Scheduled
+            state => state.Activities.TryGetValue(message.Sequence, out var a) && a.Status == ActivityStatus.Scheduled && a.Retries == activity.Retries
                 ? Decision.Accept(completion)
                 : Decision.Accept(),
             _ => new CommandResponse(200, null, "{}"),
             cancellationToken,
             conflictRetries: 20);
+        // Not recorded (e.g. a parallel delivery finished the same run differently): fail this delivery so
+        // the queue retries it; the retry finds the activity settled and does nothing.
+        if (result.Rejection is { } refused)
+            throw new InvalidOperationException($"Completion of activity {message.Sequence} was not recorded: {refused.Detail}");
     }
+
+    /// <summary>One key per run: a rewound activity's new run must not replay the failed run's answer.</summary>
+    internal static string CompletionKey(long sequence, int retries) =>
+        retries == 0 ? $"activity-{sequence}" : $"activity-{sequence}-retry{retries}";
 }

@@ -30,17 +30,28 @@ public sealed class EngineSweep(CaseStore store, HistoryTable history, TimerTabl
         }
 
         var requeued = 0;
+        var stillPending = new Dictionary<(string, long), DateTimeOffset>();
         foreach (var header in await history.WithPendingActivitiesAsync(cancellationToken))
         {
-            if (now - header.LastUpdatedTime < options.Value.OutboxGrace) continue;
             foreach (var sequence in header.PendingActivities)
             {
+                var key = (header.CaseId, sequence);
+                var last = _requeuedAt.TryGetValue(key, out var at) ? at : header.LastUpdatedTime;
+                stillPending[key] = last;
+                // Once per grace period, not on every sweep: a slow or retrying activity must not collect copies.
+                if (now - last < options.Value.OutboxGrace) continue;
                 await store.EnqueueActivityAsync(header.CaseId, sequence, cancellationToken);
+                stillPending[key] = now;
                 requeued++;
             }
         }
+        _requeuedAt = stillPending;
         return new SweepResult(fired, requeued);
     }
+
+    // When this process last re-enqueued each pending activity; forgets those that finished.
+    // In memory on purpose: after a restart the first sweep re-enqueues, which is what a restart needs.
+    private Dictionary<(string, long), DateTimeOffset> _requeuedAt = [];
 
     private async Task<bool> FireAsync(DueTimer due, DateTimeOffset now, CancellationToken cancellationToken)
     {

@@ -37,6 +37,13 @@ public sealed class ActivityQueue(StorageAccount account)
         await CompleteAsync(message, cancellationToken);
     }
 
+    /// <summary>What the poison queue holds, without taking it: for the status of failed steps and for checks.</summary>
+    public async Task<IReadOnlyList<string>> PeekPoisonAsync(int max, CancellationToken cancellationToken)
+    {
+        var messages = await StorageErrors.Guard(() => account.Poison.PeekMessagesAsync(max, null, null, cancellationToken));
+        return messages.Select(m => m.AsString).ToList();
+    }
+
     public async Task<int> ApproximateCountAsync(CancellationToken cancellationToken)
     {
         await StorageErrors.Guard(() => account.Activities.FetchAttributesAsync(null, null, cancellationToken));

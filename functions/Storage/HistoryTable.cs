@@ -112,16 +112,17 @@ public sealed class HistoryTable(StorageAccount account)
             filter = TableQuery.CombineFilters(filter, TableOperators.And, statuses);
         }
 
-        var tableQuery = new TableQuery<DynamicTableEntity>().Where(filter).Take(query.Top);
+        var tableQuery = new TableQuery<DynamicTableEntity>().Where(filter);
         var token = ContinuationTokens.Decode(query.ContinuationToken);
         var cases = new List<CaseHeader>();
         // A segment may come back short of Top; keep reading until full or the table is exhausted.
+        // (The SDK refuses a take count of 0, so it is set only while something is still wanted.)
         do
         {
+            tableQuery.TakeCount = query.Top - cases.Count;
             var segment = await StorageErrors.Guard(() => account.History.ExecuteQuerySegmentedAsync(tableQuery, token, null, null, cancellationToken));
             cases.AddRange(segment.Results.Select(ToHeader));
             token = segment.ContinuationToken;
-            tableQuery.TakeCount = query.Top - cases.Count;
         }
         while (token is not null && cases.Count < query.Top);
         return new CasePage(cases, ContinuationTokens.Encode(token));

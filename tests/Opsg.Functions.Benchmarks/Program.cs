@@ -8,9 +8,9 @@ public static class BenchmarkProgram
 {
     public static async Task<int> Main(string[] args)
     {
-        await Task.CompletedTask;
         return args.FirstOrDefault() switch
         {
+            "engine-latency" => await EngineLatencyHarness.RunAsync(args[1..]),
             _ => RunMicroBenchmarks(args),
         };
     }

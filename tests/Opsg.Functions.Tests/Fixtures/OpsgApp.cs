@@ -1,6 +1,7 @@
 using System.Net.Http.Headers;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -40,6 +41,9 @@ public sealed class OpsgApp : WebApplicationFactory<Program>
         return new OpsgApp(azurite.ConnectionString, settings: settings);
     }
 
+    /// <summary>Replaces services before the app starts, e.g. a <see cref="ManualClock"/> for the TimeProvider.</summary>
+    public Action<IServiceCollection>? TestServices { get; init; }
+
     public T Service<T>() where T : notnull => Services.GetRequiredService<T>();
 
     public HttpClient ClientAs(string? role)
@@ -70,5 +74,6 @@ public sealed class OpsgApp : WebApplicationFactory<Program>
             foreach (var (key, value) in _settings) values[key] = value;
             config.AddInMemoryCollection(values);
         });
+        if (TestServices is { } configure) builder.ConfigureTestServices(configure);
     }
 }

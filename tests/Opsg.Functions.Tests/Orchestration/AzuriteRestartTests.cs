@@ -1,0 +1,76 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using System.Net;
+using Opsg.Functions.Submissions;
+using Opsg.Functions.Tests.Fixtures;
+
+namespace Opsg.Functions.Tests.Orchestration;
+
+/// <summary>Storage restarts in the middle of a run: whatever got a 2xx is still there, and the engine finishes the work.</summary>
+public sealed class AzuriteRestartTests : IAsyncLifetime
+{
+    private readonly string _location = Path.Combine(Path.GetTempPath(), "opsg-restart-" + Guid.NewGuid().ToString("N"));
+    private Azurite _azurite = null!;
+
+    public async Task InitializeAsync() => _azurite = await Azurite.StartAsync(_location);
+
+    public async Task DisposeAsync()
+    {
+        await _azurite.DisposeAsync();
+        try { Directory.Delete(_location, recursive: true); } catch (IOException) { }
+    }
+
+    [Fact]
+    public async Task GivenCommandsInFlight_WhenAzuriteRestarts_ThenEveryAcknowledgedCommandIsStillRecorded()
+    {
+        await using var app = new OpsgApp(_azurite.ConnectionString);
+        var secas = app.ClientAs("Secas");
+        var dcc = app.ClientAs("Dcc");
+        await secas.WaitForHealthyAsync();
+
+        var opened = new ConcurrentBag<string>();
+        var submitted = new ConcurrentBag<(string CaseId, long Version)>();
+        var restarted = 0;
+        async Task DriveAsync()
+        {
+            // Bounded: keeps going until a few cases went through after the restart.
+            for (var i = 0; i < 200 && (Volatile.Read(ref restarted) == 0 || opened.Count < 12); i++)
+            {
+                try
+                {
+                    var open = await secas.PostJson("/api/cases", Seed002.OpenCase);
+                    if (open.StatusCode != HttpStatusCode.Accepted) { await Task.Delay(50); continue; }
+                    var caseId = (await open.Json_())["id"]!.GetValue<string>();
+                    opened.Add(caseId);
+                    var submit = await dcc.PostJson($"/api/cases/{caseId}/submissions", Seed002.Submission);
+                    if (submit.StatusCode == HttpStatusCode.Accepted)
+                        submitted.Add((caseId, long.Parse(submit.Headers.ETag!.Tag.Trim('"'), CultureInfo.InvariantCulture)));
+                }
+                catch (HttpRequestException) { await Task.Delay(50); }
+            }
+        }
+
+        var drivers = Task.WhenAll(DriveAsync(), DriveAsync());
+        await EngineChecks.UntilAsync(() => Task.FromResult(opened.Count >= 4), "a few cases before the restart");
+        await _azurite.RestartAsync();
+        Volatile.Write(ref restarted, 1);
+        await drivers;
+        await secas.WaitForHealthyAsync();
+
+        Assert.NotEmpty(submitted);
+        foreach (var caseId in opened)
+        {
+            var status = await secas.GetAsync($"/api/cases/{caseId}");
+            Assert.True(status.IsSuccessStatusCode, $"Opened case {caseId} answered {(int)status.StatusCode} after the restart.");
+        }
+        foreach (var (caseId, version) in submitted)
+        {
+            var history = await app.HistoryAsync(caseId);
+            Assert.IsType<ReadinessSubmitted>(history[(int)version - 2].Event);
+        }
+        // And the engine picks up whatever the restart interrupted: every acknowledged submission gets its report.
+        var withSubmission = submitted.Select(s => s.CaseId).Distinct().ToList();
+        await app.UntilSettledAsync(withSubmission, seconds: 60);
+        foreach (var caseId in withSubmission) await app.AssertExactlyOnceAsync(caseId);
+    }
+}

@@ -1,0 +1,80 @@
+using System.Net;
+using Opsg.Functions.Tests.Fixtures;
+
+namespace Opsg.Functions.Tests.Orchestration;
+
+/// <summary>Listing cases as Durable lists instances: filters and continuation-token paging, over header rows only.</summary>
+public sealed class CaseListingTests : IAsyncLifetime
+{
+    private static readonly DateTimeOffset Start = new(2019, 1, 1, 0, 0, 0, TimeSpan.Zero);
+    private readonly ManualClock _clock = new(Start);
+    private readonly List<string> _ids = [];
+    private OpsgApp _app = null!;
+    private HttpClient _secas = null!;
+
+    /// <summary>Five cases an hour apart: 1 and 3 have submissions (Running), 4 is terminated, 0 and 2 are Pending.</summary>
+    public async Task InitializeAsync()
+    {
+        _app = new OpsgApp((await Azurite.Shared).ConnectionString) { TestServices = _clock.Install };
+        _secas = _app.ClientAs("Secas");
+        for (var i = 0; i < 5; i++)
+        {
+            _clock.SetTo(Start.AddHours(i));
+            _ids.Add(await _secas.OpenCaseAsync());
+        }
+        foreach (var i in new[] { 1, 3 }) await _app.ClientAs("Dcc").PostJson($"/api/cases/{_ids[i]}/submissions", Seed002.Submission);
+        await _secas.PostAsync($"/api/cases/{_ids[4]}/terminate", null);
+    }
+
+    public async Task DisposeAsync() => await _app.DisposeAsync();
+
+    [Fact]
+    public async Task GivenACreatedTimeWindow_ThenOnlyCasesCreatedInIt()
+    {
+        var page = await ListAsync("createdTimeFrom=2019-01-01T01:00:00Z&createdTimeTo=2019-01-01T03:00:00Z");
+        Assert.Equal(new[] { _ids[1], _ids[2], _ids[3] }.Order(), page.Ids.Order());
+    }
+
+    [Fact]
+    public async Task GivenRuntimeStatuses_ThenOnlyCasesInThem()
+    {
+        Assert.Equal(new[] { _ids[1], _ids[3] }.Order(), (await ListAsync("runtimeStatus=Running")).Ids.Order());
+        Assert.Equal([_ids[4]], (await ListAsync("runtimeStatus=Terminated")).Ids);
+        Assert.Equal(new[] { _ids[0], _ids[2], _ids[4] }.Order(), (await ListAsync("runtimeStatus=Pending,Terminated")).Ids.Order());
+        Assert.Equal(HttpStatusCode.BadRequest, (await _secas.GetAsync("/api/cases?runtimeStatus=Sleeping")).StatusCode);
+    }
+
+    [Fact]
+    public async Task GivenAnInstanceIdPrefix_ThenOnlyIdsStartingWithIt()
+    {
+        var prefix = _ids[0][..2];
+        Assert.Equal(_ids.Where(id => id.StartsWith(prefix, StringComparison.Ordinal)).Order(), (await ListAsync($"instanceIdPrefix={prefix}")).Ids.Order());
+    }
+
+    [Fact]
+    public async Task GivenTop2_WhenFollowingContinuationTokens_ThenEveryCaseOnceInPagesOfAtMostTwo()
+    {
+        var seen = new List<string>();
+        string? token = null;
+        for (var pages = 0; pages < 10; pages++)
+        {
+            var page = await ListAsync("top=2", token);
+            Assert.True(page.Ids.Count <= 2);
+            seen.AddRange(page.Ids);
+            token = page.Token;
+            if (token is null) break;
+        }
+        Assert.Null(token);
+        Assert.Equal(_ids.Order(), seen.Order());
+    }
+
+    private async Task<(List<string> Ids, string? Token)> ListAsync(string query, string? token = null)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Get, "/api/cases?" + query);
+        if (token is not null) request.Headers.Add("x-ms-continuation-token", token);
+        var response = await _secas.SendAsync(request);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var ids = (await response.Json_()).AsArray().Select(c => c!["instanceId"]!.GetValue<string>()).ToList();
+        return (ids, response.Headers.TryGetValues("x-ms-continuation-token", out var next) ? next.Single() : null);
+    }
+}

@@ -1,0 +1,159 @@
+using System.Net;
+using Opsg.Functions.Cases;
+using Opsg.Functions.Panel;
+using Opsg.Functions.Storage;
+using Opsg.Functions.Submissions;
+using Opsg.Functions.Tests.Fixtures;
+
+namespace Opsg.Functions.Tests.Orchestration;
+
+/// <summary>The Durable-shaped status, terminate, purge and Idempotency-Key behaviour of the management API.</summary>
+public sealed class CaseStatusApiTests : IAsyncLifetime
+{
+    private OpsgApp _app = null!;
+    private HttpClient _secas = null!;
+
+    public async Task InitializeAsync()
+    {
+        _app = await OpsgApp.StartAsync();
+        _secas = _app.ClientAs("Secas");
+    }
+
+    public async Task DisposeAsync() => await _app.DisposeAsync();
+
+    [Fact]
+    public async Task GivenPendingThenRunningCase_WhenStatusIsRead_Then202WithLocationAndRetryAfter()
+    {
+        var caseId = await _secas.OpenCaseAsync();
+        var pending = await _secas.GetAsync($"/api/cases/{caseId}");
+        AssertInProgress(pending, caseId);
+        Assert.Equal("Pending", (await pending.Json_())["runtimeStatus"]!.GetValue<string>());
+
+        await _app.ClientAs("Dcc").PostJson($"/api/cases/{caseId}/submissions", Seed002.Submission);
+        var running = await _secas.GetAsync($"/api/cases/{caseId}");
+        AssertInProgress(running, caseId);
+        var body = await running.Json_();
+        Assert.Equal("Running", body["runtimeStatus"]!.GetValue<string>());
+        Assert.Equal("ReadinessReview", body["name"]!.GetValue<string>());
+        Assert.Equal(caseId, body["instanceId"]!.GetValue<string>());
+        Assert.Equal(Seed002.MeetingId, body["input"]!["meetingId"]!.GetValue<string>());
+        Assert.Null(body["historyEvents"]);
+    }
+
+    [Fact]
+    public async Task GivenFinalMinutes_WhenStatusIsRead_Then200Completed_WithOutput()
+    {
+        var caseId = await SubmittedCaseAsync();
+        await _app.UntilSettledAsync([caseId]);
+        // No endpoint records final minutes yet; the event goes through the real case store.
+        await _app.Service<CaseStore>().ExecuteAsync(caseId, new CommandContext(new Actor(Role.Secas, "secas"), DateTimeOffset.UtcNow),
+            _ => Decision.Accept(new MinutesApproved("OPSG_30", new DateOnly(2020, 3, 24))), _ => new CommandResponse(200, null, "{}"), default);
+
+        var completed = await _secas.GetAsync($"/api/cases/{caseId}");
+        Assert.Equal(HttpStatusCode.OK, completed.StatusCode);
+        Assert.Null(completed.Headers.RetryAfter);
+        var body = await completed.Json_();
+        Assert.Equal("Completed", body["runtimeStatus"]!.GetValue<string>());
+        Assert.NotNull(body["output"]!["recommendation"]);
+    }
+
+    [Fact]
+    public async Task GivenARunningCase_WhenTerminated_Then200Terminated_AndTerminatingAgainIs409()
+    {
+        var caseId = await SubmittedCaseAsync();
+        var terminated = await _secas.PostAsync($"/api/cases/{caseId}/terminate?reason=Withdrawn%20by%20the%20DCC", null);
+        Assert.Equal(HttpStatusCode.Accepted, terminated.StatusCode);
+
+        var status = await _secas.GetAsync($"/api/cases/{caseId}");
+        Assert.Equal(HttpStatusCode.OK, status.StatusCode);
+        Assert.Equal("Terminated", (await status.Json_())["runtimeStatus"]!.GetValue<string>());
+        var again = await _secas.PostAsync($"/api/cases/{caseId}/terminate", null);
+        Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
+        Assert.Equal("Withdrawn by the DCC", (await _app.HistoryAsync(caseId)).Select(e => e.Event).OfType<CaseTerminated>().Single().Reason);
+    }
+
+    [Fact]
+    public async Task GivenShowHistory_ThenHistoryEventsInOrder()
+    {
+        var caseId = await SubmittedCaseAsync();
+        await _app.UntilSettledAsync([caseId]);
+        var body = await (await _secas.GetAsync($"/api/cases/{caseId}?showHistory=true")).Json_();
+        var events = body["historyEvents"]!.AsArray();
+        Assert.Equal(["CaseOpened", "ReadinessSubmitted", "ActivityScheduled", "ReportRendered"], events.Select(e => e!["eventType"]!.GetValue<string>()));
+        Assert.Equal([1L, 2, 3, 4], events.Select(e => e!["sequence"]!.GetValue<long>()));
+        Assert.Equal("Dcc", events[1]!["actorRole"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task GivenACase_WhenPurged_ThenItsHistoryIsGone_AndItIsUnknown()
+    {
+        var caseId = await SubmittedCaseAsync();
+        await _app.UntilSettledAsync([caseId]);
+
+        var purged = await _secas.DeleteAsync($"/api/cases/{caseId}");
+        Assert.Equal(HttpStatusCode.OK, purged.StatusCode);
+        Assert.Equal(1, (await purged.Json_())["instancesDeleted"]!.GetValue<int>());
+
+        var stored = await _app.Service<HistoryTable>().ReadAsync(caseId, default);
+        Assert.Empty(stored.Events);
+        Assert.Null(stored.Header);
+        var unknown = await _secas.GetAsync($"/api/cases/{caseId}");
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+        Assert.Equal("application/problem+json", unknown.Content.Headers.ContentType!.MediaType);
+        Assert.Equal(HttpStatusCode.NotFound, (await _secas.DeleteAsync($"/api/cases/{caseId}")).StatusCode);
+    }
+
+    [Fact]
+    public async Task GivenAnIdempotencyKey_WhenTheSameRequestIsRepeated_ThenTheSameAnswerRecordedOnce_AndAnotherBodyIs422()
+    {
+        var caseId = await _secas.OpenCaseAsync();
+        var dcc = _app.ClientAs("Dcc");
+        dcc.DefaultRequestHeaders.Add("Idempotency-Key", "dcc-submission-1");
+
+        var first = await dcc.PostJson($"/api/cases/{caseId}/submissions", Seed002.Submission);
+        var second = await dcc.PostJson($"/api/cases/{caseId}/submissions", Seed002.Submission);
+        Assert.Equal(HttpStatusCode.Accepted, first.StatusCode);
+        Assert.Equal(HttpStatusCode.Accepted, second.StatusCode);
+        Assert.False(first.Headers.Contains("Idempotent-Replayed"));
+        Assert.Equal("true", Assert.Single(second.Headers.GetValues("Idempotent-Replayed")));
+        Assert.Equal(await first.Content.ReadAsStringAsync(), await second.Content.ReadAsStringAsync());
+        Assert.Single(await _app.HistoryAsync(caseId), e => e.Event is ReadinessSubmitted);
+
+        // A valid request, only not the one the key was first used with.
+        var amended = System.Text.Json.JsonSerializer.SerializeToNode(Seed002.Submission, Fixtures.Http.Json)!;
+        amended["cohort"]!["activeInstallations"] = 98219;
+        var other = await dcc.PostJson($"/api/cases/{caseId}/submissions", amended);
+        Assert.Equal((HttpStatusCode)422, other.StatusCode);
+        Assert.Equal("application/problem+json", other.Content.Headers.ContentType!.MediaType);
+        Assert.Single(await _app.HistoryAsync(caseId), e => e.Event is ReadinessSubmitted);
+    }
+
+    [Fact]
+    public async Task GivenAnIdempotencyKey_WhenACaseIsStartedTwice_ThenOneCase()
+    {
+        var secas = _app.ClientAs("Secas");
+        secas.DefaultRequestHeaders.Add("Idempotency-Key", "open-" + Guid.NewGuid().ToString("N"));
+        var first = await secas.PostJson("/api/cases", Seed002.OpenCase);
+        var second = await secas.PostJson("/api/cases", Seed002.OpenCase);
+        Assert.Equal(HttpStatusCode.Accepted, first.StatusCode);
+        Assert.Equal(HttpStatusCode.Accepted, second.StatusCode);
+        var caseId = (await first.Json_())["id"]!.GetValue<string>();
+        Assert.Equal(caseId, (await second.Json_())["id"]!.GetValue<string>());
+        Assert.Equal($"/api/cases/{caseId}", first.Headers.Location!.OriginalString);
+        Assert.Single(await _app.HistoryAsync(caseId));
+    }
+
+    private async Task<string> SubmittedCaseAsync()
+    {
+        var caseId = await _secas.OpenCaseAsync();
+        Assert.Equal(HttpStatusCode.Accepted, (await _app.ClientAs("Dcc").PostJson($"/api/cases/{caseId}/submissions", Seed002.Submission)).StatusCode);
+        return caseId;
+    }
+
+    private static void AssertInProgress(HttpResponseMessage response, string caseId)
+    {
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        Assert.Equal($"/api/cases/{caseId}", response.Headers.Location!.OriginalString);
+        Assert.NotNull(response.Headers.RetryAfter);
+    }
+}

@@ -1,0 +1,68 @@
+using Opsg.Functions.Cases;
+using Opsg.Functions.Orchestration;
+using Opsg.Functions.Reports;
+using Opsg.Functions.Storage;
+using Opsg.Functions.Tests.Fixtures;
+
+namespace Opsg.Functions.Tests.Orchestration;
+
+/// <summary>What "nothing lost, nothing done twice" means, checked straight against storage.</summary>
+internal static class EngineChecks
+{
+    public static async Task<IReadOnlyList<RecordedEvent>> HistoryAsync(this OpsgApp app, string caseId) =>
+        (await app.Service<HistoryTable>().ReadAsync(caseId, default)).Events.Select(EventCatalog.ToRecorded).ToList();
+
+    /// <summary>Polls until the condition holds; a deadline, never a timing assertion.</summary>
+    public static async Task UntilAsync(Func<Task<bool>> condition, string what, int seconds = 30)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(seconds);
+        while (!await condition())
+        {
+            if (DateTime.UtcNow > deadline) throw new TimeoutException($"Not within {seconds} s: {what}.");
+            await Task.Delay(100);
+        }
+    }
+
+    /// <summary>Every activity the case scheduled has finished (none still pending) and at least one report exists.</summary>
+    public static Task UntilSettledAsync(this OpsgApp app, IEnumerable<string> caseIds, int seconds = 30) =>
+        UntilAsync(async () =>
+        {
+            foreach (var caseId in caseIds)
+            {
+                var stored = await app.Service<HistoryTable>().ReadAsync(caseId, default);
+                if (stored.Header is null || stored.Header.PendingActivities.Count > 0 || !stored.Events.Any(e => e.Type == nameof(ReportRendered)))
+                    return false;
+            }
+            return true;
+        }, "every case's activities finished", seconds);
+
+    /// <summary>
+    /// The history is gapless and agrees with its header, each scheduled activity was finished exactly
+    /// once, and the report blobs are exactly the ones the history names.
+    /// </summary>
+    public static async Task AssertExactlyOnceAsync(this OpsgApp app, string caseId)
+    {
+        var stored = await app.Service<HistoryTable>().ReadAsync(caseId, default);
+        Assert.Equal(Enumerable.Range(1, stored.Events.Count).Select(i => (long)i), stored.Events.Select(e => e.Sequence));
+        Assert.Equal(stored.Events.Count, stored.Header!.Version);
+        Assert.Empty(stored.Header.PendingActivities);
+
+        var events = stored.Events.Select(EventCatalog.ToRecorded).ToList();
+        var scheduled = events.Where(e => e.Event is ActivityScheduled).Select(e => e.Sequence).ToList();
+        var finished = events.Select(e => e.Event switch
+        {
+            ReportRendered r => r.Scheduled,
+            ActivityCompleted c => c.Scheduled,
+            _ => (long?)null,
+        }).OfType<long>().Order().ToList();
+        Assert.Equal(scheduled, finished);
+
+        var reports = events.Select(e => e.Event).OfType<ReportRendered>().Select(r => r.BlobName).ToList();
+        Assert.Equal(reports.Distinct().Order(), reports.Order());
+        var blobs = await app.Service<BlobStore>().ListAsync(BlobArea.Reports, caseId + "/", default);
+        Assert.Equal(reports.Order(), blobs.Order());
+    }
+
+    public static async Task<long> ScheduledSequenceAsync(this OpsgApp app, string caseId) =>
+        (await app.HistoryAsync(caseId)).Single(e => e.Event is ActivityScheduled).Sequence;
+}
