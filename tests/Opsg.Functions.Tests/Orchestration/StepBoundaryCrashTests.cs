@@ -44,6 +44,17 @@ public sealed class StepBoundaryCrashTests
                 Assert.Equal(expected, submitted.StatusCode);
             }
             await EngineChecks.UntilAsync(() => Task.FromResult(faults.Hits(point) >= Cases), $"{Cases} crashes at {point}");
+            if (point == FaultPoint.ActivityOutputWritten)
+            {
+                // Hits may count one message's redelivery twice; wait until every case's output is really there.
+                var blobs = crashing.Service<BlobStore>();
+                await EngineChecks.UntilAsync(async () =>
+                {
+                    foreach (var caseId in caseIds)
+                        if (!await blobs.ExistsAsync(BlobArea.Reports, ReportBlobs.Name(caseId, ReportKinds.ReadinessPack, 1), default)) return false;
+                    return true;
+                }, "every case's report written before the crash");
+            }
         }
 
         // The dead process left every case with its activity scheduled and unfinished.
