@@ -17,6 +17,9 @@ public static class RealisticHistory
     private static readonly Actor Dcc = new(Role.Dcc, "dcc");
     private static readonly Actor Secas = new(Role.Secas, "secas");
 
+    /// <summary>A long case across several meetings raises dozens of actions, not thousands; updates hit any of them.</summary>
+    private const int MaxActions = 60;
+
     public static List<RecordedEvent> Build(int count)
     {
         var events = new List<RecordedEvent>(count);
@@ -35,13 +38,14 @@ public static class RealisticHistory
                     break;
                 case 1: Add(new CriterionDecided(i % 9 + 1, CriterionDecision.Accepted, null, null, Rag.Green, null, "Discussed; no concerns."), Secas); break;
                 case 2: Add(new RiskDecided(i % 12 + 1, RiskDecision.Accepted, null, "Accepted for the cohort size."), Secas); break;
-                case 3:
+                case 3 when actions < MaxActions:
                     var id = $"A29-{++actions:D2}";
                     Add(new ActionRaised(id, actions, "Confirm the date of the fix.", "DCC", new DateOnly(2020, 2, 28), new DateOnly(2020, 3, 13)), Secas);
                     Add(new TimerScheduled($"action-{id}-r0", Start.AddDays(40), "ActionDue", id), Actor.Engine);
                     break;
-                case 4: Add(new ActionProgressNoted($"A29-{Math.Max(actions, 1):D2}", new DateOnly(2020, 3, 1), "Fix scheduled for Core Release 1.1."), Secas); break;
-                case 5: Add(new ActionTargetRevised($"A29-{Math.Max(actions, 1):D2}", new DateOnly(2020, 4, 30), "Awaiting the release."), Secas); break;
+                case 3: Add(new EvidenceAttached($"D{i}", $"evidence-{i}.pdf", EvidenceKind.Pdf, 250_000, new string('c', 64), $"c/D{i}.pdf", [1, 2]), Dcc); break;
+                case 4: Add(new ActionProgressNoted($"A29-{i % Math.Max(actions, 1) + 1:D2}", new DateOnly(2020, 3, 1), "Fix scheduled for Core Release 1.1."), Secas); break;
+                case 5: Add(new ActionTargetRevised($"A29-{i % Math.Max(actions, 1) + 1:D2}", new DateOnly(2020, 4, 30), "Awaiting the release."), Secas); break;
                 case 6: Add(new PostMeetingNoteAdded($"N{i}", NoteEffect.Clarification, null, null, null, new DateOnly(2020, 3, 2), "The DCC confirmed the figures after the meeting."), Secas); break;
                 case 7: Add(new TimerFired($"action-A29-{Math.Max(actions, 1):D2}-r0"), Actor.Engine); break;
                 case 8:

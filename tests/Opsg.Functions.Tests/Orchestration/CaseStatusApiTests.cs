@@ -61,6 +61,8 @@ public sealed class CaseStatusApiTests : IAsyncLifetime
     public async Task GivenARunningCase_WhenTerminated_Then200Terminated_AndTerminatingAgainIs409()
     {
         var caseId = await SubmittedCaseAsync();
+        // Settled first: a command without If-Match that races the engine's own append gets 409 (by design).
+        await _app.UntilSettledAsync([caseId]);
         var terminated = await _secas.PostAsync($"/api/cases/{caseId}/terminate?reason=Withdrawn%20by%20the%20DCC", null);
         Assert.Equal(HttpStatusCode.Accepted, terminated.StatusCode);
 
