@@ -1,5 +1,6 @@
 using Opsg.Functions.Cases;
 using Opsg.Functions.Http;
+using Opsg.Functions.Links;
 using Opsg.Functions.Orchestration;
 using Opsg.Functions.Reports;
 using Opsg.Functions.Security;
@@ -26,6 +27,7 @@ public static class Composition
         services.AddSingleton<StorageAccount>();
         services.AddSingleton<HistoryTable>();
         services.AddSingleton<TimerTable>();
+        services.AddSingleton<LinkTable>();
         services.AddSingleton<ActivityQueue>();
         services.AddSingleton<BlobStore>();
         services.AddSingleton<ActivitySignal>();
@@ -62,6 +64,7 @@ public static class Composition
         app.MapCases();
         app.MapSubmissions();
         app.MapReports();
+        app.MapLinks();
         app.MapFunctionInvocations();
         return app;
     }

@@ -64,6 +64,10 @@ public sealed partial class RoleMatrixTests : IAsyncLifetime
         ["PurgeCase"] = ["Secas"],
         ["SubmitReadiness"] = ["Dcc"],
         ["GetReport"] = Roles,
+        ["RequestReports"] = ["Secas"],
+        ["GetReportChanges"] = Roles,
+        ["IssueLink"] = ["Secas"],
+        ["RevokeLink"] = ["Secas"],
     };
 
     [Fact]
