@@ -12,7 +12,7 @@ namespace Opsg.Functions.Reports;
 /// </summary>
 public sealed partial class ReportRenderer
 {
-    private readonly Dictionary<string, HandlebarsTemplate<object, object>> _templates = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, HandlebarsTemplate<TextWriter, object, object>> _templates = new(StringComparer.Ordinal);
 
     public ReportRenderer(string templatesDirectory)
     {
@@ -34,7 +34,7 @@ public sealed partial class ReportRenderer
             if (relative.StartsWith("partials/", StringComparison.Ordinal)) environment.RegisterTemplate(name, WithoutPartialIndent(source));
         }
         foreach (var file in files.Where(f => !Path.GetRelativePath(templatesDirectory, f).Replace('\\', '/').StartsWith("partials/", StringComparison.Ordinal)))
-            _templates[Path.GetFileNameWithoutExtension(file)] = environment.Compile(WithoutPartialIndent(File.ReadAllText(file)));
+            _templates[Path.GetFileNameWithoutExtension(file)] = environment.Compile(new StringReader(WithoutPartialIndent(File.ReadAllText(file))));
         TemplateHash = Convert.ToHexStringLower(hash.GetHashAndReset());
     }
 
@@ -53,8 +53,12 @@ public sealed partial class ReportRenderer
 
     public IReadOnlyCollection<string> Kinds => _templates.Keys;
 
-    public string Render(string kind, CaseState state) =>
-        _templates.TryGetValue(kind, out var template)
-            ? template(ReportModels.For(kind, state))
-            : throw new InvalidOperationException($"No template for report '{kind}'.");
+    public string Render(string kind, CaseState state)
+    {
+        if (!_templates.TryGetValue(kind, out var template)) throw new InvalidOperationException($"No template for report '{kind}'.");
+        // Sized for a typical report (25-30 KB) up front so the buffer is not copied as it grows; 64 KB stays off the large-object heap.
+        using var writer = new StringWriter(new StringBuilder(32 * 1024), System.Globalization.CultureInfo.InvariantCulture);
+        template(writer, ReportModels.For(kind, state));
+        return writer.ToString();
+    }
 }

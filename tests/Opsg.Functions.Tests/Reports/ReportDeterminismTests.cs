@@ -42,3 +42,16 @@ public sealed class ReportDeterminismTests
     public void GivenEveryKind_ThenTheRendererHasATemplateForIt() =>
         Assert.Equal(ReportKinds.All.Order(), Fixtures.Reports.Renderer.Kinds.Order());
 }
+
+public sealed class LargeCaseTests
+{
+    [Fact]
+    public void GivenALargeCase_WhenThePanelReportIsRendered_ThenEveryRowIsThere()
+    {
+        var report = Fixtures.Reports.Render(ReportKinds.PanelReport, LargeCaseHistory.State());
+        Assert.Equal(50, report.QuerySelectorAll("table.lscs tbody tr").Length);
+        Assert.Equal(100, report.QuerySelectorAll("table.risks tbody tr").Length);
+        Assert.Equal(250, report.QuerySelectorAll("#open-actions tr[data-action]").Length);
+        Assert.Equal(100, report.QuerySelectorAll("#rag-grid g[data-lsc] g[data-body]").Length / 2);
+    }
+}
