@@ -19,6 +19,8 @@ public static class ReviewRecording
         var caseId = await secas.OpenCaseAsync();
         var submitted = await dcc.PostJson($"/api/cases/{caseId}/submissions", Seed002.Submission);
         Assert.Equal(HttpStatusCode.Accepted, submitted.StatusCode);
+        // Let the readiness pack's activity finish: a client command racing the engine's append gets 409.
+        await secas.WaitForAsync(caseId, s => HasReport(s, "readiness-pack", 1));
         return caseId;
     }
 
