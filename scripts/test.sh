@@ -6,6 +6,18 @@ cd "$(dirname "$0")/.."
 
 [ -x node_modules/.bin/azurite ] || npm ci --no-audit --no-fund || exit 1
 
+# The report print tests drive headless Chromium (Debian package `chromium`). Install it when
+# missing and we may; refresh the package lists only if the install cannot find it otherwise.
+if ! [ -x /usr/bin/chromium ]; then
+  if [ "$(id -u)" -eq 0 ]; then
+    apt-get install -y chromium || { apt-get update && apt-get install -y chromium; } || exit 1
+  elif command -v sudo >/dev/null && sudo -n true 2>/dev/null; then
+    sudo apt-get install -y chromium || { sudo apt-get update && sudo apt-get install -y chromium; } || exit 1
+  else
+    echo "chromium is missing and this user cannot install it: apt-get install -y chromium" >&2
+  fi
+fi
+
 log=$(mktemp)
 dotnet test Opsg.Functions.sln -c Release --logger "console;verbosity=normal" 2>&1 | tee "$log"
 status=${PIPESTATUS[0]}

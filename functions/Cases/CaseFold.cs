@@ -1,3 +1,4 @@
+using Opsg.Functions.Links;
 using Opsg.Functions.Orchestration;
 using Opsg.Functions.Panel;
 using Opsg.Functions.Reports;
@@ -50,6 +51,11 @@ public static class CaseFold
         ExternalEventDelivered e => Deliver(s, e),
         TimerFired e => s.Timers.TryGetValue(e.TimerId, out var t) ? s with { Timers = s.Timers.SetItem(e.TimerId, t with { Fired = true }) } : s,
 
+        ReportsRequested => s,
+        LinkIssued e => s with { Links = s.Links.SetItem(e.LinkId, new LinkState(e, recorded.Time, null, 0)) },
+        LinkAccessed e => UpdateLink(s, e.LinkId, l => l with { Accesses = l.Accesses + 1 }),
+        LinkRevoked e => UpdateLink(s, e.LinkId, l => l with { RevokedAt = recorded.Time }),
+
         _ => throw new InvalidOperationException($"No fold rule for {recorded.Event.GetType().Name}."),
     };
 
@@ -72,6 +78,9 @@ public static class CaseFold
         var index = s.Actions.FindIndex(a => a.Raised.ActionId == actionId);
         return index < 0 ? s : s with { Actions = s.Actions.SetItem(index, update(s.Actions[index])) };
     }
+
+    private static CaseState UpdateLink(CaseState s, string linkId, Func<LinkState, LinkState> update) =>
+        s.Links.TryGetValue(linkId, out var link) ? s with { Links = s.Links.SetItem(linkId, update(link)) } : s;
 
     private static CaseState UpdateActivity(CaseState s, long sequence, Func<ActivityState, ActivityState> update) =>
         s.Activities.TryGetValue(sequence, out var activity) ? s with { Activities = s.Activities.SetItem(sequence, update(activity)) } : s;

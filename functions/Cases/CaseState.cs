@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Opsg.Functions.Links;
 using Opsg.Functions.Orchestration;
 using Opsg.Functions.Panel;
 using Opsg.Functions.Reports;
@@ -41,6 +42,7 @@ public sealed record CaseState
     public ImmutableSortedDictionary<long, ActivityState> Activities { get; init; } = ImmutableSortedDictionary<long, ActivityState>.Empty;
     public ImmutableDictionary<string, TimerState> Timers { get; init; } = ImmutableDictionary<string, TimerState>.Empty;
     public ImmutableList<ReportRendered> Reports { get; init; } = [];
+    public ImmutableSortedDictionary<string, LinkState> Links { get; init; } = ImmutableSortedDictionary.Create<string, LinkState>(StringComparer.Ordinal);
 
     /// <summary>External events that arrived before the case waited for them, by the sequence they were kept at.</summary>
     public ImmutableSortedDictionary<long, ExternalEventRaised> Inbox { get; init; } = ImmutableSortedDictionary<long, ExternalEventRaised>.Empty;

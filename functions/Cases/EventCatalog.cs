@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Opsg.Functions.Links;
 using Opsg.Functions.Orchestration;
 using Opsg.Functions.Panel;
 using Opsg.Functions.Reports;
@@ -31,6 +32,7 @@ public static class EventCatalog
         typeof(ActivityScheduled), typeof(ActivityCompleted), typeof(ActivityFailed), typeof(ActivityRetried),
         typeof(TimerScheduled), typeof(TimerFired), typeof(ExternalEventRaised), typeof(ExternalEventDelivered),
         typeof(ReportRendered),
+        typeof(ReportsRequested), typeof(LinkIssued), typeof(LinkAccessed), typeof(LinkRevoked),
     ];
 
     private static readonly Dictionary<string, Type> ByName = Types.ToDictionary(t => t.Name);

@@ -1,5 +1,6 @@
 using Opsg.Functions.Cases;
 using Opsg.Functions.Http;
+using Opsg.Functions.Links;
 using Opsg.Functions.Orchestration;
 using Opsg.Functions.Reports;
 using Opsg.Functions.Review;
@@ -27,6 +28,7 @@ public static class Composition
         services.AddSingleton<StorageAccount>();
         services.AddSingleton<HistoryTable>();
         services.AddSingleton<TimerTable>();
+        services.AddSingleton<LinkTable>();
         services.AddSingleton<ActivityQueue>();
         services.AddSingleton<BlobStore>();
         services.AddSingleton<ActivitySignal>();
@@ -68,6 +70,7 @@ public static class Composition
         app.MapReview();
         app.MapExternalEvents();
         app.MapReports();
+        app.MapLinks();
         app.MapFunctionInvocations();
         return app;
     }

@@ -17,19 +17,31 @@ public sealed class CaseCommands(CaseStore store, TimeProvider clock)
         string caseId,
         ReadOnlyMemory<byte> body,
         Func<CaseState, Decision> decide,
+        Func<CaseState, CommandResponse> respond) =>
+        (await RunWithOutcomeAsync(http, caseId, body, decide, respond)).Result;
+
+    /// <summary>
+    /// As <see cref="RunAsync"/>, also telling the caller what happened (null: refused before the store
+    /// was asked), for endpoints that must undo work done before the command or answer more than was stored.
+    /// </summary>
+    public async Task<(IResult Result, CommandResult? Outcome)> RunWithOutcomeAsync(
+        HttpContext http,
+        string caseId,
+        ReadOnlyMemory<byte> body,
+        Func<CaseState, Decision> decide,
         Func<CaseState, CommandResponse> respond)
     {
         var (expected, badIfMatch) = ExpectedVersion(http.Request);
-        if (badIfMatch is not null) return Problems.From(badIfMatch);
+        if (badIfMatch is not null) return (Problems.From(badIfMatch), null);
         var context = new CommandContext(http.User.ToActor(), clock.GetUtcNow(), expected, Idempotency(http.Request, body.Span));
         var result = await store.ExecuteAsync(caseId, context, decide, respond, http.RequestAborted);
-        if (result.Rejection is { } rejection) return Problems.From(rejection);
+        if (result.Rejection is { } rejection) return (Problems.From(rejection), result);
 
         var response = result.Response!;
         if (result.State is { } state) http.Response.Headers.ETag = ETag(state.Version);
         if (result.Replayed) http.Response.Headers["Idempotent-Replayed"] = "true";
         if (response.Location is { } location) http.Response.Headers.Location = location;
-        return TypedResults.Content(response.Body, "application/json", Encoding.UTF8, response.StatusCode);
+        return (TypedResults.Content(response.Body, "application/json", Encoding.UTF8, response.StatusCode), result);
     }
 
     /// <summary>

@@ -21,12 +21,24 @@ public static class CasePolicy
         ActionRaised { TargetDate: { } target } action => [ActionDueTimer(action.ActionId, target)],
         ActionTargetRevised revised => [ActionDueTimer(revised.ActionId, revised.RevisedTarget, revisionOf: state.Actions.First(a => a.Raised.ActionId == revised.ActionId).Revisions.Count)],
         TimerFired fired => OnTimer(state, fired),
+        ReportsRequested requested => requested.Kinds.Select(kind => RenderReport(state, kind)),
+        PostMeetingNoteAdded => ReissueAfterNote(state),
         _ => [],
     };
 
     /// <summary>Schedules a new version of a report; the version number is fixed now, so the output name is too.</summary>
     public static ActivityScheduled RenderReport(CaseState state, string kind) =>
         new(ActivityNames.RenderReport, kind, state.Activities.Values.Count(a => a.Scheduled.ReportKind == kind) + 1, null);
+
+    /// <summary>Documents that show post-meeting notes; one issued before a note is out of date once it is added.</summary>
+    public static readonly IReadOnlyList<string> KindsShowingNotes = [ReportKinds.DraftMinutes, ReportKinds.PanelReport, ReportKinds.ActionsRegister];
+
+    // "Issued" counts a rendering still scheduled: it was scheduled before the note, so it does not show it either.
+    private static IEnumerable<CaseEvent> ReissueAfterNote(CaseState state) =>
+        KindsShowingNotes
+            .Where(kind => state.Activities.Values.Any(a => a.Scheduled.Name == ActivityNames.RenderReport && a.Scheduled.ReportKind == kind))
+            .Select(kind => RenderReport(state, kind))
+            .ToList();
 
     private static IEnumerable<CaseEvent> MeetingReminder(ReviewOpened opened, DateTimeOffset now)
     {

@@ -11,3 +11,6 @@ public sealed record ReportRendered(
     string Sha256,
     string TemplateHash,
     long RenderedFromSequence) : CaseEvent;
+
+/// <summary>SECAS asked for these documents; the case policy schedules one rendering per kind.</summary>
+public sealed record ReportsRequested(IReadOnlyList<string> Kinds) : CaseEvent;

@@ -8,6 +8,9 @@ public static class ReportModels
     public static object For(string kind, CaseState state) => kind switch
     {
         ReportKinds.ReadinessPack => ReadinessPackModel.From(state),
+        ReportKinds.DraftMinutes => DraftMinutesModel.From(state),
+        ReportKinds.PanelReport => PanelReportModel.From(state),
+        ReportKinds.ActionsRegister => ActionsRegisterModel.From(state),
         _ => throw new InvalidOperationException($"No view model for report '{kind}'."),
     };
 }
@@ -22,6 +25,9 @@ public sealed record DocumentHeader(string DocumentId, string Title, string Stat
         var id = date is { } d ? $"{opened.MeetingId}_{d:ddMM}{documentSuffix}" : opened.MeetingId + documentSuffix;
         return new DocumentHeader(id, title, status, ClassificationBanner.For(opened.Classification));
     }
+
+    /// <summary>Minutes-based documents stay drafts until a later meeting approves the minutes.</summary>
+    public static string DraftOrFinal(CaseState state) => state.MinutesApproved is null ? "Draft" : "Final";
 }
 
 public sealed record ClassificationBanner(bool Publishable, string Label, string Text)

@@ -1,5 +1,7 @@
+using System.Text.Json;
 using Opsg.Functions.Cases;
 using Opsg.Functions.Http;
+using Opsg.Functions.Orchestration;
 using Opsg.Functions.Security;
 using Opsg.Functions.Storage;
 
@@ -15,7 +17,46 @@ public static class ReportsApi
             .Produces(200, contentType: ReportBlobs.ContentType)
             .WithTags("Reports")
             .WithName("GetReport");
+        app.MapPost("/api/cases/{caseId}/reports", Request)
+            .AllowRoles(Roles.Secas)
+            .Accepts<ReportsRequest>("application/json")
+            .Produces<ScheduledReports>(202)
+            .ProducesValidationProblem()
+            .WithTags("Reports")
+            .WithName("RequestReports");
+        app.MapGet("/api/cases/{caseId}/reports/{kind}/changes", Changes)
+            .AllowRoles(Roles.Participants)
+            .Produces<ReportChangesView>()
+            .WithTags("Reports")
+            .WithName("GetReportChanges");
         return app;
+    }
+
+    private static async Task<IResult> Request(HttpContext http, string caseId, CaseCommands commands)
+    {
+        var (body, invalid) = await JsonBody.ReadAsync<ReportsRequest>(http.Request, http.RequestAborted);
+        if (invalid is not null) return Problems.From(invalid);
+        var (requested, rejection) = RequestReports.Validate(body!.Value);
+        if (rejection is not null) return Problems.From(rejection);
+        return await commands.RunAsync(http, caseId, body.Bytes,
+            state => RequestReports.Decide(state, requested!),
+            state => new CommandResponse(202, CaseUrls.Status(caseId), JsonSerializer.Serialize(ScheduledReports.From(state, requested!.Kinds), EventCatalog.Json)));
+    }
+
+    private static async Task<IResult> Changes(HttpContext http, string caseId, string kind, int? from, int? to, CaseStore store)
+    {
+        var v = new Validator();
+        v.Required(from, "from");
+        v.Required(to, "to");
+        if (v.ToRejection() is { } invalid) return Problems.From(invalid);
+        var history = await store.LoadHistoryAsync(caseId, http.RequestAborted);
+        var reports = CaseFold.Fold(caseId, history).Reports.Where(r => r.Kind == kind).ToList();
+        var (older, newer) = (reports.FirstOrDefault(r => r.Version == from), reports.FirstOrDefault(r => r.Version == to));
+        if (older is null || newer is null)
+            return Problems.From(new Rejection(404, "No such report.", $"Case '{caseId}' has no {kind} version {(older is null ? from : to)}."));
+        CaseState AsRendered(ReportRendered r) => CaseFold.Fold(caseId, history.TakeWhile(e => e.Sequence <= r.RenderedFromSequence));
+        return TypedResults.Json(new ReportChangesView(kind, VersionRef.Of(caseId, older), VersionRef.Of(caseId, newer),
+            ReportChanges.Between(kind, AsRendered(older), AsRendered(newer))), EventCatalog.Json);
     }
 
     private static async Task<IResult> Get(HttpContext http, string caseId, string kind, int version, CaseStore store, BlobStore blobs)
@@ -30,3 +71,23 @@ public static class ReportsApi
         return TypedResults.Bytes(bytes, ReportBlobs.ContentType);
     }
 }
+
+/// <summary>What a report request scheduled: each kind's next version and where it will be.</summary>
+public sealed record ScheduledReports(string StatusQueryGetUri, IReadOnlyList<ScheduledReport> Scheduled)
+{
+    public static ScheduledReports From(CaseState state, IReadOnlyList<string> kinds) => new(
+        CaseUrls.Status(state.CaseId),
+        kinds.Select(kind => state.Activities.Values.Last(a => a.Scheduled.ReportKind == kind))
+            .Select(a => new ScheduledReport(a.Scheduled.ReportKind!, a.Scheduled.ReportVersion ?? 1, CaseUrls.Report(state.CaseId, a.Scheduled.ReportKind!, a.Scheduled.ReportVersion ?? 1), a.Sequence))
+            .ToList());
+}
+
+/// <summary>A rendering on its way: the version and URL are fixed now; it renders the case as of RenderedFromSequence.</summary>
+public sealed record ScheduledReport(string Kind, int Version, string Url, long RenderedFromSequence);
+
+public sealed record VersionRef(int Version, long RenderedFromSequence, string Sha256, string Url)
+{
+    public static VersionRef Of(string caseId, ReportRendered r) => new(r.Version, r.RenderedFromSequence, r.Sha256, CaseUrls.Report(caseId, r.Kind, r.Version));
+}
+
+public sealed record ReportChangesView(string Kind, VersionRef From, VersionRef To, IReadOnlyList<ReportChange> Changes);

@@ -79,6 +79,10 @@ public sealed partial class RoleMatrixTests : IAsyncLifetime
         ["RaiseTagView"] = ["Secas", "Tag"],
         ["RaisePanelDecision"] = ["Panel", "Secas"],
         ["RaiseMinutesApproved"] = ["Secas"],
+        ["RequestReports"] = ["Secas"],
+        ["GetReportChanges"] = Roles,
+        ["IssueLink"] = ["Secas"],
+        ["RevokeLink"] = ["Secas"],
     };
 
     [Fact]

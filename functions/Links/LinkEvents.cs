@@ -1,0 +1,26 @@
+using Opsg.Functions.Cases;
+
+namespace Opsg.Functions.Links;
+
+/// <summary>
+/// SECAS sent the Panel a link to one pinned version of a report. The token itself is never in the
+/// history (only its SHA-256, and only in the links table): whoever can read a case cannot use its links.
+/// </summary>
+public sealed record LinkIssued(
+    string LinkId,
+    string? Recipient,
+    DateTimeOffset ExpiresAt,
+    Classification Classification,
+    string ReportKind,
+    int ReportVersion) : CaseEvent;
+
+/// <summary>Someone holding a valid token opened the report; one event per access, for the audit trail.</summary>
+public sealed record LinkAccessed(string LinkId) : CaseEvent;
+
+public sealed record LinkRevoked(string LinkId, string? Reason) : CaseEvent;
+
+/// <summary>A link as the history tells it: the truth the links table is checked against.</summary>
+public sealed record LinkState(LinkIssued Issued, DateTimeOffset IssuedAt, DateTimeOffset? RevokedAt, int Accesses)
+{
+    public bool IsUsableAt(DateTimeOffset now) => RevokedAt is null && now < Issued.ExpiresAt;
+}

@@ -1,0 +1,106 @@
+using System.Text;
+using System.Text.Json;
+using Opsg.Functions.Cases;
+using Opsg.Functions.Http;
+using Opsg.Functions.Reports;
+using Opsg.Functions.Security;
+using Opsg.Functions.Storage;
+
+namespace Opsg.Functions.Links;
+
+public sealed record IssuedLink(string LinkId, string? Recipient, DateTimeOffset ExpiresAt, Classification Classification, string ReportKind, int ReportVersion, string? Token, string? Url, string RevokeDeleteUri);
+
+/// <summary>The Panel's link: SECAS issues and revokes it; whoever holds the token may read the pinned report.</summary>
+public static class LinksApi
+{
+    // One answer for unknown, expired and revoked tokens alike, byte for byte (no trace id), so the
+    // answer says nothing about which it was.
+    private const string NoSuchLink =
+        """{"type":"https://www.rfc-editor.org/rfc/rfc9110#section-15.5.5","title":"No such link.","status":404,"detail":"This link is not valid. Ask SECAS for a new one."}""";
+
+    public static IEndpointRouteBuilder MapLinks(this IEndpointRouteBuilder app)
+    {
+        app.MapPost("/api/cases/{caseId}/links", Issue).AllowRoles(Roles.Secas)
+            .Accepts<IssueLinkRequest>("application/json").Produces<IssuedLink>(201).ProducesValidationProblem()
+            .WithTags("Links").WithName("IssueLink");
+        app.MapDelete("/api/cases/{caseId}/links/{linkId}", Revoke).AllowRoles(Roles.Secas)
+            .WithTags("Links").WithName("RevokeLink");
+        app.MapGet("/api/links/{token}", Open).AllowAnonymous()
+            .Produces(200, contentType: ReportBlobs.ContentType).ProducesProblem(404)
+            .WithTags("Links").WithName("OpenLink");
+        return app;
+    }
+
+    private static async Task<IResult> Issue(HttpContext http, string caseId, CaseCommands commands, LinkTable links, TimeProvider clock)
+    {
+        var (body, invalid) = await JsonBody.ReadAsync<IssueLinkRequest>(http.Request, http.RequestAborted);
+        if (invalid is not null) return Problems.From(invalid);
+        var (recipient, expiresAt, rejection) = IssueLink.Validate(body!.Value);
+        if (rejection is not null) return Problems.From(rejection);
+
+        // The row goes in first, so a recorded link always has a token that works; it is taken out
+        // again if the case refuses, so a refused request leaves nothing behind.
+        var token = LinkTokens.NewToken();
+        var record = new LinkRecord(LinkTokens.Hash(token), caseId, LinkTokens.NewLinkId(), expiresAt.ToUniversalTime(), false);
+        await links.AddAsync(record, http.RequestAborted);
+        var now = clock.GetUtcNow();
+        var (result, outcome) = await commands.RunWithOutcomeAsync(http, caseId, body.Bytes,
+            state => IssueLink.Decide(state, record.LinkId, recipient, expiresAt, now),
+            state => new CommandResponse(201, null, JsonSerializer.Serialize(Answer(state, record.LinkId, token: null), EventCatalog.Json)));
+        if (outcome is not { Rejection: null, Replayed: false, State: { } recorded })
+        {
+            await links.RemoveAsync(record, CancellationToken.None);
+            return result; // refused, or a replay: the token was shown once, with the first answer
+        }
+        // The token is in this answer only: the stored (replayable) answer above was made without it.
+        return TypedResults.Json(Answer(recorded, record.LinkId, token), EventCatalog.Json, statusCode: 201);
+    }
+
+    private static IssuedLink Answer(CaseState state, string linkId, string? token)
+    {
+        var issued = state.Links[linkId].Issued;
+        return new IssuedLink(linkId, issued.Recipient, issued.ExpiresAt, issued.Classification, issued.ReportKind, issued.ReportVersion,
+            token, token is null ? null : $"/api/links/{token}", $"/api/cases/{state.CaseId}/links/{linkId}");
+    }
+
+    private static async Task<IResult> Revoke(HttpContext http, string caseId, string linkId, string? reason, CaseStore store, CaseCommands commands, LinkTable links)
+    {
+        var state = await store.LoadAsync(caseId, http.RequestAborted);
+        if (RevokeLink.Decide(state, linkId, null).Rejection is { } refused) return Problems.From(refused);
+        // Fail closed: the token stops working before the history says so, never after.
+        await links.RevokeAsync(caseId, linkId, http.RequestAborted);
+        var text = string.IsNullOrWhiteSpace(reason) ? null : reason.Trim()[..Math.Min(reason.Trim().Length, Validator.MaxShortText)];
+        return await commands.RunAsync(http, caseId, Array.Empty<byte>(),
+            s => RevokeLink.Decide(s, linkId, text),
+            s => new CommandResponse(200, null, JsonSerializer.Serialize(new { linkId, revoked = true }, EventCatalog.Json)));
+    }
+
+    private static async Task<IResult> Open(HttpContext http, string token, LinkTable links, CaseStore store, BlobStore blobs, TimeProvider clock)
+    {
+        http.Response.Headers.CacheControl = "private, no-store";
+        http.Response.Headers["Referrer-Policy"] = "no-referrer";
+        var now = clock.GetUtcNow();
+        // Unknown, expired and revoked are all decided on this one read and answered alike.
+        var record = await links.FindAsync(LinkTokens.Hash(token), http.RequestAborted);
+        if (record is null || record.Revoked || record.ExpiresAt <= now) return NotFound();
+
+        var accessed = await store.ExecuteAsync(record.CaseId, new CommandContext(new Actor(Role.Panel, $"link {record.LinkId}"), now),
+            state => OpenLink.Decide(state, record.LinkId, now),
+            _ => new CommandResponse(200, null, "{}"),
+            http.RequestAborted,
+            conflictRetries: 10);
+        if (accessed.State is not { } state) return NotFound();
+        var issued = state.Links[record.LinkId].Issued;
+        var report = state.Reports.FirstOrDefault(r => r.Kind == issued.ReportKind && r.Version == issued.ReportVersion);
+        var bytes = report is null ? null : await blobs.ReadAsync(BlobArea.Reports, report.BlobName, http.RequestAborted);
+        if (bytes is null) return NotFound();
+
+        // Streamed through the app: the container stays private and nothing here can be cached or indexed.
+        if (issued.Classification == Classification.NotForPublication) http.Response.Headers["X-Robots-Tag"] = "noindex, nofollow, noarchive";
+        http.Response.Headers["X-Content-Type-Options"] = "nosniff";
+        http.Response.Headers.ContentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'none'";
+        return TypedResults.Bytes(bytes, ReportBlobs.ContentType);
+    }
+
+    private static IResult NotFound() => TypedResults.Content(NoSuchLink, "application/problem+json", Encoding.UTF8, StatusCodes.Status404NotFound);
+}

@@ -1,0 +1,15 @@
+using Opsg.Functions.Cases;
+
+namespace Opsg.Functions.Links;
+
+/// <summary>SECAS takes a link back; its token stops working at once.</summary>
+public static class RevokeLink
+{
+    public static Decision Decide(CaseState state, string linkId, string? reason)
+    {
+        if (!state.Exists) return Rejection.NotFound(state.CaseId);
+        if (!state.Links.TryGetValue(linkId, out var link)) return new Rejection(404, "No such link.", $"Case '{state.CaseId}' has no link '{linkId}'.");
+        if (link.RevokedAt is not null) return Rejection.OutOfOrder($"Link '{linkId}' was already revoked.");
+        return Decision.Accept(new LinkRevoked(linkId, reason));
+    }
+}

@@ -1,0 +1,49 @@
+using Opsg.Functions.Cases;
+using Opsg.Functions.Submissions;
+
+namespace Opsg.Functions.Reports;
+
+/// <summary>The one consolidated OPSG/TAG report the SEC Panel receives.</summary>
+public sealed record PanelReportModel(
+    DocumentHeader Header,
+    string CaseTitle,
+    Subject Subject,
+    Cohort Cohort,
+    int TotalInstallations,
+    DateOnly MeetingDate,
+    RecommendationView Recommendation,
+    IReadOnlyList<LscRow> Criteria,
+    RagGrid RagGrid,
+    bool TagViewReceived,
+    IReadOnlyList<RiskRow> Risks,
+    RiskSummaryChart RiskSummary,
+    IReadOnlyList<ActionRow> OpenActions,
+    bool HasOpenActions,
+    int ClosedActions)
+{
+    public static PanelReportModel From(CaseState state)
+    {
+        var meeting = state.Meeting ?? throw new InvalidOperationException("No meeting has been recorded.");
+        var submission = state.Submission ?? throw new InvalidOperationException("Nothing has been submitted.");
+        var criteria = ReportRows.Criteria(state);
+        var risks = ReportRows.Risks(state);
+        var actions = ReportRows.Actions(state);
+        var open = actions.Where(a => a.IsOpen).ToList();
+        return new PanelReportModel(
+            DocumentHeader.For(state, "_PR", "Consolidated OPSG and TAG report to the SEC Panel", DocumentHeader.DraftOrFinal(state)),
+            state.Opened!.Title,
+            submission.Subject,
+            submission.Cohort,
+            submission.Cohort.ActiveInstallations + submission.Cohort.DormantInstallations,
+            meeting.Date,
+            RecommendationView.For(state),
+            criteria,
+            RagGrid.For(criteria),
+            state.TagView is not null,
+            risks,
+            RiskSummaryChart.For(risks),
+            open,
+            open.Count > 0,
+            actions.Count - open.Count);
+    }
+}

@@ -1,0 +1,89 @@
+using Opsg.Functions.Cases;
+using Opsg.Functions.Panel;
+
+namespace Opsg.Functions.Reports;
+
+/// <summary>One thing a reader of the newer version would find different, in words.</summary>
+public sealed record ReportChange(string Area, string Subject, string Text);
+
+/// <summary>
+/// What changed between two versions of a report, worked out from the case as each version saw it
+/// (the history folded to its RenderedFromSequence), never from the HTML. Pure and in a fixed order,
+/// so the same two versions always give the same list.
+/// </summary>
+public static class ReportChanges
+{
+    /// <summary>What each document shows, and so which changes matter to its reader.</summary>
+    private static readonly IReadOnlyDictionary<string, string[]> AreasShown = new Dictionary<string, string[]>
+    {
+        [ReportKinds.ReadinessPack] = ["submission"],
+        [ReportKinds.DraftMinutes] = ["status", "meeting", "lsc", "risk", "action", "note", "recommendation"],
+        [ReportKinds.PanelReport] = ["status", "lsc", "tag", "risk", "action", "note", "recommendation"],
+        [ReportKinds.ActionsRegister] = ["status", "action"],
+    };
+
+    public static IReadOnlyList<ReportChange> Between(string kind, CaseState before, CaseState after)
+    {
+        var shown = AreasShown.GetValueOrDefault(kind, []);
+        return All(before, after).Where(c => shown.Contains(c.Area)).ToList();
+    }
+
+    private static IEnumerable<ReportChange> All(CaseState before, CaseState after)
+    {
+        if (after.Submissions.Count != before.Submissions.Count)
+            yield return new("submission", "Readiness statement", $"The DCC amended its readiness statement (now version {after.Submissions.Count}).");
+        if (before.MinutesApproved is null && after.MinutesApproved is { } approved)
+            yield return new("status", "Status", $"Minutes approved as final at {approved.AtMeeting} on {ReportHelpers.LongDate(approved.On)}.");
+        if (before.Meeting is null && after.Meeting is not null)
+            yield return new("meeting", "Meeting", "The meeting was recorded.");
+        if (before.TagView is null && after.TagView is not null)
+            yield return new("tag", "TAG view", "The TAG's view was received.");
+
+        var (lscBefore, lscAfter) = (ReportRows.Criteria(before).ToDictionary(r => r.Lsc), ReportRows.Criteria(after));
+        foreach (var row in lscAfter)
+        {
+            var old = lscBefore.GetValueOrDefault(row.Lsc);
+            var subject = $"LSC {row.Lsc}";
+            if (old?.Opsg.Decision != row.Opsg.Decision && row.Opsg.Given)
+                yield return new("lsc", subject, $"{subject}: decision now {row.Opsg.Decision.ToLowerInvariant()}.");
+            if (old?.Opsg.Rag.Word != row.Opsg.Rag.Word && row.Opsg.Given)
+                yield return new("lsc", subject, $"{subject}: status now {row.Opsg.Rag.Word}.");
+            if (old?.Opsg.ConditionDischarged != true && row.Opsg.ConditionDischarged)
+                yield return new("lsc", subject, $"{subject}: condition discharged.");
+            if (old?.Tag.Given != true && row.Tag.Given)
+                yield return new("tag", subject, $"{subject}: TAG view {row.Tag.Decision.ToLowerInvariant()}, {row.Tag.Rag.Word}.");
+        }
+
+        var riskBefore = ReportRows.Risks(before).ToDictionary(r => r.Number);
+        foreach (var risk in ReportRows.Risks(after))
+        {
+            var old = riskBefore.GetValueOrDefault(risk.Number);
+            var subject = $"Risk {risk.Number}";
+            if (old is null) yield return new("risk", subject, $"{subject} ({risk.Title}) added.");
+            if (old?.Decision != risk.Decision && risk.Decided)
+                yield return new("risk", subject, $"{subject}: decision now {risk.Decision.ToLowerInvariant()}.");
+            if (old?.CaveatDischarged != true && risk.CaveatDischarged)
+                yield return new("risk", subject, $"{subject}: caveat removed.");
+        }
+
+        var actionsBefore = before.Actions.ToDictionary(a => a.Raised.ActionId);
+        foreach (var action in after.Actions.OrderBy(a => a.Raised.Number))
+        {
+            var id = action.Raised.ActionId;
+            var old = actionsBefore.GetValueOrDefault(id);
+            if (old is null) yield return new("action", id, $"Action {id} raised.");
+            if (old?.IsOpen != false && action.ClosedBy is { } closed)
+                yield return new("action", id, $"Action {id} closed on {ReportHelpers.LongDate(closed.On)}.");
+            foreach (var revision in action.Revisions.Skip(old?.Revisions.Count ?? 0))
+                yield return new("action", id, $"Action {id}: target revised to {ReportHelpers.LongDate(revision.RevisedTarget)}.");
+            foreach (var progress in action.Progress.Skip(old?.Progress.Count ?? 0))
+                yield return new("action", id, $"Action {id}: progress noted on {ReportHelpers.LongDate(progress.On)}.");
+        }
+
+        foreach (var note in after.Notes.Skip(before.Notes.Count))
+            yield return new("note", note.NoteId, $"Post-meeting note {note.NoteId} added ({ReportHelpers.LongDate(note.On)}).");
+
+        var (was, now) = (PanelRecommendation.For(before).Summary, PanelRecommendation.For(after).Summary);
+        if (was != now) yield return new("recommendation", "Recommendation", $"Recommendation changed: now “{now}” (was “{was}”).");
+    }
+}

@@ -1,0 +1,206 @@
+using Opsg.Functions.Cases;
+using Opsg.Functions.Review;
+using Opsg.Functions.Submissions;
+
+namespace Opsg.Functions.Reports;
+
+// The rows the report tables share. Templates get words, not enums, and flags instead of nulls:
+// the environment throws on unresolved bindings, so a model never leaves a value undefined.
+
+/// <summary>A RAG status as the reader sees it: the word always, the colour as a class.</summary>
+public sealed record RagBadge(string Word, string Key)
+{
+    public static readonly RagBadge None = new("Not given", "none");
+
+    public static RagBadge For(Rag rag) => rag switch
+    {
+        Rag.Green => new("GREEN", "green"),
+        Rag.Amber => new("AMBER", "amber"),
+        _ => new("RED", "red"),
+    };
+}
+
+/// <summary>A post-meeting note, shown in brackets where it belongs.</summary>
+public sealed record NoteLine(string NoteId, DateOnly On, string Effect, string Text)
+{
+    public static NoteLine From(PostMeetingNoteAdded n) => new(n.NoteId, n.On, n.Effect switch
+    {
+        NoteEffect.ActionClosed => "action-closed",
+        NoteEffect.ConditionDischarged => "condition-discharged",
+        _ => "clarification",
+    }, n.Text);
+}
+
+/// <summary>One body's view of one LSC; <see cref="Given"/> is false where that body gave none.</summary>
+public sealed record LscView(bool Given, string Decision, string DecisionKey, RagBadge Rag, string RagNote, string Condition, bool HasCondition, bool ConditionDischarged, string Commentary)
+{
+    public static readonly LscView NotGiven = new(false, "No view", "none", RagBadge.None, "", "", false, false, "");
+
+    public static string Word(CriterionDecision d) => d switch
+    {
+        CriterionDecision.Accepted => "Accepted",
+        CriterionDecision.AcceptedSubjectToCondition => "Accepted subject to a condition",
+        CriterionDecision.NotAccepted => "Not accepted",
+        _ => "No decision",
+    };
+
+    public static string Key(CriterionDecision d) => d switch
+    {
+        CriterionDecision.Accepted => "accepted",
+        CriterionDecision.AcceptedSubjectToCondition => "accepted-subject-to-condition",
+        CriterionDecision.NotAccepted => "not-accepted",
+        _ => "no-decision",
+    };
+}
+
+public sealed record LscRow(int Lsc, string Title, string Statement, string Scope, LscView Opsg, LscView Tag, string Discussion, bool HasDiscussion, IReadOnlyList<NoteLine> Notes);
+
+public sealed record RiskRow(
+    int Number, string Title, string Explanation, string RaisedBy, string Proposal,
+    bool Decided, string Decision, string DecisionKey, string ActionId, bool HasAction, bool CaveatDischarged,
+    string TagView, bool HasTagView, string Discussion, bool HasDiscussion, IReadOnlyList<NoteLine> Notes);
+
+public sealed record TargetRevisionLine(DateOnly RevisedTarget, string Reason, bool HasReason);
+
+public sealed record ProgressLine(DateOnly On, string Text);
+
+public sealed record ActionRow(
+    string ActionId, int Number, string Text, string Owner, DateOnly RaisedOn,
+    bool HasTarget, DateOnly Target, IReadOnlyList<TargetRevisionLine> Revisions, bool HasRevisions, DateOnly CurrentTarget,
+    bool IsOpen, string Status, string StatusKey, bool HasClosedOn, DateOnly ClosedOn,
+    IReadOnlyList<ProgressLine> Progress, IReadOnlyList<NoteLine> Notes);
+
+public sealed record AttendeeRow(string Name, string Organisation, bool HasOrganisation, bool Teleconference, string AlternateFor, bool HasAlternate, bool PartOnly, string Role, bool HasRole);
+
+public sealed record AttendanceGroup(string Constituency, IReadOnlyList<AttendeeRow> People);
+
+public sealed record Attendance(IReadOnlyList<AttendanceGroup> Members, IReadOnlyList<AttendanceGroup> Others, IReadOnlyList<AttendeeRow> Apologies, bool HasApologies);
+
+/// <summary>Builds the shared rows from the folded case; pure and in display order.</summary>
+public static class ReportRows
+{
+    public static IReadOnlyList<LscRow> Criteria(CaseState state)
+    {
+        var submission = state.Submission;
+        if (submission is null) return [];
+        var tagViews = state.TagView?.Criteria.ToDictionary(c => c.Lsc) ?? [];
+        var numbers = submission.OpsgScope.Concat(submission.TagScope).Concat(tagViews.Keys).Distinct().Order();
+        return numbers.Select(lsc =>
+        {
+            var statement = submission.Criteria.FirstOrDefault(c => c.Lsc == lsc);
+            state.CriterionDecisions.TryGetValue(lsc, out var decided);
+            var discussion = decided?.Discussion ?? "";
+            return new LscRow(
+                lsc,
+                statement?.Title ?? $"LSC {lsc}",
+                statement?.Statement ?? "",
+                submission.OpsgScope.Contains(lsc) ? "OPSG" : "TAG",
+                decided is null ? LscView.NotGiven : OpsgView(state, decided),
+                tagViews.TryGetValue(lsc, out var tag)
+                    ? new LscView(true, LscView.Word(tag.Decision), LscView.Key(tag.Decision), RagBadge.For(tag.Rag), "", "", false, false, tag.Commentary)
+                    : LscView.NotGiven,
+                discussion,
+                discussion.Length > 0,
+                NotesFor(state, n => n.Lsc == lsc && n.ActionId is null));
+        }).ToList();
+    }
+
+    private static LscView OpsgView(CaseState state, CriterionDecided d)
+    {
+        var condition = d.Decision == CriterionDecision.AcceptedSubjectToCondition
+            ? d.Condition ?? (d.ConditionRisk is { } risk ? $"the provisions of Residual Risk {risk}" : "a stated condition")
+            : "";
+        var discharged = condition.Length > 0 && state.Notes.Any(n => n.Effect == NoteEffect.ConditionDischarged && n.Lsc == d.Lsc);
+        return new LscView(true, LscView.Word(d.Decision), LscView.Key(d.Decision), RagBadge.For(d.Rag), d.RagNote ?? "", condition, condition.Length > 0, discharged, "");
+    }
+
+    public static IReadOnlyList<RiskRow> Risks(CaseState state)
+    {
+        var submitted = state.Submission?.Risks.Select(r => (r.Number, r.Title, r.Explanation, RaisedBy: "DCC", Proposal: Proposal(r.Proposal))) ?? [];
+        var added = state.AddedRisks.Select(r => (r.Number, r.Title, r.Explanation, r.RaisedBy, Proposal: $"Raised by {r.RaisedBy} at review"));
+        var tagViews = state.TagView?.Risks.ToDictionary(r => r.Number, r => r.View) ?? [];
+        return submitted.Concat(added).GroupBy(r => r.Number).Select(g => g.Last()).OrderBy(r => r.Number).Select(r =>
+        {
+            state.RiskDecisions.TryGetValue(r.Number, out var decided);
+            var discussion = decided?.Discussion ?? "";
+            var tagView = tagViews.GetValueOrDefault(r.Number, "");
+            return new RiskRow(
+                r.Number, r.Title, r.Explanation, r.RaisedBy, r.Proposal,
+                decided is not null,
+                decided is null ? "Not yet decided" : RiskDecisionWord(decided.Decision),
+                decided is null ? "none" : RiskDecisionKey(decided.Decision),
+                decided?.ActionId ?? "", decided?.ActionId is not null,
+                state.Notes.Any(n => n.Effect == NoteEffect.ConditionDischarged && n.Risk == r.Number),
+                tagView, tagView.Length > 0,
+                discussion, discussion.Length > 0,
+                NotesFor(state, n => n.Risk == r.Number && n.ActionId is null));
+        }).ToList();
+    }
+
+    public static string Proposal(RiskProposal p) => p == RiskProposal.Remove ? "Remove: no longer a risk" : "Accept";
+
+    public static string RiskDecisionWord(RiskDecision d) => d switch
+    {
+        RiskDecision.Accepted => "Accepted",
+        RiskDecision.Removed => "Removed",
+        RiskDecision.AcceptedSubjectToAction => "Accepted subject to an action",
+        _ => "Needs TAG approval",
+    };
+
+    public static string RiskDecisionKey(RiskDecision d) => d switch
+    {
+        RiskDecision.Accepted => "accepted",
+        RiskDecision.Removed => "removed",
+        RiskDecision.AcceptedSubjectToAction => "accepted-subject-to-action",
+        _ => "needs-tag-approval",
+    };
+
+    public static IReadOnlyList<ActionRow> Actions(CaseState state) =>
+        state.Actions.OrderBy(a => a.Raised.Number).Select(a => Action(state, a)).ToList();
+
+    public static ActionRow Action(CaseState state, ActionState a) => new(
+        a.Raised.ActionId, a.Raised.Number, a.Raised.Text, a.Raised.Owner, a.Raised.RaisedOn,
+        a.Raised.TargetDate is not null, a.Raised.TargetDate ?? default,
+        a.Revisions.Select(r => new TargetRevisionLine(r.RevisedTarget, r.Reason ?? "", r.Reason is not null)).ToList(),
+        !a.Revisions.IsEmpty, a.CurrentTarget ?? default,
+        a.IsOpen, a.IsOpen ? "Open" : "Closed", a.IsOpen ? "open" : "closed",
+        a.ClosedBy is not null, a.ClosedBy?.On ?? default,
+        a.Progress.Select(p => new ProgressLine(p.On, p.Text)).ToList(),
+        NotesFor(state, n => n.ActionId == a.Raised.ActionId));
+
+    /// <summary>Notes that name no action, LSC or risk belong to the meeting as a whole.</summary>
+    public static IReadOnlyList<NoteLine> MeetingNotes(CaseState state) =>
+        NotesFor(state, n => n.ActionId is null && n.Lsc is null && n.Risk is null);
+
+    private static IReadOnlyList<NoteLine> NotesFor(CaseState state, Func<PostMeetingNoteAdded, bool> where) =>
+        state.Notes.Where(where).Select(NoteLine.From).ToList();
+
+    public static Attendance Attendance(CaseState state)
+    {
+        var meeting = state.Meeting;
+        if (meeting is null) return new([], [], [], false);
+        var members = meeting.Attendees.Where(a => a.Constituency != Constituency.OtherParticipant)
+            .GroupBy(a => a.Constituency).OrderBy(g => g.Key)
+            .Select(g => new AttendanceGroup(ConstituencyName(g.Key), g.Select(Attendee).ToList())).ToList();
+        // Everyone else is listed by the organisation they represent, in the order first met.
+        var others = meeting.Attendees.Where(a => a.Constituency == Constituency.OtherParticipant)
+            .GroupBy(a => a.Organisation ?? "Other")
+            .Select(g => new AttendanceGroup(g.Key, g.Select(Attendee).ToList())).ToList();
+        var apologies = meeting.Apologies.Select(a => new AttendeeRow(a.Name, a.Organisation ?? ConstituencyName(a.Constituency), true, false, "", false, false, "", false)).ToList();
+        return new(members, others, apologies, apologies.Count > 0);
+    }
+
+    private static AttendeeRow Attendee(Attendee a) => new(
+        a.Name, a.Organisation ?? "", a.Organisation is not null, a.Teleconference,
+        a.AlternateFor ?? "", a.AlternateFor is not null, a.PartOnly, a.Role ?? "", a.Role is not null);
+
+    public static string ConstituencyName(Constituency c) => c switch
+    {
+        Constituency.OperationsGroupChair => "Operations Group Chair",
+        Constituency.NetworkParty => "Network Party",
+        Constituency.LargeSupplier => "Large Supplier",
+        Constituency.SmallSupplier => "Small Supplier",
+        Constituency.OtherSecParty => "Other SEC Party",
+        _ => "Other participant",
+    };
+}

@@ -1,0 +1,179 @@
+using System.Net;
+using System.Security.Cryptography;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Opsg.Functions.Cases;
+using Opsg.Functions.Links;
+using Opsg.Functions.Reports;
+using Opsg.Functions.Storage;
+using Opsg.Functions.Tests.Fixtures;
+
+namespace Opsg.Functions.Tests.Links;
+
+/// <summary>The Panel's link on the real pipeline and Azurite: issued by SECAS, opened anonymously, revoked.</summary>
+public sealed class PanelLinkTests : IAsyncLifetime
+{
+    private readonly ShiftableClock _clock = new();
+    private OpsgApp _host = null!;
+    private WebApplicationFactory<Program> _app = null!;
+    private HttpClient _secas = null!;
+
+    public async Task InitializeAsync()
+    {
+        _host = await OpsgApp.StartAsync();
+        _app = _host.WithWebHostBuilder(b => b.ConfigureTestServices(s => s.AddSingleton<TimeProvider>(_clock)));
+        _secas = Client("Secas");
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _app.DisposeAsync();
+        await _host.DisposeAsync();
+    }
+
+    private HttpClient Client(string? role)
+    {
+        var client = _app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        if (role is not null) client.DefaultRequestHeaders.Add("X-Api-Key", OpsgApp.ApiKeys[role]);
+        return client;
+    }
+
+    private T Service<T>() where T : notnull => _app.Services.GetRequiredService<T>();
+
+    private async Task<string> CaseWithPanelReportAsync()
+    {
+        var caseId = await ReviewRecording.OpenAndSubmitAsync(_secas, Client("Dcc"));
+        await ReviewRecording.RecordMeetingAsync(_app.Services, caseId);
+        await ReviewRecording.RequestAndWaitAsync(_secas, caseId, ReportKinds.PanelReport);
+        return caseId;
+    }
+
+    private Task<HttpResponseMessage> IssueAsync(string caseId, string? recipient = "SEC Panel secretariat", TimeSpan? lifetime = null) =>
+        _secas.PostJson($"/api/cases/{caseId}/links", new { recipient, expiresAt = _clock.GetUtcNow() + (lifetime ?? TimeSpan.FromDays(7)) });
+
+    [Fact]
+    public async Task GivenNoPanelReportYet_WhenSecasIssuesALink_Then409AndTheHistoryIsUnchanged()
+    {
+        var caseId = await ReviewRecording.OpenAndSubmitAsync(_secas, Client("Dcc"));
+        await _secas.WaitForAsync(caseId, s => s["reports"]!.AsArray().Count == 1);
+        var before = await Service<HistoryTable>().ReadAsync(caseId, default);
+
+        var response = await IssueAsync(caseId);
+
+        Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType!.MediaType);
+        Assert.Equal(before.Events.Count, (await Service<HistoryTable>().ReadAsync(caseId, default)).Events.Count);
+    }
+
+    [Fact]
+    public async Task GivenAPanelReport_WhenSecasIssuesALink_ThenTheTokenIsAnsweredOnceAndNeverStoredInTheHistory()
+    {
+        var caseId = await CaseWithPanelReportAsync();
+
+        var response = await IssueAsync(caseId);
+
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        var body = await response.Json_();
+        var token = body["token"]!.GetValue<string>();
+        Assert.Matches("^[A-Za-z0-9_-]{43}$", token); // 256 bits, base64url
+        Assert.Equal($"/api/links/{token}", body["url"]!.GetValue<string>());
+        Assert.Equal(1, body["reportVersion"]!.GetValue<int>());
+
+        var rows = await Service<HistoryTable>().ReadAsync(caseId, default);
+        var issued = rows.Events.Single(e => e.Type == nameof(LinkIssued));
+        var recorded = JsonNode.Parse(issued.Payload)!;
+        Assert.Equal(body["linkId"]!.GetValue<string>(), recorded["linkId"]!.GetValue<string>());
+        Assert.Equal("SEC Panel secretariat", recorded["recipient"]!.GetValue<string>());
+        Assert.Equal("notForPublication", recorded["classification"]!.GetValue<string>());
+        Assert.Equal("panel-report", recorded["reportKind"]!.GetValue<string>());
+        Assert.NotNull(recorded["expiresAt"]);
+        Assert.All(rows.Events, e => Assert.DoesNotContain(token, e.Payload, StringComparison.Ordinal));
+        Assert.All(rows.Events, e => Assert.DoesNotContain(LinkTokens.Hash(token), e.Payload, StringComparison.Ordinal));
+        Assert.NotNull(await Service<LinkTable>().FindAsync(LinkTokens.Hash(token), default));
+    }
+
+    [Fact]
+    public async Task GivenAValidToken_WhenOpenedWithoutCredentials_ThenThePinnedReportIsStreamedPrivatelyAndEachAccessIsRecorded()
+    {
+        var caseId = await CaseWithPanelReportAsync();
+        var token = (await (await IssueAsync(caseId)).Json_())["token"]!.GetValue<string>();
+        await ReviewRecording.AddNoteAsync(_app.Services, caseId, Seed002History.Notes().Single(n => n.NoteId == "PMN-4"));
+        await _secas.WaitForAsync(caseId, s => ReviewRecording.HasReport(s, ReportKinds.PanelReport, 2));
+
+        var anonymous = Client(null);
+        var first = await anonymous.GetAsync($"/api/links/{token}");
+        var second = await anonymous.GetAsync($"/api/links/{token}");
+
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, second.StatusCode);
+        Assert.Equal("text/html; charset=utf-8", first.Content.Headers.ContentType!.ToString());
+        Assert.True(first.Headers.CacheControl!.Private && first.Headers.CacheControl.NoStore);
+        Assert.Contains("noindex", first.Headers.GetValues("X-Robots-Tag").Single());
+        Assert.Equal("no-referrer", first.Headers.GetValues("Referrer-Policy").Single());
+        var bytes = await first.Content.ReadAsByteArrayAsync();
+        var state = await Service<CaseStore>().LoadAsync(caseId, default);
+        var v1 = state.Reports.Single(r => r.Kind == ReportKinds.PanelReport && r.Version == 1);
+        Assert.Equal(v1.Sha256, Convert.ToHexStringLower(SHA256.HashData(bytes))); // the Panel's copy, not v2
+        Assert.Equal(2, state.Links.Single().Value.Accesses);
+        var history = await Service<CaseStore>().LoadHistoryAsync(caseId, default);
+        Assert.Equal(2, history.Count(e => e.Event is LinkAccessed));
+    }
+
+    [Fact]
+    public async Task GivenUnknownExpiredAndRevokedTokens_WhenOpened_ThenAllGetTheSame404Body()
+    {
+        var caseId = await CaseWithPanelReportAsync();
+        var toRevoke = await (await IssueAsync(caseId)).Json_();
+        var toExpire = (await (await IssueAsync(caseId, lifetime: TimeSpan.FromMinutes(30))).Json_())["token"]!.GetValue<string>();
+        var revoked = await _secas.DeleteAsync(toRevoke["revokeDeleteUri"]!.GetValue<string>());
+        Assert.Equal(HttpStatusCode.OK, revoked.StatusCode);
+        _clock.Advance(TimeSpan.FromHours(1));
+        var anonymous = Client(null);
+
+        var answers = new List<(HttpStatusCode Status, string? Type, string Body)>();
+        foreach (var token in new[] { LinkTokens.NewToken(), toExpire, toRevoke["token"]!.GetValue<string>(), "x" })
+        {
+            var response = await anonymous.GetAsync($"/api/links/{token}");
+            answers.Add((response.StatusCode, response.Content.Headers.ContentType?.MediaType, await response.Content.ReadAsStringAsync()));
+        }
+
+        Assert.All(answers, a => Assert.Equal(HttpStatusCode.NotFound, a.Status));
+        Assert.All(answers, a => Assert.Equal("application/problem+json", a.Type));
+        Assert.Single(answers.Select(a => a.Body).Distinct());
+        var history = await Service<CaseStore>().LoadHistoryAsync(caseId, default);
+        Assert.DoesNotContain(history, e => e.Event is LinkAccessed);
+        Assert.Single(history, e => e.Event is LinkRevoked);
+    }
+
+    [Fact]
+    public async Task GivenANotForPublicationReport_WhenTheLinkNamesNoRecipientOrLastsTooLong_Then400AndNothingIsRecorded()
+    {
+        var caseId = await CaseWithPanelReportAsync();
+        var before = (await Service<HistoryTable>().ReadAsync(caseId, default)).Events.Count;
+
+        var noRecipient = await IssueAsync(caseId, recipient: null);
+        var tooLong = await IssueAsync(caseId, lifetime: TimeSpan.FromDays(60));
+
+        Assert.Equal(HttpStatusCode.BadRequest, noRecipient.StatusCode);
+        Assert.NotNull((await noRecipient.Json_())["errors"]!["recipient"]);
+        Assert.Equal(HttpStatusCode.BadRequest, tooLong.StatusCode);
+        Assert.NotNull((await tooLong.Json_())["errors"]!["expiresAt"]);
+        Assert.Equal(before, (await Service<HistoryTable>().ReadAsync(caseId, default)).Events.Count);
+    }
+
+    [Fact]
+    public async Task GivenARevokedLink_WhenRevokedAgainOrAnUnknownLinkIsRevoked_ThenProblemsAndNothingRecorded()
+    {
+        var caseId = await CaseWithPanelReportAsync();
+        var link = await (await IssueAsync(caseId)).Json_();
+        var uri = link["revokeDeleteUri"]!.GetValue<string>();
+        Assert.Equal(HttpStatusCode.OK, (await _secas.DeleteAsync(uri)).StatusCode);
+        var count = (await Service<HistoryTable>().ReadAsync(caseId, default)).Events.Count;
+
+        Assert.Equal(HttpStatusCode.Conflict, (await _secas.DeleteAsync(uri)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await _secas.DeleteAsync($"/api/cases/{caseId}/links/lnk-0000000000000000")).StatusCode);
+        Assert.Equal(count, (await Service<HistoryTable>().ReadAsync(caseId, default)).Events.Count);
+    }
+}

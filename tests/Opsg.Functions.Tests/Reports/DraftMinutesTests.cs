@@ -1,0 +1,105 @@
+using Opsg.Functions.Cases;
+using Opsg.Functions.Panel;
+using Opsg.Functions.Reports;
+using Opsg.Functions.Tests.Fixtures;
+using static Opsg.Functions.Tests.Fixtures.Reports;
+
+namespace Opsg.Functions.Tests.Reports;
+
+/// <summary>The draft minutes of seed 002: decisions, attendance, and post-meeting notes in brackets where they belong.</summary>
+public sealed class DraftMinutesTests
+{
+    private readonly AngleSharp.Dom.IDocument _minutes = Render(ReportKinds.DraftMinutes, Seed002History.State());
+
+    [Fact]
+    public void GivenSeed002_ThenTheHeaderIsTheMeetingsDocumentIdAsADraft()
+    {
+        Assert.Equal("OPSG_29xxx_2802", _minutes.QuerySelector("[data-field=document-id]").Text());
+        Assert.Equal("Draft", _minutes.QuerySelector("[data-field=document-status]").Text());
+        Assert.Equal("28 February 2020", _minutes.QuerySelector("[data-field=meeting-date]").Text());
+        Assert.Equal("98,218", _minutes.QuerySelector("[data-field=active]").Text());
+        Assert.Equal("43,154", _minutes.QuerySelector("[data-field=dormant]").Text());
+    }
+
+    [Fact]
+    public void GivenMinutesApproved_ThenTheStatusIsFinal()
+    {
+        var approved = Seed002History.State() with { MinutesApproved = new MinutesApproved("OPSG_30", new DateOnly(2020, 3, 25)) };
+        Assert.Equal("Final", Render(ReportKinds.DraftMinutes, approved).QuerySelector("[data-field=document-status]").Text());
+    }
+
+    [Theory]
+    [InlineData(1, "accepted", "GREEN")]
+    [InlineData(2, "accepted-subject-to-condition", "GREEN")]
+    [InlineData(3, "accepted-subject-to-condition", "GREEN")]
+    [InlineData(6, "accepted", "AMBER")]
+    [InlineData(7, "accepted", "GREEN")]
+    [InlineData(8, "accepted", "AMBER")]
+    [InlineData(9, "accepted-subject-to-condition", "AMBER")]
+    public void GivenSeed002_ThenEachLscInOpsgScopeHasItsDecisionAndRag(int lsc, string decision, string rag)
+    {
+        var item = _minutes.QuerySelector($"#criteria article[data-lsc='{lsc}']")!;
+        Assert.Equal(decision, item.GetAttribute("data-decision"));
+        Assert.Equal(rag, item.QuerySelector(".rag").Text());
+    }
+
+    [Fact]
+    public void GivenSeed002_ThenOnlyOpsgScopeLscsAreMinuted() =>
+        Assert.Equal(Seed002History.OpsgScope, _minutes.QuerySelectorAll("#criteria article").Select(a => int.Parse(a.GetAttribute("data-lsc")!)));
+
+    [Fact]
+    public void GivenPostMeetingNotes_ThenEachSitsInBracketsUnderWhatItConcerns()
+    {
+        Assert.Equal("PMN-4", _minutes.QuerySelector("#criteria article[data-lsc='2'] .note")!.GetAttribute("data-note"));
+        Assert.Equal("true", _minutes.QuerySelector("#criteria article[data-lsc='2'] [data-field=condition]")!.GetAttribute("data-discharged"));
+        Assert.Equal("PMN-5", _minutes.QuerySelector("#criteria article[data-lsc='9'] .note")!.GetAttribute("data-note"));
+        Assert.Equal("PMN-2", _minutes.QuerySelector("#risks article[data-risk='12'] .note")!.GetAttribute("data-note"));
+        Assert.Equal("PMN-1", _minutes.QuerySelector($"#actions tr[data-action='{Seed002History.Action01}'] .note")!.GetAttribute("data-note"));
+        Assert.Equal("PMN-3", _minutes.QuerySelector($"#actions tr[data-action='{Seed002History.Action02}'] .note")!.GetAttribute("data-note"));
+        var note = _minutes.QuerySelector("#criteria article[data-lsc='9'] .note").Text();
+        Assert.StartsWith("[Post-meeting note, 6 March 2020:", note);
+        Assert.EndsWith("]", note);
+        Assert.Null(_minutes.QuerySelector("#criteria article[data-lsc='3'] .note"));
+        Assert.Equal(5, _minutes.QuerySelectorAll("[data-note^='PMN-']").Length);
+    }
+
+    [Fact]
+    public void GivenANoteAboutTheMeetingAsAWhole_ThenItHasItsOwnSection()
+    {
+        var events = Seed002History.All().Append(new Opsg.Functions.Review.PostMeetingNoteAdded("PMN-6", Opsg.Functions.Review.NoteEffect.Clarification, null, null, null, new DateOnly(2020, 3, 9), "The venue was Gemserv's London office."));
+        var minutes = Render(ReportKinds.DraftMinutes, CaseFold.Fold("c", Seed002History.Recorded(events)));
+        Assert.Equal("PMN-6", minutes.QuerySelector("#meeting-notes .note")!.GetAttribute("data-note"));
+        Assert.Null(_minutes.QuerySelector("#meeting-notes"));
+    }
+
+    [Fact]
+    public void GivenSeed002_ThenActionsShowIdsAndStatusesAndClosingDates()
+    {
+        var rows = _minutes.QuerySelectorAll("#actions tr[data-action]");
+        Assert.Equal([Seed002History.Action01, Seed002History.Action02, Seed002History.Action03], rows.Select(r => r.GetAttribute("data-action")));
+        Assert.Equal(["closed", "closed", "open"], rows.Select(r => r.GetAttribute("data-status")));
+        Assert.Contains("5 March 2020", rows[1].QuerySelectorAll("td")[6].Text());
+    }
+
+    [Fact]
+    public void GivenSeed002_ThenTheRecommendationAgreedAtTheMeetingIsMinutedAndItsChangeNoted()
+    {
+        Assert.Equal("Update the Eligible Products Combination List with the MDS DMC, subject to the conditions on LSCs 2, 3 and 9.",
+            _minutes.QuerySelector("[data-field=agreed-at-meeting]").Text());
+        Assert.Equal(PanelRecommendation.For(Seed002History.State()).Summary, _minutes.QuerySelector("#recommendation [data-field=recommendation]").Text());
+    }
+
+    [Fact]
+    public void GivenSeed002_ThenAttendanceIsByConstituencyWithItsFlags()
+    {
+        Assert.Equal(["Operations Group Chair", "Network Party", "Large Supplier", "Small Supplier", "Other SEC Party"],
+            _minutes.QuerySelectorAll("#attendance-members tr[data-constituency]").Select(r => r.GetAttribute("data-constituency")));
+        Assert.Equal(["DCC", "SECAS", "TAG", "BEIS"], _minutes.QuerySelectorAll("#attendance-others tr[data-organisation]").Select(r => r.GetAttribute("data-organisation")));
+        var gareth = _minutes.QuerySelector(".attendee[data-name='Gareth Sherratt']")!;
+        Assert.Equal("alternate for Nassar Zeb", gareth.QuerySelector("[data-flag=alternate]").Text());
+        Assert.NotNull(gareth.QuerySelector("[data-flag=teleconference]"));
+        Assert.Null(_minutes.QuerySelector(".attendee[data-name='Paul Clark'] [data-flag=teleconference]"));
+        Assert.Equal("Meeting Secretary", _minutes.QuerySelector(".attendee[data-name='Veronica Asantewaa'] [data-flag=role]").Text());
+        Assert.Contains("none recorded", _minutes.QuerySelector("[data-field=apologies]").Text());
+    }
+}

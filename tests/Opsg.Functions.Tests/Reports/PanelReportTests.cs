@@ -1,0 +1,110 @@
+using Opsg.Functions.Reports;
+using Opsg.Functions.Tests.Fixtures;
+using static Opsg.Functions.Tests.Fixtures.Reports;
+
+namespace Opsg.Functions.Tests.Reports;
+
+/// <summary>The consolidated Panel report of seed 002 carries the meeting's facts, read back from the HTML.</summary>
+public sealed class PanelReportTests
+{
+    private readonly AngleSharp.Dom.IDocument _report = Render(ReportKinds.PanelReport, Seed002History.State());
+
+    [Fact]
+    public void GivenSeed002_ThenTheHeaderNamesTheDocumentItsStatusAndClassification()
+    {
+        Assert.Equal("OPSG_29xxx_2802_PR", _report.QuerySelector("[data-field=document-id]").Text());
+        Assert.Equal("Draft", _report.QuerySelector("[data-field=document-status]").Text());
+        Assert.Equal("not-for-publication", _report.QuerySelector(".banner")!.GetAttribute("data-classification"));
+        Assert.Equal("28 February 2020", _report.QuerySelector("[data-field=meeting-date]").Text());
+        Assert.Equal("98,218", _report.QuerySelector("[data-field=active]").Text());
+        Assert.Equal("141,372", _report.QuerySelector("[data-field=total]").Text());
+    }
+
+    [Fact]
+    public void GivenSeed002_ThenTheRecommendationKeepsTheOpenConditionsAndShowsLsc2Discharged()
+    {
+        Assert.Equal("Update the Eligible Products Combination List with the MDS DMC, subject to the conditions on LSCs 3 and 9.",
+            _report.QuerySelector("#recommendation [data-field=recommendation]").Text());
+        Assert.Equal("Update the Eligible Products Combination List with the MDS DMC, subject to the conditions on LSCs 2, 3 and 9.",
+            _report.QuerySelector("#recommendation [data-field=agreed-at-meeting]").Text());
+        var conditions = _report.QuerySelectorAll("#conditions li").ToDictionary(li => int.Parse(li.GetAttribute("data-lsc")!), li => li.GetAttribute("data-discharged"));
+        Assert.Equal(new Dictionary<int, string?> { [2] = "true", [3] = "false", [9] = "false" }, conditions);
+        Assert.Contains("Residual Risk 13", _report.QuerySelector("#conditions li[data-lsc='3']").Text());
+        Assert.Contains("revised BCDR plan", _report.QuerySelector("#conditions li[data-lsc='9']").Text());
+    }
+
+    [Theory]
+    [InlineData(1, "accepted", "GREEN")]
+    [InlineData(2, "accepted-subject-to-condition", "GREEN")]
+    [InlineData(3, "accepted-subject-to-condition", "GREEN")]
+    [InlineData(6, "accepted", "AMBER")]
+    [InlineData(7, "accepted", "GREEN")]
+    [InlineData(8, "accepted", "AMBER")]
+    [InlineData(9, "accepted-subject-to-condition", "AMBER")]
+    public void GivenSeed002_ThenEachOpsgLscShowsItsDecisionAndRagInTheTableAndThePicture(int lsc, string decision, string rag)
+    {
+        var row = _report.QuerySelector($"table.lscs tr[data-lsc='{lsc}']")!;
+        Assert.Equal("OPSG", row.GetAttribute("data-scope"));
+        Assert.Equal(decision, row.QuerySelector("td[data-view=opsg][data-decision]")!.GetAttribute("data-decision"));
+        Assert.Equal(rag, row.QuerySelector("td[data-view=opsg][data-field=rag] .rag").Text());
+        Assert.Equal("none", row.QuerySelector("td[data-view=tag][data-decision]")!.GetAttribute("data-decision"));
+        var cell = _report.QuerySelector($"#rag-grid g[data-lsc='{lsc}'] g[data-body=OPSG]")!;
+        Assert.Equal(rag, cell.GetAttribute("data-rag"));
+        Assert.Equal(rag, cell.QuerySelector("text").Text());
+    }
+
+    [Fact]
+    public void GivenSeed002_ThenTheTagViewsSitBesideTheOpsgViews()
+    {
+        Assert.Equal([1, 2, 3, 4, 5, 6, 7, 8, 9, 10], _report.QuerySelectorAll("table.lscs tbody tr").Select(r => int.Parse(r.GetAttribute("data-lsc")!)));
+        var lsc5 = _report.QuerySelector("table.lscs tr[data-lsc='5']")!;
+        Assert.Equal("TAG", lsc5.GetAttribute("data-scope"));
+        Assert.Equal("AMBER", lsc5.QuerySelector("td[data-view=tag][data-field=rag] .rag").Text());
+        Assert.Equal("AMBER", _report.QuerySelector("#rag-grid g[data-lsc='5'] g[data-body=TAG]")!.GetAttribute("data-rag"));
+        Assert.Equal("Not given", _report.QuerySelector("#rag-grid g[data-lsc='5'] g[data-body=OPSG] text").Text());
+    }
+
+    [Theory]
+    [InlineData(3, "accepted")]
+    [InlineData(4, "removed")]
+    [InlineData(5, "accepted")]
+    [InlineData(8, "accepted")]
+    [InlineData(9, "accepted")]
+    [InlineData(10, "accepted")]
+    [InlineData(12, "accepted-subject-to-action")]
+    [InlineData(13, "accepted")]
+    public void GivenSeed002_ThenEveryRiskShowsItsDecision(int number, string decision) =>
+        Assert.Equal(decision, _report.QuerySelector($"table.risks tr[data-risk='{number}']")!.GetAttribute("data-decision"));
+
+    [Fact]
+    public void GivenSeed002_ThenRisk12ShowsItsCaveatRemovedAndTheSummaryCountsEveryRisk()
+    {
+        Assert.NotNull(_report.QuerySelector("table.risks tr[data-risk='12'] [data-field=caveat-discharged]"));
+        Assert.Null(_report.QuerySelector("table.risks tr[data-risk='13'] [data-field=caveat-discharged]"));
+        Assert.Equal(Seed002History.RiskNumbers, _report.QuerySelectorAll("table.risks tbody tr").Select(r => int.Parse(r.GetAttribute("data-risk")!)));
+        var counts = _report.QuerySelectorAll("#risk-summary g[data-decision]").ToDictionary(g => g.GetAttribute("data-decision")!, g => g.QuerySelector(".svg-count").Text());
+        Assert.Equal("6", counts["accepted"]);
+        Assert.Equal("1", counts["removed"]);
+        Assert.Equal("1", counts["accepted-subject-to-action"]);
+        Assert.Equal("0", counts["none"]);
+    }
+
+    [Fact]
+    public void GivenSeed002_ThenOnlyTheOpenActionIsListed()
+    {
+        var rows = _report.QuerySelectorAll("#open-actions tr[data-action]");
+        Assert.Equal([Seed002History.Action03], rows.Select(r => r.GetAttribute("data-action")));
+        Assert.Equal("Open", rows[0].QuerySelector("[data-field=status]").Text());
+        Assert.Equal("2", _report.QuerySelector("[data-field=closed-actions]").Text());
+    }
+
+    [Fact]
+    public void GivenTheCaseAtTheMeeting_ThenEveryConditionIsOutstandingAndTheRecommendationNamesLscs2_3And9()
+    {
+        var atMeeting = Render(ReportKinds.PanelReport, Seed002History.AtMeeting());
+        Assert.Equal("Update the Eligible Products Combination List with the MDS DMC, subject to the conditions on LSCs 2, 3 and 9.",
+            atMeeting.QuerySelector("[data-field=recommendation]").Text());
+        Assert.All(atMeeting.QuerySelectorAll("#conditions li"), li => Assert.Equal("false", li.GetAttribute("data-discharged")));
+        Assert.NotNull(atMeeting.QuerySelector("#criteria .note"));
+    }
+}

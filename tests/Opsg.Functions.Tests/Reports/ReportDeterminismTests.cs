@@ -1,0 +1,57 @@
+using Opsg.Functions.Reports;
+using Opsg.Functions.Tests.Fixtures;
+
+namespace Opsg.Functions.Tests.Reports;
+
+public sealed class ReportDeterminismTests
+{
+    public static TheoryData<string> Kinds() => [.. ReportKinds.All];
+
+    [Theory]
+    [MemberData(nameof(Kinds))]
+    public void GivenTheSameHistoryAndTemplates_WhenRenderedByTwoRenderers_ThenTheBytesAreIdentical(string kind)
+    {
+        var first = new ReportRenderer(Fixtures.Reports.TemplatesDirectory);
+        var second = new ReportRenderer(Fixtures.Reports.TemplatesDirectory);
+        Assert.Equal(first.TemplateHash, second.TemplateHash);
+        var a = first.Render(kind, Seed002History.State());
+        var b = second.Render(kind, Seed002History.State());
+        Assert.Equal(a, b);
+    }
+
+    [Fact]
+    public void GivenADifferentHistory_ThenTheBytesDiffer() =>
+        Assert.NotEqual(
+            Fixtures.Reports.Renderer.Render(ReportKinds.PanelReport, Seed002History.State()),
+            Fixtures.Reports.Renderer.Render(ReportKinds.PanelReport, Seed002History.AtMeeting()));
+
+    [Fact]
+    public void GivenTheTemplates_ThenNoneUsesTripleStashOrAnUnescapedBlock()
+    {
+        var files = Directory.GetFiles(Fixtures.Reports.TemplatesDirectory, "*.hbs", SearchOption.AllDirectories);
+        Assert.NotEmpty(files);
+        foreach (var file in files)
+        {
+            var source = File.ReadAllText(file);
+            Assert.DoesNotContain("{{{", source);
+            Assert.DoesNotContain("{{&", source);
+        }
+    }
+
+    [Fact]
+    public void GivenEveryKind_ThenTheRendererHasATemplateForIt() =>
+        Assert.Equal(ReportKinds.All.Order(), Fixtures.Reports.Renderer.Kinds.Order());
+}
+
+public sealed class LargeCaseTests
+{
+    [Fact]
+    public void GivenALargeCase_WhenThePanelReportIsRendered_ThenEveryRowIsThere()
+    {
+        var report = Fixtures.Reports.Render(ReportKinds.PanelReport, LargeCaseHistory.State());
+        Assert.Equal(50, report.QuerySelectorAll("table.lscs tbody tr").Length);
+        Assert.Equal(100, report.QuerySelectorAll("table.risks tbody tr").Length);
+        Assert.Equal(250, report.QuerySelectorAll("#open-actions tr[data-action]").Length);
+        Assert.Equal(50 * 2, report.QuerySelectorAll("#rag-grid g[data-lsc] g[data-body]").Length);
+    }
+}

@@ -1,0 +1,114 @@
+using System.Net;
+using System.Security.Cryptography;
+using Opsg.Functions.Cases;
+using Opsg.Functions.Reports;
+using Opsg.Functions.Storage;
+using Opsg.Functions.Tests.Fixtures;
+using static Opsg.Functions.Tests.Fixtures.Reports;
+
+namespace Opsg.Functions.Tests.Reports;
+
+/// <summary>SECAS triggers documents; the RenderReport activity writes them to Blob; notes make new versions.</summary>
+public sealed class ReportGenerationTests : IAsyncLifetime
+{
+    private OpsgApp _app = null!;
+    private HttpClient _secas = null!;
+
+    public async Task InitializeAsync()
+    {
+        _app = await OpsgApp.StartAsync();
+        _secas = _app.ClientAs("Secas");
+    }
+
+    public async Task DisposeAsync() => await _app.DisposeAsync();
+
+    [Theory]
+    [InlineData(ReportKinds.DraftMinutes)]
+    [InlineData(ReportKinds.PanelReport)]
+    [InlineData(ReportKinds.ActionsRegister)]
+    public async Task GivenNoMeetingYet_WhenSecasRequestsAMeetingDocument_Then409AndNothingIsRecorded(string kind)
+    {
+        var caseId = await ReviewRecording.OpenAndSubmitAsync(_secas, _app.ClientAs("Dcc"));
+        await _secas.WaitForAsync(caseId, s => s["reports"]!.AsArray().Count == 1);
+        var before = await _app.Service<HistoryTable>().ReadAsync(caseId, default);
+
+        var response = await _secas.PostJson($"/api/cases/{caseId}/reports", new { kinds = new[] { kind } });
+
+        Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType!.MediaType);
+        Assert.Contains("meeting", (await response.Json_())["detail"]!.GetValue<string>());
+        var after = await _app.Service<HistoryTable>().ReadAsync(caseId, default);
+        Assert.Equal(before.Events.Count, after.Events.Count);
+    }
+
+    [Fact]
+    public async Task GivenAnUnknownKind_WhenRequested_Then400NamingIt()
+    {
+        var caseId = await _secas.OpenCaseAsync();
+        var response = await _secas.PostJson($"/api/cases/{caseId}/reports", new { kinds = new[] { "panel-report", "gossip" } });
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("gossip", (await response.Json_())["errors"]!["kinds"]![0]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task GivenTheMeeting_WhenSecasRequestsTheDocuments_ThenEachIsInBlobWithItsMetadataAndReproducibleFromTheHistory()
+    {
+        var caseId = await ReviewRecording.OpenAndSubmitAsync(_secas, _app.ClientAs("Dcc"));
+        await ReviewRecording.RecordMeetingAsync(_app.Services, caseId);
+
+        await ReviewRecording.RequestAndWaitAsync(_secas, caseId, ReportKinds.DraftMinutes, ReportKinds.PanelReport, ReportKinds.ActionsRegister);
+
+        var history = await _app.Service<CaseStore>().LoadHistoryAsync(caseId, default);
+        var state = CaseFold.Fold(caseId, history);
+        var renderer = _app.Service<ReportRenderer>();
+        foreach (var kind in new[] { ReportKinds.DraftMinutes, ReportKinds.PanelReport, ReportKinds.ActionsRegister })
+        {
+            var rendered = state.Reports.Single(r => r.Kind == kind);
+            Assert.Equal($"{caseId}/{kind}/v1.html", rendered.BlobName);
+            var blob = (await _app.Service<BlobStore>().GetPropertiesAsync(BlobArea.Reports, rendered.BlobName, default))!;
+            var bytes = (await _app.Service<BlobStore>().ReadAsync(BlobArea.Reports, rendered.BlobName, default))!;
+            Assert.Equal("text/html; charset=utf-8", blob.ContentType);
+            Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(bytes)), blob.Metadata["sha256"]);
+            Assert.Equal(renderer.TemplateHash, blob.Metadata["templatehash"]);
+            Assert.Equal(rendered.RenderedFromSequence.ToString(System.Globalization.CultureInfo.InvariantCulture), blob.Metadata["historysequence"]);
+            // Same history, same templates: the stored bytes are exactly what rendering the history again gives.
+            var again = renderer.Render(kind, CaseFold.Fold(caseId, history.TakeWhile(e => e.Sequence <= rendered.RenderedFromSequence)));
+            Assert.Equal(bytes, System.Text.Encoding.UTF8.GetBytes(again));
+        }
+
+        var panel = Parse(await _secas.GetStringAsync($"/api/cases/{caseId}/reports/panel-report/v1"));
+        Assert.Equal("Update the Eligible Products Combination List with the MDS DMC, subject to the conditions on LSCs 2, 3 and 9.",
+            panel.QuerySelector("[data-field=recommendation]").Text());
+        Assert.Equal("ReportedToPanel", (await _secas.WaitForAsync(caseId, _ => true))["customStatus"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task GivenIssuedDocuments_WhenAPostMeetingNoteIsAdded_ThenEachGetsANewVersionAndTheChangesSayWhatIsNew()
+    {
+        var caseId = await ReviewRecording.OpenAndSubmitAsync(_secas, _app.ClientAs("Dcc"));
+        await ReviewRecording.RecordMeetingAsync(_app.Services, caseId);
+        await ReviewRecording.RequestAndWaitAsync(_secas, caseId, ReportKinds.DraftMinutes, ReportKinds.PanelReport);
+
+        await ReviewRecording.AddNoteAsync(_app.Services, caseId, Seed002History.Notes().Single(n => n.NoteId == "PMN-4"));
+
+        await _secas.WaitForAsync(caseId, s => ReviewRecording.HasReport(s, ReportKinds.PanelReport, 2) && ReviewRecording.HasReport(s, ReportKinds.DraftMinutes, 2));
+        var status = await _secas.WaitForAsync(caseId, _ => true);
+        Assert.False(ReviewRecording.HasReport(status, ReportKinds.ActionsRegister, 1), "a document never issued is not issued by a note");
+
+        var v2 = Parse(await _secas.GetStringAsync($"/api/cases/{caseId}/reports/panel-report/v2"));
+        Assert.Equal("true", v2.QuerySelector("#conditions li[data-lsc='2']")!.GetAttribute("data-discharged"));
+
+        var changes = await (await _app.ClientAs("Panel").GetAsync($"/api/cases/{caseId}/reports/panel-report/changes?from=1&to=2")).Json_();
+        var texts = changes["changes"]!.AsArray().Select(c => c!["text"]!.GetValue<string>()).ToList();
+        Assert.Contains("LSC 2: condition discharged.", texts);
+        Assert.Contains("Post-meeting note PMN-4 added (5 March 2020).", texts);
+        Assert.Contains(texts, t => t.StartsWith("Recommendation changed: now “Update the Eligible Products Combination List with the MDS DMC, subject to the conditions on LSCs 3 and 9.”", StringComparison.Ordinal));
+        Assert.Equal(1, changes["from"]!["version"]!.GetValue<int>());
+        Assert.Equal(2, changes["to"]!["version"]!.GetValue<int>());
+
+        var missing = await _secas.GetAsync($"/api/cases/{caseId}/reports/panel-report/changes?from=1&to=9");
+        Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+        var noRange = await _secas.GetAsync($"/api/cases/{caseId}/reports/panel-report/changes");
+        Assert.Equal(HttpStatusCode.BadRequest, noRange.StatusCode);
+    }
+}
