@@ -49,7 +49,10 @@ public static class Composition
         services.AddAuthentication(CallerAuthenticationHandler.SchemeName)
             .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, CallerAuthenticationHandler>(CallerAuthenticationHandler.SchemeName, null);
         services.AddAuthorization();
-        services.AddProblemDetails();
+        // Answers the framework writes itself (a 415 from an endpoint's Accepts, a 404 from routing)
+        // carry a detail too, like every problem this API writes.
+        services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
+            context.ProblemDetails.Detail ??= DefaultDetail(context.ProblemDetails.Status ?? context.HttpContext.Response.StatusCode));
         services.AddExceptionHandler<ErrorHandling>();
         services.AddOpenApi();
         return services;
@@ -74,6 +77,14 @@ public static class Composition
         app.MapFunctionInvocations();
         return app;
     }
+
+    private static string DefaultDetail(int status) => status switch
+    {
+        404 => "There is nothing at this address.",
+        405 => "This address does not take that method.",
+        415 => "Send the body as application/json (evidence as multipart/form-data).",
+        _ => "The request was not accepted; nothing was recorded.",
+    };
 }
 
 /// <summary>Under the Functions host there is no local loop to create storage, so this does it once at start.</summary>

@@ -36,10 +36,18 @@ public static class JsonBody
         }
         catch (JsonException ex)
         {
-            var path = string.IsNullOrEmpty(ex.Path) ? "$" : ex.Path;
-            return (null, Rejection.Invalid(path, "The JSON is malformed or a value has the wrong type."));
+            // The serializer stops at the first problem; when the JSON itself is well formed, walk it
+            // against the request type so the answer names every unknown member and wrong type.
+            var errors = JsonShape.Errors<T>(bytes, Requests.Json);
+            return (null, errors is { Count: > 0 }
+                ? Rejection.Invalid(errors)
+                : Rejection.Invalid(FieldName(ex.Path), "The JSON is malformed or a value has the wrong type."));
         }
     }
+
+    /// <summary>"$.criteria[0].lsc" → "criteria[0].lsc", the names the validators use; "$" for the body itself.</summary>
+    public static string FieldName(string? path) =>
+        string.IsNullOrEmpty(path) || path == "$" ? "$" : path.StartsWith("$.", StringComparison.Ordinal) ? path[2..] : path.TrimStart('$');
 
     public static string Hash(HttpRequest request, ReadOnlySpan<byte> body)
     {
@@ -59,5 +67,7 @@ public static class Requests
         AllowTrailingCommas = false,
         ReadCommentHandling = JsonCommentHandling.Disallow,
         MaxDepth = 16,
+        // A number sent as a string ("98218") is a wrong type, not a number.
+        NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.Strict,
     };
 }

@@ -16,12 +16,19 @@ public static class RecordDecisions
 {
     public const int MaxEntries = 200;
 
+    /// <summary>
+    /// Each decision is one event and a case's append is one table batch (at most 100 rows with the
+    /// header), so one request carries at most this many; a larger set is sent in parts.
+    /// </summary>
+    public const int MaxDecisionsPerRequest = 90;
+
     public static (IReadOnlyList<CaseEvent>? Events, Rejection? Rejection) Validate(DecisionsRequest request)
     {
         var v = new Validator();
         var criteria = v.List(request.Criteria, "criteria", MaxEntries);
         var risks = v.List(request.Risks, "risks", MaxEntries);
         v.Check(criteria.Count + risks.Count > 0, "criteria", "Give at least one decision on an LSC or a risk.");
+        v.Check(criteria.Count + risks.Count <= MaxDecisionsPerRequest, "criteria", $"At most {MaxDecisionsPerRequest} decisions (LSCs and risks together) in one request; send the rest in another.");
 
         var events = new List<CaseEvent>();
         for (var i = 0; i < criteria.Count; i++) events.Add(Criterion(v, criteria[i], $"criteria[{i}]"));

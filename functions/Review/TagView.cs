@@ -24,6 +24,11 @@ public static class TagView
         var risks = v.List(request.Risks, "risks", RecordDecisions.MaxEntries)
             .Select((r, i) => new TagRiskView(v.Required(r.Number, $"risks[{i}].number"), v.Text(r.View, $"risks[{i}].view", Validator.MaxLongText)))
             .ToList();
+        // The TAG's view may arrive before the submission and is then kept, so check what can be checked now.
+        for (var i = 0; i < criteria.Count; i++)
+            if (request.Criteria![i].Lsc is not null) v.Check(criteria[i].Lsc is >= 1 and <= Submissions.SubmitReadiness.MaxLsc, $"criteria[{i}].lsc", $"LSC numbers run from 1 to {Submissions.SubmitReadiness.MaxLsc}.");
+        for (var i = 0; i < risks.Count; i++)
+            if (request.Risks![i].Number is not null) v.Check(risks[i].Number is >= 1 and <= 999, $"risks[{i}].number", "Risk numbers run from 1 to 999.");
         v.Check(criteria.Count + risks.Count > 0, "criteria", "Give the TAG's view on at least one LSC or risk.");
         foreach (var twice in criteria.GroupBy(c => c.Lsc).Where(g => g.Count() > 1)) v.Add("criteria", $"LSC {twice.Key} appears twice.");
         foreach (var twice in risks.GroupBy(r => r.Number).Where(g => g.Count() > 1)) v.Add("risks", $"Risk {twice.Key} appears twice.");

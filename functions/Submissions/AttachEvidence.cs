@@ -18,10 +18,14 @@ public static class AttachEvidence
             return (null, new Rejection(415, "The file's name does not match its content.", $"'{upload.FileName}' is {EvidenceFiles.Describe(kind)}; name it {EvidenceFiles.Extension(kind)}."));
 
         var v = new Validator();
+        // The name as sent is checked whole, so markup is refused rather than cut down to a harmless-looking
+        // remainder; the stored name is its last path segment (some clients send a full path).
         v.Text(upload.FileName, "file", 200);
+        var fileName = upload.FileName.Replace('\\', '/').Split('/')[^1].Trim();
+        v.Check(fileName.Length > 0, "file", "The file needs a name.");
         v.Check(upload.Length > 0, "file", "The file is empty.");
         v.Check(Lscs(upload.SupportsLscs) is { Count: > 0 }, "supportsLscs", "Name the LSCs the document supports, e.g. 1,2,9.");
-        return v.ToRejection() is { } rejection ? (null, rejection) : (upload, null);
+        return v.ToRejection() is { } rejection ? (null, rejection) : (upload with { FileName = fileName }, null);
     }
 
     public static Decision Decide(CaseState state, EvidenceUpload upload, string blobName)

@@ -20,20 +20,26 @@ public static class EvidenceApi
         return app;
     }
 
-    private static async Task<IResult> Upload(HttpContext http, string caseId, CaseCommands commands, BlobStore blobs)
+    private static async Task<IResult> Upload(HttpContext http, string caseId, CaseCommands commands, CaseStore store, BlobStore blobs)
     {
         var (upload, content, invalid) = await ReadAsync(http.Request, http.RequestAborted);
         if (invalid is not null) return Problems.From(invalid);
         var (accepted, rejection) = AttachEvidence.Validate(upload!);
         if (rejection is not null) return Problems.From(rejection);
 
+        // Decide once before writing the file, so an upload the case refuses (no submission yet, the
+        // meeting held, an LSC out of scope) leaves no file behind. The refusal still goes through the
+        // command path, so a retried request with its Idempotency-Key gets its recorded answer.
+        var blobName = $"{caseId}/{accepted!.Sha256}{EvidenceFiles.Extension(accepted.Kind!.Value)}";
+        var refused = AttachEvidence.Decide(await store.LoadAsync(caseId, http.RequestAborted), accepted, blobName).Rejection;
+
         // The blob is named by its content, so writing it before the history records it leaves, at
         // worst, an unreferenced copy of the same bytes; it never leaves the history pointing at nothing.
-        var blobName = $"{caseId}/{accepted!.Sha256}{EvidenceFiles.Extension(accepted.Kind!.Value)}";
-        await blobs.WriteAsync(BlobArea.Evidence, blobName, content, EvidenceFiles.ContentType(accepted.Kind.Value),
-            new Dictionary<string, string> { ["sha256"] = accepted.Sha256 }, http.RequestAborted);
+        if (refused is null)
+            await blobs.WriteAsync(BlobArea.Evidence, blobName, content, EvidenceFiles.ContentType(accepted.Kind.Value),
+                new Dictionary<string, string> { ["sha256"] = accepted.Sha256 }, http.RequestAborted);
         return await commands.RunAsync(http, caseId, content,
-            state => AttachEvidence.Decide(state, accepted, blobName),
+            state => refused ?? AttachEvidence.Decide(state, accepted, blobName),
             state => Acknowledgement.Ok(state, 201, $"/api/cases/{caseId}/evidence/{state.Evidence.First(e => e.Sha256 == accepted.Sha256).DocumentId}"));
     }
 
@@ -72,7 +78,7 @@ public static class EvidenceApi
         await file.CopyToAsync(buffer, cancellationToken);
         var bytes = buffer.ToArray();
         var sha = Convert.ToHexStringLower(SHA256.HashData(bytes));
-        var name = Path.GetFileName(file.FileName ?? "");
+        var name = file.FileName ?? "";
         return (new EvidenceUpload(name, EvidenceFiles.Recognise(bytes), bytes.LongLength, sha, form["supportsLscs"].ToString()), bytes, null);
     }
 }

@@ -1,0 +1,66 @@
+using System.Net;
+using Opsg.Functions.Tests.Fixtures;
+
+namespace Opsg.Functions.Tests.Review.BadInput;
+
+/// <summary>
+/// HTML and script in every string field of every JSON endpoint, one field at a time: each is refused
+/// with a 400 naming that field, and nothing is recorded.
+/// </summary>
+public sealed class MarkupTests(ReviewCases cases) : IClassFixture<ReviewCases>
+{
+    public static readonly string[] Payloads = ["<script>alert(1)</script>", "\"><img src=x onerror=alert(1)>", "javascript:alert(1)"];
+
+    /// <summary>String fields that hold a name from a fixed list, a date or a time rather than free text.</summary>
+    private static readonly HashSet<string> NotFreeText = new(StringComparer.Ordinal)
+    {
+        "classification", "proposal", "decision", "rag", "constituency", "effect", "outcome",
+        "meetingDate", "reportDueDate", "date", "on", "raisedOn", "targetDate", "revisedTarget", "startTime", "endTime",
+    };
+
+    public static TheoryData<string, string, int> Fields()
+    {
+        var data = new TheoryData<string, string, int>();
+        foreach (var endpoint in JsonEndpoint.All)
+            foreach (var field in JsonEndpoint.StringFields(endpoint.Tree()))
+                for (var p = 0; p < Payloads.Length; p++)
+                    data.Add(endpoint.Name, field, p);
+        return data;
+    }
+
+    [Fact]
+    public void GivenTheEndpointCatalogue_ThenEveryBodyHasFreeTextFieldsToWalk()
+    {
+        // Guards the data-driven test below against walking nothing.
+        foreach (var endpoint in JsonEndpoint.All.Where(e => e.Name != "OpenReview"))
+            Assert.Contains(JsonEndpoint.StringFields(endpoint.Tree()), f => !NotFreeText.Contains(f.Split('.')[^1]));
+        Assert.True(Fields().Count() > 150);
+    }
+
+    [Theory]
+    [MemberData(nameof(Fields))]
+    public async Task GivenMarkupInOneField_WhenSent_ThenRefusedNamingThatFieldAndNothingRecorded(string endpointName, string field, int payload)
+    {
+        var endpoint = JsonEndpoint.Named(endpointName);
+        var body = endpoint.Tree();
+        JsonEndpoint.Set(body, field, Payloads[payload]);
+        var client = cases.As(endpoint.Role);
+
+        Task<HttpResponseMessage> Send(string? caseId) => client.SendJson(endpoint.HttpMethod, endpoint.Url(caseId), body);
+
+        System.Text.Json.Nodes.JsonObject problem;
+        if (endpoint.Stage is { } stage)
+        {
+            var caseId = await cases.SharedAsync(stage);
+            problem = await cases.RefusedAsync(caseId, () => Send(caseId), HttpStatusCode.BadRequest, field);
+        }
+        else
+        {
+            var count = await cases.CaseCountAsync();
+            problem = await (await Send(null)).ProblemAsync(HttpStatusCode.BadRequest, field);
+            Assert.Equal(count, await cases.CaseCountAsync());
+        }
+        if (!NotFreeText.Contains(field.Split('.')[^1]))
+            Assert.Contains("Markup", problem.ErrorsFor(field), StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,325 @@
+using System.IO.Compression;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Security.Cryptography;
+using System.Text;
+using Opsg.Functions.Storage;
+using Opsg.Functions.Tests.Fixtures;
+
+namespace Opsg.Functions.Tests.Submissions;
+
+/// <summary>
+/// Evidence documents uploaded by the DCC: recognised by content, stored in Blob with their SHA-256,
+/// listed in the review and served back byte for byte; anything else is refused and leaves nothing.
+/// </summary>
+public sealed class EvidenceTests(ReviewCases cases) : IClassFixture<ReviewCases>
+{
+    private const string Pdf = "application/pdf";
+    private const string Docx = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+    private const string Xlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+    // --- documents built here -----------------------------------------------------------------
+
+    /// <summary>A small but complete PDF: header, binary marker, one empty page, cross-reference table.</summary>
+    public static byte[] PdfDocument(string text = "BCDR plan")
+    {
+        var body = new MemoryStream();
+        void Write(string s) => body.Write(Encoding.Latin1.GetBytes(s));
+        Write("%PDF-1.7\n%\u00e2\u00e3\u00cf\u00d3\n");
+        var offsets = new List<long>();
+        string[] objects =
+        [
+            "<< /Type /Catalog /Pages 2 0 R >>",
+            "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+            "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R >>",
+            $"<< /Length {text.Length + 20} >>\nstream\nBT /F1 12 Tf ({text}) Tj ET\nendstream",
+        ];
+        for (var i = 0; i < objects.Length; i++)
+        {
+            offsets.Add(body.Position);
+            Write($"{i + 1} 0 obj\n{objects[i]}\nendobj\n");
+        }
+        var xref = body.Position;
+        Write($"xref\n0 {objects.Length + 1}\n0000000000 65535 f \n");
+        foreach (var offset in offsets) Write($"{offset:D10} 00000 n \n");
+        Write($"trailer\n<< /Size {objects.Length + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n");
+        return body.ToArray();
+    }
+
+    /// <summary>An Office Open XML package with the given parts (name → XML).</summary>
+    public static byte[] Package(params (string Name, string Xml)[] parts)
+    {
+        var buffer = new MemoryStream();
+        using (var zip = new ZipArchive(buffer, ZipArchiveMode.Create, leaveOpen: true))
+        {
+            foreach (var (name, xml) in parts)
+            {
+                using var entry = zip.CreateEntry(name).Open();
+                entry.Write(Encoding.UTF8.GetBytes(xml));
+            }
+        }
+        return buffer.ToArray();
+    }
+
+    private static string ContentTypes(string partName, string contentType) =>
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">" +
+        "<Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>" +
+        $"<Override PartName=\"/{partName}\" ContentType=\"{contentType}\"/></Types>";
+
+    public static byte[] DocxDocument() => Package(
+        ("[Content_Types].xml", ContentTypes("word/document.xml", "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml")),
+        ("_rels/.rels", "<?xml version=\"1.0\"?><Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\"><Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument\" Target=\"word/document.xml\"/></Relationships>"),
+        ("word/document.xml", "<?xml version=\"1.0\"?><w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body><w:p><w:r><w:t>Lessons learned from IOC and FOC.</w:t></w:r></w:p></w:body></w:document>"));
+
+    public static byte[] XlsxDocument() => Package(
+        ("[Content_Types].xml", ContentTypes("xl/workbook.xml", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml")),
+        ("_rels/.rels", "<?xml version=\"1.0\"?><Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\"><Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument\" Target=\"xl/workbook.xml\"/></Relationships>"),
+        ("xl/workbook.xml", "<?xml version=\"1.0\"?><workbook xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><sheets><sheet name=\"Migrations\" sheetId=\"1\"/></sheets></workbook>"));
+
+    public static byte[] PresentationPackage() => Package(
+        ("[Content_Types].xml", ContentTypes("ppt/presentation.xml", "application/vnd.openxmlformats-officedocument.presentationml.presentation.main+xml")),
+        ("ppt/presentation.xml", "<?xml version=\"1.0\"?><p:presentation xmlns:p=\"http://schemas.openxmlformats.org/presentationml/2006/main\"/>"));
+
+    public static byte[] Document(string kind) => kind switch
+    {
+        "pdf" => PdfDocument(),
+        "docx" => DocxDocument(),
+        "xlsx" => XlsxDocument(),
+        _ => throw new ArgumentOutOfRangeException(nameof(kind)),
+    };
+
+    // --- requests -----------------------------------------------------------------------------
+
+    private Task<HttpResponseMessage> UploadAsync(string caseId, byte[] bytes, string fileName, string? supportsLscs = "1,2,9", HttpClient? client = null, string declaredType = "application/octet-stream")
+    {
+        var form = new MultipartFormDataContent();
+        var file = new ByteArrayContent(bytes);
+        file.Headers.ContentType = MediaTypeHeaderValue.Parse(declaredType);
+        // filename* (RFC 5987) carries any name exactly, quotes and non-ASCII included.
+        file.Headers.ContentDisposition = new ContentDispositionHeaderValue("form-data") { Name = "file", FileNameStar = fileName };
+        form.Add(file);
+        if (supportsLscs is not null) form.Add(new StringContent(supportsLscs), "supportsLscs");
+        return (client ?? cases.Dcc).PostAsync($"/api/cases/{caseId}/evidence", form);
+    }
+
+    private async Task<IReadOnlyList<string>> BlobsAsync(string caseId) =>
+        await cases.App.Service<BlobStore>().ListAsync(BlobArea.Evidence, caseId + "/", default);
+
+    /// <summary>Refused with that status, the history unchanged and no file left in the evidence container.</summary>
+    private async Task RefusedAsync(string caseId, Func<Task<HttpResponseMessage>> send, HttpStatusCode status, params string[] fields)
+    {
+        var blobs = await BlobsAsync(caseId);
+        await cases.RefusedAsync(caseId, send, status, fields);
+        Assert.Equal(blobs, await BlobsAsync(caseId));
+    }
+
+    // --- accepted -----------------------------------------------------------------------------
+
+    [Theory]
+    [InlineData("pdf", "BCDR plan (MDS and Telefónica).pdf", Pdf, "pdf")]
+    [InlineData("docx", "Lessons learned IOC-FOC.docx", Docx, "docx")]
+    [InlineData("xlsx", "Migration volumes Feb 2020.XLSX", Xlsx, "xlsx")]
+    public async Task GivenARealDocument_WhenUploaded_ThenStoredWithItsHashListedAndServedByteForByte(string kind, string fileName, string contentType, string extension)
+    {
+        var caseId = await cases.NewAsync(Stage.Submitted);
+        var bytes = Document(kind);
+        var sha = Convert.ToHexStringLower(SHA256.HashData(bytes));
+        var before = await cases.SnapshotAsync(caseId);
+
+        // The declared part type is ignored; the content decides.
+        var response = await UploadAsync(caseId, bytes, fileName, "9, 1,4", declaredType: "text/plain");
+
+        await Task.FromResult(response).ExpectAsync(HttpStatusCode.Created);
+        Assert.Equal($"/api/cases/{caseId}/evidence/E01", response.Headers.Location?.ToString());
+        Assert.Equal(["EvidenceAttached"], await before.AddedTypesAsync());
+
+        var listed = (await cases.Secas.ReviewAsync(caseId))["evidence"]!.AsArray().Single()!;
+        Assert.Equal("E01", listed.Text("documentId"));
+        Assert.Equal(fileName, listed.Text("fileName"));
+        Assert.Equal(kind, listed.Text("kind"));
+        Assert.Equal(sha, listed.Text("sha256"));
+        Assert.Equal(bytes.Length, listed["length"]!.GetValue<long>());
+        Assert.Equal([1, 4, 9], listed.Ints("supportsLscs"));
+
+        var blobName = listed.Text("blobName");
+        Assert.Equal($"{caseId}/{sha}.{extension}", blobName);
+        var stored = await cases.App.Service<BlobStore>().GetPropertiesAsync(BlobArea.Evidence, blobName, default);
+        Assert.NotNull(stored);
+        Assert.Equal(contentType, stored.ContentType);
+        Assert.Equal(sha, stored.Metadata["sha256"]);
+        Assert.Equal(bytes, await cases.App.Service<BlobStore>().ReadAsync(BlobArea.Evidence, blobName, default));
+
+        var download = await cases.App.ClientAs("OpsgMember").GetAsync($"/api/cases/{caseId}/evidence/E01");
+        Assert.Equal(HttpStatusCode.OK, download.StatusCode);
+        Assert.Equal(contentType, download.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(fileName, download.Content.Headers.ContentDisposition?.FileNameStar ?? download.Content.Headers.ContentDisposition?.FileName?.Trim('"'));
+        Assert.Equal(bytes, await download.Content.ReadAsByteArrayAsync());
+    }
+
+    [Fact]
+    public async Task GivenTheSameBytesAgain_WhenUploaded_ThenTheSameDocumentAndNothingRecorded()
+    {
+        var caseId = await cases.NewAsync(Stage.Submitted);
+        var bytes = PdfDocument("retried");
+        var first = await UploadAsync(caseId, bytes, "plan.pdf");
+        Assert.Equal(HttpStatusCode.Created, first.StatusCode);
+        var before = await cases.SnapshotAsync(caseId);
+        var blobs = await BlobsAsync(caseId);
+
+        foreach (var name in new[] { "plan.pdf", "plan (copy).pdf" })
+        {
+            var again = await UploadAsync(caseId, bytes, name);
+            Assert.Equal(HttpStatusCode.Created, again.StatusCode);
+            Assert.Equal(first.Headers.Location, again.Headers.Location);
+        }
+        await before.AssertUnchangedAsync();
+        Assert.Equal(blobs, await BlobsAsync(caseId));
+        Assert.Single((await cases.Secas.ReviewAsync(caseId))["evidence"]!.AsArray());
+
+        // Different bytes are a second document.
+        var other = await UploadAsync(caseId, PdfDocument("another"), "plan.pdf");
+        Assert.Equal($"/api/cases/{caseId}/evidence/E02", other.Headers.Location?.ToString());
+    }
+
+    // --- refused ------------------------------------------------------------------------------
+
+    public static TheoryData<string, string> Mislabelled() => new()
+    {
+        { "html named .pdf", "statement.pdf" },
+        { "docx named .pdf", "lessons.pdf" },
+        { "xlsx named .docx", "volumes.docx" },
+        { "pdf named .xlsx", "plan.xlsx" },
+        { "zip of neither named .docx", "slides.docx" },
+        { "zip without content types named .xlsx", "volumes.xlsx" },
+        { "text named .pdf", "notes.pdf" },
+        { "empty named .pdf", "empty.pdf" },
+        { "broken zip named .docx", "broken.docx" },
+        { "pdf named .exe", "plan.exe" },
+        { "pdf with no extension", "plan" },
+    };
+
+    private static byte[] MislabelledBytes(string what) => what switch
+    {
+        "html named .pdf" => Encoding.UTF8.GetBytes("<!DOCTYPE html><html><body><script>alert(1)</script></body></html>"),
+        "docx named .pdf" => DocxDocument(),
+        "xlsx named .docx" => XlsxDocument(),
+        "pdf named .xlsx" or "pdf named .exe" or "pdf with no extension" => PdfDocument(),
+        "zip of neither named .docx" => PresentationPackage(),
+        "zip without content types named .xlsx" => Package(("xl/workbook.xml", "<workbook/>")),
+        "text named .pdf" => Encoding.UTF8.GetBytes("PDF-1.7 is what this would be"),
+        "empty named .pdf" => [],
+        "broken zip named .docx" => DocxDocument()[..100],
+        _ => throw new ArgumentOutOfRangeException(nameof(what)),
+    };
+
+    [Theory]
+    [MemberData(nameof(Mislabelled))]
+    public async Task GivenAMislabelledOrUnknownFile_WhenUploaded_ThenUnsupportedMediaTypeAndNothingRecorded(string what, string fileName)
+    {
+        var caseId = await cases.SharedAsync(Stage.Submitted);
+        await RefusedAsync(caseId, () => UploadAsync(caseId, MislabelledBytes(what), fileName), HttpStatusCode.UnsupportedMediaType);
+    }
+
+    [Theory]
+    [InlineData(EvidenceLimit + 1)]
+    [InlineData(EvidenceLimit + 2 * 1024 * 1024)]
+    public async Task GivenAFileOver20MB_WhenUploaded_ThenPayloadTooLargeAndNothingRecorded(int size)
+    {
+        var caseId = await cases.SharedAsync(Stage.Submitted);
+        var bytes = new byte[size];
+        PdfDocument().CopyTo(bytes, 0);
+        await RefusedAsync(caseId, () => UploadAsync(caseId, bytes, "huge.pdf"), HttpStatusCode.RequestEntityTooLarge);
+    }
+
+    private const int EvidenceLimit = 20 * 1024 * 1024;
+
+    [Theory]
+    [InlineData("11")] // in neither scope
+    [InlineData("1,2,42")]
+    [InlineData("0")]
+    [InlineData("100")]
+    [InlineData("one")]
+    [InlineData("1;2")]
+    [InlineData("-1")]
+    [InlineData("")]
+    [InlineData(null)]
+    public async Task GivenSupportedLscsOutsideTheSubmission_WhenUploaded_ThenBadRequestNamingSupportsLscs(string? supportsLscs)
+    {
+        var caseId = await cases.SharedAsync(Stage.Submitted);
+        await RefusedAsync(caseId, () => UploadAsync(caseId, PdfDocument("scope " + supportsLscs), "plan.pdf", supportsLscs), HttpStatusCode.BadRequest, "supportsLscs");
+    }
+
+    [Theory]
+    [InlineData(Stage.Opened)]
+    [InlineData(Stage.MeetingHeld)]
+    [InlineData(Stage.Decided)]
+    public async Task GivenNoSubmissionYetOrTheMeetingHeld_WhenUploaded_ThenConflictAndNothingStored(Stage stage)
+    {
+        var caseId = await cases.SharedAsync(stage);
+        await RefusedAsync(caseId, () => UploadAsync(caseId, PdfDocument("at " + stage), "plan.pdf"), HttpStatusCode.Conflict);
+    }
+
+    [Fact]
+    public async Task GivenAnUnknownCase_WhenUploaded_ThenNotFoundAndNothingStored()
+    {
+        var caseId = "nosuch" + Guid.NewGuid().ToString("N")[..8];
+        await RefusedAsync(caseId, () => UploadAsync(caseId, PdfDocument(), "plan.pdf"), HttpStatusCode.NotFound);
+    }
+
+    [Theory]
+    [InlineData("<script>alert(1)</script>.pdf")]
+    [InlineData("\"><img src=x onerror=alert(1)>.pdf")]
+    [InlineData("javascript:alert(1).pdf")]
+    [InlineData("plan\u202Efdp.pdf")]
+    public async Task GivenMarkupOrBidiInTheFileName_WhenUploaded_ThenBadRequestNamingFile(string fileName)
+    {
+        var caseId = await cases.SharedAsync(Stage.Submitted);
+        await RefusedAsync(caseId, () => UploadAsync(caseId, PdfDocument(fileName), fileName), HttpStatusCode.BadRequest, "file");
+    }
+
+    [Theory]
+    [InlineData("C:\\Users\\dcc\\Cynllun parhad – Siân.pdf", "Cynllun parhad – Siân.pdf")]
+    [InlineData("evidence/2020/plan.pdf", "plan.pdf")]
+    public async Task GivenAFileNameWithAPath_WhenUploaded_ThenOnlyTheNameIsKept(string sent, string kept)
+    {
+        var caseId = await cases.NewAsync(Stage.Submitted);
+        await UploadAsync(caseId, PdfDocument(sent), sent).ExpectAsync(HttpStatusCode.Created);
+        Assert.Equal(kept, (await cases.Secas.ReviewAsync(caseId))["evidence"]![0]!.Text("fileName"));
+    }
+
+    [Fact]
+    public async Task GivenJsonInsteadOfAForm_WhenUploaded_ThenUnsupportedMediaType()
+    {
+        var caseId = await cases.SharedAsync(Stage.Submitted);
+        await RefusedAsync(caseId, () => cases.Dcc.SendRaw(HttpMethod.Post, $"/api/cases/{caseId}/evidence", "{\"file\":\"JVBERi0=\"}"), HttpStatusCode.UnsupportedMediaType);
+        await RefusedAsync(caseId, () => cases.Dcc.SendRaw(HttpMethod.Post, $"/api/cases/{caseId}/evidence", PdfDocument(), "application/pdf"), HttpStatusCode.UnsupportedMediaType);
+    }
+
+    [Fact]
+    public async Task GivenNoFileOrTwoFilesOrTheWrongField_WhenUploaded_ThenBadRequestNamingFile()
+    {
+        var caseId = await cases.SharedAsync(Stage.Submitted);
+        await RefusedAsync(caseId, () => cases.Dcc.PostAsync($"/api/cases/{caseId}/evidence",
+            new MultipartFormDataContent { { new StringContent("1"), "supportsLscs" } }), HttpStatusCode.BadRequest, "file");
+        await RefusedAsync(caseId, () =>
+        {
+            var form = new MultipartFormDataContent { { new StringContent("1"), "supportsLscs" } };
+            form.Add(new ByteArrayContent(PdfDocument("a")), "file", "a.pdf");
+            form.Add(new ByteArrayContent(PdfDocument("b")), "file", "b.pdf");
+            return cases.Dcc.PostAsync($"/api/cases/{caseId}/evidence", form);
+        }, HttpStatusCode.BadRequest, "file");
+        await RefusedAsync(caseId, () =>
+        {
+            var form = new MultipartFormDataContent { { new StringContent("1"), "supportsLscs" } };
+            form.Add(new ByteArrayContent(PdfDocument()), "document", "a.pdf");
+            return cases.Dcc.PostAsync($"/api/cases/{caseId}/evidence", form);
+        }, HttpStatusCode.BadRequest, "file");
+    }
+
+    [Fact]
+    public async Task GivenAnUnknownDocumentId_WhenDownloaded_ThenNotFoundProblem()
+    {
+        var caseId = await cases.SharedAsync(Stage.Submitted);
+        await (await cases.Secas.GetAsync($"/api/cases/{caseId}/evidence/E99")).ProblemAsync(HttpStatusCode.NotFound);
+    }
+}
