@@ -26,6 +26,8 @@ status=${PIPESTATUS[0]}
 passed=$(grep -Eo 'Passed: +[0-9]+' "$log" | awk '{s+=$2} END {print s+0}')
 failed=$(grep -Eo 'Failed: +[0-9]+' "$log" | awk '{s+=$2} END {print s+0}')
 skipped=$(grep -Eo 'Skipped: +[0-9]+' "$log" | awk '{s+=$2} END {print s+0}')
+failures=$(grep -E '^\s*Failed [A-Za-z_]' "$log" | sort -u)
 rm -f "$log"
+[ -n "$failures" ] && printf 'Failed tests:\n%s\n' "$failures"
 echo "Tests: $passed passed, $failed failed, $skipped skipped"
 [ "$status" -eq 0 ] && [ "$passed" -gt 0 ] && [ "$failed" -eq 0 ]

@@ -54,7 +54,7 @@ public sealed class LocalTriggerLoop(
                     async (m, ct) => await RunAsync(m, ct));
                 if (messages.Count == 0) await signal.WaitAsync(settings.IdlePoll, stoppingToken);
             }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested) { break; }
+            catch (Exception) when (stoppingToken.IsCancellationRequested) { break; } // shutting down: the SDK wraps the cancellation
             catch (Exception ex)
             {
                 logger.LogWarning(ex, "Trigger loop iteration failed; retrying shortly");

@@ -52,7 +52,7 @@ public static class PostMeetingNotes
         if (problem is not null) return Rejection.OutOfOrder(problem);
 
         var canonicalAction = note.ActionId is null ? null : ReviewFacts.Action(state, note.ActionId)!.Raised.ActionId;
-        return Decision.Accept(note with { NoteId = $"N{state.Notes.Count + 1}", ActionId = canonicalAction });
+        return Decision.Accept(note with { NoteId = $"PMN-{state.Notes.Count + 1}", ActionId = canonicalAction });
     }
 
     private static string? LscDischargeProblem(CaseState state, int lsc) =>

@@ -69,6 +69,8 @@ public sealed class OpsgApp : WebApplicationFactory<Program>
                 ["TriggerLoop:RetryBase"] = "00:00:00.100",
                 ["Engine:OutboxGrace"] = "00:00:01",
                 ["Engine:OrphanTimerGrace"] = "00:00:01",
+                // Failures, not chatter: a CI log must show which test failed, not every request.
+                ["Logging:LogLevel:Default"] = "Warning",
             };
             foreach (var (role, key) in ApiKeys) values[$"Auth:ApiKeys:{role}"] = key;
             foreach (var (key, value) in _settings) values[key] = value;

@@ -1,17 +1,9 @@
 using System.Net;
 using System.Text.Json.Nodes;
-using Microsoft.Extensions.DependencyInjection;
-using Opsg.Functions.Cases;
-using Opsg.Functions.Review;
 
 namespace Opsg.Functions.Tests.Fixtures;
 
-/// <summary>
-/// Brings a case through seed 002's meeting. Opening and submission go through HTTP; the review
-/// endpoints (meeting, decisions, actions, notes, TAG view) are being written elsewhere, so until they
-/// exist the review events go in through the real CaseStore on real storage — the same path those
-/// endpoints will take after validation. This class is the one place to switch to HTTP later.
-/// </summary>
+/// <summary>Brings a case through seed 002's meeting over the public HTTP API, as SECAS, the DCC and the TAG would.</summary>
 public static class ReviewRecording
 {
     public static async Task<string> OpenAndSubmitAsync(HttpClient secas, HttpClient dcc)
@@ -24,27 +16,24 @@ public static class ReviewRecording
         return caseId;
     }
 
-    /// <summary>Attendance, risk and LSC decisions, SECAS's risks, the actions; then the TAG's view.</summary>
-    public static async Task RecordMeetingAsync(IServiceProvider services, string caseId)
+    /// <summary>The TAG's view; the review opened; attendance, SECAS's risks, the actions, then the LSC and risk decisions.</summary>
+    public static async Task RecordMeetingAsync(HttpClient secas, HttpClient tag, string caseId)
     {
-        await AppendAsync(services, caseId, new Actor(Role.Secas, "secas"), Seed002History.Meeting());
-        await AppendAsync(services, caseId, new Actor(Role.Tag, "tag"), [Seed002History.TagView()]);
+        await tag.PostJson($"/api/cases/{caseId}/raiseEvent/TagView", Seed002Review.TagView).ExpectAsync(HttpStatusCode.OK);
+        await secas.PostJson($"/api/cases/{caseId}/review", Seed002Review.OpenReview).ExpectAsync(HttpStatusCode.OK);
+        await secas.PutJson($"/api/cases/{caseId}/meeting", Seed002Review.Meeting).ExpectAsync(HttpStatusCode.OK);
+        foreach (var risk in Seed002Review.AddedRisks)
+            await secas.PostJson($"/api/cases/{caseId}/risks", risk).ExpectAsync(HttpStatusCode.OK);
+        foreach (var action in Seed002Review.Actions)
+            await secas.PostJson($"/api/cases/{caseId}/actions", action).ExpectAsync(HttpStatusCode.Created);
+        await secas.PostJson($"/api/cases/{caseId}/decisions", Seed002Review.Decisions).ExpectAsync(HttpStatusCode.OK);
     }
 
-    public static Task AddNoteAsync(IServiceProvider services, string caseId, PostMeetingNoteAdded note) =>
-        AppendAsync(services, caseId, new Actor(Role.Secas, "secas"), [note]);
+    /// <summary>Seed 002's post-meeting note that discharges the condition on LSC 2.</summary>
+    public static object Lsc2Discharged => Seed002Review.PostMeetingNotes[1];
 
-    private static async Task AppendAsync(IServiceProvider services, string caseId, Actor actor, IReadOnlyList<CaseEvent> events)
-    {
-        var result = await services.GetRequiredService<CaseStore>().ExecuteAsync(
-            caseId,
-            new CommandContext(actor, DateTimeOffset.UtcNow),
-            state => state.Exists ? Decision.Accept(events) : Rejection.NotFound(caseId),
-            _ => new CommandResponse(200, null, "{}"),
-            CancellationToken.None,
-            conflictRetries: 10); // the readiness pack's activity may be completing at the same moment
-        Assert.Null(result.Rejection);
-    }
+    public static Task AddNoteAsync(HttpClient secas, string caseId, object note) =>
+        secas.PostJson($"/api/cases/{caseId}/notes", note).ExpectAsync(HttpStatusCode.OK);
 
     /// <summary>SECAS asks for documents and waits until each has the expected version rendered.</summary>
     public static async Task<JsonNode> RequestAndWaitAsync(HttpClient secas, string caseId, params string[] kinds)

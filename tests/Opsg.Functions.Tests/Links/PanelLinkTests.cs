@@ -45,7 +45,7 @@ public sealed class PanelLinkTests : IAsyncLifetime
     private async Task<string> CaseWithPanelReportAsync()
     {
         var caseId = await ReviewRecording.OpenAndSubmitAsync(_secas, Client("Dcc"));
-        await ReviewRecording.RecordMeetingAsync(_app.Services, caseId);
+        await ReviewRecording.RecordMeetingAsync(_secas, Client("Tag"), caseId);
         await ReviewRecording.RequestAndWaitAsync(_secas, caseId, ReportKinds.PanelReport);
         return caseId;
     }
@@ -99,7 +99,7 @@ public sealed class PanelLinkTests : IAsyncLifetime
     {
         var caseId = await CaseWithPanelReportAsync();
         var token = (await (await IssueAsync(caseId)).Json_())["token"]!.GetValue<string>();
-        await ReviewRecording.AddNoteAsync(_app.Services, caseId, Seed002History.Notes().Single(n => n.NoteId == "PMN-4"));
+        await ReviewRecording.AddNoteAsync(_secas, caseId, ReviewRecording.Lsc2Discharged);
         await _secas.WaitForAsync(caseId, s => ReviewRecording.HasReport(s, ReportKinds.PanelReport, 2));
 
         var anonymous = Client(null);

@@ -1,6 +1,6 @@
 using System.Net;
 using Opsg.Functions.Cases;
-using Opsg.Functions.Panel;
+using Opsg.Functions.Reports;
 using Opsg.Functions.Storage;
 using Opsg.Functions.Submissions;
 using Opsg.Functions.Tests.Fixtures;
@@ -41,13 +41,14 @@ public sealed class CaseStatusApiTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task GivenFinalMinutes_WhenStatusIsRead_Then200Completed_WithOutput()
+    public async Task GivenThePanelsDecisionAndFinalMinutes_WhenStatusIsRead_Then200Completed_WithOutput()
     {
-        var caseId = await SubmittedCaseAsync();
-        await _app.UntilSettledAsync([caseId]);
-        // No endpoint records final minutes yet; the event goes through the real case store.
-        await _app.Service<CaseStore>().ExecuteAsync(caseId, new CommandContext(new Actor(Role.Secas, "secas"), DateTimeOffset.UtcNow),
-            _ => Decision.Accept(new MinutesApproved("OPSG_30", new DateOnly(2020, 3, 24))), _ => new CommandResponse(200, null, "{}"), default);
+        var caseId = await ReviewRecording.OpenAndSubmitAsync(_secas, _app.ClientAs("Dcc"));
+        await ReviewRecording.RecordMeetingAsync(_secas, _app.ClientAs("Tag"), caseId);
+        await ReviewRecording.RequestAndWaitAsync(_secas, caseId, ReportKinds.PanelReport);
+        await _app.ClientAs("Panel").PostJson($"/api/cases/{caseId}/raiseEvent/PanelDecision", Seed002Review.PanelDecision).ExpectAsync(HttpStatusCode.OK);
+        AssertInProgress(await _secas.GetAsync($"/api/cases/{caseId}"), caseId); // the minutes are not final yet
+        await _secas.PostJson($"/api/cases/{caseId}/raiseEvent/MinutesApproved", Seed002Review.MinutesApproval).ExpectAsync(HttpStatusCode.OK);
 
         var completed = await _secas.GetAsync($"/api/cases/{caseId}");
         Assert.Equal(HttpStatusCode.OK, completed.StatusCode);

@@ -54,7 +54,7 @@ public sealed class ReportGenerationTests : IAsyncLifetime
     public async Task GivenTheMeeting_WhenSecasRequestsTheDocuments_ThenEachIsInBlobWithItsMetadataAndReproducibleFromTheHistory()
     {
         var caseId = await ReviewRecording.OpenAndSubmitAsync(_secas, _app.ClientAs("Dcc"));
-        await ReviewRecording.RecordMeetingAsync(_app.Services, caseId);
+        await ReviewRecording.RecordMeetingAsync(_secas, _app.ClientAs("Tag"), caseId);
 
         await ReviewRecording.RequestAndWaitAsync(_secas, caseId, ReportKinds.DraftMinutes, ReportKinds.PanelReport, ReportKinds.ActionsRegister);
 
@@ -86,10 +86,10 @@ public sealed class ReportGenerationTests : IAsyncLifetime
     public async Task GivenIssuedDocuments_WhenAPostMeetingNoteIsAdded_ThenEachGetsANewVersionAndTheChangesSayWhatIsNew()
     {
         var caseId = await ReviewRecording.OpenAndSubmitAsync(_secas, _app.ClientAs("Dcc"));
-        await ReviewRecording.RecordMeetingAsync(_app.Services, caseId);
+        await ReviewRecording.RecordMeetingAsync(_secas, _app.ClientAs("Tag"), caseId);
         await ReviewRecording.RequestAndWaitAsync(_secas, caseId, ReportKinds.DraftMinutes, ReportKinds.PanelReport);
 
-        await ReviewRecording.AddNoteAsync(_app.Services, caseId, Seed002History.Notes().Single(n => n.NoteId == "PMN-4"));
+        await ReviewRecording.AddNoteAsync(_secas, caseId, ReviewRecording.Lsc2Discharged);
 
         await _secas.WaitForAsync(caseId, s => ReviewRecording.HasReport(s, ReportKinds.PanelReport, 2) && ReviewRecording.HasReport(s, ReportKinds.DraftMinutes, 2));
         var status = await _secas.WaitForAsync(caseId, _ => true);
@@ -101,7 +101,7 @@ public sealed class ReportGenerationTests : IAsyncLifetime
         var changes = await (await _app.ClientAs("Panel").GetAsync($"/api/cases/{caseId}/reports/panel-report/changes?from=1&to=2")).Json_();
         var texts = changes["changes"]!.AsArray().Select(c => c!["text"]!.GetValue<string>()).ToList();
         Assert.Contains("LSC 2: condition discharged.", texts);
-        Assert.Contains("Post-meeting note PMN-4 added (5 March 2020).", texts);
+        Assert.Contains("Post-meeting note PMN-1 added (5 March 2020).", texts);
         Assert.Contains(texts, t => t.StartsWith("Recommendation changed: now “Update the Eligible Products Combination List with the MDS DMC, subject to the conditions on LSCs 3 and 9.”", StringComparison.Ordinal));
         Assert.Equal(1, changes["from"]!["version"]!.GetValue<int>());
         Assert.Equal(2, changes["to"]!["version"]!.GetValue<int>());

@@ -102,7 +102,7 @@ public sealed class ReviewDeciderTests
 
         var discharge = PostMeetingNotes.Decide(state, new PostMeetingNoteAdded("", NoteEffect.ConditionDischarged, null, null, 12, MeetingDay.AddDays(6), "Caveat removed."));
         var note = Assert.IsType<PostMeetingNoteAdded>(Assert.Single(discharge.Events));
-        Assert.Equal("N1", note.NoteId);
+        Assert.Equal("PMN-1", note.NoteId);
 
         var after = GivenMeeting([.. UpToMeetingExtras(state), note]);
         var condition = Assert.Single(PanelRecommendation.For(after).Conditions);

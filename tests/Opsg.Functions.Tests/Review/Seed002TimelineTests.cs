@@ -1,11 +1,12 @@
 using System.Net;
+using Opsg.Functions.Reports;
 using Opsg.Functions.Tests.Fixtures;
 
 namespace Opsg.Functions.Tests.Review;
 
 /// <summary>
 /// Seed 002's whole readiness review driven over HTTP against Azurite, from the case being opened to
-/// the minutes being approved, asserting what the case says after each step.
+/// the Panel opening its link and the minutes being approved, asserting what the case says after each step.
 /// </summary>
 public sealed class Seed002TimelineTests : IAsyncLifetime
 {
@@ -81,16 +82,36 @@ public sealed class Seed002TimelineTests : IAsyncLifetime
         Assert.Equal(5, review["notes"]!.AsArray().Count);
 
         // The Panel has no report yet, so its decision is kept until the case waits for it.
-        await _secas.PostJson($"/api/cases/{caseId}/raiseEvent/PanelDecision", Seed002Review.PanelDecision).ExpectAsync(HttpStatusCode.Accepted);
+        var panel = _app.ClientAs("Panel");
+        await panel.PostJson($"/api/cases/{caseId}/raiseEvent/PanelDecision", Seed002Review.PanelDecision).ExpectAsync(HttpStatusCode.Accepted);
         var status = await _secas.WaitForAsync(caseId, _ => true);
         Assert.Equal("PanelDecision", status["pendingEvents"]![0]!.Text("name"));
         Assert.Null((await _secas.ReviewAsync(caseId))["panelDecision"]);
+
+        // SECAS issues the documents; once the Panel report exists the kept decision is applied.
+        status = await ReviewRecording.RequestAndWaitAsync(_secas, caseId, ReportKinds.DraftMinutes, ReportKinds.PanelReport, ReportKinds.ActionsRegister);
+        Assert.Empty(status["pendingEvents"]!.AsArray());
+        review = await _secas.ReviewAsync(caseId);
+        Assert.Equal("approvedWithConditions", review.Text("panelDecision.outcome"));
+
+        var link = await _secas.PostJson($"/api/cases/{caseId}/links", new { recipient = "SEC Panel secretariat", expiresAt = DateTimeOffset.UtcNow.AddDays(14) })
+            .ExpectAsync(HttpStatusCode.Created);
+        var opened = await _app.ClientAs(null).GetAsync(link.Text("url"));
+        Assert.Equal(HttpStatusCode.OK, opened.StatusCode);
+        var report = Fixtures.Reports.Parse(await opened.Content.ReadAsStringAsync());
+        Assert.Equal("Update the Eligible Products Combination List with the MDS DMC, subject to the conditions on LSCs 3 and 9.",
+            report.QuerySelector("[data-field=recommendation]").Text());
+        Assert.Equal("true", report.QuerySelector("#conditions li[data-lsc='2']")!.GetAttribute("data-discharged"));
+        status = await (await _secas.GetAsync($"/api/cases/{caseId}?showHistory=true")).Json_();
+        Assert.Contains(status["historyEvents"]!.AsArray(), e => e!.Text("eventType") == "LinkAccessed");
+        Assert.Equal("Running", status.Text("runtimeStatus")); // not complete until the minutes are final
 
         await _secas.PostJson($"/api/cases/{caseId}/raiseEvent/MinutesApproved", Seed002Review.MinutesApproval).ExpectAsync(HttpStatusCode.OK);
         review = await _secas.ReviewAsync(caseId);
         Assert.Equal("MinutesFinal", review.Text("stage"));
         Assert.Equal("OPSG_30", review.Text("minutesApproved.atMeeting"));
-        status = await _secas.WaitForAsync(caseId, s => s["reports"]!.AsArray().Count > 0);
-        Assert.Equal("Running", status.Text("runtimeStatus")); // not complete while the Panel's decision waits
+        var completed = await _secas.GetAsync($"/api/cases/{caseId}");
+        Assert.Equal(HttpStatusCode.OK, completed.StatusCode);
+        Assert.Equal("Completed", (await completed.Json_()).Text("runtimeStatus"));
     }
 }
