@@ -16,6 +16,11 @@ public sealed record CommandResult(CaseState? State, CommandResponse? Response, 
 /// </summary>
 public sealed class CaseStore(HistoryTable history, ActivityQueue queue, TimerTable timers, ActivitySignal signal, FaultInjection faults)
 {
+    private const int EngineRaceRetries = 5;
+
+    private static readonly Rejection ChangedMeanwhile =
+        new(409, "The case changed while this was being recorded.", "Another change to this case was recorded first. Read the case again and retry.");
+
     public async Task<CaseState> LoadAsync(string caseId, CancellationToken cancellationToken)
     {
         var stored = await history.ReadAsync(caseId, cancellationToken);
@@ -30,6 +35,8 @@ public sealed class CaseStore(HistoryTable history, ActivityQueue queue, TimerTa
 
     // conflictRetries: how often to re-read and decide again when another writer got in first;
     // 0 for client commands (they get 409 and decide for themselves), more for the engine's own work.
+    // A client command without If-Match that lost only to the engine's bookkeeping (a report rendered,
+    // a timer fired) is decided again instead: no person changed the case, so there is nothing to re-read.
     public async Task<CommandResult> ExecuteAsync(
         string caseId,
         CommandContext context,
@@ -38,12 +45,17 @@ public sealed class CaseStore(HistoryTable history, ActivityQueue queue, TimerTa
         CancellationToken cancellationToken,
         int conflictRetries = 0)
     {
+        long? lostAt = null;
         for (var attempt = 0; ; attempt++)
         {
             if (context.Idempotency is { } idem && await history.ReadIdempotencyAsync(caseId, idem.KeyHash, cancellationToken) is { } previous)
                 return Replay(idem, previous);
 
-            var state = await LoadAsync(caseId, cancellationToken);
+            var stored = await history.ReadAsync(caseId, cancellationToken);
+            var recordedSoFar = stored.Events.Select(EventCatalog.ToRecorded).ToList();
+            var state = CaseFold.Fold(caseId, recordedSoFar);
+            if (lostAt is { } lost && recordedSoFar.Any(e => e.Sequence > lost && e.Actor.Role != Role.Engine))
+                return CommandResult.Refused(ChangedMeanwhile);
             if (context.ExpectedVersion is { } expected && expected != state.Version)
                 return CommandResult.Refused(new Rejection(412, "The case has changed.", $"You sent If-Match for version {expected}; the case is at version {state.Version}. Read it again and retry."));
 
@@ -79,9 +91,12 @@ public sealed class CaseStore(HistoryTable history, ActivityQueue queue, TimerTa
                     return Replay(context.Idempotency!, result.Previous!);
                 case AppendOutcome.VersionConflict when attempt < conflictRetries:
                     continue;
+                case AppendOutcome.VersionConflict when context.ExpectedVersion is null && attempt < EngineRaceRetries:
+                    lostAt = state.Version;
+                    continue;
                 default:
                     return CommandResult.Refused(context.ExpectedVersion is null
-                        ? new Rejection(409, "The case changed while this was being recorded.", "Another change to this case was recorded first. Read the case again and retry.")
+                        ? ChangedMeanwhile
                         : new Rejection(412, "The case has changed.", "Another change to this case was recorded first. Read it again and retry."));
             }
         }

@@ -11,7 +11,7 @@ public static class ReviewRecording
         var caseId = await secas.OpenCaseAsync();
         var submitted = await dcc.PostJson($"/api/cases/{caseId}/submissions", Seed002.Submission);
         Assert.Equal(HttpStatusCode.Accepted, submitted.StatusCode);
-        // Let the readiness pack's activity finish: a client command racing the engine's append gets 409.
+        // Tests that follow read the readiness pack, so it must exist before they go on.
         await secas.WaitForAsync(caseId, s => HasReport(s, "readiness-pack", 1));
         return caseId;
     }

@@ -62,7 +62,7 @@ public sealed class CaseStatusApiTests : IAsyncLifetime
     public async Task GivenARunningCase_WhenTerminated_Then200Terminated_AndTerminatingAgainIs409()
     {
         var caseId = await SubmittedCaseAsync();
-        // Settled first: a command without If-Match that races the engine's own append gets 409 (by design).
+        // Settled first, so the status read afterwards is the terminated case and not an activity still finishing.
         await _app.UntilSettledAsync([caseId]);
         var terminated = await _secas.PostAsync($"/api/cases/{caseId}/terminate?reason=Withdrawn%20by%20the%20DCC", null);
         Assert.Equal(HttpStatusCode.Accepted, terminated.StatusCode);
