@@ -4,14 +4,13 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-[ -x node_modules/.bin/azurite ] || npm ci --no-audit --no-fund
-[ -f local.settings.json ] || cp local.settings.sample.json local.settings.json
-
 listening() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 
 azurite_pid=""
 app_pid=""
+build_pid=""
 cleanup() {
+  [ -n "$build_pid" ] && kill "$build_pid" 2>/dev/null
   [ -n "$app_pid" ] && kill "$app_pid" 2>/dev/null
   [ -n "$azurite_pid" ] && kill "$azurite_pid" 2>/dev/null
   wait 2>/dev/null
@@ -19,6 +18,12 @@ cleanup() {
 }
 trap cleanup EXIT
 trap 'exit 130' INT TERM
+
+# The build and the first-time Azurite install do not depend on each other: run them side by side.
+dotnet build functions/Opsg.Functions.csproj -c Release -nologo -v quiet &
+build_pid=$!
+[ -x node_modules/.bin/azurite ] || npm ci --no-audit --no-fund
+[ -f local.settings.json ] || cp local.settings.sample.json local.settings.json
 
 if listening 10000 && listening 10001 && listening 10002; then
   echo "Azurite already listening on 10000-10002; using it."
@@ -38,8 +43,9 @@ eval "$(node -e '
   for (const [k, val] of Object.entries(v)) console.log(`export ${k}=${JSON.stringify(String(val))}`);
 ')"
 
-# Build, then run the app as our own child so stopping this script always stops it too.
-dotnet build functions/Opsg.Functions.csproj -c Release -nologo -v quiet
+# Run the app as our own child so stopping this script always stops it too.
+wait "$build_pid" || { echo "The build failed." >&2; exit 1; }
+build_pid=""
 dotnet functions/bin/Release/net10.0/Opsg.Functions.dll &
 app_pid=$!
 wait "$app_pid"
