@@ -25,7 +25,9 @@ public static class LinksApi
             .WithTags("Links").WithName("IssueLink");
         app.MapDelete("/api/cases/{caseId}/links/{linkId}", Revoke).AllowRoles(Roles.Secas)
             .WithTags("Links").WithName("RevokeLink");
-        app.MapGet("/api/links/{token}", Open).AllowAnonymous()
+        // A catch-all, as in the Functions route (links/{*path}): a "token" with a slash in it, or none
+        // at all, gets the same answer as any other token that is not valid.
+        app.MapGet("/api/links/{**token}", Open).AllowAnonymous()
             .Produces(200, contentType: ReportBlobs.ContentType).ProducesProblem(404)
             .WithTags("Links").WithName("OpenLink");
         return app;
@@ -63,25 +65,27 @@ public static class LinksApi
             token, token is null ? null : $"/api/links/{token}", $"/api/cases/{state.CaseId}/links/{linkId}");
     }
 
-    private static async Task<IResult> Revoke(HttpContext http, string caseId, string linkId, string? reason, CaseStore store, CaseCommands commands, LinkTable links)
+    private static async Task<IResult> Revoke(HttpContext http, string caseId, string linkId, string? reason, CaseCommands commands, LinkTable links)
     {
-        var state = await store.LoadAsync(caseId, http.RequestAborted);
-        if (RevokeLink.Decide(state, linkId, null).Rejection is { } refused) return Problems.From(refused);
-        // Fail closed: the token stops working before the history says so, never after.
-        await links.RevokeAsync(caseId, linkId, http.RequestAborted);
-        var text = string.IsNullOrWhiteSpace(reason) ? null : reason.Trim()[..Math.Min(reason.Trim().Length, Validator.MaxShortText)];
-        return await commands.RunAsync(http, caseId, Array.Empty<byte>(),
+        var (text, invalid) = RevokeLink.Validate(reason);
+        if (invalid is not null) return Problems.From(invalid);
+        var (result, outcome) = await commands.RunWithOutcomeAsync(http, caseId, Array.Empty<byte>(),
             s => RevokeLink.Decide(s, linkId, text),
             s => new CommandResponse(200, null, JsonSerializer.Serialize(new { linkId, revoked = true }, EventCatalog.Json)));
+        // The token stopped working with the append: Open checks the history before serving anything.
+        // The row follows so the lookup refuses it at once; a refused revocation (a bad or stale
+        // If-Match, a reused Idempotency-Key) leaves it alone rather than revoking behind the history's back.
+        if (outcome is { Rejection: null }) await links.RevokeAsync(caseId, linkId, CancellationToken.None);
+        return result;
     }
 
-    private static async Task<IResult> Open(HttpContext http, string token, LinkTable links, CaseStore store, BlobStore blobs, TimeProvider clock)
+    private static async Task<IResult> Open(HttpContext http, string? token, LinkTable links, CaseStore store, BlobStore blobs, TimeProvider clock)
     {
         http.Response.Headers.CacheControl = "private, no-store";
         http.Response.Headers["Referrer-Policy"] = "no-referrer";
         var now = clock.GetUtcNow();
         // Unknown, expired and revoked are all decided on this one read and answered alike.
-        var record = await links.FindAsync(LinkTokens.Hash(token), http.RequestAborted);
+        var record = await links.FindAsync(LinkTokens.Hash(token ?? ""), http.RequestAborted);
         if (record is null || record.Revoked || record.ExpiresAt <= now) return NotFound();
 
         var accessed = await store.ExecuteAsync(record.CaseId, new CommandContext(new Actor(Role.Panel, $"link {record.LinkId}"), now),

@@ -5,6 +5,14 @@ namespace Opsg.Functions.Links;
 /// <summary>SECAS takes a link back; its token stops working at once.</summary>
 public static class RevokeLink
 {
+    /// <summary>The optional reason is text in the record like any other: plain, within its limit.</summary>
+    public static (string? Reason, Rejection? Rejection) Validate(string? reason)
+    {
+        var v = new Validator();
+        var text = v.OptionalText(reason, "reason");
+        return (text, v.ToRejection());
+    }
+
     public static Decision Decide(CaseState state, string linkId, string? reason)
     {
         if (!state.Exists) return Rejection.NotFound(state.CaseId);

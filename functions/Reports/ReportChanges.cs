@@ -22,6 +22,27 @@ public static class ReportChanges
         [ReportKinds.ActionsRegister] = ["status", "action"],
     };
 
+    /// <summary>
+    /// The two versions a reader asks to compare, as the query gave them: each a version number (a
+    /// whole number from 1), the older first. Every bad bound is named in one answer.
+    /// </summary>
+    public static (int From, int To, Rejection? Rejection) ValidateRange(string? from, string? to)
+    {
+        var v = new Validator();
+        var older = Version(v, from, "from");
+        var newer = Version(v, to, "to");
+        if (v.IsValid) v.Check(older <= newer, "from", $"Must not be after 'to' ({older} > {newer}): changes are read from the older version to the newer.");
+        return (older, newer, v.ToRejection());
+    }
+
+    private static int Version(Validator v, string? text, string field)
+    {
+        if (string.IsNullOrWhiteSpace(text)) { v.Add(field, "Required."); return 0; }
+        if (int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var version) && version >= 1) return version;
+        v.Add(field, "Must be a version number: a whole number from 1.");
+        return 0;
+    }
+
     public static IReadOnlyList<ReportChange> Between(string kind, CaseState before, CaseState after)
     {
         var shown = AreasShown.GetValueOrDefault(kind, []);

@@ -43,17 +43,17 @@ public static class ReportsApi
             state => new CommandResponse(202, CaseUrls.Status(caseId), JsonSerializer.Serialize(ScheduledReports.From(state, requested!.Kinds), EventCatalog.Json)));
     }
 
-    private static async Task<IResult> Changes(HttpContext http, string caseId, string kind, int? from, int? to, CaseStore store)
+    // from and to are read as text so that "abc", "1.5" or a repeated bound are answered like any other
+    // invalid field (named in errors) rather than by the framework's empty 400.
+    private static async Task<IResult> Changes(HttpContext http, string caseId, string kind, string? from, string? to, CaseStore store)
     {
-        var v = new Validator();
-        v.Required(from, "from");
-        v.Required(to, "to");
-        if (v.ToRejection() is { } invalid) return Problems.From(invalid);
+        var (fromVersion, toVersion, invalid) = ReportChanges.ValidateRange(from, to);
+        if (invalid is not null) return Problems.From(invalid);
         var history = await store.LoadHistoryAsync(caseId, http.RequestAborted);
         var reports = CaseFold.Fold(caseId, history).Reports.Where(r => r.Kind == kind).ToList();
-        var (older, newer) = (reports.FirstOrDefault(r => r.Version == from), reports.FirstOrDefault(r => r.Version == to));
+        var (older, newer) = (reports.FirstOrDefault(r => r.Version == fromVersion), reports.FirstOrDefault(r => r.Version == toVersion));
         if (older is null || newer is null)
-            return Problems.From(new Rejection(404, "No such report.", $"Case '{caseId}' has no {kind} version {(older is null ? from : to)}."));
+            return Problems.From(new Rejection(404, "No such report.", $"Case '{caseId}' has no {kind} version {(older is null ? fromVersion : toVersion)}."));
         CaseState AsRendered(ReportRendered r) => CaseFold.Fold(caseId, history.TakeWhile(e => e.Sequence <= r.RenderedFromSequence));
         return TypedResults.Json(new ReportChangesView(kind, VersionRef.Of(caseId, older), VersionRef.Of(caseId, newer),
             ReportChanges.Between(kind, AsRendered(older), AsRendered(newer))), EventCatalog.Json);

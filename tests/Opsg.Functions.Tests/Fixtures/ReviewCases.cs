@@ -7,8 +7,8 @@ using Opsg.Functions.Storage;
 
 namespace Opsg.Functions.Tests.Fixtures;
 
-/// <summary>How far seed 002's review has gone in a case.</summary>
-public enum Stage { Opened, Submitted, ReviewOpened, MeetingHeld, ActionsRaised, Decided }
+/// <summary>How far seed 002's review has gone in a case; PanelReportIssued: decided, and the Panel report v1 rendered.</summary>
+public enum Stage { Opened, Submitted, ReviewOpened, MeetingHeld, ActionsRaised, Decided, PanelReportIssued }
 
 /// <summary>
 /// One app per test class (an xunit class fixture) with clients per role, and seed 002 cases brought
@@ -18,6 +18,7 @@ public enum Stage { Opened, Submitted, ReviewOpened, MeetingHeld, ActionsRaised,
 public sealed class ReviewCases : IAsyncLifetime
 {
     private readonly ConcurrentDictionary<Stage, Lazy<Task<string>>> _shared = new();
+    private readonly ConcurrentDictionary<string, Lazy<Task<object>>> _named = new(StringComparer.Ordinal);
 
     public OpsgApp App { get; private set; } = null!;
     public HttpClient Secas { get; private set; } = null!;
@@ -46,6 +47,10 @@ public sealed class ReviewCases : IAsyncLifetime
     /// <summary>A case at the stage that no test may change: every request sent to it must be refused.</summary>
     public Task<string> SharedAsync(Stage stage) => _shared.GetOrAdd(stage, s => new Lazy<Task<string>>(() => NewAsync(s))).Value;
 
+    /// <summary>Something built once under a name (a case with two report versions, a revoked link), for refusals that need more than a stage.</summary>
+    public async Task<T> SharedAsync<T>(string name, Func<Task<T>> build) where T : notnull =>
+        (T)await _named.GetOrAdd(name, _ => new Lazy<Task<object>>(async () => await build())).Value;
+
     public async Task<string> NewAsync(Stage stage)
     {
         var id = await Secas.OpenCaseAsync();
@@ -64,6 +69,8 @@ public sealed class ReviewCases : IAsyncLifetime
             await Secas.PostJson($"/api/cases/{id}/actions", action).ExpectAsync(HttpStatusCode.Created);
         if (stage == Stage.ActionsRaised) return id;
         await Secas.PostJson($"/api/cases/{id}/decisions", Seed002Review.Decisions).ExpectAsync(HttpStatusCode.OK);
+        if (stage == Stage.Decided) return id;
+        await ReviewRecording.RequestAndWaitAsync(Secas, id, "panel-report");
         return id;
     }
 
@@ -75,13 +82,15 @@ public sealed class ReviewCases : IAsyncLifetime
 
     /// <summary>
     /// Sends the request to a case and asserts it is refused with a problem of that status (naming
-    /// <paramref name="fields"/> for a 400) and that the case's history did not change.
+    /// <paramref name="fields"/> for a 400) and that neither the case's history nor the links table changed.
     /// </summary>
     public async Task<JsonObject> RefusedAsync(string caseId, Func<Task<HttpResponseMessage>> send, HttpStatusCode status, params string[] fields)
     {
         var before = await SnapshotAsync(caseId);
+        var links = await LinkRows.ReadAsync(App);
         var problem = await (await send()).ProblemAsync(status, fields);
         await before.AssertUnchangedAsync();
+        Assert.Equal(links, await LinkRows.ReadAsync(App));
         return problem;
     }
 }

@@ -38,6 +38,8 @@ public sealed class HeaderTests(ReviewCases cases) : IClassFixture<ReviewCases>
     [InlineData("RecordMeeting")]
     [InlineData("RecordDecisions")]
     [InlineData("RaiseTagView")]
+    [InlineData("RequestReports")]
+    [InlineData("IssueLink")]
     public async Task GivenAStaleIfMatch_WhenAnyStepIsSent_ThenPreconditionFailed(string name)
     {
         var endpoint = JsonEndpoint.Named(name);

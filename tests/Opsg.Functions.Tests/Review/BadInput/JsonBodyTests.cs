@@ -98,6 +98,16 @@ public sealed class JsonBodyTests(ReviewCases cases) : IClassFixture<ReviewCases
     [InlineData("RaiseTagView", "criteria[0].lsc", "\"4\"", "criteria[0].lsc")]
     [InlineData("AddPostMeetingNote", "effect", "0", "effect")]
     [InlineData("StartCase", "classification", "2", "classification")]
+    [InlineData("RequestReports", "kinds", "\"panel-report\"", "kinds")]
+    [InlineData("RequestReports", "kinds", "{\"panel-report\":true}", "kinds")]
+    [InlineData("RequestReports", "kinds[0]", "1", "kinds[0]")]
+    [InlineData("RequestReports", "kinds[0]", "[\"panel-report\"]", "kinds[0]")]
+    [InlineData("IssueLink", "recipient", "42", "recipient")]
+    [InlineData("IssueLink", "recipient", "[\"SEC Panel\"]", "recipient")]
+    [InlineData("IssueLink", "recipient", "{\"name\":\"SEC Panel\"}", "recipient")]
+    [InlineData("IssueLink", "expiresAt", "1893456000", "expiresAt")]
+    [InlineData("IssueLink", "expiresAt", "true", "expiresAt")]
+    [InlineData("IssueLink", "expiresAt", "{}", "expiresAt")]
     public async Task GivenAWrongType_WhenSentToAnEndpoint_ThenBadRequestNamingTheField(string endpoint, string field, string json, string expected)
     {
         var body = JsonEndpoint.Named(endpoint).Tree();
@@ -145,6 +155,10 @@ public sealed class JsonBodyTests(ReviewCases cases) : IClassFixture<ReviewCases
         { "RaiseTagView", "{\"criteria\":[{}],\"risks\":[{}]}", ["criteria[0].commentary", "criteria[0].decision", "criteria[0].lsc", "criteria[0].rag", "risks[0].number", "risks[0].view"] },
         { "RaisePanelDecision", "{}", ["on", "outcome"] },
         { "RaiseMinutesApproved", "{}", ["atMeeting", "on"] },
+        { "RequestReports", "{}", ["kinds"] },
+        { "RequestReports", "{\"kinds\":null}", ["kinds"] },
+        { "IssueLink", "{}", ["expiresAt"] },
+        { "IssueLink", "{\"recipient\":\"SEC Panel secretariat\",\"expiresAt\":null}", ["expiresAt"] },
     };
 
     [Theory]

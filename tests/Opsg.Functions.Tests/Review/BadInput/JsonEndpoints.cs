@@ -34,6 +34,10 @@ public sealed record JsonEndpoint(string Name, string Role, string Method, strin
         new("RaiseTagView", "Tag", "POST", "/api/cases/{id}/raiseEvent/TagView", Fixtures.Stage.Submitted, () => Seed002Review.TagView),
         new("RaisePanelDecision", "Secas", "POST", "/api/cases/{id}/raiseEvent/PanelDecision", Fixtures.Stage.Submitted, () => Seed002Review.PanelDecision),
         new("RaiseMinutesApproved", "Secas", "POST", "/api/cases/{id}/raiseEvent/MinutesApproved", Fixtures.Stage.MeetingHeld, () => Seed002Review.MinutesApproval),
+        new("RequestReports", "Secas", "POST", "/api/cases/{id}/reports", Fixtures.Stage.Decided, () => new { kinds = new[] { "panel-report" } }),
+        // A week from now, whenever the body is made: accepted for the not-for-publication seed case.
+        new("IssueLink", "Secas", "POST", "/api/cases/{id}/links", Fixtures.Stage.PanelReportIssued,
+            () => new { recipient = "SEC Panel secretariat", expiresAt = DateTimeOffset.UtcNow.AddDays(7) }),
     ];
 
     public static JsonEndpoint Named(string name) => All.Single(e => e.Name == name);

@@ -30,6 +30,7 @@ public sealed class TextTests(ReviewCases cases) : IClassFixture<ReviewCases>
         { "RaiseTagView", "criteria[0].commentary", 20_000 },
         { "RaisePanelDecision", "note", 20_000 },
         { "RaiseMinutesApproved", "atMeeting", 40 },
+        { "IssueLink", "recipient", 300 },
     };
 
     [Theory]
