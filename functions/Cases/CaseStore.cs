@@ -27,6 +27,28 @@ public sealed class CaseStore(HistoryTable history, ActivityQueue queue, TimerTa
         return CaseFold.Fold(caseId, stored.Events.Select(EventCatalog.ToRecorded));
     }
 
+    /// <summary>
+    /// Every case still in storage (a purged case has no rows left), folded. Reads the header rows page
+    /// by page, then each case's partition, a few at a time so a long list does not flood the table.
+    /// </summary>
+    public async Task<IReadOnlyList<CaseState>> LoadAllAsync(CancellationToken cancellationToken)
+    {
+        var ids = new List<string>();
+        string? continuation = null;
+        do
+        {
+            var page = await history.ListAsync(new CaseQuery(null, null, [], null, 1000, continuation), cancellationToken);
+            ids.AddRange(page.Cases.Select(c => c.CaseId));
+            continuation = page.ContinuationToken;
+        }
+        while (continuation is not null);
+
+        var states = new CaseState[ids.Count];
+        await Parallel.ForEachAsync(Enumerable.Range(0, ids.Count), new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = cancellationToken },
+            async (i, token) => states[i] = await LoadAsync(ids[i], token));
+        return states;
+    }
+
     public async Task<IReadOnlyList<RecordedEvent>> LoadHistoryAsync(string caseId, CancellationToken cancellationToken)
     {
         var stored = await history.ReadAsync(caseId, cancellationToken);

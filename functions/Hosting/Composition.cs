@@ -73,6 +73,7 @@ public static class Composition
         app.MapReview();
         app.MapExternalEvents();
         app.MapReports();
+        app.MapActionsRegisterAcrossMeetings();
         app.MapLinks();
         app.MapFunctionInvocations();
         return app;

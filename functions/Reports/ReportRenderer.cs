@@ -13,6 +13,7 @@ namespace Opsg.Functions.Reports;
 public sealed partial class ReportRenderer
 {
     private readonly Dictionary<string, HandlebarsTemplate<TextWriter, object, object>> _templates = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, HandlebarsTemplate<TextWriter, object, object>> _pages = new(StringComparer.Ordinal);
 
     public ReportRenderer(string templatesDirectory)
     {
@@ -23,22 +24,28 @@ public sealed partial class ReportRenderer
         });
         ReportHelpers.Register(environment);
 
-        var files = Directory.GetFiles(templatesDirectory, "*.hbs", SearchOption.AllDirectories).Order(StringComparer.Ordinal).ToList();
+        var files = Directory.GetFiles(templatesDirectory, "*.hbs", SearchOption.AllDirectories).Order(StringComparer.Ordinal)
+            .Select(f => (Full: f, Relative: Path.GetRelativePath(templatesDirectory, f).Replace('\\', '/'))).ToList();
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        foreach (var file in files)
+        foreach (var (file, _) in files.Where(f => IsPartial(f.Relative)))
+            environment.RegisterTemplate(Path.GetFileNameWithoutExtension(file), WithoutPartialIndent(File.ReadAllText(file)));
+        foreach (var (file, relative) in files)
         {
-            var relative = Path.GetRelativePath(templatesDirectory, file).Replace('\\', '/');
             var source = File.ReadAllText(file);
-            hash.AppendData(Encoding.UTF8.GetBytes(relative + "\n" + source + "\n"));
-            var name = Path.GetFileNameWithoutExtension(file);
-            if (relative.StartsWith("partials/", StringComparison.Ordinal)) environment.RegisterTemplate(name, WithoutPartialIndent(source));
+            // Pages are served live and never stored, so they stay out of the hash recorded with each report.
+            if (!IsPage(relative)) hash.AppendData(Encoding.UTF8.GetBytes(relative + "\n" + source + "\n"));
+            if (IsPartial(relative)) continue;
+            (IsPage(relative) ? _pages : _templates)[Path.GetFileNameWithoutExtension(file)] = environment.Compile(new StringReader(WithoutPartialIndent(source)));
         }
-        foreach (var file in files.Where(f => !Path.GetRelativePath(templatesDirectory, f).Replace('\\', '/').StartsWith("partials/", StringComparison.Ordinal)))
-            _templates[Path.GetFileNameWithoutExtension(file)] = environment.Compile(new StringReader(WithoutPartialIndent(File.ReadAllText(file))));
         TemplateHash = Convert.ToHexStringLower(hash.GetHashAndReset());
     }
 
     public string TemplateHash { get; }
+
+    private static bool IsPartial(string relative) => relative.StartsWith("partials/", StringComparison.Ordinal);
+
+    /// <summary>templates/pages/ are rendered live from a view model; every other template is a report kind.</summary>
+    private static bool IsPage(string relative) => relative.StartsWith("pages/", StringComparison.Ordinal);
 
     /// <summary>
     /// Handlebars.Net 2.4.3 writes a standalone partial call that is indented ("  {{> rows}}" on its
@@ -56,9 +63,20 @@ public sealed partial class ReportRenderer
     public string Render(string kind, CaseState state)
     {
         if (!_templates.TryGetValue(kind, out var template)) throw new InvalidOperationException($"No template for report '{kind}'.");
+        return Write(template, ReportModels.For(kind, state));
+    }
+
+    public string RenderPage(string page, object model)
+    {
+        if (!_pages.TryGetValue(page, out var template)) throw new InvalidOperationException($"No template for page '{page}'.");
+        return Write(template, model);
+    }
+
+    private static string Write(HandlebarsTemplate<TextWriter, object, object> template, object model)
+    {
         // Sized for a typical report (25-30 KB) up front so the buffer is not copied as it grows; 64 KB stays off the large-object heap.
         using var writer = new StringWriter(new StringBuilder(32 * 1024), System.Globalization.CultureInfo.InvariantCulture);
-        template(writer, ReportModels.For(kind, state));
+        template(writer, model);
         return writer.ToString();
     }
 }

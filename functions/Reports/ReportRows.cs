@@ -68,7 +68,15 @@ public sealed record ActionRow(
     string ActionId, int Number, string Text, string Owner, DateOnly RaisedOn,
     bool HasTarget, DateOnly Target, IReadOnlyList<TargetRevisionLine> Revisions, bool HasRevisions, DateOnly CurrentTarget,
     bool IsOpen, string Status, string StatusKey, bool HasClosedOn, DateOnly ClosedOn,
-    IReadOnlyList<ProgressLine> Progress, IReadOnlyList<NoteLine> Notes);
+    IReadOnlyList<ProgressLine> Progress, IReadOnlyList<NoteLine> Notes)
+{
+    // How the action stands against today's date. Only the register across meetings knows "today";
+    // the stored per-case reports leave these unset, so they stay a pure function of the history.
+    public bool HasDue { get; init; }
+    public string Due { get; init; } = "";
+    public bool IsOverdue { get; init; }
+    public int DaysOverdue { get; init; }
+}
 
 public sealed record AttendeeRow(string Name, string Organisation, bool HasOrganisation, bool Teleconference, string AlternateFor, bool HasAlternate, bool PartOnly, string Role, bool HasRole);
 

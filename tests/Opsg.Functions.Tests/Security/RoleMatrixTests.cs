@@ -81,6 +81,7 @@ public sealed partial class RoleMatrixTests : IAsyncLifetime
         ["RaiseMinutesApproved"] = ["Secas"],
         ["RequestReports"] = ["Secas"],
         ["GetReportChanges"] = Roles,
+        ["GetActionsRegister"] = ["Secas", "OpsgMember"],
         ["IssueLink"] = ["Secas"],
         ["RevokeLink"] = ["Secas"],
     };

@@ -1,0 +1,95 @@
+using System.Globalization;
+using Opsg.Functions.Cases;
+
+namespace Opsg.Functions.Reports;
+
+/// <summary>
+/// The actions register SECAS takes into the next OPSG meeting: every outstanding action of every
+/// case, grouped by the meeting that raised it (oldest meeting first, as actions are carried
+/// forward), each with how it stands against today. Pure: the cases' folded states and today's date
+/// in, the view model out.
+/// </summary>
+public sealed record ActionsRegisterAcrossMeetings(
+    DocumentHeader Header,
+    DateOnly AsOf,
+    bool IncludesClosed,
+    IReadOnlyList<MeetingActions> Meetings,
+    bool HasMeetings,
+    int OpenCount,
+    int OverdueCount,
+    int ClosedCount)
+{
+    /// <summary>The template in templates/pages/ that renders this model.</summary>
+    public const string Page = "actions-register-across-meetings";
+
+    public static ActionsRegisterAcrossMeetings From(IEnumerable<CaseState> cases, DateOnly today, bool includeClosed = false)
+    {
+        var meetings = cases
+            .Where(s => s.Exists && s.Meeting is not null)
+            .Select(s => (State: s, Meeting: s.Meeting!, Actions: Listed(s, today, includeClosed)))
+            .Where(c => c.Actions.Count > 0)
+            // Actions exist only once a meeting is recorded, and their IDs are that meeting's.
+            .GroupBy(c => (c.Meeting.MeetingId, c.Meeting.Date))
+            .OrderBy(g => g.Key.Date).ThenBy(g => g.Key.MeetingId, StringComparer.Ordinal)
+            .Select(g => new MeetingActions(
+                g.Key.MeetingId,
+                MeetingName(g.Key.MeetingId),
+                g.Key.Date,
+                g.OrderBy(c => c.State.Opened!.Title, StringComparer.Ordinal).ThenBy(c => c.State.CaseId, StringComparer.Ordinal)
+                    .Select(c => new CaseActions(c.State.CaseId, c.State.Opened!.Title, c.Actions)).ToList()))
+            .ToList();
+        var rows = meetings.SelectMany(m => m.Cases).SelectMany(c => c.Actions).ToList();
+        return new ActionsRegisterAcrossMeetings(
+            HeaderFor(today, includeClosed),
+            today,
+            includeClosed,
+            meetings,
+            meetings.Count > 0,
+            rows.Count(r => r.IsOpen),
+            rows.Count(r => r.IsOverdue),
+            rows.Count(r => !r.IsOpen));
+    }
+
+    /// <summary>Open actions in the order raised; closed ones after them, only when asked for.</summary>
+    private static List<ActionRow> Listed(CaseState state, DateOnly today, bool includeClosed) =>
+        state.Actions.Where(a => includeClosed || a.IsOpen)
+            .OrderBy(a => a.IsOpen ? 0 : 1).ThenBy(a => a.Raised.Number)
+            .Select(a => WithDue(ReportRows.Action(state, a), a, today))
+            .ToList();
+
+    /// <summary>Measured against the latest target: a revised target replaces the earlier ones.</summary>
+    public static ActionRow WithDue(ActionRow row, ActionState action, DateOnly today)
+    {
+        if (!action.IsOpen || action.CurrentTarget is not { } target) return row;
+        var daysPast = today.DayNumber - target.DayNumber;
+        return row with
+        {
+            HasDue = true,
+            Due = daysPast switch
+            {
+                > 0 => $"overdue by {Days(daysPast)}",
+                0 => "due today",
+                _ => $"due in {Days(-daysPast)}",
+            },
+            IsOverdue = daysPast > 0,
+            DaysOverdue = Math.Max(daysPast, 0),
+        };
+    }
+
+    private static string Days(int count) => count == 1 ? "1 day" : $"{ReportHelpers.Thousands(count)} days";
+
+    /// <summary>"OPSG_29xxx" → "OPSG 29xxx", as the minutes and the action IDs write it.</summary>
+    private static string MeetingName(string meetingId) => meetingId.Replace('_', ' ');
+
+    // A working document that names several cases: never for publication, whatever each case allows.
+    private static DocumentHeader HeaderFor(DateOnly today, bool includeClosed) => new(
+        $"OPSG_AR_{today.ToString("yyyyMMdd", CultureInfo.InvariantCulture)}",
+        includeClosed ? "Actions register: every action across meetings" : "Actions register: outstanding actions across meetings",
+        $"Working copy as at {ReportHelpers.LongDate(today)}",
+        ClassificationBanner.For(Classification.NotForPublication));
+}
+
+/// <summary>The actions one meeting raised, by case.</summary>
+public sealed record MeetingActions(string MeetingId, string MeetingName, DateOnly Date, IReadOnlyList<CaseActions> Cases);
+
+public sealed record CaseActions(string CaseId, string Title, IReadOnlyList<ActionRow> Actions);
