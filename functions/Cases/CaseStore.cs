@@ -59,13 +59,55 @@ public sealed class CaseStore(HistoryTable history, ActivityQueue queue, TimerTa
     // 0 for client commands (they get 409 and decide for themselves), more for the engine's own work.
     // A client command without If-Match that lost only to the engine's bookkeeping (a report rendered,
     // a timer fired) is decided again instead: no person changed the case, so there is nothing to re-read.
-    public async Task<CommandResult> ExecuteAsync(
+    public Task<CommandResult> ExecuteAsync(
         string caseId,
         CommandContext context,
         Func<CaseState, Decision> decide,
         Func<CaseState, CommandResponse> respond,
         CancellationToken cancellationToken,
-        int conflictRetries = 0)
+        int conflictRetries = 0) =>
+        ExecuteCoreAsync(caseId, context, (state, _) => Task.FromResult(decide(state)), respond, cancellationToken, conflictRetries);
+
+    /// <summary>
+    /// As <see cref="ExecuteAsync(string, CommandContext, Func{CaseState, Decision}, Func{CaseState, CommandResponse}, CancellationToken, int)"/>
+    /// for a command that needs something only storage outside the case can hand out (the meeting's next
+    /// action number). <paramref name="reserve"/> runs only once the command is really going to be
+    /// recorded: after the Idempotency-Key check (a replay reserves nothing), after If-Match, and after
+    /// <paramref name="check"/> (the decision's refusals, on the loaded state) has let it through, so an
+    /// ordinary refusal reserves nothing. The value is then decided with, and kept for a retry after
+    /// losing a race to the engine's bookkeeping. A value reserved for an append that does not happen
+    /// (a crash, a race lost to a person, the same Idempotency-Key sent twice at once) is never used.
+    /// </summary>
+    public Task<CommandResult> ExecuteAsync<TReserved>(
+        string caseId,
+        CommandContext context,
+        Func<CaseState, Rejection?> check,
+        Func<CaseState, CancellationToken, Task<TReserved>> reserve,
+        Func<CaseState, TReserved, Decision> decide,
+        Func<CaseState, CommandResponse> respond,
+        CancellationToken cancellationToken)
+    {
+        var reserved = default(TReserved);
+        var hasReserved = false;
+        return ExecuteCoreAsync(caseId, context, async (state, token) =>
+        {
+            if (check(state) is { } refused) return refused;
+            if (!hasReserved)
+            {
+                reserved = await reserve(state, token);
+                hasReserved = true;
+            }
+            return decide(state, reserved!);
+        }, respond, cancellationToken, 0);
+    }
+
+    private async Task<CommandResult> ExecuteCoreAsync(
+        string caseId,
+        CommandContext context,
+        Func<CaseState, CancellationToken, Task<Decision>> decide,
+        Func<CaseState, CommandResponse> respond,
+        CancellationToken cancellationToken,
+        int conflictRetries)
     {
         long? lostAt = null;
         for (var attempt = 0; ; attempt++)
@@ -81,7 +123,7 @@ public sealed class CaseStore(HistoryTable history, ActivityQueue queue, TimerTa
             if (context.ExpectedVersion is { } expected && expected != state.Version)
                 return CommandResult.Refused(new Rejection(412, "The case has changed.", $"You sent If-Match for version {expected}; the case is at version {state.Version}. Read it again and retry."));
 
-            var decision = decide(state);
+            var decision = await decide(state, cancellationToken);
             if (decision.Rejection is { } rejection) return CommandResult.Refused(rejection);
             if (decision.Events.Count == 0) return new CommandResult(state, respond(state), null);
 

@@ -29,6 +29,7 @@ public static class Composition
         services.AddSingleton<HistoryTable>();
         services.AddSingleton<TimerTable>();
         services.AddSingleton<LinkTable>();
+        services.AddSingleton<MeetingTable>();
         services.AddSingleton<ActivityQueue>();
         services.AddSingleton<BlobStore>();
         services.AddSingleton<ActivitySignal>();

@@ -24,17 +24,23 @@ public sealed class CaseCommands(CaseStore store, TimeProvider clock)
     /// As <see cref="RunAsync"/>, also telling the caller what happened (null: refused before the store
     /// was asked), for endpoints that must undo work done before the command or answer more than was stored.
     /// </summary>
-    public async Task<(IResult Result, CommandResult? Outcome)> RunWithOutcomeAsync(
+    public Task<(IResult Result, CommandResult? Outcome)> RunWithOutcomeAsync(
         HttpContext http,
         string caseId,
         ReadOnlyMemory<byte> body,
         Func<CaseState, Decision> decide,
-        Func<CaseState, CommandResponse> respond)
+        Func<CaseState, CommandResponse> respond) =>
+        RunCoreAsync(http, body, context => store.ExecuteAsync(caseId, context, decide, respond, http.RequestAborted));
+
+    private async Task<(IResult Result, CommandResult? Outcome)> RunCoreAsync(
+        HttpContext http,
+        ReadOnlyMemory<byte> body,
+        Func<CommandContext, Task<CommandResult>> execute)
     {
         var (expected, badIfMatch) = ExpectedVersion(http.Request);
         if (badIfMatch is not null) return (Problems.From(badIfMatch), null);
         var context = new CommandContext(http.User.ToActor(), clock.GetUtcNow(), expected, Idempotency(http.Request, body.Span));
-        var result = await store.ExecuteAsync(caseId, context, decide, respond, http.RequestAborted);
+        var result = await execute(context);
         if (result.Rejection is { } rejection) return (Problems.From(rejection), result);
 
         var response = result.Response!;
@@ -62,6 +68,32 @@ public sealed class CaseCommands(CaseStore store, TimeProvider clock)
         var (command, rejection) = validate(body!.Value);
         if (rejection is not null) return Problems.From(rejection);
         return await RunAsync(http, caseId, body.Bytes, state => decide(state, command!), respond);
+    }
+
+    /// <summary>
+    /// As <see cref="RunJsonAsync{TRequest, TCommand}"/> for a command that takes a value from outside the
+    /// case (the meeting's next action number): <paramref name="check"/> is the decision's refusals on the
+    /// loaded state; <paramref name="reserve"/> runs only when the command will really be recorded
+    /// (see <see cref="CaseStore.ExecuteAsync{TReserved}"/>); <paramref name="decide"/> gets what it reserved.
+    /// </summary>
+    public async Task<IResult> RunJsonAsync<TRequest, TCommand, TReserved>(
+        HttpContext http,
+        string caseId,
+        Func<TRequest, (TCommand? Command, Rejection? Rejection)> validate,
+        Func<CaseState, TCommand, Rejection?> check,
+        Func<CaseState, CancellationToken, Task<TReserved>> reserve,
+        Func<CaseState, TCommand, TReserved, Decision> decide,
+        Func<CaseState, CommandResponse> respond)
+        where TRequest : class
+        where TCommand : class
+    {
+        var (body, invalid) = await JsonBody.ReadAsync<TRequest>(http.Request, http.RequestAborted);
+        if (invalid is not null) return Problems.From(invalid);
+        var (command, rejection) = validate(body!.Value);
+        if (rejection is not null) return Problems.From(rejection);
+        var (result, _) = await RunCoreAsync(http, body.Bytes, context => store.ExecuteAsync(
+            caseId, context, state => check(state, command!), reserve, (state, reserved) => decide(state, command!, reserved), respond, http.RequestAborted));
+        return result;
     }
 
     public static string ETag(long version) => $"\"{version.ToString(CultureInfo.InvariantCulture)}\"";

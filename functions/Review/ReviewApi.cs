@@ -2,6 +2,7 @@ using System.Text.Json;
 using Opsg.Functions.Cases;
 using Opsg.Functions.Http;
 using Opsg.Functions.Security;
+using Opsg.Functions.Storage;
 
 namespace Opsg.Functions.Review;
 
@@ -36,10 +37,9 @@ public static class ReviewApi
     {
         var state = await store.LoadAsync(caseId, http.RequestAborted);
         if (!state.Exists) return Problems.From(Rejection.NotFound(caseId));
-        var row = ReviewView.From(state).Actions.ElementAtOrDefault(number - 1);
-        return row is null
-            ? Problems.From(new Rejection(404, "No such action.", $"Case '{caseId}' has no action number {number}."))
-            : TypedResults.Json(row, EventCatalog.Json);
+        return Actions.ByNumber(state, number) is { } action
+            ? TypedResults.Json(ReviewView.Row(action), EventCatalog.Json)
+            : Problems.From(new Rejection(404, "No such action.", $"Case '{caseId}' has no action number {number}."));
     }
 
     private static Task<IResult> Open(HttpContext http, string caseId, CaseCommands commands) =>
@@ -54,12 +54,14 @@ public static class ReviewApi
     private static Task<IResult> Risk(HttpContext http, string caseId, CaseCommands commands) =>
         commands.RunJsonAsync<AddRiskRequest, RiskAdded>(http, caseId, AddRisk.Validate, AddRisk.Decide, s => Acknowledgement.Ok(s));
 
-    private static Task<IResult> RaiseAction(HttpContext http, string caseId, CaseCommands commands) =>
-        commands.RunJsonAsync<RaiseActionRequest, RaiseActionRequest>(http, caseId, Actions.Validate, Actions.Raise, s =>
-        {
-            var raised = ReviewView.From(s).Actions[^1];
-            return new CommandResponse(201, $"/api/cases/{s.CaseId}/actions/{s.Actions.Count}", JsonSerializer.Serialize(raised, EventCatalog.Json));
-        });
+    // The number comes from the meeting's counter, shared by every case reviewed at that meeting.
+    private static Task<IResult> RaiseAction(HttpContext http, string caseId, CaseCommands commands, MeetingTable meetings) =>
+        commands.RunJsonAsync<RaiseActionRequest, RaiseActionRequest, int>(http, caseId, Actions.Validate, Actions.CanRaise,
+            (s, token) => meetings.ReserveActionNumberAsync(Actions.NumberingMeeting(s), token), Actions.Raise, s =>
+            {
+                var raised = s.Actions[^1];
+                return new CommandResponse(201, $"/api/cases/{s.CaseId}/actions/{raised.Raised.Number}", JsonSerializer.Serialize(ReviewView.Row(raised), EventCatalog.Json));
+            });
 
     private static Task<IResult> Revise(HttpContext http, string caseId, int number, CaseCommands commands) =>
         commands.RunJsonAsync<ReviseTargetRequest, ReviseTargetRequest>(http, caseId, Actions.ValidateRevision, (s, c) => Actions.Revise(s, number, c), s => Acknowledgement.Ok(s));

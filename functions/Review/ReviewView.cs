@@ -68,7 +68,7 @@ public sealed record ReviewView(
             s.Meeting,
             criteria,
             risks,
-            s.Actions.Select(Action).ToList(),
+            s.Actions.Select(Row).ToList(),
             s.Notes,
             s.Evidence,
             PanelRecommendation.For(s),
@@ -96,7 +96,7 @@ public sealed record ReviewView(
         return row with { Decision = decision, CaveatDischarged = discharged, TagView = s.TagView?.Risks.FirstOrDefault(t => t.Number == row.Number)?.View };
     }
 
-    private static ActionRow Action(ActionState a) => new(
+    public static ActionRow Row(ActionState a) => new(
         a.Raised.ActionId,
         a.Raised.Text,
         a.Raised.Owner,

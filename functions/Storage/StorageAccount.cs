@@ -32,6 +32,7 @@ public sealed class StorageAccount
         History = tables.GetTableReference(Options.HistoryTable);
         Timers = tables.GetTableReference(Options.TimersTable);
         Links = tables.GetTableReference(Options.LinksTable);
+        Meetings = tables.GetTableReference(Options.MeetingsTable);
         Activities = queues.GetQueueReference(Options.ActivityQueue);
         Poison = queues.GetQueueReference(Options.PoisonQueue);
         Reports = blobs.GetContainerReference(Options.ReportsContainer);
@@ -44,6 +45,7 @@ public sealed class StorageAccount
     internal CloudTable History { get; }
     internal CloudTable Timers { get; }
     internal CloudTable Links { get; }
+    internal CloudTable Meetings { get; }
     internal CloudQueue Activities { get; }
     internal CloudQueue Poison { get; }
     internal CloudBlobContainer Reports { get; }
@@ -54,7 +56,7 @@ public sealed class StorageAccount
     /// <summary>Creates what is missing; safe to run on every start.</summary>
     public async Task EnsureCreatedAsync(CancellationToken cancellationToken)
     {
-        foreach (var table in new[] { History, Timers, Links })
+        foreach (var table in new[] { History, Timers, Links, Meetings })
             await table.CreateIfNotExistsAsync(null, null, cancellationToken);
         foreach (var queue in new[] { Activities, Poison })
             await queue.CreateIfNotExistsAsync(null, null, cancellationToken);
@@ -75,6 +77,7 @@ public sealed class StorageAccount
         await Probe($"table:{History.Name}", () => History.ExistsAsync(null, null, cancellationToken));
         await Probe($"table:{Timers.Name}", () => Timers.ExistsAsync(null, null, cancellationToken));
         await Probe($"table:{Links.Name}", () => Links.ExistsAsync(null, null, cancellationToken));
+        await Probe($"table:{Meetings.Name}", () => Meetings.ExistsAsync(null, null, cancellationToken));
         await Probe($"queue:{Activities.Name}", () => Activities.ExistsAsync(null, null, cancellationToken));
         await Probe($"container:{Reports.Name}", () => Reports.ExistsAsync(null, null, cancellationToken));
         await Probe($"container:{Evidence.Name}", () => Evidence.ExistsAsync(null, null, cancellationToken));

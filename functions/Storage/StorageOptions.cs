@@ -14,6 +14,7 @@ public sealed class StorageOptions
     public string HistoryTable => NamePrefix + "OpsgHistory";
     public string TimersTable => NamePrefix + "OpsgTimers";
     public string LinksTable => NamePrefix + "OpsgLinks";
+    public string MeetingsTable => NamePrefix + "OpsgMeetings";
     public string ActivityQueue => Lower("opsg-activities");
     public string PoisonQueue => Lower("opsg-activities-poison");
     public string ReportsContainer => Lower("reports");

@@ -14,10 +14,15 @@ public enum Stage { Opened, Submitted, ReviewOpened, MeetingHeld, ActionsRaised,
 /// One app per test class (an xunit class fixture) with clients per role, and seed 002 cases brought
 /// to a stage. <see cref="SharedAsync"/> hands out one case per stage for tests that only send
 /// requests that must be refused, so it is built once; <see cref="NewAsync"/> builds a fresh one.
+/// Action numbers belong to the meeting, across its cases, so each case here is reviewed at a meeting
+/// of its own ("OPSG_29xxx_…"): its actions are /01–/03 as in seed 002, whatever else the app holds.
+/// <see cref="ForCase"/> puts a seed 002 body that names actions into that case's IDs.
 /// </summary>
 public sealed class ReviewCases : IAsyncLifetime
 {
+    private const string SeedActionPrefix = "OPSG 29xxx/";
     private readonly ConcurrentDictionary<Stage, Lazy<Task<string>>> _shared = new();
+    private readonly ConcurrentDictionary<string, string> _meetings = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, Lazy<Task<object>>> _named = new(StringComparer.Ordinal);
 
     public OpsgApp App { get; private set; } = null!;
@@ -53,7 +58,9 @@ public sealed class ReviewCases : IAsyncLifetime
 
     public async Task<string> NewAsync(Stage stage)
     {
-        var id = await Secas.OpenCaseAsync();
+        var meetingId = $"{Seed002.MeetingId}_{Guid.NewGuid():N}"[..19];
+        var id = await Secas.OpenCaseAsync(Seed002.OpenCaseAt(meetingId));
+        _meetings[id] = meetingId;
         if (stage == Stage.Opened) return id;
         await Dcc.PostJson($"/api/cases/{id}/submissions", Seed002.Submission).ExpectAsync(HttpStatusCode.Accepted);
         // The readiness pack is rendered by an activity; wait for it so the history stays still afterwards.
@@ -68,11 +75,15 @@ public sealed class ReviewCases : IAsyncLifetime
         foreach (var action in Seed002Review.Actions)
             await Secas.PostJson($"/api/cases/{id}/actions", action).ExpectAsync(HttpStatusCode.Created);
         if (stage == Stage.ActionsRaised) return id;
-        await Secas.PostJson($"/api/cases/{id}/decisions", Seed002Review.Decisions).ExpectAsync(HttpStatusCode.OK);
+        await Secas.PostJson($"/api/cases/{id}/decisions", ForCase(id, Seed002Review.Decisions)).ExpectAsync(HttpStatusCode.OK);
         if (stage == Stage.Decided) return id;
         await ReviewRecording.RequestAndWaitAsync(Secas, id, "panel-report");
         return id;
     }
+
+    /// <summary>A seed 002 body with the action IDs it names ("OPSG 29xxx/02") as the case built here numbers them.</summary>
+    public JsonNode ForCase(string caseId, object body) =>
+        JsonNode.Parse(RawRequests.Tree(body).ToJsonString().Replace(SeedActionPrefix, _meetings[caseId].Replace('_', ' ') + "/", StringComparison.Ordinal))!;
 
     public Task<HistorySnapshot> SnapshotAsync(string caseId) => HistorySnapshot.TakeAsync(App, caseId);
 

@@ -8,11 +8,14 @@ public static class Seed002
 {
     public const string MeetingId = "OPSG_29xxx";
 
-    public static object OpenCase => new
+    public static object OpenCase => OpenCaseAt(MeetingId);
+
+    /// <summary>The same case reviewed at another meeting (its actions are numbered by that meeting).</summary>
+    public static object OpenCaseAt(string meetingId) => new
     {
         title = "SMETS1 MOC: Morrisons Data Services DMC readiness",
         classification = "notForPublication",
-        meetingId = MeetingId,
+        meetingId,
         meetingDate = "2020-02-28",
     };
 

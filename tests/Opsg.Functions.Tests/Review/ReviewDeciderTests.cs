@@ -56,10 +56,11 @@ public sealed class ReviewDeciderTests
     {
         var state = GivenMeeting();
         var ids = new List<string>();
-        for (var i = 0; i < 3; i++)
+        for (var number = 1; number <= 3; number++)
         {
-            var raised = Assert.IsType<ActionRaised>(Assert.Single(Actions.Raise(state, new RaiseActionRequest("Do it.", "DCC", null, null)).Events));
+            var raised = Assert.IsType<ActionRaised>(Assert.Single(Actions.Raise(state, new RaiseActionRequest("Do it.", "DCC", null, null), number).Events));
             ids.Add(raised.ActionId);
+            Assert.Equal(number, raised.Number);
             Assert.Equal(MeetingDay, raised.RaisedOn);
             state = GivenMeeting([.. state.Actions.Select(a => (CaseEvent)a.Raised), raised]);
         }
@@ -71,23 +72,67 @@ public sealed class ReviewDeciderTests
     {
         var first = new ActionRaised("OPSG 29xxx/01", 1, "Present the pacing strategy.", "DCC", MeetingDay, null);
         var state = GivenMeeting(first, new PostMeetingNoteAdded("N1", NoteEffect.ActionClosed, first.ActionId, null, null, MeetingDay.AddDays(3), "Done."));
-        var next = Assert.IsType<ActionRaised>(Assert.Single(Actions.Raise(state, new RaiseActionRequest("Confirm ITIL.", "DCC", null, null)).Events));
+        var next = Assert.IsType<ActionRaised>(Assert.Single(Actions.Raise(state, new RaiseActionRequest("Confirm ITIL.", "DCC", null, null), 2).Events));
         Assert.Equal("OPSG 29xxx/02", next.ActionId);
+    }
+
+    [Fact]
+    public void GivenOtherCasesOfTheMeetingTookNumbers_WhenThisCaseRaisesActions_ThenTheyCarryTheMeetingsNumbersGapsAndAll()
+    {
+        // The meeting's counter handed 1-4 to other cases, 5 to this one, 6 to a request that was then lost, 7 to this one.
+        var command = new RaiseActionRequest("Confirm the fix date.", "DCC", null, new DateOnly(2020, 3, 13));
+        var fifth = Assert.IsType<ActionRaised>(Assert.Single(Actions.Raise(GivenMeeting(), command, 5).Events));
+        var seventh = Assert.IsType<ActionRaised>(Assert.Single(Actions.Raise(GivenMeeting(fifth), command, 7).Events));
+        var state = GivenMeeting(fifth, seventh);
+
+        Assert.Equal(("OPSG 29xxx/05", 5), (fifth.ActionId, fifth.Number));
+        Assert.Equal(("OPSG 29xxx/07", 7), (seventh.ActionId, seventh.Number));
+        // Actions are addressed by the number in their ID, not by their place in the case.
+        Assert.Same(state.Actions[1], Actions.ByNumber(state, 7));
+        Assert.Null(Actions.ByNumber(state, 1));
+        Assert.Equal("OPSG 29xxx/07", Assert.IsType<ActionTargetRevised>(Assert.Single(Actions.Revise(state, 7, new ReviseTargetRequest(new DateOnly(2020, 4, 3), null)).Events)).ActionId);
+        Assert.Equal(404, Actions.Revise(state, 2, new ReviseTargetRequest(new DateOnly(2020, 4, 3), null)).Rejection?.Status);
+        Assert.Equal(404, Actions.NoteProgress(state, 6, new ActionProgressRequest(MeetingDay, "Nothing.")).Rejection?.Status);
+    }
+
+    [Fact]
+    public void GivenANumberTheCaseAlreadyUses_WhenAnActionIsRaisedWithIt_ThenItIsRefused()
+    {
+        var first = new ActionRaised("OPSG 29xxx/03", 3, "Present the pacing strategy.", "DCC", MeetingDay, null);
+        var refused = Actions.Raise(GivenMeeting(first), new RaiseActionRequest("Again.", "DCC", null, null), 3);
+        Assert.Equal(409, refused.Rejection?.Status);
+        Assert.Empty(refused.Events);
+    }
+
+    [Fact]
+    public void GivenARaiseThatWouldBeRefused_ThenCanRaiseSaysSoBeforeAnyNumberIsTaken()
+    {
+        var command = new RaiseActionRequest("Do it.", "DCC", null, null);
+        var beforeMeeting = Given(UpToMeeting[0], UpToMeeting[1], UpToMeeting[2]);
+        Assert.Equal(409, Actions.CanRaise(beforeMeeting, command)?.Status);
+        Assert.Equal(409, Actions.Raise(beforeMeeting, command, 1).Rejection?.Status);
+
+        var targetBeforeMeeting = command with { TargetDate = MeetingDay.AddDays(-1) };
+        Assert.Equal("targetDate", Assert.Single(Actions.CanRaise(GivenMeeting(), targetBeforeMeeting)!.Errors!.Keys));
+        Assert.Equal(400, Actions.Raise(GivenMeeting(), targetBeforeMeeting, 1).Rejection?.Status);
+
+        Assert.Null(Actions.CanRaise(GivenMeeting(), command));
+        Assert.Equal("OPSG_29xxx", Actions.NumberingMeeting(GivenMeeting()));
     }
 
     [Fact]
     public void GivenAnAction_WhenItsTargetIsRevisedTwice_ThenBothRevisionsAreKeptAndTheLatestCounts()
     {
         var raised = new ActionRaised("OPSG 25/03", 3, "Clarify the measure.", "DCC", new DateOnly(2019, 8, 6), new DateOnly(2019, 10, 1));
-        var first = Assert.IsType<ActionTargetRevised>(Assert.Single(Actions.Revise(GivenMeeting(raised), 1, new ReviseTargetRequest(new DateOnly(2019, 11, 5), "Not done in time.")).Events));
+        var first = Assert.IsType<ActionTargetRevised>(Assert.Single(Actions.Revise(GivenMeeting(raised), 3, new ReviseTargetRequest(new DateOnly(2019, 11, 5), "Not done in time.")).Events));
         var state = GivenMeeting(raised, first);
-        var second = Assert.IsType<ActionTargetRevised>(Assert.Single(Actions.Revise(state, 1, new ReviseTargetRequest(new DateOnly(2019, 12, 3), null)).Events));
+        var second = Assert.IsType<ActionTargetRevised>(Assert.Single(Actions.Revise(state, 3, new ReviseTargetRequest(new DateOnly(2019, 12, 3), null)).Events));
         state = GivenMeeting(raised, first, second);
 
         Assert.Equal([new DateOnly(2019, 11, 5), new DateOnly(2019, 12, 3)], state.Actions[0].Revisions.Select(r => r.RevisedTarget));
         Assert.Equal(new DateOnly(2019, 12, 3), state.Actions[0].CurrentTarget);
         Assert.Equal(new DateOnly(2019, 10, 1), state.Actions[0].Raised.TargetDate);
-        Assert.Empty(Actions.Revise(state, 1, new ReviseTargetRequest(new DateOnly(2019, 12, 3), null)).Events); // the same target again decides nothing
+        Assert.Empty(Actions.Revise(state, 3, new ReviseTargetRequest(new DateOnly(2019, 12, 3), null)).Events); // the same target again decides nothing
     }
 
     [Fact]

@@ -198,12 +198,12 @@ public sealed class DomainRuleTests(ReviewCases cases) : IClassFixture<ReviewCas
     public async Task GivenAClosedActionAndADischargedCondition_WhenChangedAgain_ThenConflictAndNothingRecorded()
     {
         var caseId = await cases.NewAsync(Stage.Decided);
-        await cases.Secas.PostJson($"/api/cases/{caseId}/notes", Seed002Review.PostMeetingNotes[0]).ExpectAsync(HttpStatusCode.OK); // closes /01
+        await cases.Secas.PostJson($"/api/cases/{caseId}/notes", cases.ForCase(caseId, Seed002Review.PostMeetingNotes[0])).ExpectAsync(HttpStatusCode.OK); // closes /01
         await cases.Secas.PostJson($"/api/cases/{caseId}/notes", Seed002Review.PostMeetingNotes[1]).ExpectAsync(HttpStatusCode.OK); // discharges LSC 2
 
         await cases.RefusedAsync(caseId, () => cases.Secas.PostJson($"/api/cases/{caseId}/actions/1/target-revisions", new { revisedTarget = "2020-04-30" }), HttpStatusCode.Conflict);
         await cases.RefusedAsync(caseId, () => cases.Dcc.PostJson($"/api/cases/{caseId}/actions/1/progress", new { on = "2020-03-10", text = "More." }), HttpStatusCode.Conflict);
-        await cases.RefusedAsync(caseId, () => cases.Secas.PostJson($"/api/cases/{caseId}/notes", Seed002Review.PostMeetingNotes[0]), HttpStatusCode.Conflict);
+        await cases.RefusedAsync(caseId, () => cases.Secas.PostJson($"/api/cases/{caseId}/notes", cases.ForCase(caseId, Seed002Review.PostMeetingNotes[0])), HttpStatusCode.Conflict);
         await cases.RefusedAsync(caseId, () => cases.Secas.PostJson($"/api/cases/{caseId}/notes", Seed002Review.PostMeetingNotes[1]), HttpStatusCode.Conflict);
         // The open action /02 still takes a revision: the refusal above is about /01 being closed.
         await cases.Secas.PostJson($"/api/cases/{caseId}/actions/2/target-revisions", new { revisedTarget = "2020-02-28" }).ExpectAsync(HttpStatusCode.OK);
