@@ -63,11 +63,9 @@ public sealed class CaseCommands(CaseStore store, TimeProvider clock)
         where TRequest : class
         where TCommand : class
     {
-        var (body, invalid) = await JsonBody.ReadAsync<TRequest>(http.Request, http.RequestAborted);
-        if (invalid is not null) return Problems.From(invalid);
-        var (command, rejection) = validate(body!.Value);
-        if (rejection is not null) return Problems.From(rejection);
-        return await RunAsync(http, caseId, body.Bytes, state => decide(state, command!), respond);
+        var (command, bytes, problem) = await ReadCommandAsync(http, validate);
+        if (problem is not null) return problem;
+        return await RunAsync(http, caseId, bytes!, state => decide(state, command!), respond);
     }
 
     /// <summary>
@@ -87,13 +85,23 @@ public sealed class CaseCommands(CaseStore store, TimeProvider clock)
         where TRequest : class
         where TCommand : class
     {
-        var (body, invalid) = await JsonBody.ReadAsync<TRequest>(http.Request, http.RequestAborted);
-        if (invalid is not null) return Problems.From(invalid);
-        var (command, rejection) = validate(body!.Value);
-        if (rejection is not null) return Problems.From(rejection);
-        var (result, _) = await RunCoreAsync(http, body.Bytes, context => store.ExecuteAsync(
+        var (command, bytes, problem) = await ReadCommandAsync(http, validate);
+        if (problem is not null) return problem;
+        var (result, _) = await RunCoreAsync(http, bytes!, context => store.ExecuteAsync(
             caseId, context, state => check(state, command!), reserve, (state, reserved) => decide(state, command!, reserved), respond, http.RequestAborted));
         return result;
+    }
+
+    /// <summary>Reads the JSON body and validates its shape: the command and the raw bytes (for Idempotency-Key), or the problem to answer.</summary>
+    private static async Task<(TCommand? Command, byte[]? Bytes, IResult? Problem)> ReadCommandAsync<TRequest, TCommand>(
+        HttpContext http, Func<TRequest, (TCommand? Command, Rejection? Rejection)> validate)
+        where TRequest : class
+        where TCommand : class
+    {
+        var (body, invalid) = await JsonBody.ReadAsync<TRequest>(http.Request, http.RequestAborted);
+        if (invalid is not null) return (null, null, Problems.From(invalid));
+        var (command, rejection) = validate(body!.Value);
+        return rejection is not null ? (null, null, Problems.From(rejection)) : (command, body.Bytes, null);
     }
 
     public static string ETag(long version) => $"\"{version.ToString(CultureInfo.InvariantCulture)}\"";
