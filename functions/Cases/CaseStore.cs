@@ -21,11 +21,8 @@ public sealed class CaseStore(HistoryTable history, ActivityQueue queue, TimerTa
     private static readonly Rejection ChangedMeanwhile =
         new(409, "The case changed while this was being recorded.", "Another change to this case was recorded first. Read the case again and retry.");
 
-    public async Task<CaseState> LoadAsync(string caseId, CancellationToken cancellationToken)
-    {
-        var stored = await history.ReadAsync(caseId, cancellationToken);
-        return CaseFold.Fold(caseId, stored.Events.Select(EventCatalog.ToRecorded));
-    }
+    public async Task<CaseState> LoadAsync(string caseId, CancellationToken cancellationToken) =>
+        CaseFold.Fold(caseId, await LoadHistoryAsync(caseId, cancellationToken));
 
     /// <summary>
     /// Every case still in storage (a purged case has no rows left), folded. Reads the header rows page
@@ -115,8 +112,7 @@ public sealed class CaseStore(HistoryTable history, ActivityQueue queue, TimerTa
             if (context.Idempotency is { } idem && await history.ReadIdempotencyAsync(caseId, idem.KeyHash, cancellationToken) is { } previous)
                 return Replay(idem, previous);
 
-            var stored = await history.ReadAsync(caseId, cancellationToken);
-            var recordedSoFar = stored.Events.Select(EventCatalog.ToRecorded).ToList();
+            var recordedSoFar = await LoadHistoryAsync(caseId, cancellationToken);
             var state = CaseFold.Fold(caseId, recordedSoFar);
             if (lostAt is { } lost && recordedSoFar.Any(e => e.Sequence > lost && e.Actor.Role != Role.Engine))
                 return CommandResult.Refused(ChangedMeanwhile);

@@ -87,8 +87,26 @@ public sealed class CaseCommands(CaseStore store, TimeProvider clock)
     {
         var (command, bytes, problem) = await ReadCommandAsync(http, validate);
         if (problem is not null) return problem;
-        var (result, _) = await RunCoreAsync(http, bytes!, context => store.ExecuteAsync(
-            caseId, context, state => check(state, command!), reserve, (state, reserved) => decide(state, command!, reserved), respond, http.RequestAborted));
+        return await RunAsync(http, caseId, bytes!, state => check(state, command!), reserve, (state, reserved) => decide(state, command!, reserved), respond);
+    }
+
+    /// <summary>
+    /// The command path for a command whose decision needs something done outside the case first (a
+    /// number from the meeting's counter, a file written to Blob): <paramref name="reserve"/> runs only
+    /// once <paramref name="check"/> has let the command through and it will really be recorded
+    /// (see <see cref="CaseStore.ExecuteAsync{TReserved}"/>).
+    /// </summary>
+    public async Task<IResult> RunAsync<TReserved>(
+        HttpContext http,
+        string caseId,
+        ReadOnlyMemory<byte> body,
+        Func<CaseState, Rejection?> check,
+        Func<CaseState, CancellationToken, Task<TReserved>> reserve,
+        Func<CaseState, TReserved, Decision> decide,
+        Func<CaseState, CommandResponse> respond)
+    {
+        var (result, _) = await RunCoreAsync(http, body, context =>
+            store.ExecuteAsync(caseId, context, check, reserve, decide, respond, http.RequestAborted));
         return result;
     }
 

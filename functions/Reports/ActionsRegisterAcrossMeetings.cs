@@ -1,5 +1,6 @@
 using System.Globalization;
 using Opsg.Functions.Cases;
+using Opsg.Functions.Review;
 
 namespace Opsg.Functions.Reports;
 
@@ -33,7 +34,7 @@ public sealed record ActionsRegisterAcrossMeetings(
             .OrderBy(g => g.Key.Date).ThenBy(g => g.Key.MeetingId, StringComparer.Ordinal)
             .Select(g => new MeetingActions(
                 g.Key.MeetingId,
-                MeetingName(g.Key.MeetingId),
+                ReviewFacts.MeetingName(g.Key.MeetingId),
                 g.Key.Date,
                 g.OrderBy(c => c.State.Opened!.Title, StringComparer.Ordinal).ThenBy(c => c.State.CaseId, StringComparer.Ordinal)
                     .Select(c => new CaseActions(c.State.CaseId, c.State.Opened!.Title, c.Actions)).ToList()))
@@ -77,9 +78,6 @@ public sealed record ActionsRegisterAcrossMeetings(
     }
 
     private static string Days(int count) => count == 1 ? "1 day" : $"{ReportHelpers.Thousands(count)} days";
-
-    /// <summary>"OPSG_29xxx" → "OPSG 29xxx", as the minutes and the action IDs write it.</summary>
-    private static string MeetingName(string meetingId) => meetingId.Replace('_', ' ');
 
     // A working document that names several cases: never for publication, whatever each case allows.
     private static DocumentHeader HeaderFor(DateOnly today, bool includeClosed) => new(

@@ -25,8 +25,6 @@ public static class Actions
             Text = v.Text(request.Text, "text", Validator.MaxLongText),
             Owner = v.Text(request.Owner, "owner", 100),
         };
-        if (request.RaisedOn is { } raised && request.TargetDate is { } target)
-            v.Check(target >= raised, "targetDate", "The target date cannot be before the action was raised.");
         return v.ToRejection() is { } rejection ? (null, rejection) : (command, null);
     }
 
@@ -95,11 +93,14 @@ public static class Actions
     public static ActionState? ByNumber(CaseState state, int number) =>
         state.Actions.FirstOrDefault(a => a.Raised.Number == number);
 
+    public static Rejection NoSuchAction(string caseId, int number) =>
+        new(404, "No such action.", $"Case '{caseId}' has no action number {number}.");
+
     private static Rejection? OpenAction(CaseState state, int number)
     {
         if (CaseRules.MeetingOpen(state) is { } refused) return refused;
         var action = ByNumber(state, number);
-        if (action is null) return new Rejection(404, "No such action.", $"Case '{state.CaseId}' has no action number {number}.");
+        if (action is null) return NoSuchAction(state.CaseId, number);
         return action.IsOpen ? null : Rejection.OutOfOrder($"Action {action.Raised.ActionId} is closed.");
     }
 }

@@ -39,7 +39,7 @@ public static class ReviewApi
         if (!state.Exists) return Problems.From(Rejection.NotFound(caseId));
         return Actions.ByNumber(state, number) is { } action
             ? TypedResults.Json(ReviewView.Row(action), EventCatalog.Json)
-            : Problems.From(new Rejection(404, "No such action.", $"Case '{caseId}' has no action number {number}."));
+            : Problems.From(Actions.NoSuchAction(caseId, number));
     }
 
     private static Task<IResult> Open(HttpContext http, string caseId, CaseCommands commands) =>

@@ -9,9 +9,12 @@ public static class ReviewFacts
     public static IReadOnlySet<int> RiskNumbers(CaseState state) =>
         (state.Submission?.Risks.Select(r => r.Number) ?? []).Concat(state.AddedRisks.Select(r => r.Number)).ToHashSet();
 
+    /// <summary>"OPSG_29xxx" → "OPSG 29xxx": the meeting as the minutes and the action IDs write it.</summary>
+    public static string MeetingName(string meetingId) => meetingId.Replace('_', ' ');
+
     /// <summary>"OPSG_29xxx" → "OPSG 29xxx/01": the form the minutes use, fixed once assigned.</summary>
     public static string ActionId(string meetingId, int number) =>
-        $"{meetingId.Replace('_', ' ')}/{number.ToString("D2", System.Globalization.CultureInfo.InvariantCulture)}";
+        $"{MeetingName(meetingId)}/{number.ToString("D2", System.Globalization.CultureInfo.InvariantCulture)}";
 
     public static ActionState? Action(CaseState state, string actionId) =>
         state.Actions.FirstOrDefault(a => string.Equals(a.Raised.ActionId, actionId, StringComparison.OrdinalIgnoreCase));

@@ -20,26 +20,27 @@ public static class EvidenceApi
         return app;
     }
 
-    private static async Task<IResult> Upload(HttpContext http, string caseId, CaseCommands commands, CaseStore store, BlobStore blobs)
+    private static async Task<IResult> Upload(HttpContext http, string caseId, CaseCommands commands, BlobStore blobs)
     {
         var (upload, content, invalid) = await ReadAsync(http.Request, http.RequestAborted);
         if (invalid is not null) return Problems.From(invalid);
         var (accepted, rejection) = AttachEvidence.Validate(upload!);
         if (rejection is not null) return Problems.From(rejection);
 
-        // Decide once before writing the file, so an upload the case refuses (no submission yet, the
-        // meeting held, an LSC out of scope) leaves no file behind. The refusal still goes through the
-        // command path, so a retried request with its Idempotency-Key gets its recorded answer.
+        // The file is written only once the case would record it, so a refused upload (no submission
+        // yet, the meeting held, an LSC out of scope) leaves no file behind. The blob is named by its
+        // content, so a write whose append then loses leaves at worst an unreferenced copy of the same
+        // bytes; the history never points at nothing.
         var blobName = $"{caseId}/{accepted!.Sha256}{EvidenceFiles.Extension(accepted.Kind!.Value)}";
-        var refused = AttachEvidence.Decide(await store.LoadAsync(caseId, http.RequestAborted), accepted, blobName).Rejection;
-
-        // The blob is named by its content, so writing it before the history records it leaves, at
-        // worst, an unreferenced copy of the same bytes; it never leaves the history pointing at nothing.
-        if (refused is null)
-            await blobs.WriteAsync(BlobArea.Evidence, blobName, content, EvidenceFiles.ContentType(accepted.Kind.Value),
-                new Dictionary<string, string> { ["sha256"] = accepted.Sha256 }, http.RequestAborted);
         return await commands.RunAsync(http, caseId, content,
-            state => refused ?? AttachEvidence.Decide(state, accepted, blobName),
+            state => AttachEvidence.Decide(state, accepted, blobName).Rejection,
+            async (_, token) =>
+            {
+                await blobs.WriteAsync(BlobArea.Evidence, blobName, content, EvidenceFiles.ContentType(accepted.Kind.Value),
+                    new Dictionary<string, string> { ["sha256"] = accepted.Sha256 }, token);
+                return blobName;
+            },
+            (state, written) => AttachEvidence.Decide(state, accepted, written),
             state => Acknowledgement.Ok(state, 201, $"/api/cases/{caseId}/evidence/{state.Evidence.First(e => e.Sha256 == accepted.Sha256).DocumentId}"));
     }
 
