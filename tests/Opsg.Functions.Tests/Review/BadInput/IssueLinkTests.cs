@@ -8,30 +8,12 @@ namespace Opsg.Functions.Tests.Review.BadInput;
 
 /// <summary>
 /// Links SECAS cannot mean: no Panel report yet, expiries in the past, too far ahead or not dates,
-/// recipients that are markup, invisible or huge; revoking links that do not exist or are already
-/// revoked. Each is a problem answer; the history and the links table are unchanged.
+/// recipients that are markup, invisible or huge. Each is a problem answer; the history and the
+/// links table are unchanged.
 /// </summary>
-public sealed class LinkTests(ReviewCases cases) : IClassFixture<ReviewCases>
+public sealed class IssueLinkTests(ReviewCases cases) : IClassFixture<ReviewCases>
 {
-    private const string Recipient = "SEC Panel secretariat";
-
-    /// <summary>A live link on a case of its own (other tests' refusals must leave it working).</summary>
-    private sealed record Link(string CaseId, string LinkId, string Token, string RevokeUri);
-
-    private async Task<Link> IssueAsync(string caseId, string? recipient = Recipient)
-    {
-        var body = await cases.Secas.PostJson($"/api/cases/{caseId}/links", new { recipient, expiresAt = DateTimeOffset.UtcNow.AddDays(7) }).ExpectAsync(HttpStatusCode.Created);
-        return new Link(caseId, body.Text("linkId"), body.Text("token"), body.Text("revokeDeleteUri"));
-    }
-
-    private Task<Link> LiveLinkAsync() => cases.SharedAsync("live link", async () => await IssueAsync(await cases.NewAsync(Stage.PanelReportIssued)));
-
-    private Task<Link> RevokedLinkAsync() => cases.SharedAsync("revoked link", async () =>
-    {
-        var link = await IssueAsync(await cases.NewAsync(Stage.PanelReportIssued));
-        await cases.Secas.DeleteAsync(link.RevokeUri).ExpectAsync(HttpStatusCode.OK);
-        return link;
-    });
+    private const string Recipient = PanelLinks.Recipient;
 
     private async Task<JsonObject> IssueRefusedAsync(Stage stage, string body, HttpStatusCode status, params string[] fields)
     {
@@ -42,13 +24,6 @@ public sealed class LinkTests(ReviewCases cases) : IClassFixture<ReviewCases>
     private static string Body(string recipientJson, string expiresAtJson) => $"{{\"recipient\":{recipientJson},\"expiresAt\":{expiresAtJson}}}";
 
     private static string In(TimeSpan from) => "\"" + (DateTimeOffset.UtcNow + from).ToString("O", CultureInfo.InvariantCulture) + "\"";
-
-    private async Task AssertOpensAsync(Link link)
-    {
-        var response = await cases.App.ClientAs(null).GetAsync($"/api/links/{link.Token}");
-        Assert.True(response.StatusCode == HttpStatusCode.OK, $"The link {link.LinkId} no longer opens: {(int)response.StatusCode}");
-        Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
-    }
 
     // --- POST /api/cases/{id}/links: the case is not ready ---------------------------------------
 
@@ -69,7 +44,7 @@ public sealed class LinkTests(ReviewCases cases) : IClassFixture<ReviewCases>
         // The positive twin of every refusal here: the links table check is not vacuous.
         var caseId = await cases.NewAsync(Stage.PanelReportIssued);
         var before = await LinkRows.ReadAsync(cases.App);
-        await IssueAsync(caseId);
+        await cases.IssueLinkAsync(caseId);
         Assert.Equal(before.Count + 2, (await LinkRows.ReadAsync(cases.App)).Count);
     }
 
@@ -226,111 +201,5 @@ public sealed class LinkTests(ReviewCases cases) : IClassFixture<ReviewCases>
         var caseId = await cases.SharedAsync(Stage.PanelReportIssued);
         await cases.RefusedAsync(caseId, () => cases.Secas.SendRaw(HttpMethod.Post, $"/api/cases/{caseId}/links", Body($"\"{Recipient}\"", In(TimeSpan.FromDays(7))),
             headers: new Dictionary<string, string> { ["If-Match"] = "abc" }), HttpStatusCode.BadRequest, "If-Match");
-    }
-
-    // --- DELETE /api/cases/{id}/links/{linkId} ---------------------------------------------------
-
-    [Theory]
-    [InlineData("lnk-0000000000000000")]
-    [InlineData("x")]
-    [InlineData("LNK-0000000000000000")]
-    [InlineData("..%2F..%2Fhealth")]
-    [InlineData("lnk-%C3%BC%F0%9F%94%97")]
-    [InlineData("%27%20or%201%3D1%20--")]
-    [InlineData("%3Cscript%3Ealert(1)%3C%2Fscript%3E")]
-    [InlineData("%01")]
-    public async Task GivenALinkIdTheCaseDoesNotHave_WhenRevoked_ThenNotFound(string linkId)
-    {
-        var caseId = await cases.SharedAsync(Stage.PanelReportIssued);
-        await cases.RefusedAsync(caseId, () => cases.Secas.DeleteAsync($"/api/cases/{caseId}/links/{linkId}"), HttpStatusCode.NotFound);
-    }
-
-    [Fact]
-    public async Task GivenAVeryLongLinkId_WhenRevoked_ThenNotFound()
-    {
-        var caseId = await cases.SharedAsync(Stage.PanelReportIssued);
-        await cases.RefusedAsync(caseId, () => cases.Secas.DeleteAsync($"/api/cases/{caseId}/links/lnk-{new string('0', 4000)}"), HttpStatusCode.NotFound);
-    }
-
-    [Fact]
-    public async Task GivenAnotherCasesLink_WhenRevokedThroughThisCase_ThenNotFoundAndThatLinkStillWorks()
-    {
-        var link = await LiveLinkAsync();
-        var other = await cases.SharedAsync(Stage.PanelReportIssued);
-        await cases.RefusedAsync(other, () => cases.Secas.DeleteAsync($"/api/cases/{other}/links/{link.LinkId}"), HttpStatusCode.NotFound);
-        await AssertOpensAsync(link);
-    }
-
-    [Fact]
-    public async Task GivenACaseThatDoesNotExist_WhenALinkIsRevoked_ThenNotFound()
-    {
-        var link = await LiveLinkAsync();
-        var caseId = "nosuch" + Guid.NewGuid().ToString("N")[..8];
-        await cases.RefusedAsync(caseId, () => cases.Secas.DeleteAsync($"/api/cases/{caseId}/links/{link.LinkId}"), HttpStatusCode.NotFound);
-        await AssertOpensAsync(link);
-    }
-
-    [Fact]
-    public async Task GivenARevokedLink_WhenRevokedAgain_ThenConflictAndNothingChanged()
-    {
-        var link = await RevokedLinkAsync();
-        var problem = await cases.RefusedAsync(link.CaseId, () => cases.Secas.DeleteAsync(link.RevokeUri), HttpStatusCode.Conflict);
-        Assert.Contains("already revoked", problem["detail"]!.GetValue<string>(), StringComparison.Ordinal);
-        await cases.RefusedAsync(link.CaseId, () => cases.Secas.DeleteAsync(link.RevokeUri + "?reason=again"), HttpStatusCode.Conflict);
-    }
-
-    [Theory]
-    [InlineData("abc")]
-    [InlineData("\"-1\"")]
-    [InlineData("\"0\"")] // well formed, but stale
-    public async Task GivenABadOrStaleIfMatch_WhenALinkIsRevoked_ThenRefusedAndTheTokenStillWorks(string ifMatch)
-    {
-        // A refused revocation must not revoke the token behind the history's back.
-        var link = await LiveLinkAsync();
-        var request = () =>
-        {
-            var message = new HttpRequestMessage(HttpMethod.Delete, link.RevokeUri);
-            message.Headers.TryAddWithoutValidation("If-Match", ifMatch);
-            return cases.Secas.SendAsync(message);
-        };
-        if (ifMatch == "\"0\"") await cases.RefusedAsync(link.CaseId, request, HttpStatusCode.PreconditionFailed);
-        else await cases.RefusedAsync(link.CaseId, request, HttpStatusCode.BadRequest, "If-Match");
-        await AssertOpensAsync(link);
-    }
-
-    [Fact]
-    public async Task GivenAnIdempotencyKeyUsedForAnotherRevocation_WhenALinkIsRevoked_ThenUnprocessableAndTheTokenStillWorks()
-    {
-        var caseId = await cases.NewAsync(Stage.PanelReportIssued);
-        var first = await IssueAsync(caseId);
-        var second = await IssueAsync(caseId);
-        HttpRequestMessage Revoke(Link link) => new(HttpMethod.Delete, link.RevokeUri) { Headers = { { "Idempotency-Key", "revoke-" + caseId } } };
-        await cases.Secas.SendAsync(Revoke(first)).ExpectAsync(HttpStatusCode.OK);
-
-        await cases.RefusedAsync(caseId, () => cases.Secas.SendAsync(Revoke(second)), HttpStatusCode.UnprocessableEntity);
-        await AssertOpensAsync(second);
-    }
-
-    [Theory]
-    [InlineData("%3Cscript%3Ealert(1)%3C%2Fscript%3E")]
-    [InlineData("%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E")]
-    [InlineData("javascript%3Aalert(1)")]
-    [InlineData("Sent%20in%20error%E2%80%AE")] // right-to-left override
-    [InlineData("Sent%00in%20error")]
-    [InlineData("Sent%1B%5B31min%20error")]
-    public async Task GivenAReasonThatIsMarkupOrInvisible_WhenALinkIsRevoked_ThenBadRequestNamingReasonAndTheTokenStillWorks(string reason)
-    {
-        var link = await LiveLinkAsync();
-        await cases.RefusedAsync(link.CaseId, () => cases.Secas.DeleteAsync($"{link.RevokeUri}?reason={reason}"), HttpStatusCode.BadRequest, "reason");
-        await AssertOpensAsync(link);
-    }
-
-    [Fact]
-    public async Task GivenAReasonOverItsLimit_WhenALinkIsRevoked_ThenBadRequestNamingReason()
-    {
-        var link = await LiveLinkAsync();
-        var problem = await cases.RefusedAsync(link.CaseId, () => cases.Secas.DeleteAsync($"{link.RevokeUri}?reason={new string('r', 301)}"), HttpStatusCode.BadRequest, "reason");
-        Assert.Contains("At most 300 characters.", problem.ErrorsFor("reason"), StringComparison.Ordinal);
-        await AssertOpensAsync(link);
     }
 }
