@@ -1,4 +1,3 @@
-using System.IO.Compression;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Security.Cryptography;
@@ -17,76 +16,6 @@ public sealed class EvidenceTests(ReviewCases cases) : IClassFixture<ReviewCases
     private const string Pdf = "application/pdf";
     private const string Docx = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
     private const string Xlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-
-    // --- documents built here -----------------------------------------------------------------
-
-    /// <summary>A small but complete PDF: header, binary marker, one empty page, cross-reference table.</summary>
-    public static byte[] PdfDocument(string text = "BCDR plan")
-    {
-        var body = new MemoryStream();
-        void Write(string s) => body.Write(Encoding.Latin1.GetBytes(s));
-        Write("%PDF-1.7\n%\u00e2\u00e3\u00cf\u00d3\n");
-        var offsets = new List<long>();
-        string[] objects =
-        [
-            "<< /Type /Catalog /Pages 2 0 R >>",
-            "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-            "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R >>",
-            $"<< /Length {text.Length + 20} >>\nstream\nBT /F1 12 Tf ({text}) Tj ET\nendstream",
-        ];
-        for (var i = 0; i < objects.Length; i++)
-        {
-            offsets.Add(body.Position);
-            Write($"{i + 1} 0 obj\n{objects[i]}\nendobj\n");
-        }
-        var xref = body.Position;
-        Write($"xref\n0 {objects.Length + 1}\n0000000000 65535 f \n");
-        foreach (var offset in offsets) Write($"{offset:D10} 00000 n \n");
-        Write($"trailer\n<< /Size {objects.Length + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n");
-        return body.ToArray();
-    }
-
-    /// <summary>An Office Open XML package with the given parts (name → XML).</summary>
-    public static byte[] Package(params (string Name, string Xml)[] parts)
-    {
-        var buffer = new MemoryStream();
-        using (var zip = new ZipArchive(buffer, ZipArchiveMode.Create, leaveOpen: true))
-        {
-            foreach (var (name, xml) in parts)
-            {
-                using var entry = zip.CreateEntry(name).Open();
-                entry.Write(Encoding.UTF8.GetBytes(xml));
-            }
-        }
-        return buffer.ToArray();
-    }
-
-    private static string ContentTypes(string partName, string contentType) =>
-        "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">" +
-        "<Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>" +
-        $"<Override PartName=\"/{partName}\" ContentType=\"{contentType}\"/></Types>";
-
-    public static byte[] DocxDocument() => Package(
-        ("[Content_Types].xml", ContentTypes("word/document.xml", "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml")),
-        ("_rels/.rels", "<?xml version=\"1.0\"?><Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\"><Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument\" Target=\"word/document.xml\"/></Relationships>"),
-        ("word/document.xml", "<?xml version=\"1.0\"?><w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body><w:p><w:r><w:t>Lessons learned from IOC and FOC.</w:t></w:r></w:p></w:body></w:document>"));
-
-    public static byte[] XlsxDocument() => Package(
-        ("[Content_Types].xml", ContentTypes("xl/workbook.xml", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml")),
-        ("_rels/.rels", "<?xml version=\"1.0\"?><Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\"><Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument\" Target=\"xl/workbook.xml\"/></Relationships>"),
-        ("xl/workbook.xml", "<?xml version=\"1.0\"?><workbook xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><sheets><sheet name=\"Migrations\" sheetId=\"1\"/></sheets></workbook>"));
-
-    public static byte[] PresentationPackage() => Package(
-        ("[Content_Types].xml", ContentTypes("ppt/presentation.xml", "application/vnd.openxmlformats-officedocument.presentationml.presentation.main+xml")),
-        ("ppt/presentation.xml", "<?xml version=\"1.0\"?><p:presentation xmlns:p=\"http://schemas.openxmlformats.org/presentationml/2006/main\"/>"));
-
-    public static byte[] Document(string kind) => kind switch
-    {
-        "pdf" => PdfDocument(),
-        "docx" => DocxDocument(),
-        "xlsx" => XlsxDocument(),
-        _ => throw new ArgumentOutOfRangeException(nameof(kind)),
-    };
 
     // --- requests -----------------------------------------------------------------------------
 
@@ -122,7 +51,7 @@ public sealed class EvidenceTests(ReviewCases cases) : IClassFixture<ReviewCases
     public async Task GivenARealDocument_WhenUploaded_ThenStoredWithItsHashListedAndServedByteForByte(string kind, string fileName, string contentType, string extension)
     {
         var caseId = await cases.NewAsync(Stage.Submitted);
-        var bytes = Document(kind);
+        var bytes = EvidenceDocuments.Document(kind);
         var sha = Convert.ToHexStringLower(SHA256.HashData(bytes));
         var before = await cases.SnapshotAsync(caseId);
 
@@ -160,7 +89,7 @@ public sealed class EvidenceTests(ReviewCases cases) : IClassFixture<ReviewCases
     public async Task GivenTheSameBytesAgain_WhenUploaded_ThenTheSameDocumentAndNothingRecorded()
     {
         var caseId = await cases.NewAsync(Stage.Submitted);
-        var bytes = PdfDocument("retried");
+        var bytes = EvidenceDocuments.PdfDocument("retried");
         var first = await UploadAsync(caseId, bytes, "plan.pdf");
         Assert.Equal(HttpStatusCode.Created, first.StatusCode);
         var before = await cases.SnapshotAsync(caseId);
@@ -177,7 +106,7 @@ public sealed class EvidenceTests(ReviewCases cases) : IClassFixture<ReviewCases
         Assert.Single((await cases.Secas.ReviewAsync(caseId))["evidence"]!.AsArray());
 
         // Different bytes are a second document.
-        var other = await UploadAsync(caseId, PdfDocument("another"), "plan.pdf");
+        var other = await UploadAsync(caseId, EvidenceDocuments.PdfDocument("another"), "plan.pdf");
         Assert.Equal($"/api/cases/{caseId}/evidence/E02", other.Headers.Location?.ToString());
     }
 
@@ -201,14 +130,14 @@ public sealed class EvidenceTests(ReviewCases cases) : IClassFixture<ReviewCases
     private static byte[] MislabelledBytes(string what) => what switch
     {
         "html named .pdf" => Encoding.UTF8.GetBytes("<!DOCTYPE html><html><body><script>alert(1)</script></body></html>"),
-        "docx named .pdf" => DocxDocument(),
-        "xlsx named .docx" => XlsxDocument(),
-        "pdf named .xlsx" or "pdf named .exe" or "pdf with no extension" => PdfDocument(),
-        "zip of neither named .docx" => PresentationPackage(),
-        "zip without content types named .xlsx" => Package(("xl/workbook.xml", "<workbook/>")),
+        "docx named .pdf" => EvidenceDocuments.DocxDocument(),
+        "xlsx named .docx" => EvidenceDocuments.XlsxDocument(),
+        "pdf named .xlsx" or "pdf named .exe" or "pdf with no extension" => EvidenceDocuments.PdfDocument(),
+        "zip of neither named .docx" => EvidenceDocuments.PresentationPackage(),
+        "zip without content types named .xlsx" => EvidenceDocuments.Package(("xl/workbook.xml", "<workbook/>")),
         "text named .pdf" => Encoding.UTF8.GetBytes("PDF-1.7 is what this would be"),
         "empty named .pdf" => [],
-        "broken zip named .docx" => DocxDocument()[..100],
+        "broken zip named .docx" => EvidenceDocuments.DocxDocument()[..100],
         _ => throw new ArgumentOutOfRangeException(nameof(what)),
     };
 
@@ -227,7 +156,7 @@ public sealed class EvidenceTests(ReviewCases cases) : IClassFixture<ReviewCases
     {
         var caseId = await cases.SharedAsync(Stage.Submitted);
         var bytes = new byte[size];
-        PdfDocument().CopyTo(bytes, 0);
+        EvidenceDocuments.PdfDocument().CopyTo(bytes, 0);
         await RefusedAsync(caseId, () => UploadAsync(caseId, bytes, "huge.pdf"), HttpStatusCode.RequestEntityTooLarge);
     }
 
@@ -246,7 +175,7 @@ public sealed class EvidenceTests(ReviewCases cases) : IClassFixture<ReviewCases
     public async Task GivenSupportedLscsOutsideTheSubmission_WhenUploaded_ThenBadRequestNamingSupportsLscs(string? supportsLscs)
     {
         var caseId = await cases.SharedAsync(Stage.Submitted);
-        await RefusedAsync(caseId, () => UploadAsync(caseId, PdfDocument("scope " + supportsLscs), "plan.pdf", supportsLscs), HttpStatusCode.BadRequest, "supportsLscs");
+        await RefusedAsync(caseId, () => UploadAsync(caseId, EvidenceDocuments.PdfDocument("scope " + supportsLscs), "plan.pdf", supportsLscs), HttpStatusCode.BadRequest, "supportsLscs");
     }
 
     [Theory]
@@ -256,14 +185,14 @@ public sealed class EvidenceTests(ReviewCases cases) : IClassFixture<ReviewCases
     public async Task GivenNoSubmissionYetOrTheMeetingHeld_WhenUploaded_ThenConflictAndNothingStored(Stage stage)
     {
         var caseId = await cases.SharedAsync(stage);
-        await RefusedAsync(caseId, () => UploadAsync(caseId, PdfDocument("at " + stage), "plan.pdf"), HttpStatusCode.Conflict);
+        await RefusedAsync(caseId, () => UploadAsync(caseId, EvidenceDocuments.PdfDocument("at " + stage), "plan.pdf"), HttpStatusCode.Conflict);
     }
 
     [Fact]
     public async Task GivenAnUnknownCase_WhenUploaded_ThenNotFoundAndNothingStored()
     {
         var caseId = "nosuch" + Guid.NewGuid().ToString("N")[..8];
-        await RefusedAsync(caseId, () => UploadAsync(caseId, PdfDocument(), "plan.pdf"), HttpStatusCode.NotFound);
+        await RefusedAsync(caseId, () => UploadAsync(caseId, EvidenceDocuments.PdfDocument(), "plan.pdf"), HttpStatusCode.NotFound);
     }
 
     [Theory]
@@ -274,7 +203,7 @@ public sealed class EvidenceTests(ReviewCases cases) : IClassFixture<ReviewCases
     public async Task GivenMarkupOrBidiInTheFileName_WhenUploaded_ThenBadRequestNamingFile(string fileName)
     {
         var caseId = await cases.SharedAsync(Stage.Submitted);
-        await RefusedAsync(caseId, () => UploadAsync(caseId, PdfDocument(fileName), fileName), HttpStatusCode.BadRequest, "file");
+        await RefusedAsync(caseId, () => UploadAsync(caseId, EvidenceDocuments.PdfDocument(fileName), fileName), HttpStatusCode.BadRequest, "file");
     }
 
     [Theory]
@@ -283,7 +212,7 @@ public sealed class EvidenceTests(ReviewCases cases) : IClassFixture<ReviewCases
     public async Task GivenAFileNameWithAPath_WhenUploaded_ThenOnlyTheNameIsKept(string sent, string kept)
     {
         var caseId = await cases.NewAsync(Stage.Submitted);
-        await UploadAsync(caseId, PdfDocument(sent), sent).ExpectAsync(HttpStatusCode.Created);
+        await UploadAsync(caseId, EvidenceDocuments.PdfDocument(sent), sent).ExpectAsync(HttpStatusCode.Created);
         Assert.Equal(kept, (await cases.Secas.ReviewAsync(caseId))["evidence"]![0]!.Text("fileName"));
     }
 
@@ -292,7 +221,7 @@ public sealed class EvidenceTests(ReviewCases cases) : IClassFixture<ReviewCases
     {
         var caseId = await cases.SharedAsync(Stage.Submitted);
         await RefusedAsync(caseId, () => cases.Dcc.SendRaw(HttpMethod.Post, $"/api/cases/{caseId}/evidence", "{\"file\":\"JVBERi0=\"}"), HttpStatusCode.UnsupportedMediaType);
-        await RefusedAsync(caseId, () => cases.Dcc.SendRaw(HttpMethod.Post, $"/api/cases/{caseId}/evidence", PdfDocument(), "application/pdf"), HttpStatusCode.UnsupportedMediaType);
+        await RefusedAsync(caseId, () => cases.Dcc.SendRaw(HttpMethod.Post, $"/api/cases/{caseId}/evidence", EvidenceDocuments.PdfDocument(), "application/pdf"), HttpStatusCode.UnsupportedMediaType);
     }
 
     [Fact]
@@ -304,14 +233,14 @@ public sealed class EvidenceTests(ReviewCases cases) : IClassFixture<ReviewCases
         await RefusedAsync(caseId, () =>
         {
             var form = new MultipartFormDataContent { { new StringContent("1"), "supportsLscs" } };
-            form.Add(new ByteArrayContent(PdfDocument("a")), "file", "a.pdf");
-            form.Add(new ByteArrayContent(PdfDocument("b")), "file", "b.pdf");
+            form.Add(new ByteArrayContent(EvidenceDocuments.PdfDocument("a")), "file", "a.pdf");
+            form.Add(new ByteArrayContent(EvidenceDocuments.PdfDocument("b")), "file", "b.pdf");
             return cases.Dcc.PostAsync($"/api/cases/{caseId}/evidence", form);
         }, HttpStatusCode.BadRequest, "file");
         await RefusedAsync(caseId, () =>
         {
             var form = new MultipartFormDataContent { { new StringContent("1"), "supportsLscs" } };
-            form.Add(new ByteArrayContent(PdfDocument()), "document", "a.pdf");
+            form.Add(new ByteArrayContent(EvidenceDocuments.PdfDocument()), "document", "a.pdf");
             return cases.Dcc.PostAsync($"/api/cases/{caseId}/evidence", form);
         }, HttpStatusCode.BadRequest, "file");
     }
