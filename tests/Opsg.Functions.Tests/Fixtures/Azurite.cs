@@ -55,6 +55,10 @@ public sealed class Azurite : IAsyncDisposable
         return azurite;
     }
 
+    /// <summary>A private instance whose data lives in a temp folder of its own (so it survives a restart), removed on dispose.</summary>
+    public static Task<Azurite> StartOnDiskAsync() =>
+        StartAsync(Path.Combine(Path.GetTempPath(), "opsg-azurite-" + Guid.NewGuid().ToString("N")));
+
     /// <summary>
     /// Stops gracefully (SIGTERM) and starts again on the same ports and folder. Azurite's on-disk
     /// store saves on an interval and on shutdown, so a SIGKILL could lose its last seconds of writes.
@@ -88,6 +92,8 @@ public sealed class Azurite : IAsyncDisposable
     public ValueTask DisposeAsync()
     {
         Kill();
+        if (_location is not null)
+            try { Directory.Delete(_location, recursive: true); } catch (IOException) { }
         return ValueTask.CompletedTask;
     }
 

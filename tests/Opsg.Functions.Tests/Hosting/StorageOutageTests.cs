@@ -7,16 +7,11 @@ namespace Opsg.Functions.Tests.Hosting;
 /// <summary>Storage going away mid-run: the caller gets 503 problem details and nothing is half-written.</summary>
 public sealed class StorageOutageTests : IAsyncLifetime
 {
-    private readonly string _location = Path.Combine(Path.GetTempPath(), "opsg-outage-" + Guid.NewGuid().ToString("N"));
     private Azurite _azurite = null!;
 
-    public async Task InitializeAsync() => _azurite = await Azurite.StartAsync(_location);
+    public async Task InitializeAsync() => _azurite = await Azurite.StartOnDiskAsync();
 
-    public async Task DisposeAsync()
-    {
-        await _azurite.DisposeAsync();
-        try { Directory.Delete(_location, recursive: true); } catch (IOException) { }
-    }
+    public async Task DisposeAsync() => await _azurite.DisposeAsync();
 
     [Fact]
     public async Task GivenAnOpenCase_WhenStorageIsDownDuringASubmission_Then503AndTheHistoryIsUnchanged()

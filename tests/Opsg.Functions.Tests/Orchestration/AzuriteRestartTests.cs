@@ -9,16 +9,11 @@ namespace Opsg.Functions.Tests.Orchestration;
 /// <summary>Storage restarts in the middle of a run: whatever got a 2xx is still there, and the engine finishes the work.</summary>
 public sealed class AzuriteRestartTests : IAsyncLifetime
 {
-    private readonly string _location = Path.Combine(Path.GetTempPath(), "opsg-restart-" + Guid.NewGuid().ToString("N"));
     private Azurite _azurite = null!;
 
-    public async Task InitializeAsync() => _azurite = await Azurite.StartAsync(_location);
+    public async Task InitializeAsync() => _azurite = await Azurite.StartOnDiskAsync();
 
-    public async Task DisposeAsync()
-    {
-        await _azurite.DisposeAsync();
-        try { Directory.Delete(_location, recursive: true); } catch (IOException) { }
-    }
+    public async Task DisposeAsync() => await _azurite.DisposeAsync();
 
     [Fact]
     public async Task GivenCommandsInFlight_WhenAzuriteRestarts_ThenEveryAcknowledgedCommandIsStillRecorded()
