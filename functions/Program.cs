@@ -1,12 +1,10 @@
 using Opsg.Functions.Hosting;
 
-var builder = WebApplication.CreateBuilder(args);
-builder.WebHost.UseUrls(HostAddress.Url(builder.Configuration));
-builder.Services.AddOpsg(builder.Configuration);
+// The .NET isolated worker under the Azure Functions host. Locally and in tests the same functions run
+// under devhost/ instead, which calls the same AddOpsg.
+var host = new HostBuilder()
+    .ConfigureFunctionsWebApplication(worker => worker.UseMiddleware<HttpFunctionMiddleware>())
+    .ConfigureServices((context, services) => services.AddOpsg(context.Configuration))
+    .Build();
 
-var app = builder.Build();
-app.UseOpsg();
-app.Run();
-
-/// <summary>Visible to WebApplicationFactory in the tests.</summary>
-public partial class Program;
+host.Run();

@@ -1,5 +1,7 @@
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.DurableTask.Client;
 using Opsg.Functions.Cases;
 using Opsg.Functions.Http;
 using Opsg.Functions.Security;
@@ -8,21 +10,17 @@ using Opsg.Functions.Storage;
 namespace Opsg.Functions.Submissions;
 
 /// <summary>Evidence documents: uploaded by the DCC as multipart/form-data, read by participants.</summary>
-public static class EvidenceApi
+public sealed class EvidenceFunctions(CaseCommands commands, CaseStore store, BlobStore blobs)
 {
-    public static IEndpointRouteBuilder MapEvidence(this IEndpointRouteBuilder app)
+    /// <summary>Form fields: file (PDF, DOCX or XLSX, recognised by content; at most 20 MB) and supportsLscs (e.g. 1,2,9).</summary>
+    [Function("AttachEvidence")]
+    [AllowRoles(Roles.Dcc)]
+    public async Task<IResult> Upload(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "cases/{caseId}/evidence")] HttpRequest request,
+        string caseId,
+        [DurableClient] DurableTaskClient client)
     {
-        var evidence = app.MapGroup("/api/cases/{caseId}/evidence").WithTags("Submissions");
-        // No Accepts(...) here: its content-type constraint would answer 415 before authentication runs.
-        evidence.MapPost("/", Upload).AllowRoles(Roles.Dcc).WithName("AttachEvidence")
-            .WithDescription("Form fields: file (PDF, DOCX or XLSX, recognised by content; at most 20 MB) and supportsLscs (e.g. 1,2,9).");
-        evidence.MapGet("/{documentId}", Download).AllowRoles(Roles.Participants).WithName("GetEvidence");
-        return app;
-    }
-
-    private static async Task<IResult> Upload(HttpContext http, string caseId, CaseCommands commands, BlobStore blobs)
-    {
-        var (upload, content, invalid) = await ReadAsync(http.Request, http.RequestAborted);
+        var (upload, content, invalid) = await ReadAsync(request, request.HttpContext.RequestAborted);
         if (invalid is not null) return Problems.From(invalid);
         var (accepted, rejection) = AttachEvidence.Validate(upload!);
         if (rejection is not null) return Problems.From(rejection);
@@ -32,7 +30,7 @@ public static class EvidenceApi
         // content, so a write whose append then loses leaves at worst an unreferenced copy of the same
         // bytes; the history never points at nothing.
         var blobName = $"{caseId}/{accepted!.Sha256}{EvidenceFiles.Extension(accepted.Kind!.Value)}";
-        return await commands.RunAsync(http, caseId, content,
+        return await commands.RunAsync(request, caseId, content, CaseCommand.Reserving(
             state => AttachEvidence.Decide(state, accepted, blobName).Rejection,
             async (_, token) =>
             {
@@ -41,11 +39,17 @@ public static class EvidenceApi
                 return blobName;
             },
             (state, written) => AttachEvidence.Decide(state, accepted, written),
-            state => Acknowledgement.Ok(state, 201, $"/api/cases/{caseId}/evidence/{state.Evidence.First(e => e.Sha256 == accepted.Sha256).DocumentId}"));
+            state => Acknowledgement.Ok(state, 201, $"/api/cases/{caseId}/evidence/{state.Evidence.First(e => e.Sha256 == accepted.Sha256).DocumentId}")), client);
     }
 
-    private static async Task<IResult> Download(HttpContext http, string caseId, string documentId, CaseStore store, BlobStore blobs)
+    [Function("GetEvidence")]
+    [AllowRoles(Roles.Dcc, Roles.Secas, Roles.OpsgMember, Roles.Tag, Roles.Panel)]
+    public async Task<IResult> Download(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "cases/{caseId}/evidence/{documentId}")] HttpRequest request,
+        string caseId,
+        string documentId)
     {
+        var http = request.HttpContext;
         var state = await store.LoadAsync(caseId, http.RequestAborted);
         var document = state.Evidence.FirstOrDefault(e => e.DocumentId == documentId);
         if (document is null) return Problems.From(new Rejection(404, "No such document.", $"Case '{caseId}' has no evidence document '{documentId}'."));

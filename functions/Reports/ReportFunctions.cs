@@ -1,4 +1,6 @@
 using System.Text.Json;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.DurableTask.Client;
 using Opsg.Functions.Cases;
 using Opsg.Functions.Http;
 using Opsg.Functions.Orchestration;
@@ -7,49 +9,31 @@ using Opsg.Functions.Storage;
 
 namespace Opsg.Functions.Reports;
 
-/// <summary>Serves rendered reports to participants; the container itself is never public.</summary>
-public static class ReportsApi
+/// <summary>SECAS asks for documents; participants read them. The container itself is never public.</summary>
+public sealed class ReportFunctions(CaseCommands commands, CaseStore store, BlobStore blobs)
 {
-    public static IEndpointRouteBuilder MapReports(this IEndpointRouteBuilder app)
-    {
-        app.MapGet("/api/cases/{caseId}/reports/{kind}/v{version:int}", Get)
-            .AllowRoles(Roles.Participants)
-            .Produces(200, contentType: ReportBlobs.ContentType)
-            .WithTags("Reports")
-            .WithName("GetReport");
-        app.MapPost("/api/cases/{caseId}/reports", Request)
-            .AllowRoles(Roles.Secas)
-            .Accepts<ReportsRequest>("application/json")
-            .Produces<ScheduledReports>(202)
-            .ProducesValidationProblem()
-            .WithTags("Reports")
-            .WithName("RequestReports");
-        app.MapGet("/api/cases/{caseId}/reports/{kind}/changes", Changes)
-            .AllowRoles(Roles.Participants)
-            .Produces<ReportChangesView>()
-            .WithTags("Reports")
-            .WithName("GetReportChanges");
-        return app;
-    }
-
-    private static async Task<IResult> Request(HttpContext http, string caseId, CaseCommands commands)
-    {
-        var (body, invalid) = await JsonBody.ReadAsync<ReportsRequest>(http.Request, http.RequestAborted);
-        if (invalid is not null) return Problems.From(invalid);
-        var (requested, rejection) = RequestReports.Validate(body!.Value);
-        if (rejection is not null) return Problems.From(rejection);
-        return await commands.RunAsync(http, caseId, body.Bytes,
-            state => RequestReports.Decide(state, requested!),
-            state => new CommandResponse(202, CaseUrls.Status(caseId), JsonSerializer.Serialize(ScheduledReports.From(state, requested!.Kinds), EventCatalog.Json)));
-    }
+    [Function("RequestReports")]
+    [AllowRoles(Roles.Secas)]
+    public Task<IResult> Request(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "cases/{caseId}/reports")] HttpRequest request,
+        string caseId,
+        [DurableClient] DurableTaskClient client) =>
+        commands.RunJsonAsync<ReportsRequest, ReportsRequested>(request, caseId, client, RequestReports.Validate, requested => CaseCommand.Deciding(
+            state => RequestReports.Decide(state, requested),
+            state => new CommandResponse(202, CaseUrls.Status(caseId), JsonSerializer.Serialize(ScheduledReports.From(state, requested.Kinds), EventCatalog.Json))));
 
     // from and to are read as text so that "abc", "1.5" or a repeated bound are answered like any other
     // invalid field (named in errors) rather than by the framework's empty 400.
-    private static async Task<IResult> Changes(HttpContext http, string caseId, string kind, string? from, string? to, CaseStore store)
+    [Function("GetReportChanges")]
+    [AllowRoles(Roles.Dcc, Roles.Secas, Roles.OpsgMember, Roles.Tag, Roles.Panel)]
+    public async Task<IResult> Changes(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "cases/{caseId}/reports/{kind}/changes")] HttpRequest request,
+        string caseId,
+        string kind)
     {
-        var (fromVersion, toVersion, invalid) = ReportChanges.ValidateRange(from, to);
+        var (fromVersion, toVersion, invalid) = ReportChanges.ValidateRange(Single(request, "from"), Single(request, "to"));
         if (invalid is not null) return Problems.From(invalid);
-        var history = await store.LoadHistoryAsync(caseId, http.RequestAborted);
+        var history = await store.LoadHistoryAsync(caseId, request.HttpContext.RequestAborted);
         var reports = CaseFold.Fold(caseId, history).Reports.Where(r => r.Kind == kind).ToList();
         var (older, newer) = (reports.FirstOrDefault(r => r.Version == fromVersion), reports.FirstOrDefault(r => r.Version == toVersion));
         if (older is null || newer is null)
@@ -59,8 +43,15 @@ public static class ReportsApi
             ReportChanges.Between(kind, AsRendered(older), AsRendered(newer))), EventCatalog.Json);
     }
 
-    private static async Task<IResult> Get(HttpContext http, string caseId, string kind, int version, CaseStore store, BlobStore blobs)
+    [Function("GetReport")]
+    [AllowRoles(Roles.Dcc, Roles.Secas, Roles.OpsgMember, Roles.Tag, Roles.Panel)]
+    public async Task<IResult> Get(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "cases/{caseId}/reports/{kind}/v{version:int}")] HttpRequest request,
+        string caseId,
+        string kind,
+        int version)
     {
+        var http = request.HttpContext;
         var state = await store.LoadAsync(caseId, http.RequestAborted);
         var report = state.Reports.FirstOrDefault(r => r.Kind == kind && r.Version == version);
         if (report is null) return Problems.From(new Rejection(404, "No such report.", $"Case '{caseId}' has no {kind} version {version}."));
@@ -70,6 +61,10 @@ public static class ReportsApi
         http.Response.Headers.CacheControl = "private, no-store";
         return TypedResults.Bytes(bytes, ReportBlobs.ContentType);
     }
+
+    /// <summary>A query value given once, else whatever it is (absent, or repeated: joined, so validation names it).</summary>
+    private static string? Single(HttpRequest request, string name) =>
+        request.Query.TryGetValue(name, out var values) ? values.ToString() : null;
 }
 
 /// <summary>What a report request scheduled: each kind's next version and where it will be.</summary>

@@ -1,52 +1,36 @@
 using System.Security.Claims;
 using System.Security.Cryptography;
 using System.Text;
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
 
 namespace Opsg.Functions.Security;
+
+/// <summary>Who is calling, as far as the request says: a principal with role claims, nobody, or a credential that does not hold.</summary>
+public sealed record Caller(ClaimsPrincipal? Principal, string? Refused)
+{
+    public static readonly Caller Anonymous = new(null, null);
+}
 
 /// <summary>
 /// Identifies the caller from App Service authentication (X-MS-CLIENT-PRINCIPAL) in Azure, or from
 /// a per-role API key (X-Api-Key) locally and in tests. Either way the result is a role claim.
 /// </summary>
-public sealed class CallerAuthenticationHandler(
-    IOptionsMonitor<AuthenticationSchemeOptions> options,
-    ILoggerFactory logger,
-    UrlEncoder encoder,
-    IOptions<AuthOptions> auth)
-    : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
+public sealed class Callers(IOptions<AuthOptions> auth)
 {
-    public const string SchemeName = "OpsgCaller";
+    public const string Scheme = "OpsgCaller";
     public const string ApiKeyHeader = "X-Api-Key";
     public const string PrincipalHeader = "X-MS-CLIENT-PRINCIPAL";
 
-    protected override Task<AuthenticateResult> HandleAuthenticateAsync()
+    public Caller Identify(HttpRequest request)
     {
-        if (auth.Value.TrustAppServicePrincipal && Request.Headers.TryGetValue(PrincipalHeader, out var principal))
-            return Task.FromResult(FromAppService(principal.ToString()));
+        if (auth.Value.TrustAppServicePrincipal && request.Headers.TryGetValue(PrincipalHeader, out var principal))
+            return FromAppService(principal.ToString());
 
-        if (!Request.Headers.TryGetValue(ApiKeyHeader, out var key) || string.IsNullOrEmpty(key))
-            return Task.FromResult(AuthenticateResult.NoResult());
+        if (!request.Headers.TryGetValue(ApiKeyHeader, out var key) || string.IsNullOrEmpty(key)) return Caller.Anonymous;
         var role = RoleForKey(key.ToString());
-        return Task.FromResult(role is null
-            ? AuthenticateResult.Fail("Unknown API key.")
-            : Success($"{role} (API key)", [role]));
-    }
-
-    protected override async Task HandleChallengeAsync(AuthenticationProperties properties) =>
-        await WriteProblem(401, "Authentication required.", $"Send {ApiKeyHeader} (locally) or sign in through App Service authentication.");
-
-    protected override async Task HandleForbiddenAsync(AuthenticationProperties properties) =>
-        await WriteProblem(403, "Not allowed for your role.", "Your role may not do this.");
-
-    private async Task WriteProblem(int status, string title, string detail)
-    {
-        Response.StatusCode = status;
-        await Results.Problem(detail, statusCode: status, title: title).ExecuteAsync(Context);
+        return role is null ? new Caller(null, "Unknown API key.") : Success($"{role} (API key)", [role]);
     }
 
     private string? RoleForKey(string presented)
@@ -61,32 +45,31 @@ public sealed class CallerAuthenticationHandler(
         return null;
     }
 
-    private AuthenticateResult FromAppService(string encoded)
+    private static Caller FromAppService(string encoded)
     {
         try
         {
             var json = JsonSerializer.Deserialize<ClientPrincipal>(Convert.FromBase64String(encoded), JsonSerializerOptions.Web);
-            if (json is null) return AuthenticateResult.Fail("Empty client principal.");
+            if (json is null) return new Caller(null, "Empty client principal.");
             var roleType = json.RoleTyp ?? ClaimTypes.Role;
             var nameType = json.NameTyp ?? ClaimTypes.Name;
             var roles = json.Claims.Where(c => c.Typ == roleType).Select(c => c.Val)
                 .Select(v => Roles.All.FirstOrDefault(r => string.Equals(r, v, StringComparison.OrdinalIgnoreCase)))
                 .OfType<string>().Distinct().ToList();
             var name = json.Claims.FirstOrDefault(c => c.Typ == nameType)?.Val ?? "unknown";
-            return roles.Count == 0 ? AuthenticateResult.Fail("No OPSG role.") : Success(name, roles);
+            return roles.Count == 0 ? new Caller(null, "No OPSG role.") : Success(name, roles);
         }
         catch (Exception ex) when (ex is FormatException or JsonException)
         {
-            return AuthenticateResult.Fail("Malformed client principal.");
+            return new Caller(null, "Malformed client principal.");
         }
     }
 
-    private static AuthenticateResult Success(string name, IEnumerable<string> roles)
+    private static Caller Success(string name, IEnumerable<string> roles)
     {
         var claims = new List<Claim> { new(ClaimTypes.Name, name) };
         claims.AddRange(roles.Select(r => new Claim(ClaimTypes.Role, r)));
-        var identity = new ClaimsIdentity(claims, SchemeName);
-        return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName));
+        return new Caller(new ClaimsPrincipal(new ClaimsIdentity(claims, Scheme)), null);
     }
 
     // App Service's own field names: auth_typ, name_typ, role_typ, claims[{typ, val}].

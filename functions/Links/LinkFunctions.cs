@@ -1,5 +1,7 @@
 using System.Text;
 using System.Text.Json;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.DurableTask.Client;
 using Opsg.Functions.Cases;
 using Opsg.Functions.Http;
 using Opsg.Functions.Reports;
@@ -11,31 +13,22 @@ namespace Opsg.Functions.Links;
 public sealed record IssuedLink(string LinkId, string? Recipient, DateTimeOffset ExpiresAt, Classification Classification, string ReportKind, int ReportVersion, string? Token, string? Url, string RevokeDeleteUri);
 
 /// <summary>The Panel's link: SECAS issues and revokes it; whoever holds the token may read the pinned report.</summary>
-public static class LinksApi
+public sealed class LinkFunctions(CaseCommands commands, LinkTable links, CaseStore store, BlobStore blobs, TimeProvider clock)
 {
     // One answer for unknown, expired and revoked tokens alike, byte for byte (no trace id), so the
     // answer says nothing about which it was.
     private const string NoSuchLink =
         """{"type":"https://www.rfc-editor.org/rfc/rfc9110#section-15.5.5","title":"No such link.","status":404,"detail":"This link is not valid. Ask SECAS for a new one."}""";
 
-    public static IEndpointRouteBuilder MapLinks(this IEndpointRouteBuilder app)
+    [Function("IssueLink")]
+    [AllowRoles(Roles.Secas)]
+    public async Task<IResult> Issue(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "cases/{caseId}/links")] HttpRequest request,
+        string caseId,
+        [DurableClient] DurableTaskClient client)
     {
-        app.MapPost("/api/cases/{caseId}/links", Issue).AllowRoles(Roles.Secas)
-            .Accepts<IssueLinkRequest>("application/json").Produces<IssuedLink>(201).ProducesValidationProblem()
-            .WithTags("Links").WithName("IssueLink");
-        app.MapDelete("/api/cases/{caseId}/links/{linkId}", Revoke).AllowRoles(Roles.Secas)
-            .WithTags("Links").WithName("RevokeLink");
-        // A catch-all, as in the Functions route (links/{*path}): a "token" with a slash in it, or none
-        // at all, gets the same answer as any other token that is not valid.
-        app.MapGet("/api/links/{**token}", Open).AllowAnonymous()
-            .Produces(200, contentType: ReportBlobs.ContentType).ProducesProblem(404)
-            .WithTags("Links").WithName("OpenLink");
-        return app;
-    }
-
-    private static async Task<IResult> Issue(HttpContext http, string caseId, CaseCommands commands, LinkTable links, TimeProvider clock)
-    {
-        var (body, invalid) = await JsonBody.ReadAsync<IssueLinkRequest>(http.Request, http.RequestAborted);
+        var http = request.HttpContext;
+        var (body, invalid) = await JsonBody.ReadAsync<IssueLinkRequest>(request, http.RequestAborted);
         if (invalid is not null) return Problems.From(invalid);
         var (recipient, expiresAt, rejection) = IssueLink.Validate(body!.Value);
         if (rejection is not null) return Problems.From(rejection);
@@ -46,13 +39,13 @@ public static class LinksApi
         var record = new LinkRecord(LinkTokens.Hash(token), caseId, LinkTokens.NewLinkId(), expiresAt.ToUniversalTime(), false);
         await links.AddAsync(record, http.RequestAborted);
         var now = clock.GetUtcNow();
-        var (result, outcome) = await commands.RunWithOutcomeAsync(http, caseId, body.Bytes,
+        var answer = await commands.RunAsync(request, caseId, body.Bytes, CaseCommand.Deciding(
             state => IssueLink.Decide(state, record.LinkId, recipient, expiresAt, now),
-            state => new CommandResponse(201, null, JsonSerializer.Serialize(Answer(state, record.LinkId, token: null), EventCatalog.Json)));
-        if (outcome is not { Rejection: null, Replayed: false, State: { } recorded })
+            state => new CommandResponse(201, null, JsonSerializer.Serialize(Answer(state, record.LinkId, token: null), EventCatalog.Json))), client);
+        if (answer.Outcome is not { Rejection: null, Replayed: false, State: { } recorded })
         {
             await links.RemoveAsync(record, CancellationToken.None);
-            return result; // refused, or a replay: the token was shown once, with the first answer
+            return answer; // refused, or a replay: the token was shown once, with the first answer
         }
         // The token is in this answer only: the stored (replayable) answer above was made without it.
         return TypedResults.Json(Answer(recorded, record.LinkId, token), EventCatalog.Json, statusCode: 201);
@@ -65,22 +58,32 @@ public static class LinksApi
             token, token is null ? null : $"/api/links/{token}", $"/api/cases/{state.CaseId}/links/{linkId}");
     }
 
-    private static async Task<IResult> Revoke(HttpContext http, string caseId, string linkId, string? reason, CaseCommands commands, LinkTable links)
+    [Function("RevokeLink")]
+    [AllowRoles(Roles.Secas)]
+    public async Task<IResult> Revoke(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "delete", Route = "cases/{caseId}/links/{linkId}")] HttpRequest request,
+        string caseId,
+        string linkId,
+        [DurableClient] DurableTaskClient client)
     {
-        var (text, invalid) = RevokeLink.Validate(reason);
+        var (text, invalid) = RevokeLink.Validate(request.Query.TryGetValue("reason", out var reason) ? reason.ToString() : null);
         if (invalid is not null) return Problems.From(invalid);
-        var (result, outcome) = await commands.RunWithOutcomeAsync(http, caseId, Array.Empty<byte>(),
+        var answer = await commands.RunAsync(request, caseId, Array.Empty<byte>(), CaseCommand.Deciding(
             s => RevokeLink.Decide(s, linkId, text),
-            s => new CommandResponse(200, null, JsonSerializer.Serialize(new { linkId, revoked = true }, EventCatalog.Json)));
+            s => new CommandResponse(200, null, JsonSerializer.Serialize(new { linkId, revoked = true }, EventCatalog.Json))), client);
         // The token stopped working with the append: Open checks the history before serving anything.
         // The row follows so the lookup refuses it at once; a refused revocation (a bad or stale
         // If-Match, a reused Idempotency-Key) leaves it alone rather than revoking behind the history's back.
-        if (outcome is { Rejection: null }) await links.RevokeAsync(caseId, linkId, CancellationToken.None);
-        return result;
+        if (answer.Outcome is { Rejection: null }) await links.RevokeAsync(caseId, linkId, CancellationToken.None);
+        return answer;
     }
 
-    private static async Task<IResult> Open(HttpContext http, string? token, LinkTable links, CaseStore store, BlobStore blobs, TimeProvider clock)
+    /// <summary>A catch-all route: a "token" with a slash in it, or none at all, gets the same answer as any other token that is not valid.</summary>
+    [Function("OpenLink")]
+    [AllowAnonymous]
+    public async Task<IResult> Open([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "links/{*token}")] HttpRequest request, string? token)
     {
+        var http = request.HttpContext;
         http.Response.Headers.CacheControl = "private, no-store";
         http.Response.Headers["Referrer-Policy"] = "no-referrer";
         var now = clock.GetUtcNow();
@@ -89,8 +92,7 @@ public static class LinksApi
         if (record is null || record.Revoked || record.ExpiresAt <= now) return NotFound();
 
         var accessed = await store.ExecuteAsync(record.CaseId, new CommandContext(new Actor(Role.Panel, $"link {record.LinkId}"), now),
-            state => OpenLink.Decide(state, record.LinkId, now),
-            _ => new CommandResponse(200, null, "{}"),
+            CaseCommand.Deciding(state => OpenLink.Decide(state, record.LinkId, now), _ => new CommandResponse(200, null, "{}")),
             http.RequestAborted,
             conflictRetries: 10);
         if (accessed.State is not { } state) return NotFound();
