@@ -17,9 +17,8 @@ public static class CaseOrchestrator
     public const string RecordChanged = "RecordChanged";
 
     [Function(Name)]
-    public static async Task<string> Run([OrchestrationTrigger] TaskOrchestrationContext context)
+    public static async Task<string> Run([OrchestrationTrigger] TaskOrchestrationContext context, CaseRun run)
     {
-        var run = context.GetInput<CaseRun>() ?? throw new InvalidOperationException("A case orchestration needs its CaseRun input.");
         var timeline = await CaseTimeline.StartAsync(context, run);
 
         await timeline.UntilAsync(p => p.Stage >= CaseStage.SubmissionReceived);  // the DCC's readiness statement

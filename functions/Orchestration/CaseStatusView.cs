@@ -22,6 +22,9 @@ public sealed record CaseStatusView(
     IReadOnlyList<HistoryEventView>? HistoryEvents,
     string Stage)
 {
+    /// <summary>Why the orchestration failed, when it did (the failed step itself is in FailedSteps).</summary>
+    public string? OrchestrationFailure { get; init; }
+
     public const string OrchestrationName = "ReadinessReview";
 
     /// <summary>
@@ -35,6 +38,7 @@ public sealed record CaseStatusView(
         CustomStatus = instance?.ReadCustomStatusAs<string>() ?? CaseProgress.Stage(s).ToString(),
         CreatedTime = instance?.CreatedAt ?? s.CreatedTime,
         LastUpdatedTime = instance is null ? s.LastUpdatedTime : Max(instance.LastUpdatedAt, s.LastUpdatedTime),
+        OrchestrationFailure = instance?.FailureDetails?.ErrorMessage ?? (instance?.RuntimeStatus == OrchestrationRuntimeStatus.Failed ? instance.SerializedOutput : null),
     };
 
     public static CaseStatusView From(CaseState s, IReadOnlyList<RecordedEvent>? history = null) => new(

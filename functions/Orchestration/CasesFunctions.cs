@@ -36,7 +36,7 @@ public sealed class CasesFunctions(CaseCommands commands, CaseStore store, CaseW
         var recorded = await store.LoadHistoryAsync(caseId, http.RequestAborted);
         if (recorded.Count == 0) return Problems.From(Rejection.NotFound(caseId));
         var state = CaseFold.Fold(caseId, recorded);
-        var instance = await client.GetInstanceAsync(caseId, getInputsAndOutputs: false, http.RequestAborted);
+        var instance = await client.GetInstanceAsync(caseId, getInputsAndOutputs: true, http.RequestAborted);
         var showHistory = string.Equals(request.Query["showHistory"], "true", StringComparison.OrdinalIgnoreCase);
         var view = CaseStatusView.From(state, instance, showHistory ? recorded : null);
         http.Response.Headers.ETag = CaseCommands.ETag(state.Version);

@@ -1,0 +1,74 @@
+using System.Net;
+using System.Net.Sockets;
+using DurableTask.AzureStorage;
+using DurableTask.Core;
+using Grpc.Net.Client;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.DurableTask.Testing.Sidecar.Grpc;
+
+namespace Opsg.DevHost;
+
+/// <summary>
+/// What the Durable extension is inside the Functions host: Durable Task's gRPC sidecar over the Azure Storage
+/// provider (the one Durable Functions uses in Azure by default), on a loopback port of its own. The worker that
+/// runs our orchestrator and activities and the client the HTTP functions bind both talk to it.
+/// </summary>
+public sealed class DurableSidecar : IHostedService, IAsyncDisposable
+{
+    private readonly AzureStorageOrchestrationService _service;
+    private readonly WebApplication _server;
+
+    public DurableSidecar(HostJson hostJson, IConfiguration configuration, ILoggerFactory loggers)
+    {
+        var connectionString = configuration[hostJson.StorageConnectionName]
+            ?? throw new InvalidOperationException($"Set {hostJson.StorageConnectionName}: the Durable task hub lives in that storage account.");
+        _service = new AzureStorageOrchestrationService(new AzureStorageOrchestrationServiceSettings
+        {
+            TaskHubName = hostJson.TaskHub,
+            StorageAccountClientProvider = new StorageAccountClientProvider(connectionString),
+            PartitionCount = hostJson.PartitionCount,
+            MaxQueuePollingInterval = hostJson.MaxQueuePollingInterval,
+            UseTablePartitionManagement = true,
+            LoggerFactory = loggers,
+        });
+
+        var port = FreePort();
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.Services.AddSingleton(loggers);
+        builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, port, listen => listen.Protocols = HttpProtocols.Http2));
+        builder.Services.AddGrpc();
+        builder.Services.AddSingleton<IOrchestrationService>(_service);
+        builder.Services.AddSingleton<IOrchestrationServiceClient>(_service);
+        builder.Services.AddSingleton<TaskHubGrpcServer>();
+        _server = builder.Build();
+        _server.MapGrpcService<TaskHubGrpcServer>();
+        Channel = GrpcChannel.ForAddress($"http://127.0.0.1:{port}");
+        TaskHub = hostJson.TaskHub;
+    }
+
+    public GrpcChannel Channel { get; }
+
+    public string TaskHub { get; }
+
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        await _service.CreateIfNotExistsAsync();
+        await _server.StartAsync(cancellationToken);
+    }
+
+    public async Task StopAsync(CancellationToken cancellationToken) => await _server.StopAsync(cancellationToken);
+
+    public async ValueTask DisposeAsync()
+    {
+        Channel.Dispose();
+        await _server.DisposeAsync();
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
