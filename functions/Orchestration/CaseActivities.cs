@@ -69,10 +69,8 @@ public sealed class CaseActivities(CaseStore store, ReportRenderer renderer, Blo
         // Already done, failed for good, or a run SECAS has since replaced: nothing to do.
         if (Scheduled(state, step.Sequence, step.Run) is not { } activity) return CasePlan.From(state);
 
-        faults.At(FaultPoint.ActivityStarted);
         faults.ActivityRunning();
         var completion = await run(history, activity);
-        faults.At(FaultPoint.ActivityOutputWritten);
         return await AppendAsync(step.CaseId, CompletionKey(step.Sequence, step.Run),
             s => Scheduled(s, step.Sequence, step.Run) is not null ? Decision.Accept(completion) : Decision.Accept());
     }
