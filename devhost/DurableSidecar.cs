@@ -17,6 +17,9 @@ public sealed class DurableSidecar : IHostedService, IAsyncDisposable
 {
     private readonly AzureStorageOrchestrationService _service;
     private readonly WebApplication _server;
+    private readonly ILogger _logger;
+    private readonly CancellationTokenSource _stopping = new();
+    private Task<bool> _running = Task.FromResult(false);
 
     public DurableSidecar(HostJson hostJson, IConfiguration configuration, ILoggerFactory loggers)
     {
@@ -44,6 +47,7 @@ public sealed class DurableSidecar : IHostedService, IAsyncDisposable
         _server = builder.Build();
         _server.MapGrpcService<TaskHubGrpcServer>();
         Channel = GrpcChannel.ForAddress($"http://127.0.0.1:{port}");
+        _logger = loggers.CreateLogger<DurableSidecar>();
         TaskHub = hostJson.TaskHub;
     }
 
@@ -51,16 +55,45 @@ public sealed class DurableSidecar : IHostedService, IAsyncDisposable
 
     public string TaskHub { get; }
 
-    public async Task StartAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Starts in the background once the task hub's storage answers, as the Functions host's extension does: the
+    /// HTTP functions (health above all) answer meanwhile, and the worker connects when the sidecar listens.
+    /// </summary>
+    public Task StartAsync(CancellationToken cancellationToken)
     {
-        await _service.CreateIfNotExistsAsync();
-        await _server.StartAsync(cancellationToken);
+        _running = RunAsync(_stopping.Token);
+        return Task.CompletedTask;
     }
 
-    public async Task StopAsync(CancellationToken cancellationToken) => await _server.StopAsync(cancellationToken);
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await _stopping.CancelAsync();
+        if (await _running is true) await _server.StopAsync(cancellationToken);
+    }
+
+    private async Task<bool> RunAsync(CancellationToken stopping)
+    {
+        while (!stopping.IsCancellationRequested)
+        {
+            try
+            {
+                await _service.CreateIfNotExistsAsync();
+                await _server.StartAsync(stopping);
+                return true;
+            }
+            catch (Exception ex) when (!stopping.IsCancellationRequested)
+            {
+                _logger.LogWarning(ex, "The task hub {TaskHub} is not reachable yet; trying again", TaskHub);
+                try { await Task.Delay(TimeSpan.FromSeconds(2), stopping); } catch (OperationCanceledException) { }
+            }
+            catch (OperationCanceledException) { }
+        }
+        return false;
+    }
 
     public async ValueTask DisposeAsync()
     {
+        _stopping.Dispose();
         Channel.Dispose();
         await _server.DisposeAsync();
     }
