@@ -20,6 +20,7 @@ public sealed class DurableSidecar : IHostedService, IAsyncDisposable
     private readonly ILogger _logger;
     private readonly CancellationTokenSource _stopping = new();
     private Task<bool> _running = Task.FromResult(false);
+    private static readonly TimeSpan FirstStartWait = TimeSpan.FromSeconds(10);
 
     public DurableSidecar(HostJson hostJson, IConfiguration configuration, ILoggerFactory loggers)
     {
@@ -59,10 +60,11 @@ public sealed class DurableSidecar : IHostedService, IAsyncDisposable
     /// Starts in the background once the task hub's storage answers, as the Functions host's extension does: the
     /// HTTP functions (health above all) answer meanwhile, and the worker connects when the sidecar listens.
     /// </summary>
-    public Task StartAsync(CancellationToken cancellationToken)
+    public async Task StartAsync(CancellationToken cancellationToken)
     {
         _running = RunAsync(_stopping.Token);
-        return Task.CompletedTask;
+        // Ordinarily the task hub is ready before the first request; without storage the host comes up anyway.
+        await Task.WhenAny(_running, Task.Delay(FirstStartWait, cancellationToken));
     }
 
     public async Task StopAsync(CancellationToken cancellationToken)

@@ -20,5 +20,11 @@ public sealed class WorkflowOptions
     /// <summary>How long a case's record may be ahead of its orchestration before the repair timer raises its event again.</summary>
     public TimeSpan RepairGrace { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// For the fault tests only, never set in Azure: the process dies (as if killed) after a command is recorded and
+    /// before its orchestration is told, the one gap the repair timer exists for.
+    /// </summary>
+    public bool DieAfterRecordingForFaultTests { get; set; }
+
     public StepRetry Retry => new(StepAttempts, FirstRetryInterval, 2);
 }

@@ -14,6 +14,7 @@ public sealed class CaseWorkflow(IOptions<WorkflowOptions> options, ILogger<Case
 {
     public async Task NotifyAsync(DurableTaskClient client, CaseState state, long recordedFrom, CancellationToken cancellationToken)
     {
+        if (options.Value.DieAfterRecordingForFaultTests) Environment.FailFast("Fault test: dying between the append and the raise.");
         try
         {
             if (recordedFrom == 1) await StartAsync(client, state, cancellationToken);
