@@ -1,3 +1,4 @@
+using System.Globalization;
 using Opsg.Functions.Storage;
 
 namespace Opsg.Functions.Hosting;
@@ -18,6 +19,8 @@ public static class StorageSettings
         options.Credential = configuration[Key(AppSettings.StorageCredential)];
         options.ClientId = configuration[Key(AppSettings.StorageClientId)];
         options.NamePrefix = configuration["Storage:NamePrefix"] ?? "";
+        if (TimeSpan.TryParse(configuration["Storage:CallTimeout"], CultureInfo.InvariantCulture, out var budget) && budget > TimeSpan.Zero)
+            options.CallTimeout = budget;
     }
 
     /// <summary>An app setting's name as IConfiguration spells it: "__" in an environment variable is ":" in a key.</summary>
