@@ -25,6 +25,7 @@ public static class Composition
         services.AddSingleton<HistoryTable>();
         services.AddSingleton<TimerTable>();
         services.AddSingleton<LinkTable>();
+        services.AddSingleton<LinkAccessLog>();
         services.AddSingleton<MeetingTable>();
         services.AddSingleton<ActivityQueue>();
         services.AddSingleton<BlobStore>();

@@ -33,6 +33,7 @@ public sealed class StorageAccount
         Timers = clients.Tables.GetTableClient(Options.TimersTable);
         Links = clients.Tables.GetTableClient(Options.LinksTable);
         Meetings = clients.Tables.GetTableClient(Options.MeetingsTable);
+        LinkAccess = clients.Tables.GetTableClient(Options.LinkAccessTable);
         Activities = clients.Queues.GetQueueClient(Options.ActivityQueue);
         Poison = clients.Queues.GetQueueClient(Options.PoisonQueue);
         Reports = clients.Blobs.GetBlobContainerClient(Options.ReportsContainer);
@@ -47,6 +48,7 @@ public sealed class StorageAccount
     internal TableClient Timers { get; }
     internal TableClient Links { get; }
     internal TableClient Meetings { get; }
+    internal TableClient LinkAccess { get; }
     internal QueueClient Activities { get; }
     internal QueueClient Poison { get; }
     internal BlobContainerClient Reports { get; }
@@ -79,7 +81,7 @@ public sealed class StorageAccount
     /// <summary>Creates what is missing; safe to run on every start.</summary>
     public async Task EnsureCreatedAsync(CancellationToken cancellationToken)
     {
-        foreach (var table in new[] { History, Timers, Links, Meetings })
+        foreach (var table in new[] { History, Timers, Links, Meetings, LinkAccess })
             await CallAsync(ct => table.CreateIfNotExistsAsync(ct), cancellationToken);
         foreach (var queue in new[] { Activities, Poison })
             await CallAsync(ct => queue.CreateIfNotExistsAsync(cancellationToken: ct), cancellationToken);
@@ -97,7 +99,7 @@ public sealed class StorageAccount
             catch (StorageUnavailableException ex) { return new(name, "unreachable: " + ex.Message); }
             catch (RequestFailedException ex) { return new(name, $"unreachable: {ex.Status} {ex.ErrorCode}"); }
         }
-        var probes = new[] { History, Timers, Links, Meetings }.Select(t => Probe($"table:{t.Name}", ct => TableExistsAsync(t, ct)))
+        var probes = new[] { History, Timers, Links, Meetings, LinkAccess }.Select(t => Probe($"table:{t.Name}", ct => TableExistsAsync(t, ct)))
             .Append(Probe($"queue:{Activities.Name}", async ct => (await Activities.ExistsAsync(ct)).Value))
             .Append(Probe($"container:{Reports.Name}", async ct => (await Reports.ExistsAsync(ct)).Value))
             .Append(Probe($"container:{Evidence.Name}", async ct => (await Evidence.ExistsAsync(ct)).Value));

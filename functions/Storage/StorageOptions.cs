@@ -31,6 +31,7 @@ public sealed class StorageOptions
     public string TimersTable => NamePrefix + "OpsgTimers";
     public string LinksTable => NamePrefix + "OpsgLinks";
     public string MeetingsTable => NamePrefix + "OpsgMeetings";
+    public string LinkAccessTable => NamePrefix + "OpsgLinkAccess";
     public string ActivityQueue => Lower("opsg-activities");
     public string PoisonQueue => Lower("opsg-activities-poison");
     public string ReportsContainer => Lower("reports");
