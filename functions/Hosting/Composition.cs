@@ -15,11 +15,7 @@ public static class Composition
 {
     public static IServiceCollection AddOpsg(this IServiceCollection services, IConfiguration configuration)
     {
-        services.Configure<StorageOptions>(o =>
-        {
-            o.ConnectionString = configuration["AzureWebJobsStorage"] ?? o.ConnectionString;
-            o.NamePrefix = configuration["Storage:NamePrefix"] ?? "";
-        });
+        services.Configure<StorageOptions>(o => StorageSettings.Read(configuration, o));
         services.Configure<AuthOptions>(configuration.GetSection("Auth"));
         services.Configure<EngineOptions>(configuration.GetSection("Engine"));
         services.Configure<TriggerLoopOptions>(configuration.GetSection("TriggerLoop"));
@@ -29,6 +25,7 @@ public static class Composition
         services.AddSingleton<HistoryTable>();
         services.AddSingleton<TimerTable>();
         services.AddSingleton<LinkTable>();
+        services.AddSingleton<LinkAccessLog>();
         services.AddSingleton<MeetingTable>();
         services.AddSingleton<ActivityQueue>();
         services.AddSingleton<BlobStore>();

@@ -98,8 +98,10 @@ public static class CasesApi
             },
             _ => new CommandResponse(202, null, "{}"));
 
-    private static async Task<IResult> Purge(HttpContext http, string caseId, HistoryTable history)
+    private static async Task<IResult> Purge(HttpContext http, string caseId, HistoryTable history, LinkAccessLog accessLog)
     {
+        // The access log first: should the history's purge then fail, a retried purge still finds the case.
+        await accessLog.PurgeAsync(caseId, http.RequestAborted);
         var purged = await history.PurgeAsync(caseId, http.RequestAborted);
         return purged
             ? TypedResults.Json(new { instancesDeleted = 1 }, EventCatalog.Json)

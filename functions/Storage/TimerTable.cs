@@ -1,5 +1,6 @@
 using System.Globalization;
-using Microsoft.WindowsAzure.Storage.Table;
+using Azure;
+using Azure.Data.Tables;
 
 namespace Opsg.Functions.Storage;
 
@@ -19,38 +20,35 @@ public sealed class TimerTable(StorageAccount account)
 
     public Task UpsertAsync(DueTimer timer, CancellationToken cancellationToken)
     {
-        var row = new DynamicTableEntity(Partition, RowKey(timer.DueAt, timer.CaseId, timer.TimerId));
-        row.Properties["CaseId"] = new EntityProperty(timer.CaseId);
-        row.Properties["TimerId"] = new EntityProperty(timer.TimerId);
-        row.Properties["DueAt"] = new EntityProperty(timer.DueAt);
-        row.Properties["WrittenAt"] = new EntityProperty(timer.WrittenAt);
-        return StorageErrors.Guard(() => account.Timers.ExecuteAsync(TableOperation.InsertOrReplace(row), null, null, cancellationToken));
+        var row = new TableEntity(Partition, RowKey(timer.DueAt, timer.CaseId, timer.TimerId))
+        {
+            ["CaseId"] = timer.CaseId,
+            ["TimerId"] = timer.TimerId,
+            ["DueAt"] = timer.DueAt,
+            ["WrittenAt"] = timer.WrittenAt,
+        };
+        return account.CallAsync(ct => account.Timers.UpsertEntityAsync(row, TableUpdateMode.Replace, ct), cancellationToken);
     }
 
     public async Task<IReadOnlyList<DueTimer>> DueAsync(DateTimeOffset now, int max, CancellationToken cancellationToken)
     {
         var upper = now.UtcTicks.ToString("D19", CultureInfo.InvariantCulture) + "~";
-        var filter = TableQuery.CombineFilters(
-            TableQuery.GenerateFilterCondition("PartitionKey", QueryComparisons.Equal, Partition),
-            TableOperators.And,
-            TableQuery.GenerateFilterCondition("RowKey", QueryComparisons.LessThan, upper));
-        var query = new TableQuery<DynamicTableEntity>().Where(filter).Take(max);
-        var segment = await StorageErrors.Guard(() => account.Timers.ExecuteQuerySegmentedAsync(query, null, null, null, cancellationToken));
-        return segment.Results.Select(r => new DueTimer(
-            r.Properties["CaseId"].StringValue,
-            r.Properties["TimerId"].StringValue,
-            r.Properties["DueAt"].DateTimeOffsetValue ?? now,
-            r.Properties["WrittenAt"].DateTimeOffsetValue ?? now)).ToList();
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {Partition} and RowKey lt {upper}");
+        var page = await account.ReadPageAsync(account.Timers, filter, select: null, pageSize: max, continuation: null, cancellationToken);
+        return page.Values.Select(r => new DueTimer(
+            r.GetString("CaseId"),
+            r.GetString("TimerId"),
+            r.GetDateTimeOffset("DueAt") ?? now,
+            r.GetDateTimeOffset("WrittenAt") ?? now)).ToList();
     }
 
     public async Task DeleteAsync(DueTimer timer, CancellationToken cancellationToken)
     {
-        var row = new DynamicTableEntity(Partition, RowKey(timer.DueAt, timer.CaseId, timer.TimerId)) { ETag = "*" };
         try
         {
-            await StorageErrors.Guard(() => account.Timers.ExecuteAsync(TableOperation.Delete(row), null, null, cancellationToken));
+            await account.CallAsync(ct => account.Timers.DeleteEntityAsync(Partition, RowKey(timer.DueAt, timer.CaseId, timer.TimerId), ETag.All, ct), cancellationToken);
         }
-        catch (Microsoft.WindowsAzure.Storage.StorageException ex) when (ex.IsNotFound())
+        catch (RequestFailedException ex) when (ex.IsNotFound())
         {
             // Already gone: a second sweep got there first.
         }
