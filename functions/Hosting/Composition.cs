@@ -12,11 +12,7 @@ public static class Composition
 {
     public static IServiceCollection AddOpsg(this IServiceCollection services, IConfiguration configuration)
     {
-        services.Configure<StorageOptions>(o =>
-        {
-            o.ConnectionString = configuration["AzureWebJobsStorage"] ?? o.ConnectionString;
-            o.NamePrefix = configuration["Storage:NamePrefix"] ?? "";
-        });
+        services.Configure<StorageOptions>(o => StorageSettings.Read(configuration, o));
         services.Configure<AuthOptions>(configuration.GetSection("Auth"));
         services.Configure<WorkflowOptions>(configuration.GetSection("Workflow"));
 
@@ -24,6 +20,7 @@ public static class Composition
         services.AddSingleton<StorageAccount>();
         services.AddSingleton<HistoryTable>();
         services.AddSingleton<LinkTable>();
+        services.AddSingleton<LinkAccessLog>();
         services.AddSingleton<MeetingTable>();
         services.AddSingleton<BlobStore>();
         services.AddSingleton<FaultInjection>();

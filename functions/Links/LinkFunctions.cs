@@ -13,7 +13,7 @@ namespace Opsg.Functions.Links;
 public sealed record IssuedLink(string LinkId, string? Recipient, DateTimeOffset ExpiresAt, Classification Classification, string ReportKind, int ReportVersion, string? Token, string? Url, string RevokeDeleteUri);
 
 /// <summary>The Panel's link: SECAS issues and revokes it; whoever holds the token may read the pinned report.</summary>
-public sealed class LinkFunctions(CaseCommands commands, LinkTable links, CaseStore store, BlobStore blobs, TimeProvider clock)
+public sealed class LinkFunctions(CaseCommands commands, LinkTable links, CaseStore store, BlobStore blobs, LinkAccessLog accessLog, TimeProvider clock)
 {
     // One answer for unknown, expired and revoked tokens alike, byte for byte (no trace id), so the
     // answer says nothing about which it was.
@@ -91,15 +91,16 @@ public sealed class LinkFunctions(CaseCommands commands, LinkTable links, CaseSt
         var record = await links.FindAsync(LinkTokens.Hash(token ?? ""), http.RequestAborted);
         if (record is null || record.Revoked || record.ExpiresAt <= now) return NotFound();
 
-        var accessed = await store.ExecuteAsync(record.CaseId, new CommandContext(new Actor(Role.Panel, $"link {record.LinkId}"), now),
-            CaseCommand.Deciding(state => OpenLink.Decide(state, record.LinkId, now), _ => new CommandResponse(200, null, "{}")),
-            http.RequestAborted,
-            conflictRetries: 10);
-        if (accessed.State is not { } state) return NotFound();
+        // Reading a link only reads the case: the access goes to its own log, never to the case's
+        // history, so readers never race SECAS's commands.
+        var state = await store.LoadAsync(record.CaseId, http.RequestAborted);
+        if (!OpenLink.IsOpenAt(state, record.LinkId, now)) return NotFound();
         var issued = state.Links[record.LinkId].Issued;
         var report = state.Reports.FirstOrDefault(r => r.Kind == issued.ReportKind && r.Version == issued.ReportVersion);
         var bytes = report is null ? null : await blobs.ReadAsync(BlobArea.Reports, report.BlobName, http.RequestAborted);
         if (bytes is null) return NotFound();
+        // Logged before a byte is served: no copy leaves without its entry.
+        await accessLog.RecordAsync(new LinkAccess(record.CaseId, record.LinkId, now), http.RequestAborted);
 
         // Streamed through the app: the container stays private and nothing here can be cached or indexed.
         if (issued.Classification == Classification.NotForPublication) http.Response.Headers["X-Robots-Tag"] = "noindex, nofollow, noarchive";

@@ -9,7 +9,7 @@ using Opsg.Functions.Storage;
 namespace Opsg.Functions.Orchestration;
 
 /// <summary>Start, read, list, terminate, rewind and purge cases: the Durable-style management API over the record and the orchestration.</summary>
-public sealed class CasesFunctions(CaseCommands commands, CaseStore store, CaseWorkflow workflow, HistoryTable history)
+public sealed class CasesFunctions(CaseCommands commands, CaseStore store, CaseWorkflow workflow, HistoryTable history, LinkAccessLog accessLog)
 {
     [Function("StartCase")]
     [AllowRoles(Roles.Secas)]
@@ -115,6 +115,8 @@ public sealed class CasesFunctions(CaseCommands commands, CaseStore store, CaseW
             await client.WaitForInstanceCompletionAsync(caseId, wait.Token);
         }
         await client.PurgeInstanceAsync(caseId, cancellation: cancellationToken);
+        // The record goes last, so a purge retried after a failure still finds the case.
+        await accessLog.PurgeAsync(caseId, cancellationToken);
         return await history.PurgeAsync(caseId, cancellationToken)
             ? TypedResults.Json(new { instancesDeleted = 1 }, EventCatalog.Json)
             : Problems.From(Rejection.NotFound(caseId));

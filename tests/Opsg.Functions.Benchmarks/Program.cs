@@ -8,11 +8,8 @@ public static class BenchmarkProgram
 {
     public static async Task<int> Main(string[] args)
     {
-        return args.FirstOrDefault() switch
-        {
-            "engine-latency" => await EngineLatencyHarness.RunAsync(args[1..]),
-            _ => RunMicroBenchmarks(args),
-        };
+        await Task.CompletedTask;
+        return RunMicroBenchmarks(args);
     }
 
     private static int RunMicroBenchmarks(string[] args)

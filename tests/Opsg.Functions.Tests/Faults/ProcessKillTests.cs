@@ -1,4 +1,5 @@
 using System.Net;
+using Opsg.Functions.Submissions;
 using Opsg.Functions.Tests.Fixtures;
 using Opsg.Functions.Tests.Orchestration;
 
@@ -49,10 +50,10 @@ public sealed class ProcessKillTests
         }
 
         await using var storage = StorageOnly.For(azurite.ConnectionString, prefix);
-        Assert.Contains(await storage.HistoryAsync(caseId), e => e.Event is Cases.CaseEvent and Submissions.ReadinessSubmitted);
+        Assert.Contains(await storage.HistoryAsync(caseId), e => e.Event is ReadinessSubmitted);
         await using var restarted = await LocalHostProcess.StartAsync(azurite.ConnectionString, prefix);
         await storage.UntilSettledAsync([caseId], seconds: 90);
         await storage.AssertExactlyOnceAsync(caseId);
-        Assert.Single(await storage.HistoryAsync(caseId), e => e.Event is Submissions.ReadinessSubmitted);
+        Assert.Single(await storage.HistoryAsync(caseId), e => e.Event is ReadinessSubmitted);
     }
 }

@@ -1,5 +1,6 @@
 using System.Net;
 using Opsg.Functions.Reports;
+using Opsg.Functions.Storage;
 using Opsg.Functions.Tests.Fixtures;
 
 namespace Opsg.Functions.Tests.Review;
@@ -102,8 +103,10 @@ public sealed class Seed002TimelineTests : IAsyncLifetime
         Assert.Equal("Update the Eligible Products Combination List with the MDS DMC, subject to the conditions on LSCs 3 and 9.",
             report.QuerySelector("[data-field=recommendation]").Text());
         Assert.Equal("true", report.QuerySelector("#conditions li[data-lsc='2']")!.GetAttribute("data-discharged"));
+        // The opening is in the link access log, not in the case's history.
+        Assert.Equal([link.Text("linkId")], (await _app.Service<LinkAccessLog>().ReadAsync(caseId, default)).Select(a => a.LinkId));
         status = await (await _secas.GetAsync($"/api/cases/{caseId}?showHistory=true")).Json_();
-        Assert.Contains(status["historyEvents"]!.AsArray(), e => e!.Text("eventType") == "LinkAccessed");
+        Assert.DoesNotContain(status["historyEvents"]!.AsArray(), e => e!.Text("eventType") == "LinkAccessed");
         Assert.Equal("Running", status.Text("runtimeStatus")); // not complete until the minutes are final
 
         await _secas.PostJson($"/api/cases/{caseId}/raiseEvent/MinutesApproved", Seed002Review.MinutesApproval).ExpectAsync(HttpStatusCode.OK);
