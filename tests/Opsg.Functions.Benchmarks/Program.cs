@@ -8,8 +8,11 @@ public static class BenchmarkProgram
 {
     public static async Task<int> Main(string[] args)
     {
-        await Task.CompletedTask;
-        return RunMicroBenchmarks(args);
+        return args.FirstOrDefault() switch
+        {
+            "workflow" => await WorkflowLatencyHarness.RunAsync(args[1..]),
+            _ => RunMicroBenchmarks(args),
+        };
     }
 
     private static int RunMicroBenchmarks(string[] args)
