@@ -18,12 +18,34 @@ public static class ReportModels
 /// <summary>The header every document carries: its id, status and classification.</summary>
 public sealed record DocumentHeader(string DocumentId, string Title, string Status, ClassificationBanner Classification)
 {
+    /// <summary>How many letters and digits of the case id a document reference carries.</summary>
+    public const int CaseKeyLength = 8;
+
     public static DocumentHeader For(CaseState state, string documentSuffix, string title, string status)
     {
         var opened = state.Opened ?? throw new InvalidOperationException("The case was never opened.");
+        return new DocumentHeader(Reference(state, documentSuffix), title, status, ClassificationBanner.For(opened.Classification));
+    }
+
+    /// <summary>
+    /// "OPSG_29xxx_2802_3f9a1c07_PR": meeting, meeting day, the case, the kind of document. Several cases
+    /// can be reviewed at one meeting, so meeting and date alone would give two cases' documents one
+    /// reference; the case key tells them apart. It is the start of the case id (letters and digits,
+    /// lower case), so it comes from the record alone, never changes, and finds the case through
+    /// GET /api/cases?instanceIdPrefix=…
+    /// </summary>
+    public static string Reference(CaseState state, string documentSuffix)
+    {
+        var opened = state.Opened ?? throw new InvalidOperationException("The case was never opened.");
         var date = state.ReviewOpened?.MeetingDate ?? opened.MeetingDate;
-        var id = date is { } d ? $"{opened.MeetingId}_{d:ddMM}{documentSuffix}" : opened.MeetingId + documentSuffix;
-        return new DocumentHeader(id, title, status, ClassificationBanner.For(opened.Classification));
+        var meeting = date is { } d ? $"{opened.MeetingId}_{d:ddMM}" : opened.MeetingId;
+        return $"{meeting}_{CaseKey(state.CaseId)}{documentSuffix}";
+    }
+
+    public static string CaseKey(string caseId)
+    {
+        var key = new string(caseId.Where(char.IsAsciiLetterOrDigit).Take(CaseKeyLength).ToArray()).ToLowerInvariant();
+        return key.Length > 0 ? key : "case";
     }
 
     /// <summary>Minutes-based documents stay drafts until a later meeting approves the minutes.</summary>

@@ -12,7 +12,7 @@ public sealed class PanelReportTests
     [Fact]
     public void GivenSeed002_ThenTheHeaderNamesTheDocumentItsStatusAndClassification()
     {
-        Assert.Equal("OPSG_29xxx_2802_PR", _report.QuerySelector("[data-field=document-id]").Text());
+        Assert.Equal("OPSG_29xxx_2802_seed002_PR", _report.QuerySelector("[data-field=document-id]").Text());
         Assert.Equal("Draft", _report.QuerySelector("[data-field=document-status]").Text());
         Assert.Equal("not-for-publication", _report.QuerySelector(".banner")!.GetAttribute("data-classification"));
         Assert.Equal("28 February 2020", _report.QuerySelector("[data-field=meeting-date]").Text());
