@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Opsg.Functions.Cases;
 
 namespace Opsg.Functions.Reports;
@@ -13,6 +14,22 @@ public static class ReportModels
         ReportKinds.ActionsRegister => ActionsRegisterModel.From(state),
         _ => throw new InvalidOperationException($"No view model for report '{kind}'."),
     };
+
+    /// <summary>
+    /// Whether the document of this kind reads differently for the two states. A template renders its
+    /// model and nothing else, so equal models give equal bytes; models are compared as JSON because
+    /// their lists compare by reference.
+    /// </summary>
+    public static bool Differ(string kind, CaseState before, CaseState after) =>
+        !string.Equals(Fingerprint(kind, before), Fingerprint(kind, after), StringComparison.Ordinal);
+
+    private static string Fingerprint(string kind, CaseState state)
+    {
+        var model = For(kind, state);
+        return JsonSerializer.Serialize(model, model.GetType(), FingerprintJson);
+    }
+
+    private static readonly JsonSerializerOptions FingerprintJson = new() { WriteIndented = false };
 }
 
 /// <summary>The header every document carries: its id, status and classification.</summary>

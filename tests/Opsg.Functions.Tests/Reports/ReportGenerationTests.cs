@@ -111,4 +111,21 @@ public sealed class ReportGenerationTests : IAsyncLifetime
         var noRange = await _secas.GetAsync($"/api/cases/{caseId}/reports/panel-report/changes");
         Assert.Equal(HttpStatusCode.BadRequest, noRange.StatusCode);
     }
+
+    [Fact]
+    public async Task GivenTheActionsRegisterIssued_WhenANoteDischargesACondition_ThenNoNewRegisterVersionIsIssued()
+    {
+        // The register shows actions, not conditions: a v2 would be a byte-for-byte copy of v1.
+        var caseId = await ReviewRecording.OpenAndSubmitAsync(_secas, _app.ClientAs("Dcc"));
+        await ReviewRecording.RecordMeetingAsync(_secas, _app.ClientAs("Tag"), caseId);
+        await ReviewRecording.RequestAndWaitAsync(_secas, caseId, ReportKinds.DraftMinutes, ReportKinds.PanelReport, ReportKinds.ActionsRegister);
+
+        await ReviewRecording.AddNoteAsync(_secas, caseId, ReviewRecording.Lsc2Discharged);
+
+        var status = await _secas.WaitForAsync(caseId, s => ReviewRecording.HasReport(s, ReportKinds.PanelReport, 2) && ReviewRecording.HasReport(s, ReportKinds.DraftMinutes, 2));
+        Assert.DoesNotContain(status["reports"]!.AsArray(), r => r!["kind"]!.GetValue<string>() == ReportKinds.ActionsRegister && r["version"]!.GetValue<int>() > 1);
+        var state = await _app.Service<CaseStore>().LoadAsync(caseId, default);
+        Assert.Single(state.Activities.Values, a => a.Scheduled.ReportKind == ReportKinds.ActionsRegister);
+        Assert.Equal(HttpStatusCode.NotFound, (await _secas.GetAsync($"/api/cases/{caseId}/reports/actions-register/v2")).StatusCode);
+    }
 }
