@@ -164,10 +164,17 @@ public static class ReportRows
         _ => "needs-tag-approval",
     };
 
-    public static IReadOnlyList<ActionRow> Actions(CaseState state) =>
-        state.Actions.OrderBy(a => a.Raised.Number).Select(a => Action(state, a)).ToList();
+    public static IReadOnlyList<ActionRow> Actions(CaseState state)
+    {
+        // One pass over the notes, not one per action: the policy builds these rows on every post-meeting note.
+        var notes = ActionNotes(state);
+        return state.Actions.OrderBy(a => a.Raised.Number).Select(a => Action(a, notes[a.Raised.ActionId])).ToList();
+    }
 
-    public static ActionRow Action(CaseState state, ActionState a) => new(
+    private static ILookup<string, NoteLine> ActionNotes(CaseState state) =>
+        state.Notes.Where(n => n.ActionId is not null).ToLookup(n => n.ActionId!, NoteLine.From, StringComparer.Ordinal);
+
+    private static ActionRow Action(ActionState a, IEnumerable<NoteLine> notes) => new(
         a.Raised.ActionId, a.Raised.Number, a.Raised.Text, a.Raised.Owner, a.Raised.RaisedOn,
         a.Raised.TargetDate is not null, a.Raised.TargetDate ?? default,
         a.Revisions.Select(r => new TargetRevisionLine(r.RevisedTarget, r.Reason ?? "", r.Reason is not null)).ToList(),
@@ -175,7 +182,7 @@ public static class ReportRows
         a.IsOpen, a.IsOpen ? "Open" : "Closed", a.IsOpen ? "open" : "closed",
         a.ClosedBy is not null, a.ClosedBy?.On ?? default,
         a.Progress.Select(p => new ProgressLine(p.On, p.Text)).ToList(),
-        NotesFor(state, n => n.ActionId == a.Raised.ActionId));
+        notes.ToList());
 
     /// <summary>Notes that name no action, LSC or risk belong to the meeting as a whole.</summary>
     public static IReadOnlyList<NoteLine> MeetingNotes(CaseState state) =>
