@@ -124,9 +124,10 @@ public sealed class CaseStore(HistoryTable history)
             while (pending.TryDequeue(out var next))
             {
                 var e = new RecordedEvent(state.Version + 1, next.Event, next.Actor, context.Now);
+                var before = state;
                 state = CaseFold.Evolve(state, e);
                 recorded.Add(e);
-                foreach (var reaction in CasePolicy.React(state, next.Event, context.Now))
+                foreach (var reaction in CasePolicy.React(before, state, next.Event, context.Now))
                     pending.Enqueue((reaction, Actor.Engine));
             }
             // Once everything has been applied, hand over any kept external event the case now waits for.

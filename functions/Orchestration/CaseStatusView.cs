@@ -46,7 +46,7 @@ public sealed record CaseStatusView(
         s.CaseId,
         CaseProgress.Runtime(s).ToString(),
         CaseProgress.Stage(s).ToString(),
-        s.Opened is { } o ? new { title = o.Title, classification = o.Classification, meetingId = o.MeetingId, meetingDate = o.MeetingDate } : null,
+        s.Opened is { } o ? new { title = o.Title, classification = o.Classification, meetingId = o.MeetingId, meetingDate = o.MeetingDate, catalogue = Criteria.CriteriaCatalogues.Of(s).Id } : null,
         CaseProgress.Runtime(s) == Cases.RuntimeStatus.Completed ? new { recommendation = PanelRecommendation.For(s), panelDecision = s.PanelDecision } : null,
         s.CreatedTime,
         s.LastUpdatedTime,

@@ -16,7 +16,7 @@ public sealed class ActionsRegisterTests
         Assert.Equal([Seed002History.Action03, Seed002History.Action01, Seed002History.Action02], rows.Select(r => r.GetAttribute("data-action")));
         Assert.Equal(["Open", "Closed", "Closed"], rows.Select(r => r.QuerySelector("[data-field=status]").Text()));
         Assert.Equal("1", register.QuerySelector("[data-field=open-count]").Text());
-        Assert.Equal("OPSG_29xxx_2802_AR", register.QuerySelector("[data-field=document-id]").Text());
+        Assert.Equal("OPSG_29xxx_2802_seed002_AR", register.QuerySelector("[data-field=document-id]").Text());
     }
 
     [Fact]
