@@ -16,6 +16,7 @@ public sealed class RecordRepair(HistoryTable history, CaseStore store, CaseWork
 {
     public const string Name = "RepairCaseOrchestrations";
 
+    /// <summary>On the schedule in the app setting OpsgRepairSchedule (Hosting.AppSettings.RepairSchedule).</summary>
     [Function(Name)]
     public Task Run([TimerTrigger("%OpsgRepairSchedule%")] TimerInfo timer, [DurableClient] DurableTaskClient client) =>
         RepairAsync(client, CancellationToken.None);

@@ -228,8 +228,8 @@ public static class WorkflowLatencyHarness
         tagScope = new[] { 4 },
         criteria = new[]
         {
-            new { lsc = 1, title = "Migration services ready", statement = "All components are built, tested and deployed." },
-            new { lsc = 2, title = "Service operations ready", statement = "Incident processes cover the new estate." },
+            new { lsc = 1, statement = "All components are built, tested and deployed." },
+            new { lsc = 2, statement = "Incident processes cover the new estate." },
         },
         risks = new[] { new { number = 3, title = "No end-to-end capacity test", explanation = "Small cohort.", proposal = "accept" } },
     };
