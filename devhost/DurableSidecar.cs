@@ -32,7 +32,12 @@ public sealed class DurableSidecar : IHostedService, IAsyncDisposable
             StorageAccountClientProvider = new StorageAccountClientProvider(connectionString),
             PartitionCount = hostJson.PartitionCount,
             MaxQueuePollingInterval = hostJson.MaxQueuePollingInterval,
+            ControlQueueVisibilityTimeout = hostJson.ControlQueueVisibilityTimeout,
+            WorkItemQueueVisibilityTimeout = hostJson.WorkItemQueueVisibilityTimeout,
             UseTablePartitionManagement = true,
+            // One worker id per process, as the Functions host gives each instance: the default (the machine name)
+            // would make a restarted process think it still holds the partitions its dead predecessor leased.
+            WorkerId = $"{Environment.MachineName}-{Environment.ProcessId}-{Guid.NewGuid():N}",
             LoggerFactory = loggers,
         });
 
@@ -83,12 +88,15 @@ public sealed class DurableSidecar : IHostedService, IAsyncDisposable
                 await _server.StartAsync(stopping);
                 return true;
             }
-            catch (Exception ex) when (!stopping.IsCancellationRequested)
+            catch (Exception) when (stopping.IsCancellationRequested)
+            {
+                return false; // stopping while storage was still out of reach
+            }
+            catch (Exception ex)
             {
                 _logger.LogWarning(ex, "The task hub {TaskHub} is not reachable yet; trying again", TaskHub);
                 try { await Task.Delay(TimeSpan.FromSeconds(2), stopping); } catch (OperationCanceledException) { }
             }
-            catch (OperationCanceledException) { }
         }
         return false;
     }

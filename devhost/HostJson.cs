@@ -9,7 +9,14 @@ namespace Opsg.DevHost;
 /// AzureFunctionsJobHost__path__to__value overrides the file (tests use that to poll faster), and %Name% is
 /// replaced by the app setting Name.
 /// </summary>
-public sealed partial record HostJson(string RoutePrefix, string TaskHub, string StorageConnectionName, int PartitionCount, TimeSpan MaxQueuePollingInterval)
+public sealed partial record HostJson(
+    string RoutePrefix,
+    string TaskHub,
+    string StorageConnectionName,
+    int PartitionCount,
+    TimeSpan MaxQueuePollingInterval,
+    TimeSpan ControlQueueVisibilityTimeout,
+    TimeSpan WorkItemQueueVisibilityTimeout)
 {
     public static HostJson Load(string folder, IConfiguration configuration)
     {
@@ -30,7 +37,10 @@ public sealed partial record HostJson(string RoutePrefix, string TaskHub, string
             Resolve(Read("extensions.durableTask.hubName") ?? "TestHubName"),
             Read("extensions.durableTask.storageProvider.connectionName") ?? "AzureWebJobsStorage",
             int.Parse(Read("extensions.durableTask.storageProvider.partitionCount") ?? "4", CultureInfo.InvariantCulture),
-            TimeSpan.Parse(Read("extensions.durableTask.storageProvider.maxQueuePollingInterval") ?? "00:00:30", CultureInfo.InvariantCulture));
+            TimeSpan.Parse(Read("extensions.durableTask.storageProvider.maxQueuePollingInterval") ?? "00:00:30", CultureInfo.InvariantCulture),
+            // How long a message taken by a process that then died stays invisible before another takes it (Durable's defaults: 5 minutes).
+            TimeSpan.Parse(Read("extensions.durableTask.storageProvider.controlQueueVisibilityTimeout") ?? "00:05:00", CultureInfo.InvariantCulture),
+            TimeSpan.Parse(Read("extensions.durableTask.storageProvider.workItemQueueVisibilityTimeout") ?? "00:05:00", CultureInfo.InvariantCulture));
     }
 
     [GeneratedRegex("%([^%]+)%")]

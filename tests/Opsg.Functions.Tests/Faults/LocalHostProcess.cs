@@ -49,6 +49,9 @@ public sealed class LocalHostProcess : IAsyncDisposable
             ["Workflow__RepairGrace"] = "00:00:02",
             ["DevHost__Port"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["AzureFunctionsJobHost__extensions__durableTask__storageProvider__maxQueuePollingInterval"] = "00:00:00.200",
+            // A message the killed process had taken comes back after this, not Durable's 5 minutes.
+            ["AzureFunctionsJobHost__extensions__durableTask__storageProvider__controlQueueVisibilityTimeout"] = "00:00:15",
+            ["AzureFunctionsJobHost__extensions__durableTask__storageProvider__workItemQueueVisibilityTimeout"] = "00:00:15",
             ["Logging__LogLevel__Default"] = "Warning",
         };
         foreach (var (role, key) in OpsgApp.ApiKeys) environment[$"Auth__ApiKeys__{role}"] = key;

@@ -67,6 +67,9 @@ public sealed class OpsgApp : WebApplicationFactory<Program>
                 ["OpsgTaskHub"] = Prefix,
                 ["AzureFunctionsJobHost:extensions:durableTask:storageProvider:maxQueuePollingInterval"] = "00:00:00.200",
                 ["AzureFunctionsJobHost:extensions:durableTask:storageProvider:partitionCount"] = "1",
+                // A message taken by a process that died comes back after this, not Durable's 5 minutes: the restart tests wait for it.
+                ["AzureFunctionsJobHost:extensions:durableTask:storageProvider:controlQueueVisibilityTimeout"] = "00:00:15",
+                ["AzureFunctionsJobHost:extensions:durableTask:storageProvider:workItemQueueVisibilityTimeout"] = "00:00:15",
                 ["OpsgRepairSchedule"] = "*/1 * * * * *",
                 ["Workflow:RepairGrace"] = "00:00:02",
                 ["Workflow:FirstRetryInterval"] = "00:00:00.100",

@@ -53,6 +53,8 @@ public sealed class CaseStatusApiTests : IAsyncLifetime
         AssertInProgress(await _secas.GetAsync($"/api/cases/{caseId}"), caseId); // the minutes are not final yet
         await _secas.PostJson($"/api/cases/{caseId}/raiseEvent/MinutesApproved", Seed002Review.MinutesApproval).ExpectAsync(HttpStatusCode.OK);
 
+        // The orchestration completes once it has read the approval, a moment after the record has it.
+        await _secas.WaitForAsync(caseId, s => s.Text("runtimeStatus") == "Completed");
         var completed = await _secas.GetAsync($"/api/cases/{caseId}");
         Assert.Equal(HttpStatusCode.OK, completed.StatusCode);
         Assert.Null(completed.Headers.RetryAfter);
