@@ -23,8 +23,8 @@ public sealed class CaseOrchestratorTests
         await host.Client.ScheduleNewOrchestrationInstanceAsync(CaseOrchestrator.Name, Run, new StartOrchestrationOptions(Run.CaseId));
         await host.Client.WaitForInstanceStartAsync(Run.CaseId);
 
-        await host.Client.RaiseEventAsync(Run.CaseId, CaseOrchestrator.RecordChanged, Plan(3, CaseStage.SubmissionReceived, new PlannedStep(3, ActivityNames.RenderReport, 0)));
-        await Until(() => record.Ran.Count == 1);
+        await host.Client.RaiseEventAsync(Run.CaseId, CaseOrchestrator.RecordChanged, record.Records(Plan(3, CaseStage.SubmissionReceived, new PlannedStep(3, ActivityNames.RenderReport, 0))));
+        await Until(() => !record.Ran.IsEmpty);
         var status = await WaitForCustomStatusAsync(host.Client, "SubmissionReceived");
 
         Assert.Equal([3L], record.Ran);
@@ -40,7 +40,7 @@ public sealed class CaseOrchestratorTests
         await Until(() => record.Ran.Count == 1);
 
         await host.Client.RaiseEventAsync(Run.CaseId, CaseOrchestrator.RecordChanged, Plan(3, CaseStage.SubmissionReceived, new PlannedStep(3, ActivityNames.RenderReport, 0)));
-        await host.Client.RaiseEventAsync(Run.CaseId, CaseOrchestrator.RecordChanged, Plan(9, CaseStage.MeetingHeld));
+        await host.Client.RaiseEventAsync(Run.CaseId, CaseOrchestrator.RecordChanged, record.Records(Plan(9, CaseStage.MeetingHeld)));
         await WaitForCustomStatusAsync(host.Client, "MeetingHeld");
 
         Assert.Equal([3L], record.Ran);
@@ -96,10 +96,13 @@ public sealed class CaseOrchestratorTests
 
     private static Task Until(Func<Task<bool>> condition) => EngineChecks.UntilAsync(condition, "the orchestration got there");
 
-    /// <summary>Stands in for the record: what the plan says, which steps ran, which failed.</summary>
+    /// <summary>Stands in for the record: what the plan says, which steps ran, which failed. Like the record, each step it runs moves it on a version.</summary>
     private sealed class FakeRecord(CasePlan plan)
     {
         public CasePlan Plan { get; private set; } = plan;
+
+        /// <summary>What a command recorded, as the HTTP functions would raise it.</summary>
+        public CasePlan Records(CasePlan plan) => Plan = plan;
         public bool Failing { get; init; }
         public int Attempts;
         public ConcurrentQueue<long> Ran { get; } = new();
