@@ -167,6 +167,9 @@ resource app 'Microsoft.Web/sites@2024-11-01' = {
         { name: 'AzureWebJobsStorage__clientId', value: identity.properties.clientId }
         // host.json names the task hub %OpsgTaskHub%; one per environment if they ever share an account.
         { name: 'OpsgTaskHub', value: 'opsg${environmentName}' }
+        // The repair timer: every 5 minutes is soon enough to heal a crash between recording and telling, and
+        // cheap (it reads the case summaries and asks Durable about the ones that changed).
+        { name: 'OpsgRepairSchedule', value: '0 */5 * * * *' }
         // Safe only because App Service authentication (below) strips any X-MS-CLIENT-PRINCIPAL a caller sends.
         { name: 'Auth__TrustAppServicePrincipal', value: 'true' }
         { name: 'APPLICATIONINSIGHTS_CONNECTION_STRING', value: monitoring.outputs.insightsConnectionString }

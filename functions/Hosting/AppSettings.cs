@@ -9,6 +9,9 @@ public static class AppSettings
     public const string TaskHub = "OpsgTaskHub";
     public const string TrustAppServicePrincipal = "Auth__TrustAppServicePrincipal";
 
+    /// <summary>The repair timer's NCRONTAB schedule (RecordRepair): how often a record ahead of its orchestration is looked for.</summary>
+    public const string RepairSchedule = "OpsgRepairSchedule";
+
     /// <summary>Every setting above: what a deployment must provide.</summary>
-    public static readonly IReadOnlyList<string> ReadInAzure = [StorageAccountName, StorageCredential, StorageClientId, TaskHub, TrustAppServicePrincipal];
+    public static readonly IReadOnlyList<string> ReadInAzure = [StorageAccountName, StorageCredential, StorageClientId, TaskHub, TrustAppServicePrincipal, RepairSchedule];
 }

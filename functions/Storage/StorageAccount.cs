@@ -3,7 +3,6 @@ using Azure.Core;
 using Azure.Data.Tables;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
-using Azure.Storage.Queues;
 using Microsoft.Extensions.Options;
 
 namespace Opsg.Functions.Storage;
@@ -24,18 +23,12 @@ public sealed class StorageAccount
         Connection = StorageConnection.From(Options);
         var clients = Connection.CreateClients(
             Configure(new TableClientOptions()),
-            // Base64, as the Functions queue trigger expects by default (and as the old SDK wrote), so the
-            // same queue works under the host and under the local loop.
-            Configure(new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 }),
             Configure(new BlobClientOptions()));
 
         History = clients.Tables.GetTableClient(Options.HistoryTable);
-        Timers = clients.Tables.GetTableClient(Options.TimersTable);
         Links = clients.Tables.GetTableClient(Options.LinksTable);
         Meetings = clients.Tables.GetTableClient(Options.MeetingsTable);
         LinkAccess = clients.Tables.GetTableClient(Options.LinkAccessTable);
-        Activities = clients.Queues.GetQueueClient(Options.ActivityQueue);
-        Poison = clients.Queues.GetQueueClient(Options.PoisonQueue);
         Reports = clients.Blobs.GetBlobContainerClient(Options.ReportsContainer);
         Evidence = clients.Blobs.GetBlobContainerClient(Options.EvidenceContainer);
         Payloads = clients.Blobs.GetBlobContainerClient(Options.PayloadsContainer);
@@ -45,12 +38,9 @@ public sealed class StorageAccount
     public StorageOptions Options { get; }
     public StorageConnection Connection { get; }
     internal TableClient History { get; }
-    internal TableClient Timers { get; }
     internal TableClient Links { get; }
     internal TableClient Meetings { get; }
     internal TableClient LinkAccess { get; }
-    internal QueueClient Activities { get; }
-    internal QueueClient Poison { get; }
     internal BlobContainerClient Reports { get; }
     internal BlobContainerClient Evidence { get; }
     internal BlobContainerClient Payloads { get; }
@@ -81,10 +71,8 @@ public sealed class StorageAccount
     /// <summary>Creates what is missing; safe to run on every start.</summary>
     public async Task EnsureCreatedAsync(CancellationToken cancellationToken)
     {
-        foreach (var table in new[] { History, Timers, Links, Meetings, LinkAccess })
+        foreach (var table in new[] { History, Links, Meetings, LinkAccess })
             await CallAsync(ct => table.CreateIfNotExistsAsync(ct), cancellationToken);
-        foreach (var queue in new[] { Activities, Poison })
-            await CallAsync(ct => queue.CreateIfNotExistsAsync(cancellationToken: ct), cancellationToken);
         // Private containers: nothing is ever served straight from Blob storage without our checks.
         foreach (var container in new[] { Reports, Evidence, Payloads, Notifications })
             await CallAsync(ct => container.CreateIfNotExistsAsync(PublicAccessType.None, cancellationToken: ct), cancellationToken);
@@ -99,8 +87,7 @@ public sealed class StorageAccount
             catch (StorageUnavailableException ex) { return new(name, "unreachable: " + ex.Message); }
             catch (RequestFailedException ex) { return new(name, $"unreachable: {ex.Status} {ex.ErrorCode}"); }
         }
-        var probes = new[] { History, Timers, Links, Meetings, LinkAccess }.Select(t => Probe($"table:{t.Name}", ct => TableExistsAsync(t, ct)))
-            .Append(Probe($"queue:{Activities.Name}", async ct => (await Activities.ExistsAsync(ct)).Value))
+        var probes = new[] { History, Links, Meetings, LinkAccess }.Select(t => Probe($"table:{t.Name}", ct => TableExistsAsync(t, ct)))
             .Append(Probe($"container:{Reports.Name}", async ct => (await Reports.ExistsAsync(ct)).Value))
             .Append(Probe($"container:{Evidence.Name}", async ct => (await Evidence.ExistsAsync(ct)).Value));
         return new Dictionary<string, string>(await Task.WhenAll(probes));

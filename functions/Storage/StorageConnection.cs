@@ -2,7 +2,6 @@ using Azure.Core;
 using Azure.Data.Tables;
 using Azure.Identity;
 using Azure.Storage.Blobs;
-using Azure.Storage.Queues;
 
 namespace Opsg.Functions.Storage;
 
@@ -29,12 +28,12 @@ public abstract record StorageConnection
         return new WithConnectionString(DevelopmentStorage);
     }
 
-    internal abstract StorageServiceClients CreateClients(TableClientOptions tables, QueueClientOptions queues, BlobClientOptions blobs);
+    internal abstract StorageServiceClients CreateClients(TableClientOptions tables, BlobClientOptions blobs);
 
     public sealed record WithConnectionString(string Value) : StorageConnection
     {
-        internal override StorageServiceClients CreateClients(TableClientOptions tables, QueueClientOptions queues, BlobClientOptions blobs) =>
-            new(new TableServiceClient(Value, tables), new QueueServiceClient(Value, queues), new BlobServiceClient(Value, blobs));
+        internal override StorageServiceClients CreateClients(TableClientOptions tables, BlobClientOptions blobs) =>
+            new(new TableServiceClient(Value, tables), new BlobServiceClient(Value, blobs));
 
         // The connection string may hold an account key: never in a log line or an exception message.
         public override string ToString() => "connection string";
@@ -44,18 +43,17 @@ public abstract record StorageConnection
     public sealed record WithIdentity(string AccountName, bool UsesManagedIdentity, string? ClientId) : StorageConnection
     {
         public Uri BlobEndpoint => Endpoint("blob");
-        public Uri QueueEndpoint => Endpoint("queue");
         public Uri TableEndpoint => Endpoint("table");
 
         public TokenCredential CreateCredential() => UsesManagedIdentity
             ? new ManagedIdentityCredential(ClientId is null ? ManagedIdentityId.SystemAssigned : ManagedIdentityId.FromUserAssignedClientId(ClientId))
             : new DefaultAzureCredential(new DefaultAzureCredentialOptions { ManagedIdentityClientId = ClientId });
 
-        internal override StorageServiceClients CreateClients(TableClientOptions tables, QueueClientOptions queues, BlobClientOptions blobs)
+        internal override StorageServiceClients CreateClients(TableClientOptions tables, BlobClientOptions blobs)
         {
             // One credential for the three services: one token cache, one identity.
             var credential = CreateCredential();
-            return new(new TableServiceClient(TableEndpoint, credential, tables), new QueueServiceClient(QueueEndpoint, credential, queues), new BlobServiceClient(BlobEndpoint, credential, blobs));
+            return new(new TableServiceClient(TableEndpoint, credential, tables), new BlobServiceClient(BlobEndpoint, credential, blobs));
         }
 
         private Uri Endpoint(string service) => new($"https://{AccountName}.{service}.core.windows.net");
@@ -64,4 +62,4 @@ public abstract record StorageConnection
     private static string? NullIfEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
 }
 
-internal sealed record StorageServiceClients(TableServiceClient Tables, QueueServiceClient Queues, BlobServiceClient Blobs);
+internal sealed record StorageServiceClients(TableServiceClient Tables, BlobServiceClient Blobs);

@@ -28,12 +28,9 @@ public sealed class StorageOptions
     public string NamePrefix { get; set; } = "";
 
     public string HistoryTable => NamePrefix + "OpsgHistory";
-    public string TimersTable => NamePrefix + "OpsgTimers";
     public string LinksTable => NamePrefix + "OpsgLinks";
     public string MeetingsTable => NamePrefix + "OpsgMeetings";
     public string LinkAccessTable => NamePrefix + "OpsgLinkAccess";
-    public string ActivityQueue => Lower("opsg-activities");
-    public string PoisonQueue => Lower("opsg-activities-poison");
     public string ReportsContainer => Lower("reports");
     public string EvidenceContainer => Lower("evidence");
     public string PayloadsContainer => Lower("payloads");

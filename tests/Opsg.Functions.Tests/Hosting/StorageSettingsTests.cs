@@ -23,7 +23,6 @@ public sealed class StorageSettingsTests
 
         Assert.IsType<StorageConnection.WithConnectionString>(account.Connection);
         Assert.Equal("http://127.0.0.1:41002/devstoreaccount1/OpsgHistory", account.History.Uri.ToString().TrimEnd('/'));
-        Assert.Equal("http://127.0.0.1:41001/devstoreaccount1/opsg-activities", account.Activities.Uri.ToString());
         Assert.Equal("http://127.0.0.1:41000/devstoreaccount1/reports", account.Reports.Uri.ToString());
     }
 
@@ -36,7 +35,6 @@ public sealed class StorageSettingsTests
         Assert.False(identity.UsesManagedIdentity);
         Assert.IsType<DefaultAzureCredential>(identity.CreateCredential());
         Assert.Equal("https://opsgprod.table.core.windows.net/OpsgHistory", account.History.Uri.ToString().TrimEnd('/'));
-        Assert.Equal("https://opsgprod.queue.core.windows.net/opsg-activities", account.Activities.Uri.ToString());
         Assert.Equal("https://opsgprod.blob.core.windows.net/evidence", account.Evidence.Uri.ToString());
     }
 
