@@ -55,6 +55,8 @@ public static class CaseFold
         LinkIssued e => s with { Links = s.Links.SetItem(e.LinkId, new LinkState(e, recorded.Time, null)) },
         LinkAccessed => s, // an access recorded in the history before accesses had a log of their own: changes nothing
         LinkRevoked e => UpdateLink(s, e.LinkId, l => l with { RevokedAt = recorded.Time }),
+        PanelMailingRequested => s, // the policy schedules the step; the step reads the request from the history
+        PanelMailSent => s,
 
         _ => throw new InvalidOperationException($"No fold rule for {recorded.Event.GetType().Name}."),
     };

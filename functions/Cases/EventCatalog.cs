@@ -33,6 +33,7 @@ public static class EventCatalog
         typeof(TimerScheduled), typeof(TimerFired), typeof(ExternalEventRaised), typeof(ExternalEventDelivered),
         typeof(ReportRendered),
         typeof(ReportsRequested), typeof(LinkIssued), typeof(LinkAccessed), typeof(LinkRevoked),
+        typeof(PanelMailingRequested), typeof(PanelMailSent),
     ];
 
     private static readonly Dictionary<string, Type> ByName = Types.ToDictionary(t => t.Name);

@@ -1,5 +1,7 @@
 using Opsg.Functions.Cases;
 using Opsg.Functions.Http;
+using Opsg.Functions.Links;
+using Opsg.Functions.Mail;
 using Opsg.Functions.Orchestration;
 using Opsg.Functions.Reports;
 using Opsg.Functions.Security;
@@ -15,6 +17,7 @@ public static class Composition
         services.Configure<StorageOptions>(o => StorageSettings.Read(configuration, o));
         services.Configure<AuthOptions>(configuration.GetSection("Auth"));
         services.Configure<WorkflowOptions>(configuration.GetSection("Workflow"));
+        services.Configure<MailOptions>(configuration.GetSection("Mail"));
 
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<StorageAccount>();
@@ -27,6 +30,8 @@ public static class Composition
         services.AddSingleton<CaseStore>();
         services.AddSingleton<CaseCommands>();
         services.AddSingleton<CaseWorkflow>();
+        services.AddSingleton<SmtpMailSender>();
+        services.AddSingleton<PanelMailer>();
         services.AddSingleton<Callers>();
         services.AddSingleton<HttpFunctionPipeline>();
         services.AddSingleton(_ => new ReportRenderer(Path.Combine(AppContext.BaseDirectory, "templates")));

@@ -5,6 +5,7 @@ namespace Opsg.Functions.Links;
 /// <summary>
 /// SECAS sent the Panel a link to one pinned version of a report. The token itself is never in the
 /// history (only its SHA-256, and only in the links table): whoever can read a case cannot use its links.
+/// <paramref name="Mailing"/> is the sequence of the SendPanelLinks step that issued it, for a link sent by email.
 /// </summary>
 public sealed record LinkIssued(
     string LinkId,
@@ -12,7 +13,8 @@ public sealed record LinkIssued(
     DateTimeOffset ExpiresAt,
     Classification Classification,
     string ReportKind,
-    int ReportVersion) : CaseEvent;
+    int ReportVersion,
+    long? Mailing = null) : CaseEvent;
 
 /// <summary>
 /// Someone holding a valid token opened the report. No longer written: accesses now go to their own

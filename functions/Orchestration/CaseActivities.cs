@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.Azure.Functions.Worker;
 using Opsg.Functions.Cases;
+using Opsg.Functions.Links;
 using Opsg.Functions.Reports;
 using Opsg.Functions.Storage;
 
@@ -15,7 +16,7 @@ namespace Opsg.Functions.Orchestration;
 /// is appended under an idempotency key, so a retried or replayed step records itself once.
 /// Each answers with the record's plan after it.
 /// </summary>
-public sealed class CaseActivities(CaseStore store, ReportRenderer renderer, BlobStore blobs, FaultInjection faults, TimeProvider clock)
+public sealed class CaseActivities(CaseStore store, ReportRenderer renderer, BlobStore blobs, PanelMailer mailer, FaultInjection faults, TimeProvider clock)
 {
     public const string ReadPlan = "ReadCasePlan";
     public const string FireTimer = "FireReminderTimer";
@@ -51,6 +52,11 @@ public sealed class CaseActivities(CaseStore store, ReportRenderer renderer, Blo
         await blobs.WriteAsync(BlobArea.Notifications, name, body, "application/json", new Dictionary<string, string>(), CancellationToken.None);
         return new ActivityCompleted(step.Sequence, name);
     });
+
+    /// <summary>The Panel's link by email: one link and one message per recipient, each recorded as it goes.</summary>
+    [Function(ActivityNames.SendPanelLinks)]
+    public Task<CasePlan> SendPanelLinks([ActivityTrigger] StepInput step) =>
+        RunStepAsync(step, (history, _) => mailer.SendAsync(step.CaseId, step.Sequence, history));
 
     /// <summary>A reminder's durable timer is due: recorded once (by timer id), and the case policy decides what it brings.</summary>
     [Function(FireTimer)]

@@ -1,4 +1,5 @@
 using Opsg.Functions.Cases;
+using Opsg.Functions.Links;
 using Opsg.Functions.Reports;
 using Opsg.Functions.Review;
 using Opsg.Functions.Submissions;
@@ -23,6 +24,7 @@ public static class CasePolicy
         TimerFired fired => OnTimer(state, fired),
         ReportsRequested requested => requested.Kinds.Select(kind => RenderReport(state, kind)),
         PostMeetingNoteAdded => ReissueAfterNote(before, state),
+        PanelMailingRequested => [new ActivityScheduled(ActivityNames.SendPanelLinks, null, null, null)],
         _ => [],
     };
 

@@ -10,19 +10,27 @@ public sealed class InjectedActivityFailureException() : Exception("Injected act
 public sealed class FaultInjection
 {
     private int _failuresLeft;
+    private int _mailFailuresLeft;
 
     /// <summary>The next <paramref name="times"/> step runs throw an ordinary exception.</summary>
     public void FailActivities(int times) => Interlocked.Exchange(ref _failuresLeft, times);
 
-    public void ActivityRunning()
+    /// <summary>The next <paramref name="times"/> emails fail just before they are handed to the mail server (after their link is issued).</summary>
+    public void FailMailSends(int times) => Interlocked.Exchange(ref _mailFailuresLeft, times);
+
+    public void ActivityRunning() => FailIfQueued(ref _failuresLeft);
+
+    public void MailSending() => FailIfQueued(ref _mailFailuresLeft);
+
+    private static void FailIfQueued(ref int failuresLeft)
     {
         int left;
         do
         {
-            left = Volatile.Read(ref _failuresLeft);
+            left = Volatile.Read(ref failuresLeft);
             if (left <= 0) return;
         }
-        while (Interlocked.CompareExchange(ref _failuresLeft, left - 1, left) != left);
+        while (Interlocked.CompareExchange(ref failuresLeft, left - 1, left) != left);
         throw new InjectedActivityFailureException();
     }
 }

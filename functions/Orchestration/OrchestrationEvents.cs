@@ -6,6 +6,7 @@ public static class ActivityNames
 {
     public const string RenderReport = "RenderReport";
     public const string Notify = "Notify";
+    public const string SendPanelLinks = "SendPanelLinks";
 }
 
 /// <summary>

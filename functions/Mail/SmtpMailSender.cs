@@ -1,0 +1,40 @@
+using MailKit.Net.Smtp;
+using MailKit.Security;
+using Microsoft.Extensions.Options;
+using MimeKit;
+
+namespace Opsg.Functions.Mail;
+
+/// <summary>An email ready to go: plain text and HTML of the same content.</summary>
+public sealed record OutgoingMail(string ToName, string ToAddress, string Subject, string Text, string Html);
+
+/// <summary>
+/// The only code that knows MailKit: one message per call, over SMTP. A failure throws, so the activity's
+/// Durable retry policy applies. Answers the Message-Id it gave the message, which the record keeps.
+/// </summary>
+public sealed class SmtpMailSender(IOptions<MailOptions> options)
+{
+    public async Task<string> SendAsync(OutgoingMail mail, CancellationToken cancellationToken)
+    {
+        var settings = options.Value;
+        var from = MailboxAddress.Parse(settings.From);
+        var message = new MimeMessage();
+        message.From.Add(from);
+        message.To.Add(new MailboxAddress(mail.ToName, mail.ToAddress));
+        message.Subject = mail.Subject;
+        message.MessageId = MimeKit.Utils.MimeUtils.GenerateMessageId(from.Domain);
+        message.Body = new BodyBuilder { TextBody = mail.Text, HtmlBody = mail.Html }.ToMessageBody();
+
+        using var client = new SmtpClient();
+        await client.ConnectAsync(settings.Host, settings.Port, settings.TlsMode switch
+        {
+            MailTlsMode.StartTls => SecureSocketOptions.StartTls,
+            MailTlsMode.SslOnConnect => SecureSocketOptions.SslOnConnect,
+            _ => SecureSocketOptions.None,
+        }, cancellationToken);
+        if (!string.IsNullOrEmpty(settings.User)) await client.AuthenticateAsync(settings.User, settings.Password ?? "", cancellationToken);
+        await client.SendAsync(message, cancellationToken);
+        await client.DisconnectAsync(quit: true, cancellationToken);
+        return message.MessageId;
+    }
+}

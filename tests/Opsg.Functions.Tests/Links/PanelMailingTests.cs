@@ -1,0 +1,160 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using Opsg.Functions.Cases;
+using Opsg.Functions.Links;
+using Opsg.Functions.Orchestration;
+using Opsg.Functions.Reports;
+using Opsg.Functions.Storage;
+using Opsg.Functions.Tests.Fixtures;
+
+namespace Opsg.Functions.Tests.Links;
+
+/// <summary>
+/// The app on Azurite and a real maildev, with a Panel distribution list of two people (addresses unique to this run).
+/// One per test that takes a case through its meeting: action numbers are counted per meeting, and every case here has seed 002's.
+/// </summary>
+public sealed class PanelMailingApp : IAsyncLifetime
+{
+    public static readonly string Run = Guid.NewGuid().ToString("N")[..8];
+    public static readonly MailRecipient Chair = new("Panel Chair", $"chair-{Run}@panel.example");
+    public static readonly MailRecipient Secretary = new("Panel Secretary", $"secretary-{Run}@panel.example");
+
+    public OpsgApp App { get; private set; } = null!;
+    public Maildev Mail { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        Mail = await Maildev.Shared;
+        var settings = Mail.Settings;
+        settings["Mail:PanelRecipients"] = $"{Chair.Name} <{Chair.Address}>; {Secretary.Name} <{Secretary.Address}>";
+        App = await OpsgApp.StartAsync(settings);
+        await App.ClientAs(null).WaitForHealthyAsync();
+    }
+
+    public async Task DisposeAsync() => await App.DisposeAsync();
+}
+
+/// <summary>SECAS has the Panel's link emailed: a step of the case's orchestration, sent over SMTP, recorded per message.</summary>
+public sealed class PanelMailingTests : IAsyncLifetime
+{
+    private readonly PanelMailingApp _app = new();
+    private HttpClient _secas = null!;
+
+    public async Task InitializeAsync()
+    {
+        await _app.InitializeAsync();
+        _secas = _app.App.ClientAs("Secas");
+    }
+
+    public Task DisposeAsync() => _app.DisposeAsync();
+
+    private async Task<string> CaseWithPanelReportAsync()
+    {
+        var caseId = await ReviewRecording.OpenAndSubmitAsync(_secas, _app.App.ClientAs("Dcc"));
+        await ReviewRecording.RecordMeetingAsync(_secas, _app.App.ClientAs("Tag"), caseId);
+        await ReviewRecording.RequestAndWaitAsync(_secas, caseId, ReportKinds.PanelReport);
+        return caseId;
+    }
+
+    private async Task<IReadOnlyList<RecordedEvent>> HistoryAsync(string caseId) =>
+        await _app.App.Service<CaseStore>().LoadHistoryAsync(caseId, default);
+
+    /// <summary>Waits until the mailing step is recorded as completed, and answers the messages it recorded.</summary>
+    private async Task<IReadOnlyList<PanelMailSent>> WaitForSentAsync(string caseId)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (true)
+        {
+            var history = await HistoryAsync(caseId);
+            var steps = CaseFold.Fold(caseId, history).Activities.Values.Where(a => a.Scheduled.Name == ActivityNames.SendPanelLinks).ToList();
+            if (steps.Count > 0 && steps.All(a => a.Status == ActivityStatus.Completed))
+                return history.Select(e => e.Event).OfType<PanelMailSent>().ToList();
+            if (DateTime.UtcNow > deadline) throw new TimeoutException($"The mailing of {caseId} did not complete: {string.Join(", ", steps.Select(a => a.Status))}.");
+            await Task.Delay(200);
+        }
+    }
+
+    private static string LinkIn(JsonObject message) =>
+        Regex.Match(message["text"]!.GetValue<string>(), @"http://127\.0\.0\.1:7071(/api/links/[A-Za-z0-9_-]{43})").Groups[1].Value;
+
+    [Fact]
+    public async Task GivenAPanelReport_WhenSecasAsksForTheMailing_ThenEachPersonOnTheListGetsAnEmailWhoseLinkOpensTheReport()
+    {
+        var caseId = await CaseWithPanelReportAsync();
+
+        var response = await _secas.PostJson($"/api/cases/{caseId}/panel-mailings", new { });
+
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        var recorded = await WaitForSentAsync(caseId);
+        var history = await _app.App.Service<HistoryTable>().ReadAsync(caseId, default);
+        foreach (var person in new[] { PanelMailingApp.Chair, PanelMailingApp.Secretary })
+        {
+            var message = Assert.Single(await _app.Mail.WaitForAsync(person.Address));
+            Assert.Equal(person.Name, message["to"]![0]!["name"]!.GetValue<string>());
+            var text = message["text"]!.GetValue<string>();
+            Assert.StartsWith("Classification: ", text);
+            Assert.StartsWith("[NOT FOR PUBLICATION]", message["subject"]!.GetValue<string>());
+            Assert.DoesNotContain("<img", message["html"]!.GetValue<string>(), StringComparison.OrdinalIgnoreCase);
+            var link = LinkIn(message);
+            Assert.NotEqual("", link);
+
+            var report = await _app.App.ClientAs(null).GetAsync(link);
+
+            Assert.Equal(HttpStatusCode.OK, report.StatusCode);
+            Assert.Equal("text/html", report.Content.Headers.ContentType!.MediaType);
+            // Each message recorded once, with its message id; the token is in the email only.
+            var sent = Assert.Single(recorded, s => s.Address == person.Address);
+            Assert.Equal(message["headers"]!["message-id"]!.GetValue<string>().Trim('<', '>'), sent.MessageId.Trim('<', '>'));
+            var token = link[(link.LastIndexOf('/') + 1)..];
+            Assert.DoesNotContain(history.Events, e => e.Payload.Contains(token, StringComparison.Ordinal));
+        }
+    }
+
+    [Fact]
+    public async Task GivenASendThatFailsTwice_WhenDurableRetriesIt_ThenOneEmailIsSentAndRecordedAndOnlyItsLinkIsLive()
+    {
+        var caseId = await CaseWithPanelReportAsync();
+        var person = new MailRecipient("Deputy Chair", $"deputy-{PanelMailingApp.Run}@panel.example");
+        _app.App.Service<FaultInjection>().FailMailSends(2);
+
+        var response = await _secas.PostJson($"/api/cases/{caseId}/panel-mailings", new { recipients = new[] { new { person.Name, person.Address } } });
+
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        var sent = Assert.Single(await WaitForSentAsync(caseId));
+        var message = Assert.Single(await _app.Mail.WaitForAsync(person.Address));
+        await Task.Delay(1000); // nothing more arrives later
+        Assert.Single(await _app.Mail.MessagesToAsync(person.Address));
+
+        var state = CaseFold.Fold(caseId, await HistoryAsync(caseId));
+        var issued = state.Links.Values.Where(l => l.Issued.Mailing is not null).ToList();
+        Assert.Equal(3, issued.Count); // one per attempt
+        var live = Assert.Single(issued, l => l.RevokedAt is null);
+        Assert.Equal(sent.LinkId, live.Issued.LinkId);
+        Assert.Equal(HttpStatusCode.OK, (await _app.App.ClientAs(null).GetAsync(LinkIn(message))).StatusCode);
+    }
+}
+
+/// <summary>Names and addresses end up in mail headers: anything that could bend one is refused before anything is recorded.</summary>
+public sealed class PanelMailingRefusalTests(PanelMailingApp fixture) : IClassFixture<PanelMailingApp>
+{
+    private readonly HttpClient _secas = fixture.App.ClientAs("Secas");
+
+    [Theory]
+    [InlineData("Mallory\r\nBcc: everyone@evil.example", "mallory@evil.example", "recipients[0].name")]
+    [InlineData("Mallory <mallory@evil.example>", "mallory@evil.example", "recipients[0].name")]
+    [InlineData("<b>Mallory</b>", "mallory@evil.example", "recipients[0].name")]
+    [InlineData("Mallory", "mallory@evil.example>, everyone@evil.example", "recipients[0].address")]
+    [InlineData("Mallory", "mallory@evil.example\r\nBcc: everyone@evil.example", "recipients[0].address")]
+    [InlineData("Mallory", "\"mallory\"@evil.example", "recipients[0].address")]
+    public async Task GivenAHostileRecipient_WhenSecasAsksForTheMailing_ThenProblemDetailsAndNothingIsRecorded(string name, string address, string field)
+    {
+        var caseId = await _secas.OpenCaseAsync();
+        var before = await fixture.App.Service<CaseStore>().LoadHistoryAsync(caseId, default);
+
+        var response = await _secas.PostJson($"/api/cases/{caseId}/panel-mailings", new { recipients = new[] { new { name, address } } });
+
+        await response.ProblemAsync(HttpStatusCode.BadRequest, field);
+        Assert.Equal(before.Count, (await fixture.App.Service<CaseStore>().LoadHistoryAsync(caseId, default)).Count);
+    }
+}
