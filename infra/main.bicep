@@ -55,10 +55,33 @@ param logDailyCapGb int = 1
 @description('Forbid purging the Key Vault or its secrets before soft delete ends. Cannot be undone once on.')
 param keyVaultPurgeProtection bool = false
 
-@description('Name of the Key Vault secret that will hold the SMTP password (email, issue 14). Set its value by hand; the app does not read it yet.')
+@description('Name of the Key Vault secret that holds the SMTP password. Set its value by hand; the app reads it through a Key Vault reference.')
 param smtpPasswordSecretName string = 'smtp-password'
 
+@description('SMTP server for the Panel\'s link emails, e.g. smtp.azurecomm.net for Azure Communication Services.')
+param smtpHost string = 'smtp.azurecomm.net'
+
+@description('SMTP port: 587 with STARTTLS, 465 with TLS on connect.')
+param smtpPort int = 587
+
+@description('How the SMTP connection is secured: StartTls or SslOnConnect (None only for a local test server).')
+@allowed(['StartTls', 'SslOnConnect'])
+param smtpTlsMode string = 'StartTls'
+
+@description('SMTP user name (for Azure Communication Services, the SMTP username of its Entra application).')
+param smtpUser string = ''
+
+@description('The sender of the emails, "Name <address>", from a domain the mail service may send for.')
+param mailFrom string = 'OPSG Secretariat <donotreply@example.org>'
+
+@description('The app\'s public address: the Panel\'s links in emails are this plus /api/links/{token}. Empty: https://{app name}.azurewebsites.net; set it for a custom domain or a unique default hostname.')
+param mailLinkBaseUrl string = ''
+
+@description('The Panel distribution list: "Name <address>" entries separated by semicolons.')
+param mailPanelRecipients string = ''
+
 var baseName = 'opsg-${environmentName}'
+var appName = 'func-${baseName}-${take(uniqueString(resourceGroup().id), 6)}'
 var tags = { application: 'opsg-governance', environment: environmentName }
 
 // The containers the app writes (functions/Storage/StorageOptions.cs) and the one Flex deploys to.
@@ -122,7 +145,7 @@ resource plan 'Microsoft.Web/serverfarms@2024-11-01' = {
 }
 
 resource app 'Microsoft.Web/sites@2024-11-01' = {
-  name: 'func-${baseName}-${take(uniqueString(resourceGroup().id), 6)}'
+  name: appName
   location: location
   tags: tags
   kind: 'functionapp,linux'
@@ -172,6 +195,15 @@ resource app 'Microsoft.Web/sites@2024-11-01' = {
         { name: 'OpsgRepairSchedule', value: '0 */5 * * * *' }
         // Safe only because App Service authentication (below) strips any X-MS-CLIENT-PRINCIPAL a caller sends.
         { name: 'Auth__TrustAppServicePrincipal', value: 'true' }
+        // Email over SMTP (functions/Mail); the password only as a Key Vault reference, read with the identity.
+        { name: 'Mail__Host', value: smtpHost }
+        { name: 'Mail__Port', value: string(smtpPort) }
+        { name: 'Mail__TlsMode', value: smtpTlsMode }
+        { name: 'Mail__User', value: smtpUser }
+        { name: 'Mail__Password', value: '@Microsoft.KeyVault(VaultName=${keyVault.outputs.name};SecretName=${smtpPasswordSecretName})' }
+        { name: 'Mail__From', value: mailFrom }
+        { name: 'Mail__LinkBaseUrl', value: empty(mailLinkBaseUrl) ? 'https://${appName}.azurewebsites.net' : mailLinkBaseUrl }
+        { name: 'Mail__PanelRecipients', value: mailPanelRecipients }
         { name: 'APPLICATIONINSIGHTS_CONNECTION_STRING', value: monitoring.outputs.insightsConnectionString }
         { name: 'APPLICATIONINSIGHTS_AUTHENTICATION_STRING', value: 'ClientId=${identity.properties.clientId};Authorization=AAD' }
       ]

@@ -1,19 +1,21 @@
 #!/usr/bin/env bash
 # Runs the backend locally like `func start`: the functions under the local host (devhost/) on
 # http://127.0.0.1:7071/api/..., their orchestrations on Durable Task's Azure Storage provider over Azurite.
-# Installs the pinned Azurite on first use, starts it unless one already listens, stops it on exit.
+# Installs the pinned Azurite and maildev on first use, starts each unless one already listens, stops them on exit.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 listening() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 
 azurite_pid=""
+maildev_pid=""
 app_pid=""
 build_pid=""
 cleanup() {
   [ -n "$build_pid" ] && kill "$build_pid" 2>/dev/null
   [ -n "$app_pid" ] && kill "$app_pid" 2>/dev/null
   [ -n "$azurite_pid" ] && kill "$azurite_pid" 2>/dev/null
+  [ -n "$maildev_pid" ] && kill "$maildev_pid" 2>/dev/null
   wait 2>/dev/null
   true
 }
@@ -23,7 +25,7 @@ trap 'exit 130' INT TERM
 # The build and the first-time Azurite install do not depend on each other: run them side by side.
 dotnet build devhost/Opsg.DevHost.csproj -c Release -nologo -v quiet &
 build_pid=$!
-[ -x node_modules/.bin/azurite ] || npm ci --no-audit --no-fund
+{ [ -x node_modules/.bin/azurite ] && [ -x node_modules/.bin/maildev ]; } || npm ci --no-audit --no-fund
 [ -f local.settings.json ] || cp local.settings.sample.json local.settings.json
 
 if listening 10000 && listening 10001 && listening 10002; then
@@ -37,6 +39,17 @@ else
   for _ in $(seq 1 100); do listening 10000 && listening 10001 && listening 10002 && break; sleep 0.2; done
   echo "Azurite started (pid $azurite_pid), data in .azurite/"
 fi
+
+# The local mail server: the app sends the Panel's emails to its SMTP port; its inbox is a web page.
+if listening 1025 && listening 1080; then
+  echo "maildev already listening on 1025 (SMTP) and 1080 (inbox); using it."
+else
+  node_modules/.bin/maildev --silent --smtp 1025 --ip 127.0.0.1 --web 1080 --web-ip 127.0.0.1 &
+  maildev_pid=$!
+  for _ in $(seq 1 100); do listening 1025 && listening 1080 && break; sleep 0.2; done
+  echo "maildev started (pid $maildev_pid), emails kept in memory"
+fi
+echo "Local inbox: http://127.0.0.1:1080/ (SMTP on 127.0.0.1:1025)"
 
 # local.settings.json "Values" become environment variables, as the Functions host would set them.
 eval "$(node -e '

@@ -12,6 +12,17 @@ public static class AppSettings
     /// <summary>The repair timer's NCRONTAB schedule (RecordRepair): how often a record ahead of its orchestration is looked for.</summary>
     public const string RepairSchedule = "OpsgRepairSchedule";
 
+    /// <summary>Email over SMTP (functions/Mail/MailOptions); the password is a Key Vault reference.</summary>
+    public const string MailHost = "Mail__Host";
+    public const string MailPort = "Mail__Port";
+    public const string MailTlsMode = "Mail__TlsMode";
+    public const string MailUser = "Mail__User";
+    public const string MailPassword = "Mail__Password";
+    public const string MailFrom = "Mail__From";
+    public const string MailLinkBaseUrl = "Mail__LinkBaseUrl";
+    public const string MailPanelRecipients = "Mail__PanelRecipients";
+
     /// <summary>Every setting above: what a deployment must provide.</summary>
-    public static readonly IReadOnlyList<string> ReadInAzure = [StorageAccountName, StorageCredential, StorageClientId, TaskHub, TrustAppServicePrincipal, RepairSchedule];
+    public static readonly IReadOnlyList<string> ReadInAzure = [StorageAccountName, StorageCredential, StorageClientId, TaskHub, TrustAppServicePrincipal, RepairSchedule,
+        MailHost, MailPort, MailTlsMode, MailUser, MailPassword, MailFrom, MailLinkBaseUrl, MailPanelRecipients];
 }

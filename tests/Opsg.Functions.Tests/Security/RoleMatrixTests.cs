@@ -86,6 +86,7 @@ public sealed partial class RoleMatrixTests : IAsyncLifetime
         ["GetActionsRegister"] = ["Secas", "OpsgMember"],
         ["IssueLink"] = ["Secas"],
         ["RevokeLink"] = ["Secas"],
+        ["RequestPanelMailing"] = ["Secas"],
     };
 
     [Fact]
