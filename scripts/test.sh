@@ -4,7 +4,7 @@
 set -uo pipefail
 cd "$(dirname "$0")/.."
 
-[ -x node_modules/.bin/azurite ] || npm ci --no-audit --no-fund || exit 1
+{ [ -x node_modules/.bin/azurite ] && [ -x node_modules/.bin/maildev ]; } || npm ci --no-audit --no-fund || exit 1
 
 # The report print tests drive headless Chromium (Debian package `chromium`). Install it when
 # missing and we may; refresh the package lists only if the install cannot find it otherwise.
