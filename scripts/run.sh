@@ -44,10 +44,11 @@ fi
 if listening 1025 && listening 1080; then
   echo "maildev already listening on 1025 (SMTP) and 1080 (inbox); using it."
 else
-  node_modules/.bin/maildev --silent --smtp 1025 --ip 127.0.0.1 --web 1080 --web-ip 127.0.0.1 &
+  mkdir -p .maildev
+  node_modules/.bin/maildev --silent --smtp 1025 --ip 127.0.0.1 --web 1080 --web-ip 127.0.0.1 --mail-directory .maildev &
   maildev_pid=$!
   for _ in $(seq 1 100); do listening 1025 && listening 1080 && break; sleep 0.2; done
-  echo "maildev started (pid $maildev_pid), emails kept in memory"
+  echo "maildev started (pid $maildev_pid), emails in .maildev/"
 fi
 echo "Local inbox: http://127.0.0.1:1080/ (SMTP on 127.0.0.1:1025)"
 
