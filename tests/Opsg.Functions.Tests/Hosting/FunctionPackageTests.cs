@@ -45,6 +45,7 @@ public sealed class FunctionPackageTests : IAsyncLifetime
         var executable = host["customHandler"]!["description"]!["defaultExecutablePath"]!.GetValue<string>();
         Assert.True(File.Exists(Path.Combine(_package, executable)), $"{executable} is not in the package");
         Assert.True(Directory.Exists(Path.Combine(_package, "templates")), "templates/ is not in the package");
+        Assert.True(File.Exists(Path.Combine(_package, "templates", "partials", "styles.sbn-html")), "the Scriban templates are not in the package");
     }
 
     [Fact]

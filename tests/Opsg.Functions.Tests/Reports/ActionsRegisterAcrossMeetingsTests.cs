@@ -98,7 +98,9 @@ public sealed class ActionsRegisterAcrossMeetingsTests
 
         Assert.Equal("not-for-publication", page.QuerySelector(".banner")!.GetAttribute("data-classification"));
         Assert.Equal("OPSG_AR_20200410", page.QuerySelector("[data-field=document-id]").Text());
-        Assert.Equal(("3", "2"), (page.QuerySelector("[data-field=open-count]").Text(), page.QuerySelector("[data-field=overdue-count]").Text()));
+        var summary = page.QuerySelector("[data-field=summary]")!;
+        Assert.Equal(("3", "2"), (summary.GetAttribute("data-open"), summary.GetAttribute("data-overdue")));
+        Assert.Equal("As at 10 April 2020: 3 actions are open, 2 of them overdue.", summary.Text());
     }
 
     [Fact]
