@@ -34,6 +34,9 @@ public sealed class ReportTemplateContext : TemplateContext
         MemberFilter = PropertiesOnly;
         TemplateLoader = partials;
         NewLine = "\n";
+        // A partial's lines are not re-indented to where the include stood: the HTML means the same, and
+        // every line written is not scanned again for line breaks.
+        AutoIndent = false;
         // Our own templates over bounded models: a limit could only cut a large case's report short
         // (Scriban ends over-long output with "..." rather than failing).
         LoopLimit = 0;
@@ -58,7 +61,7 @@ public sealed class ReportTemplateContext : TemplateContext
             default:
                 var text = ObjectToString(textAsObject) ?? "";
                 var start = 0;
-                for (var i = 0; i < text.Length; i++)
+                for (var i = text.AsSpan().IndexOfAny(StrictHtmlEncoder.NeedEncoding); i >= 0 && i < text.Length; i++)
                 {
                     if (StrictHtmlEncoder.EntityFor(text[i]) is not { } entity) continue;
                     Write(text, start, i - start);
