@@ -5,7 +5,7 @@ using Opsg.Functions.Submissions;
 namespace Opsg.Functions.Reports;
 
 // The rows the report tables share. Templates get words, not enums, and flags instead of nulls:
-// the environment throws on unresolved bindings, so a model never leaves a value undefined.
+// the template context is strict about names, so a model never leaves a value undefined.
 
 /// <summary>A RAG status as the reader sees it: the word always, the colour as a class.</summary>
 public sealed record RagBadge(string Word, string Key)
