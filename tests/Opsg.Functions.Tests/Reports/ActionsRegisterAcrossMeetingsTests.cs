@@ -75,7 +75,8 @@ public sealed class ActionsRegisterAcrossMeetingsTests
         var register = ActionsRegisterAcrossMeetings.From([Seed002History.AtMeeting() with { Actions = [] }], Today);
         Assert.False(register.HasMeetings);
         var page = Parse(Renderer.RenderPage(ActionsRegisterAcrossMeetings.Page, register));
-        Assert.Equal("No action is outstanding.", page.QuerySelector("[data-field=none]").Text());
+        Assert.Equal("As at 10 April 2020: no action is open.", page.QuerySelector("[data-field=summary]").Text());
+        Assert.Empty(page.QuerySelectorAll("section.meeting"));
     }
 
     [Fact]
