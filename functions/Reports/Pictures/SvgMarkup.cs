@@ -12,10 +12,10 @@ public sealed class SvgMarkup
     private readonly StringBuilder _svg = new(2048);
 
     /// <summary>An element with content to follow; attributes as name/value pairs.</summary>
-    public SvgMarkup Open(string element, params (string Name, object Value)[] attributes) => Tag(element, attributes, selfClosing: false);
+    public SvgMarkup Open(string element, params ReadOnlySpan<(string Name, object Value)> attributes) => Tag(element, attributes, selfClosing: false);
 
     /// <summary>An element with no content (rect, line).</summary>
-    public SvgMarkup Empty(string element, params (string Name, object Value)[] attributes) => Tag(element, attributes, selfClosing: true);
+    public SvgMarkup Empty(string element, params ReadOnlySpan<(string Name, object Value)> attributes) => Tag(element, attributes, selfClosing: true);
 
     public SvgMarkup Text(string text)
     {
@@ -30,7 +30,7 @@ public sealed class SvgMarkup
     }
 
     /// <summary>An element holding only text: <c>&lt;text x="0"&gt;LSC 1&lt;/text&gt;</c>.</summary>
-    public SvgMarkup TextElement(string element, string text, params (string Name, object Value)[] attributes) =>
+    public SvgMarkup TextElement(string element, string text, params ReadOnlySpan<(string Name, object Value)> attributes) =>
         Open(element, attributes).Text(text).Close(element);
 
     public SvgMarkup Line()
@@ -41,13 +41,14 @@ public sealed class SvgMarkup
 
     public TrustedHtml ToTrustedHtml() => new(_svg.ToString());
 
-    private SvgMarkup Tag(string element, (string Name, object Value)[] attributes, bool selfClosing)
+    private SvgMarkup Tag(string element, ReadOnlySpan<(string Name, object Value)> attributes, bool selfClosing)
     {
         _svg.Append('<').Append(element);
         foreach (var (name, value) in attributes)
         {
             _svg.Append(' ').Append(name).Append("=\"");
-            StrictHtmlEncoder.AppendEncoded(_svg, Convert.ToString(value, CultureInfo.InvariantCulture) ?? "");
+            if (value is int number) _svg.Append(CultureInfo.InvariantCulture, $"{number}");
+            else StrictHtmlEncoder.AppendEncoded(_svg, Convert.ToString(value, CultureInfo.InvariantCulture) ?? "");
             _svg.Append('"');
         }
         _svg.Append(selfClosing ? "/>" : ">");

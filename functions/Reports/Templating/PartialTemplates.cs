@@ -13,6 +13,7 @@ namespace Opsg.Functions.Reports;
 public sealed partial class PartialTemplates : ITemplateLoader
 {
     private readonly Dictionary<string, (string Source, Template Parsed)> _byPath = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _pathByName = new(StringComparer.Ordinal);
 
     public PartialTemplates(IEnumerable<(string Relative, string Source)> partials)
     {
@@ -21,19 +22,20 @@ public sealed partial class PartialTemplates : ITemplateLoader
         {
             var source = file.EndsWith('\n') ? file[..^1] : file;
             _byPath[relative] = (source, ReportRenderer.Parse(source, relative));
+            var name = Path.GetFileName(relative)[..^ReportRenderer.Extension.Length];
+            if (!PartialName().IsMatch(name) || relative != $"{ReportRenderer.PartialsFolder}/{name}{ReportRenderer.Extension}")
+                throw new InvalidOperationException($"templates/{relative}: a partial is named in lower case with hyphens and sits directly in templates/{ReportRenderer.PartialsFolder}.");
+            _pathByName[name] = relative;
         }
     }
 
     /// <summary>The parsed partials by loader path, for a context to start from instead of parsing again.</summary>
     public IEnumerable<KeyValuePair<string, Template>> Parsed => _byPath.Select(p => KeyValuePair.Create(p.Key, p.Value.Parsed));
 
-    public string GetPath(TemplateContext context, SourceSpan callerSpan, string templateName)
-    {
-        var path = $"{ReportRenderer.PartialsFolder}/{templateName}{ReportRenderer.Extension}";
-        if (!PartialName().IsMatch(templateName) || !_byPath.ContainsKey(path))
-            throw new ScriptRuntimeException(callerSpan, $"There is no partial named '{templateName}' in templates/{ReportRenderer.PartialsFolder}.");
-        return path;
-    }
+    public string GetPath(TemplateContext context, SourceSpan callerSpan, string templateName) =>
+        _pathByName.TryGetValue(templateName, out var path)
+            ? path
+            : throw new ScriptRuntimeException(callerSpan, $"There is no partial named '{templateName}' in templates/{ReportRenderer.PartialsFolder}.");
 
     public string Load(TemplateContext context, SourceSpan callerSpan, string templatePath) => _byPath[templatePath].Source;
 

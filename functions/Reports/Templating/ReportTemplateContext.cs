@@ -22,6 +22,7 @@ public sealed class ReportTemplateContext : TemplateContext
 
     // Member lookups per model type are worked out once for the app, not once per render.
     private static readonly ConcurrentDictionary<Type, IObjectAccessor> Accessors = new();
+    private static readonly ConcurrentDictionary<Type, (string Name, PropertyInfo Property)[]> TopLevel = new();
 
     public ReportTemplateContext(ScriptObject functions, PartialTemplates partials, object model) : base(functions)
     {
@@ -44,8 +45,11 @@ public sealed class ReportTemplateContext : TemplateContext
         PushCulture(ReportFormats.EnGb);
         foreach (var (path, template) in partials.Parsed) CachedTemplates[path] = template;
 
-        var globals = new ScriptObject();
-        globals.Import(model, PropertiesOnly, CamelCase);
+        // The model's properties are the template's variables, read-only.
+        var properties = TopLevel.GetOrAdd(model.GetType(), type => [.. type.GetProperties(BindingFlags.Public | BindingFlags.Instance)
+            .Where(p => p.GetIndexParameters().Length == 0).Select(p => (CamelCase(p), p))]);
+        var globals = new ScriptObject(properties.Length);
+        foreach (var (name, property) in properties) globals.SetValue(name, property.GetValue(model), readOnly: true);
         PushGlobal(globals);
     }
 
