@@ -14,6 +14,7 @@ public sealed partial class PartialTemplates : ITemplateLoader
 {
     private readonly Dictionary<string, (string Source, Template Parsed)> _byPath = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _pathByName = new(StringComparer.Ordinal);
+    private readonly KeyValuePair<string, Template>[] _parsed;
 
     public PartialTemplates(IEnumerable<(string Relative, string Source)> partials)
     {
@@ -27,10 +28,11 @@ public sealed partial class PartialTemplates : ITemplateLoader
                 throw new InvalidOperationException($"templates/{relative}: a partial is named in lower case with hyphens and sits directly in templates/{ReportRenderer.PartialsFolder}.");
             _pathByName[name] = relative;
         }
+        _parsed = [.. _byPath.Select(p => KeyValuePair.Create(p.Key, p.Value.Parsed))];
     }
 
     /// <summary>The parsed partials by loader path, for a context to start from instead of parsing again.</summary>
-    public IEnumerable<KeyValuePair<string, Template>> Parsed => _byPath.Select(p => KeyValuePair.Create(p.Key, p.Value.Parsed));
+    public IReadOnlyList<KeyValuePair<string, Template>> Parsed => _parsed;
 
     public string GetPath(TemplateContext context, SourceSpan callerSpan, string templateName) =>
         _pathByName.TryGetValue(templateName, out var path)
