@@ -1,12 +1,19 @@
 using Opsg.Functions.Hosting;
 
-var builder = WebApplication.CreateBuilder(args);
-builder.WebHost.UseUrls(HostAddress.Url(builder.Configuration));
-builder.Services.AddOpsg(builder.Configuration);
+namespace Opsg.Functions;
 
-var app = builder.Build();
-app.UseOpsg();
-app.Run();
-
-/// <summary>Visible to WebApplicationFactory in the tests.</summary>
-public partial class Program;
+/// <summary>
+/// The .NET isolated worker under the Azure Functions host. Locally and in tests the same functions run under
+/// devhost/ instead, which calls the same <see cref="Composition.AddOpsg"/>.
+/// </summary>
+public static class Worker
+{
+    public static void Main()
+    {
+        var host = new HostBuilder()
+            .ConfigureFunctionsWebApplication(worker => worker.UseMiddleware<HttpFunctionMiddleware>())
+            .ConfigureServices((context, services) => services.AddOpsg(context.Configuration))
+            .Build();
+        host.Run();
+    }
+}

@@ -1,91 +1,229 @@
-// Azure resources for the OPSG reporting backend: a Linux Function App running the custom handler,
-// its storage account (history, timers, links, activity queue, private report containers) and
-// App Service authentication so X-MS-CLIENT-PRINCIPAL carries the caller's role.
-@description('Short name used to derive resource names.')
-param name string = 'opsg'
+// The OPSG governance backend in Azure: the .NET isolated worker app with Durable Functions on a Flex
+// Consumption plan, signed-in callers through App Service authentication, and one user-assigned
+// managed identity for storage, telemetry and secrets. No account key appears anywhere.
+// This file holds the app and the settings it is given; modules/ holds what it uses.
 
+@description('The environment; part of every resource name and of the Durable task hub name.')
+@allowed(['test', 'prod'])
+param environmentName string
+
+@description('Region of every resource. Flex Consumption is offered in some regions only: az functionapp list-flexconsumption-locations.')
 param location string = resourceGroup().location
 
-@description('Entra ID app registration (client) id used by App Service authentication.')
+@description('Client (application) id of the Entra ID app registration that defines the app roles Dcc, Secas, OpsgMember, Tag and Panel.')
+@minLength(36)
+@maxLength(36)
 param authClientId string
 
-@description('Entra ID tenant id.')
-param tenantId string = subscription().tenantId
+@description('Entra ID tenant that signs the callers\' tokens.')
+param authTenantId string = tenant().tenantId
 
-var storageName = toLower('${name}${uniqueString(resourceGroup().id)}')
+@description('Audience of the callers\' access tokens: the app registration\'s Application ID URI.')
+param authAudience string = 'api://${authClientId}'
 
-resource storage 'Microsoft.Storage/storageAccounts@2023-01-01' = {
-  name: take(storageName, 24)
+@description('Memory of each instance in MB. 2048 is the plan\'s default; rendering a report needs far less.')
+@allowed([512, 2048, 4096])
+param instanceMemoryMB int = 2048
+
+@description('Most instances the app scales out to: a ceiling on cost and on load against storage, not a reservation.')
+@minValue(1)
+@maxValue(1000)
+param maximumInstanceCount int = 40
+
+@description('HTTP instances kept warm and billed while idle. 0 lets the app scale to zero, at the price of a cold start on the first call after a quiet spell.')
+@minValue(0)
+@maxValue(20)
+param alwaysReadyHttpInstances int = 0
+
+@description('Storage redundancy.')
+@allowed(['Standard_LRS', 'Standard_ZRS', 'Standard_GZRS'])
+param storageSku string = 'Standard_ZRS'
+
+@description('Days an overwritten or deleted report, evidence file or other blob stays recoverable.')
+@minValue(1)
+@maxValue(365)
+param blobRetentionDays int = 30
+
+@description('Days the Log Analytics workspace keeps logs and telemetry.')
+@minValue(30)
+@maxValue(730)
+param logRetentionDays int = 30
+
+@description('Most GB of logs and telemetry ingested per day; -1 for no cap.')
+param logDailyCapGb int = 1
+
+@description('Forbid purging the Key Vault or its secrets before soft delete ends. Cannot be undone once on.')
+param keyVaultPurgeProtection bool = false
+
+@description('Name of the Key Vault secret that will hold the SMTP password (email, issue 14). Set its value by hand; the app does not read it yet.')
+param smtpPasswordSecretName string = 'smtp-password'
+
+var baseName = 'opsg-${environmentName}'
+var tags = { application: 'opsg-governance', environment: environmentName }
+
+// The containers the app writes (functions/Storage/StorageOptions.cs) and the one Flex deploys to.
+var appContainers = ['reports', 'evidence', 'payloads', 'notifications']
+var deploymentContainer = 'app-package'
+
+resource identity 'Microsoft.ManagedIdentity/userAssignedIdentities@2024-11-30' = {
+  name: 'id-${baseName}'
   location: location
-  sku: { name: 'Standard_ZRS' }
-  kind: 'StorageV2'
-  properties: {
-    minimumTlsVersion: 'TLS1_2'
-    allowBlobPublicAccess: false
-    supportsHttpsTrafficOnly: true
+  tags: tags
+}
+
+module monitoring 'modules/monitoring.bicep' = {
+  name: 'monitoring'
+  params: {
+    baseName: baseName
+    location: location
+    tags: tags
+    retentionDays: logRetentionDays
+    dailyCapGb: logDailyCapGb
+    publisherPrincipalId: identity.properties.principalId
+    publisherIdentityId: identity.id
   }
 }
 
-resource plan 'Microsoft.Web/serverfarms@2023-01-01' = {
-  name: '${name}-plan'
+module storage 'modules/storage.bicep' = {
+  name: 'storage'
+  params: {
+    baseName: baseName
+    location: location
+    tags: tags
+    sku: storageSku
+    retentionDays: blobRetentionDays
+    appContainers: appContainers
+    deploymentContainer: deploymentContainer
+    appPrincipalId: identity.properties.principalId
+    appIdentityId: identity.id
+    workspaceId: monitoring.outputs.workspaceId
+  }
+}
+
+module keyVault 'modules/keyvault.bicep' = {
+  name: 'keyVault'
+  params: {
+    baseName: baseName
+    location: location
+    tags: tags
+    purgeProtection: keyVaultPurgeProtection
+    readerPrincipalId: identity.properties.principalId
+    readerIdentityId: identity.id
+  }
+}
+
+resource plan 'Microsoft.Web/serverfarms@2024-11-01' = {
+  name: 'plan-${baseName}'
   location: location
-  sku: { name: 'Y1', tier: 'Dynamic' }
+  tags: tags
   kind: 'functionapp'
+  sku: { tier: 'FlexConsumption', name: 'FC1' }
   properties: { reserved: true }
 }
 
-resource insights 'Microsoft.Insights/components@2020-02-02' = {
-  name: '${name}-insights'
+resource app 'Microsoft.Web/sites@2024-11-01' = {
+  name: 'func-${baseName}-${take(uniqueString(resourceGroup().id), 6)}'
   location: location
-  kind: 'web'
-  properties: { Application_Type: 'web' }
-}
-
-var storageConnection = 'DefaultEndpointsProtocol=https;AccountName=${storage.name};AccountKey=${storage.listKeys().keys[0].value};EndpointSuffix=${environment().suffixes.storage}'
-
-resource app 'Microsoft.Web/sites@2023-01-01' = {
-  name: '${name}-functions'
-  location: location
+  tags: tags
   kind: 'functionapp,linux'
+  identity: {
+    type: 'UserAssigned'
+    userAssignedIdentities: { '${identity.id}': {} }
+  }
   properties: {
     serverFarmId: plan.id
     httpsOnly: true
+    keyVaultReferenceIdentity: identity.id
+    functionAppConfig: {
+      // The Bicep types take any string here; the values a region offers are listed by
+      // az functionapp list-flexconsumption-runtimes --location <region> --runtime dotnet-isolated.
+      runtime: { name: 'dotnet-isolated', version: '10.0' }
+      scaleAndConcurrency: {
+        instanceMemoryMB: instanceMemoryMB
+        maximumInstanceCount: maximumInstanceCount
+        alwaysReady: alwaysReadyHttpInstances > 0 ? [{ name: 'http', instanceCount: alwaysReadyHttpInstances }] : []
+      }
+      deployment: {
+        storage: {
+          type: 'blobContainer'
+          value: '${storage.outputs.blobEndpoint}${deploymentContainer}'
+          authentication: { type: 'UserAssignedIdentity', userAssignedIdentityResourceId: identity.id }
+        }
+      }
+    }
     siteConfig: {
-      // The custom handler is published self-contained, so no language stack is needed on the image.
-      linuxFxVersion: ''
-      ftpsState: 'Disabled'
       minTlsVersion: '1.2'
+      scmMinTlsVersion: '1.2'
+      ftpsState: 'Disabled'
+      http20Enabled: true
+      // What the app and the Functions host read (functions/Hosting/AppSettings.cs). Flex takes the
+      // runtime from functionAppConfig, so FUNCTIONS_WORKER_RUNTIME and FUNCTIONS_EXTENSION_VERSION
+      // are not set. tests/Opsg.Functions.Tests/Infra/AppSettingsTests.cs holds this list to the app's.
       appSettings: [
-        { name: 'FUNCTIONS_EXTENSION_VERSION', value: '~4' }
-        { name: 'FUNCTIONS_WORKER_RUNTIME', value: 'custom' }
-        { name: 'AzureWebJobsStorage', value: storageConnection }
-        { name: 'APPLICATIONINSIGHTS_CONNECTION_STRING', value: insights.properties.ConnectionString }
-        // App Service authentication strips client-sent X-MS-CLIENT-PRINCIPAL headers, so it can be trusted here.
+        // Host storage, Durable Functions' task hub and the app's own tables, queues and blobs, all
+        // through the user-assigned identity.
+        { name: 'AzureWebJobsStorage__accountName', value: storage.outputs.name }
+        { name: 'AzureWebJobsStorage__credential', value: 'managedidentity' }
+        { name: 'AzureWebJobsStorage__clientId', value: identity.properties.clientId }
+        // host.json names the task hub %OpsgTaskHub%; one per environment if they ever share an account.
+        { name: 'OpsgTaskHub', value: 'opsg${environmentName}' }
+        // The repair timer: every 5 minutes is soon enough to heal a crash between recording and telling, and
+        // cheap (it reads the case summaries and asks Durable about the ones that changed).
+        { name: 'OpsgRepairSchedule', value: '0 */5 * * * *' }
+        // Safe only because App Service authentication (below) strips any X-MS-CLIENT-PRINCIPAL a caller sends.
         { name: 'Auth__TrustAppServicePrincipal', value: 'true' }
+        { name: 'APPLICATIONINSIGHTS_CONNECTION_STRING', value: monitoring.outputs.insightsConnectionString }
+        { name: 'APPLICATIONINSIGHTS_AUTHENTICATION_STRING', value: 'ClientId=${identity.properties.clientId};Authorization=AAD' }
       ]
     }
   }
 }
 
-resource auth 'Microsoft.Web/sites/config@2023-01-01' = {
+// App Service authentication validates Entra ID tokens and hands the app the caller, with the app
+// roles assigned to them, in X-MS-CLIENT-PRINCIPAL. It lets unauthenticated requests through: the app
+// answers 401/403 itself, route by route, because the Panel's link and the health check are
+// anonymous by design.
+resource auth 'Microsoft.Web/sites/config@2024-11-01' = {
   parent: app
   name: 'authsettingsV2'
   properties: {
+    platform: { enabled: true }
     globalValidation: {
-      requireAuthentication: false // /api/health and /api/links/{token} are anonymous; the app enforces roles.
+      requireAuthentication: false
       unauthenticatedClientAction: 'AllowAnonymous'
     }
+    httpSettings: { requireHttps: true }
     identityProviders: {
       azureActiveDirectory: {
         enabled: true
         registration: {
           clientId: authClientId
-          openIdIssuer: '${environment().authentication.loginEndpoint}${tenantId}/v2.0'
+          openIdIssuer: '${environment().authentication.loginEndpoint}${authTenantId}/v2.0'
         }
+        validation: { allowedAudiences: [authAudience] }
       }
     }
+    login: { tokenStore: { enabled: false } }
   }
 }
 
+// Deployments authenticate with Entra ID (az login), never with a publishing user name and password.
+resource noFtpPassword 'Microsoft.Web/sites/basicPublishingCredentialsPolicies@2024-11-01' = {
+  parent: app
+  name: 'ftp'
+  properties: { allow: false }
+}
+
+resource noScmPassword 'Microsoft.Web/sites/basicPublishingCredentialsPolicies@2024-11-01' = {
+  parent: app
+  name: 'scm'
+  properties: { allow: false }
+}
+
 output functionAppName string = app.name
-output storageAccountName string = storage.name
+output functionAppUrl string = 'https://${app.properties.defaultHostName}'
+output storageAccountName string = storage.outputs.name
+output keyVaultName string = keyVault.outputs.name
+
+@description('The app setting value that will read the SMTP password through the app\'s identity (issue 14 adds the setting).')
+output smtpKeyVaultReference string = '@Microsoft.KeyVault(VaultName=${keyVault.outputs.name};SecretName=${smtpPasswordSecretName})'

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Runs the backend locally like `func start`: http://127.0.0.1:7071/api/...
+# Runs the backend locally like `func start`: the functions under the local host (devhost/) on
+# http://127.0.0.1:7071/api/..., their orchestrations on Durable Task's Azure Storage provider over Azurite.
 # Installs the pinned Azurite on first use, starts it unless one already listens, stops it on exit.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -20,7 +21,7 @@ trap cleanup EXIT
 trap 'exit 130' INT TERM
 
 # The build and the first-time Azurite install do not depend on each other: run them side by side.
-dotnet build functions/Opsg.Functions.csproj -c Release -nologo -v quiet &
+dotnet build devhost/Opsg.DevHost.csproj -c Release -nologo -v quiet &
 build_pid=$!
 [ -x node_modules/.bin/azurite ] || npm ci --no-audit --no-fund
 [ -f local.settings.json ] || cp local.settings.sample.json local.settings.json
@@ -46,6 +47,6 @@ eval "$(node -e '
 # Run the app as our own child so stopping this script always stops it too.
 wait "$build_pid" || { echo "The build failed." >&2; exit 1; }
 build_pid=""
-dotnet functions/bin/Release/net10.0/Opsg.Functions.dll &
+dotnet devhost/bin/Release/net10.0/Opsg.DevHost.dll &
 app_pid=$!
 wait "$app_pid"

@@ -24,6 +24,11 @@ install_missing java default-jre-headless || exit 1
 { [ -x node_modules/.bin/azurite ] && [ -f node_modules/vnu-jar/build/dist/vnu.jar ] && [ -f node_modules/axe-core/axe.min.js ]; } \
   || npm ci --no-audit --no-fund || exit 1
 
+# The infrastructure: every Bicep and parameters file builds and lints without a single diagnostic,
+# with the compiler NuGet serves (scripts/check-infra.sh). A failure here fails the run, after the tests.
+bash scripts/check-infra.sh
+infra_status=$?
+
 log=$(mktemp)
 dotnet test Opsg.Functions.sln -c Release --logger "console;verbosity=normal" 2>&1 | tee "$log"
 status=${PIPESTATUS[0]}
@@ -35,5 +40,6 @@ skipped=$(grep -Eo 'Skipped: +[0-9]+' "$log" | awk '{s+=$2} END {print s+0}')
 failures=$(grep -E '^\s*Failed [A-Za-z_]' "$log" | sort -u)
 rm -f "$log"
 [ -n "$failures" ] && printf 'Failed tests:\n%s\n' "$failures"
+[ "$infra_status" -eq 0 ] || echo "Infra check failed: see the bicep output above the tests"
 echo "Tests: $passed passed, $failed failed, $skipped skipped"
-[ "$status" -eq 0 ] && [ "$passed" -gt 0 ] && [ "$failed" -eq 0 ]
+[ "$infra_status" -eq 0 ] && [ "$status" -eq 0 ] && [ "$passed" -gt 0 ] && [ "$failed" -eq 0 ]

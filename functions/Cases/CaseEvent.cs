@@ -14,6 +14,10 @@ public enum Classification
     NotForPublication,
 }
 
-public sealed record CaseOpened(string Title, Classification Classification, string MeetingId, DateOnly? MeetingDate) : CaseEvent;
+/// <summary>
+/// SECAS opened a review case. <paramref name="Catalogue"/> names the criteria catalogue the case cites
+/// from; cases opened before catalogues were named have none on record (see CriteriaCatalogues.Of).
+/// </summary>
+public sealed record CaseOpened(string Title, Classification Classification, string MeetingId, DateOnly? MeetingDate, string? Catalogue = null) : CaseEvent;
 
 public sealed record CaseTerminated(string Reason) : CaseEvent;

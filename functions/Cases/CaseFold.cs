@@ -52,8 +52,8 @@ public static class CaseFold
         TimerFired e => s.Timers.TryGetValue(e.TimerId, out var t) ? s with { Timers = s.Timers.SetItem(e.TimerId, t with { Fired = true }) } : s,
 
         ReportsRequested => s,
-        LinkIssued e => s with { Links = s.Links.SetItem(e.LinkId, new LinkState(e, recorded.Time, null, 0)) },
-        LinkAccessed e => UpdateLink(s, e.LinkId, l => l with { Accesses = l.Accesses + 1 }),
+        LinkIssued e => s with { Links = s.Links.SetItem(e.LinkId, new LinkState(e, recorded.Time, null)) },
+        LinkAccessed => s, // an access recorded in the history before accesses had a log of their own: changes nothing
         LinkRevoked e => UpdateLink(s, e.LinkId, l => l with { RevokedAt = recorded.Time }),
 
         _ => throw new InvalidOperationException($"No fold rule for {recorded.Event.GetType().Name}."),

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Opsg.Functions.Orchestration;
 using Opsg.Functions.Storage;
 
@@ -7,14 +6,17 @@ namespace Opsg.Functions.Cases;
 public sealed record CommandResult(CaseState? State, CommandResponse? Response, Rejection? Rejection, bool Replayed = false)
 {
     public static CommandResult Refused(Rejection rejection) => new(null, null, rejection);
+
+    /// <summary>The first sequence this request appended; null when it recorded nothing new (refused, a replay, or nothing to decide).</summary>
+    public long? RecordedFrom { get; init; }
 }
 
 /// <summary>
-/// The edge between the pure case logic and storage: load the history, fold it, decide, append
-/// atomically, then hand scheduled activities to the queue. Everything the domain decided is in the
-/// history before anything else happens, so a crash at any point loses nothing that was acknowledged.
+/// The edge between the pure case logic and storage: load the history, fold it, decide, append atomically.
+/// Everything the domain decided is in the record before anyone is told, so a crash at any point loses
+/// nothing that was acknowledged.
 /// </summary>
-public sealed class CaseStore(HistoryTable history, ActivityQueue queue, TimerTable timers, ActivitySignal signal, FaultInjection faults)
+public sealed class CaseStore(HistoryTable history)
 {
     private const int EngineRaceRetries = 5;
 
@@ -52,59 +54,14 @@ public sealed class CaseStore(HistoryTable history, ActivityQueue queue, TimerTa
         return stored.Events.Select(EventCatalog.ToRecorded).ToList();
     }
 
-    // conflictRetries: how often to re-read and decide again when another writer got in first;
-    // 0 for client commands (they get 409 and decide for themselves), more for the engine's own work.
-    // A client command without If-Match that lost only to the engine's bookkeeping (a report rendered,
-    // a timer fired) is decided again instead: no person changed the case, so there is nothing to re-read.
-    public Task<CommandResult> ExecuteAsync(
-        string caseId,
-        CommandContext context,
-        Func<CaseState, Decision> decide,
-        Func<CaseState, CommandResponse> respond,
-        CancellationToken cancellationToken,
-        int conflictRetries = 0) =>
-        ExecuteCoreAsync(caseId, context, (state, _) => Task.FromResult(decide(state)), respond, cancellationToken, conflictRetries);
-
     /// <summary>
-    /// As <see cref="ExecuteAsync(string, CommandContext, Func{CaseState, Decision}, Func{CaseState, CommandResponse}, CancellationToken, int)"/>
-    /// for a command that needs something only storage outside the case can hand out (the meeting's next
-    /// action number). <paramref name="reserve"/> runs only once the command is really going to be
-    /// recorded: after the Idempotency-Key check (a replay reserves nothing), after If-Match, and after
-    /// <paramref name="check"/> (the decision's refusals, on the loaded state) has let it through, so an
-    /// ordinary refusal reserves nothing. The value is then decided with, and kept for a retry after
-    /// losing a race to the engine's bookkeeping. A value reserved for an append that does not happen
-    /// (a crash, a race lost to a person, the same Idempotency-Key sent twice at once) is never used.
+    /// Runs one command: replay for a repeated Idempotency-Key, If-Match against the version, decide, append.
+    /// <paramref name="conflictRetries"/>: how often to re-read and decide again when another writer got in
+    /// first; 0 for a person's command (it gets 409 and decides for itself), more for the engine's own work.
+    /// A person's command without If-Match that lost only to the engine's bookkeeping (a report rendered, a
+    /// timer fired) is decided again instead: no person changed the case, so there is nothing to re-read.
     /// </summary>
-    public Task<CommandResult> ExecuteAsync<TReserved>(
-        string caseId,
-        CommandContext context,
-        Func<CaseState, Rejection?> check,
-        Func<CaseState, CancellationToken, Task<TReserved>> reserve,
-        Func<CaseState, TReserved, Decision> decide,
-        Func<CaseState, CommandResponse> respond,
-        CancellationToken cancellationToken)
-    {
-        var reserved = default(TReserved);
-        var hasReserved = false;
-        return ExecuteCoreAsync(caseId, context, async (state, token) =>
-        {
-            if (check(state) is { } refused) return refused;
-            if (!hasReserved)
-            {
-                reserved = await reserve(state, token);
-                hasReserved = true;
-            }
-            return decide(state, reserved!);
-        }, respond, cancellationToken, 0);
-    }
-
-    private async Task<CommandResult> ExecuteCoreAsync(
-        string caseId,
-        CommandContext context,
-        Func<CaseState, CancellationToken, Task<Decision>> decide,
-        Func<CaseState, CommandResponse> respond,
-        CancellationToken cancellationToken,
-        int conflictRetries)
+    public async Task<CommandResult> ExecuteAsync(string caseId, CommandContext context, CaseCommand command, CancellationToken cancellationToken, int conflictRetries = 0)
     {
         long? lostAt = null;
         for (var attempt = 0; ; attempt++)
@@ -119,15 +76,12 @@ public sealed class CaseStore(HistoryTable history, ActivityQueue queue, TimerTa
             if (context.ExpectedVersion is { } expected && expected != state.Version)
                 return CommandResult.Refused(new Rejection(412, "The case has changed.", $"You sent If-Match for version {expected}; the case is at version {state.Version}. Read it again and retry."));
 
-            var decision = await decide(state, cancellationToken);
+            var decision = await command.DecideAsync(state, cancellationToken);
             if (decision.Rejection is { } rejection) return CommandResult.Refused(rejection);
-            if (decision.Events.Count == 0) return new CommandResult(state, respond(state), null);
+            if (decision.Events.Count == 0) return new CommandResult(state, command.Respond(state), null);
 
             var (next, events) = Apply(state, decision.Events, context);
-            foreach (var timer in events.Select(e => e.Event).OfType<TimerScheduled>())
-                await timers.UpsertAsync(new DueTimer(caseId, timer.TimerId, timer.DueAt, context.Now), cancellationToken);
-
-            var response = respond(next);
+            var response = command.Respond(next);
             var idempotency = context.Idempotency is { } key
                 ? new IdempotencyRecord(key.KeyHash, key.RequestHash, response.StatusCode, response.Location, response.Body, next.Version)
                 : null;
@@ -144,9 +98,7 @@ public sealed class CaseStore(HistoryTable history, ActivityQueue queue, TimerTa
             switch (result.Outcome)
             {
                 case AppendOutcome.Appended:
-                    faults.At(FaultPoint.AfterAppendBeforeEnqueue);
-                    await DispatchAsync(caseId, events, cancellationToken);
-                    return new CommandResult(next, response, null);
+                    return new CommandResult(next, response, null) { RecordedFrom = state.Version + 1 };
                 case AppendOutcome.DuplicateRequest:
                     return Replay(context.Idempotency!, result.Previous!);
                 case AppendOutcome.VersionConflict when attempt < conflictRetries:
@@ -162,24 +114,6 @@ public sealed class CaseStore(HistoryTable history, ActivityQueue queue, TimerTa
         }
     }
 
-    /// <summary>Puts a scheduled activity on the queue; also used by the sweep for messages that were lost.</summary>
-    public async Task EnqueueActivityAsync(string caseId, long sequence, CancellationToken cancellationToken)
-    {
-        await queue.EnqueueAsync(JsonSerializer.Serialize(new ActivityMessage(caseId, sequence), EventCatalog.Json), null, cancellationToken);
-        signal.Poke();
-    }
-
-    private async Task DispatchAsync(string caseId, IReadOnlyList<RecordedEvent> events, CancellationToken cancellationToken)
-    {
-        foreach (var scheduled in events.Where(e => e.Event is ActivityScheduled or ActivityRetried))
-        {
-            var sequence = scheduled.Event is ActivityRetried retried ? retried.Scheduled : scheduled.Sequence;
-            // If this fails the activity is still recorded as scheduled; the sweep enqueues it again.
-            try { await EnqueueActivityAsync(caseId, sequence, cancellationToken); }
-            catch (StorageUnavailableException) { }
-        }
-    }
-
     /// <summary>Folds the decided events and whatever the case policy schedules in reaction, in order.</summary>
     private static (CaseState, IReadOnlyList<RecordedEvent>) Apply(CaseState state, IReadOnlyList<CaseEvent> decided, CommandContext context)
     {
@@ -190,9 +124,10 @@ public sealed class CaseStore(HistoryTable history, ActivityQueue queue, TimerTa
             while (pending.TryDequeue(out var next))
             {
                 var e = new RecordedEvent(state.Version + 1, next.Event, next.Actor, context.Now);
+                var before = state;
                 state = CaseFold.Evolve(state, e);
                 recorded.Add(e);
-                foreach (var reaction in CasePolicy.React(state, next.Event, context.Now))
+                foreach (var reaction in CasePolicy.React(before, state, next.Event, context.Now))
                     pending.Enqueue((reaction, Actor.Engine));
             }
             // Once everything has been applied, hand over any kept external event the case now waits for.

@@ -1,125 +1,60 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
+using Microsoft.DurableTask.Client;
 using Opsg.Functions.Cases;
+using Opsg.Functions.Orchestration;
 using Opsg.Functions.Security;
 
 namespace Opsg.Functions.Http;
 
-/// <summary>
-/// The common path of every command endpoint: read If-Match and Idempotency-Key, run the command
-/// through the case store, and answer with the stored response, an ETag, or problem details.
-/// </summary>
-public sealed class CaseCommands(CaseStore store, TimeProvider clock)
+/// <summary>What a command answered, and what the store made of it (null: refused before the store was asked).</summary>
+public sealed record CommandAnswer(IResult Result, CommandResult? Outcome) : IResult
 {
-    public async Task<IResult> RunAsync(
-        HttpContext http,
-        string caseId,
-        ReadOnlyMemory<byte> body,
-        Func<CaseState, Decision> decide,
-        Func<CaseState, CommandResponse> respond) =>
-        (await RunWithOutcomeAsync(http, caseId, body, decide, respond)).Result;
+    public Task ExecuteAsync(HttpContext httpContext) => Result.ExecuteAsync(httpContext);
+}
 
-    /// <summary>
-    /// As <see cref="RunAsync"/>, also telling the caller what happened (null: refused before the store
-    /// was asked), for endpoints that must undo work done before the command or answer more than was stored.
-    /// </summary>
-    public Task<(IResult Result, CommandResult? Outcome)> RunWithOutcomeAsync(
-        HttpContext http,
+/// <summary>
+/// The one path every command takes: validate the body → (If-Match, Idempotency-Key) → check and decide against
+/// the folded case, reserving what it needs from outside → append → tell the case's orchestration → answer with
+/// the stored response and an ETag, or problem details.
+/// </summary>
+public sealed class CaseCommands(CaseStore store, CaseWorkflow workflow, TimeProvider clock)
+{
+    /// <summary>A JSON command: the body is read (400/413/415 problems) and validated (400 naming every field) before the case is asked.</summary>
+    public async Task<IResult> RunJsonAsync<TRequest, TCommand>(
+        HttpRequest request,
         string caseId,
-        ReadOnlyMemory<byte> body,
-        Func<CaseState, Decision> decide,
-        Func<CaseState, CommandResponse> respond) =>
-        RunCoreAsync(http, body, context => store.ExecuteAsync(caseId, context, decide, respond, http.RequestAborted));
-
-    private async Task<(IResult Result, CommandResult? Outcome)> RunCoreAsync(
-        HttpContext http,
-        ReadOnlyMemory<byte> body,
-        Func<CommandContext, Task<CommandResult>> execute)
+        DurableTaskClient client,
+        Func<TRequest, (TCommand? Command, Rejection? Rejection)> validate,
+        Func<TCommand, CaseCommand> command)
+        where TRequest : class
+        where TCommand : class
     {
-        var (expected, badIfMatch) = ExpectedVersion(http.Request);
-        if (badIfMatch is not null) return (Problems.From(badIfMatch), null);
-        var context = new CommandContext(http.User.ToActor(), clock.GetUtcNow(), expected, Idempotency(http.Request, body.Span));
-        var result = await execute(context);
-        if (result.Rejection is { } rejection) return (Problems.From(rejection), result);
+        var (body, invalid) = await JsonBody.ReadAsync<TRequest>(request, request.HttpContext.RequestAborted);
+        if (invalid is not null) return Problems.From(invalid);
+        var (validated, rejection) = validate(body!.Value);
+        if (rejection is not null) return Problems.From(rejection);
+        return await RunAsync(request, caseId, body.Bytes, command(validated!), client);
+    }
+
+    public async Task<CommandAnswer> RunAsync(HttpRequest request, string caseId, ReadOnlyMemory<byte> body, CaseCommand command, DurableTaskClient client)
+    {
+        var http = request.HttpContext;
+        var (expected, badIfMatch) = ExpectedVersion(request);
+        if (badIfMatch is not null) return new CommandAnswer(Problems.From(badIfMatch), null);
+        var context = new CommandContext(http.User.ToActor(), clock.GetUtcNow(), expected, Idempotency(request, body.Span));
+        var result = await store.ExecuteAsync(caseId, context, command, http.RequestAborted);
+        if (result.Rejection is { } rejection) return new CommandAnswer(Problems.From(rejection), result);
+
+        if (result is { State: { } recorded, RecordedFrom: { } from })
+            await workflow.NotifyAsync(client, recorded, from, http.RequestAborted);
 
         var response = result.Response!;
         if (result.State is { } state) http.Response.Headers.ETag = ETag(state.Version);
         if (result.Replayed) http.Response.Headers["Idempotent-Replayed"] = "true";
         if (response.Location is { } location) http.Response.Headers.Location = location;
-        return (TypedResults.Content(response.Body, "application/json", Encoding.UTF8, response.StatusCode), result);
-    }
-
-    /// <summary>
-    /// The whole path of a JSON command: read the body (400/413/415 problems), validate its shape
-    /// (400 listing every field), then decide against the case and record it.
-    /// </summary>
-    public async Task<IResult> RunJsonAsync<TRequest, TCommand>(
-        HttpContext http,
-        string caseId,
-        Func<TRequest, (TCommand? Command, Rejection? Rejection)> validate,
-        Func<CaseState, TCommand, Decision> decide,
-        Func<CaseState, CommandResponse> respond)
-        where TRequest : class
-        where TCommand : class
-    {
-        var (command, bytes, problem) = await ReadCommandAsync(http, validate);
-        if (problem is not null) return problem;
-        return await RunAsync(http, caseId, bytes!, state => decide(state, command!), respond);
-    }
-
-    /// <summary>
-    /// As <see cref="RunJsonAsync{TRequest, TCommand}"/> for a command that takes a value from outside the
-    /// case (the meeting's next action number): <paramref name="check"/> is the decision's refusals on the
-    /// loaded state; <paramref name="reserve"/> runs only when the command will really be recorded
-    /// (see <see cref="CaseStore.ExecuteAsync{TReserved}"/>); <paramref name="decide"/> gets what it reserved.
-    /// </summary>
-    public async Task<IResult> RunJsonAsync<TRequest, TCommand, TReserved>(
-        HttpContext http,
-        string caseId,
-        Func<TRequest, (TCommand? Command, Rejection? Rejection)> validate,
-        Func<CaseState, TCommand, Rejection?> check,
-        Func<CaseState, CancellationToken, Task<TReserved>> reserve,
-        Func<CaseState, TCommand, TReserved, Decision> decide,
-        Func<CaseState, CommandResponse> respond)
-        where TRequest : class
-        where TCommand : class
-    {
-        var (command, bytes, problem) = await ReadCommandAsync(http, validate);
-        if (problem is not null) return problem;
-        return await RunAsync(http, caseId, bytes!, state => check(state, command!), reserve, (state, reserved) => decide(state, command!, reserved), respond);
-    }
-
-    /// <summary>
-    /// The command path for a command whose decision needs something done outside the case first (a
-    /// number from the meeting's counter, a file written to Blob): <paramref name="reserve"/> runs only
-    /// once <paramref name="check"/> has let the command through and it will really be recorded
-    /// (see <see cref="CaseStore.ExecuteAsync{TReserved}"/>).
-    /// </summary>
-    public async Task<IResult> RunAsync<TReserved>(
-        HttpContext http,
-        string caseId,
-        ReadOnlyMemory<byte> body,
-        Func<CaseState, Rejection?> check,
-        Func<CaseState, CancellationToken, Task<TReserved>> reserve,
-        Func<CaseState, TReserved, Decision> decide,
-        Func<CaseState, CommandResponse> respond)
-    {
-        var (result, _) = await RunCoreAsync(http, body, context =>
-            store.ExecuteAsync(caseId, context, check, reserve, decide, respond, http.RequestAborted));
-        return result;
-    }
-
-    /// <summary>Reads the JSON body and validates its shape: the command and the raw bytes (for Idempotency-Key), or the problem to answer.</summary>
-    private static async Task<(TCommand? Command, byte[]? Bytes, IResult? Problem)> ReadCommandAsync<TRequest, TCommand>(
-        HttpContext http, Func<TRequest, (TCommand? Command, Rejection? Rejection)> validate)
-        where TRequest : class
-        where TCommand : class
-    {
-        var (body, invalid) = await JsonBody.ReadAsync<TRequest>(http.Request, http.RequestAborted);
-        if (invalid is not null) return (null, null, Problems.From(invalid));
-        var (command, rejection) = validate(body!.Value);
-        return rejection is not null ? (null, null, Problems.From(rejection)) : (command, body.Bytes, null);
+        return new CommandAnswer(TypedResults.Content(response.Body, "application/json", Encoding.UTF8, response.StatusCode), result);
     }
 
     public static string ETag(long version) => $"\"{version.ToString(CultureInfo.InvariantCulture)}\"";

@@ -14,13 +14,17 @@ public sealed record LinkIssued(
     string ReportKind,
     int ReportVersion) : CaseEvent;
 
-/// <summary>Someone holding a valid token opened the report; one event per access, for the audit trail.</summary>
+/// <summary>
+/// Someone holding a valid token opened the report. No longer written: accesses now go to their own
+/// log (Storage's LinkAccessLog), so a reader never races SECAS for the case. Kept so the histories
+/// that recorded accesses this way still read and fold.
+/// </summary>
 public sealed record LinkAccessed(string LinkId) : CaseEvent;
 
 public sealed record LinkRevoked(string LinkId, string? Reason) : CaseEvent;
 
 /// <summary>A link as the history tells it: the truth the links table is checked against.</summary>
-public sealed record LinkState(LinkIssued Issued, DateTimeOffset IssuedAt, DateTimeOffset? RevokedAt, int Accesses)
+public sealed record LinkState(LinkIssued Issued, DateTimeOffset IssuedAt, DateTimeOffset? RevokedAt)
 {
     public bool IsUsableAt(DateTimeOffset now) => RevokedAt is null && now < Issued.ExpiresAt;
 }

@@ -7,14 +7,14 @@ namespace Opsg.Functions.Orchestration;
 
 /// <summary>
 /// The process manager: what the engine does next when something happens. A pure map from
-/// (state after the event, event) to further events, recorded in the same append.
+/// (state before the event, state after it, the event) to further events, recorded in the same append.
 /// </summary>
 public static class CasePolicy
 {
     /// <summary>How long before the meeting SECAS is reminded that the pack must be out.</summary>
     public static readonly TimeSpan MeetingReminderLead = TimeSpan.FromDays(5);
 
-    public static IEnumerable<CaseEvent> React(CaseState state, CaseEvent e, DateTimeOffset now) => e switch
+    public static IEnumerable<CaseEvent> React(CaseState before, CaseState state, CaseEvent e, DateTimeOffset now) => e switch
     {
         ReadinessSubmitted => [RenderReport(state, ReportKinds.ReadinessPack)],
         ReviewOpened opened => MeetingReminder(opened, now),
@@ -22,7 +22,7 @@ public static class CasePolicy
         ActionTargetRevised revised => [ActionDueTimer(revised.ActionId, revised.RevisedTarget, revisionOf: state.Actions.First(a => a.Raised.ActionId == revised.ActionId).Revisions.Count)],
         TimerFired fired => OnTimer(state, fired),
         ReportsRequested requested => requested.Kinds.Select(kind => RenderReport(state, kind)),
-        PostMeetingNoteAdded => ReissueAfterNote(state),
+        PostMeetingNoteAdded => ReissueAfterNote(before, state),
         _ => [],
     };
 
@@ -33,11 +33,18 @@ public static class CasePolicy
     /// <summary>Documents that show post-meeting notes; one issued before a note is out of date once it is added.</summary>
     public static readonly IReadOnlyList<string> KindsShowingNotes = [ReportKinds.DraftMinutes, ReportKinds.PanelReport, ReportKinds.ActionsRegister];
 
+    /// <summary>
+    /// After a post-meeting note, a new version of each document already issued that the note changes:
+    /// one whose view model reads differently after the note than before it (a model is all its template
+    /// renders, so the same model gives the same bytes). A note that changes nothing in a document, such
+    /// as a discharged condition in the actions register, issues no new version of it.
+    /// </summary>
     // "Issued" counts a rendering still scheduled: it was scheduled before the note, so it does not show it either.
-    private static IEnumerable<CaseEvent> ReissueAfterNote(CaseState state) =>
+    public static IReadOnlyList<CaseEvent> ReissueAfterNote(CaseState before, CaseState after) =>
         KindsShowingNotes
-            .Where(kind => state.Activities.Values.Any(a => a.Scheduled.Name == ActivityNames.RenderReport && a.Scheduled.ReportKind == kind))
-            .Select(kind => RenderReport(state, kind))
+            .Where(kind => after.Activities.Values.Any(a => a.Scheduled.Name == ActivityNames.RenderReport && a.Scheduled.ReportKind == kind))
+            .Where(kind => ReportModels.Differ(kind, before, after))
+            .Select(kind => (CaseEvent)RenderReport(after, kind))
             .ToList();
 
     private static IEnumerable<CaseEvent> MeetingReminder(ReviewOpened opened, DateTimeOffset now)

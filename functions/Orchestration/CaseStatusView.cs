@@ -1,3 +1,4 @@
+using Microsoft.DurableTask.Client;
 using Opsg.Functions.Cases;
 using Opsg.Functions.Panel;
 
@@ -18,16 +19,34 @@ public sealed record CaseStatusView(
     IReadOnlyList<FailedStep> FailedSteps,
     IReadOnlyList<PendingEvent> PendingEvents,
     Recommendation? Recommendation,
-    IReadOnlyList<HistoryEventView>? HistoryEvents)
+    IReadOnlyList<HistoryEventView>? HistoryEvents,
+    string Stage)
 {
+    /// <summary>Why the orchestration failed, when it did (the failed step itself is in FailedSteps).</summary>
+    public string? OrchestrationFailure { get; init; }
+
     public const string OrchestrationName = "ReadinessReview";
+
+    /// <summary>
+    /// The case as the record and its orchestration tell it: runtimeStatus, times and customStatus from the
+    /// orchestration when there is one (a case whose orchestration has not started yet is Pending), the rest
+    /// from the record. Without an instance (an answer stored with a command) the record's own view stands in.
+    /// </summary>
+    public static CaseStatusView From(CaseState s, OrchestrationMetadata? instance, IReadOnlyList<RecordedEvent>? history = null) => From(s, history) with
+    {
+        RuntimeStatus = instance is null ? Cases.RuntimeStatus.Pending.ToString() : RuntimeStatusOf(instance),
+        CustomStatus = instance?.ReadCustomStatusAs<string>() ?? CaseProgress.Stage(s).ToString(),
+        CreatedTime = instance?.CreatedAt ?? s.CreatedTime,
+        LastUpdatedTime = instance is null ? s.LastUpdatedTime : Max(instance.LastUpdatedAt, s.LastUpdatedTime),
+        OrchestrationFailure = instance?.FailureDetails?.ErrorMessage ?? (instance?.RuntimeStatus == OrchestrationRuntimeStatus.Failed ? instance.SerializedOutput : null),
+    };
 
     public static CaseStatusView From(CaseState s, IReadOnlyList<RecordedEvent>? history = null) => new(
         OrchestrationName,
         s.CaseId,
         CaseProgress.Runtime(s).ToString(),
         CaseProgress.Stage(s).ToString(),
-        s.Opened is { } o ? new { title = o.Title, classification = o.Classification, meetingId = o.MeetingId, meetingDate = o.MeetingDate } : null,
+        s.Opened is { } o ? new { title = o.Title, classification = o.Classification, meetingId = o.MeetingId, meetingDate = o.MeetingDate, catalogue = Criteria.CriteriaCatalogues.Of(s).Id } : null,
         CaseProgress.Runtime(s) == Cases.RuntimeStatus.Completed ? new { recommendation = PanelRecommendation.For(s), panelDecision = s.PanelDecision } : null,
         s.CreatedTime,
         s.LastUpdatedTime,
@@ -37,7 +56,12 @@ public sealed record CaseStatusView(
             .Select(a => new FailedStep(a.Sequence, a.Scheduled.Name, a.Scheduled.ReportKind, a.Error ?? "", a.Attempts, CaseUrls.Rewind(s.CaseId))).ToList(),
         s.Inbox.Select(i => new PendingEvent(i.Key, i.Value.Name)).ToList(),
         s.Submission is null ? null : PanelRecommendation.For(s),
-        history?.Select(e => new HistoryEventView(e.Sequence, EventCatalog.NameOf(e.Event), e.Time, e.Actor.Role.ToString(), e.Actor.Name, e.Event)).ToList());
+        history?.Select(e => new HistoryEventView(e.Sequence, EventCatalog.NameOf(e.Event), e.Time, e.Actor.Role.ToString(), e.Actor.Name, e.Event)).ToList(),
+        CaseProgress.Stage(s).ToString());
+
+    private static string RuntimeStatusOf(OrchestrationMetadata instance) => instance.RuntimeStatus.ToString();
+
+    private static DateTimeOffset Max(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;
 }
 
 /// <summary>An external event kept until the case waits for it.</summary>

@@ -1,7 +1,6 @@
 using Opsg.Functions.Cases;
 using Opsg.Functions.Panel;
 using Opsg.Functions.Review;
-using Opsg.Functions.Security;
 
 namespace Opsg.Functions.Orchestration;
 
@@ -14,8 +13,13 @@ public sealed record ExternalEventRaised(string Name, string EventType, string P
 /// </summary>
 public sealed record ExternalEventDelivered(long Raised, string? Refused) : CaseEvent;
 
-/// <summary>One event the orchestration waits for, as Durable's WaitForExternalEvent would: who may raise it and when it is awaited.</summary>
-public sealed record ExternalEventKind(string Name, string[] Roles, Func<CaseState, bool> Awaited, Func<CaseState, CaseEvent, Rejection?> Check);
+/// <summary>
+/// One event the case waits for, as Durable's WaitForExternalEvent would: when it is awaited and what it must
+/// satisfy (who may raise it is declared on its function). <paramref name="Check"/> judges it once awaited;
+/// <paramref name="Admit"/>, where given, judges what can be judged however early it comes, so an event that
+/// can never fit is not kept.
+/// </summary>
+public sealed record ExternalEventKind(string Name, Func<CaseState, bool> Awaited, Func<CaseState, CaseEvent, Rejection?> Check, Func<CaseState, CaseEvent, Rejection?>? Admit = null);
 
 /// <summary>
 /// The events outside parties send to a case (the TAG's view, the Panel's decision, the approval of
@@ -30,9 +34,9 @@ public static class ExternalEvents
 
     public static readonly IReadOnlyList<ExternalEventKind> Kinds =
     [
-        new(TagViewName, [Roles.Tag, Roles.Secas], Review.TagView.Awaited, (s, e) => Review.TagView.Check(s, (TagViewRecorded)e)),
-        new(PanelDecisionName, [Roles.Secas, Roles.Panel], PanelDecision.Awaited, (s, e) => PanelDecision.Check(s, (PanelDecisionRecorded)e)),
-        new(MinutesApprovedName, [Roles.Secas], MinutesApproval.Awaited, (s, e) => MinutesApproval.Check(s, (MinutesApproved)e)),
+        new(TagViewName, Review.TagView.Awaited, (s, e) => Review.TagView.Check(s, (TagViewRecorded)e), (s, e) => Review.TagView.Admit(s, (TagViewRecorded)e)),
+        new(PanelDecisionName, PanelDecision.Awaited, (s, e) => PanelDecision.Check(s, (PanelDecisionRecorded)e)),
+        new(MinutesApprovedName, MinutesApproval.Awaited, (s, e) => MinutesApproval.Check(s, (MinutesApproved)e)),
     ];
 
     public static ExternalEventKind? Find(string name) =>
@@ -41,6 +45,7 @@ public static class ExternalEvents
     public static Decision Raise(CaseState state, ExternalEventKind kind, CaseEvent e)
     {
         if (CaseRules.Live(state) is { } refused) return refused;
+        if (kind.Admit?.Invoke(state, e) is { } inadmissible) return inadmissible;
         if (!kind.Awaited(state))
             return Decision.Accept(new ExternalEventRaised(kind.Name, EventCatalog.NameOf(e), EventCatalog.Serialize(e)));
         return kind.Check(state, e) is { } rejection ? rejection : Decision.Accept(e);

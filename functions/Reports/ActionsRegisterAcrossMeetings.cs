@@ -76,11 +76,14 @@ public sealed record ActionsRegisterAcrossMeetings(
     }
 
     /// <summary>Open actions in the order raised; closed ones after them, only when asked for.</summary>
-    private static List<ActionRow> Listed(CaseState state, DateOnly today, bool includeClosed) =>
-        state.Actions.Where(a => includeClosed || a.IsOpen)
+    private static List<ActionRow> Listed(CaseState state, DateOnly today, bool includeClosed)
+    {
+        var rows = ReportRows.Actions(state).ToDictionary(r => r.ActionId, StringComparer.Ordinal);
+        return state.Actions.Where(a => includeClosed || a.IsOpen)
             .OrderBy(a => a.IsOpen ? 0 : 1).ThenBy(a => a.Raised.Number)
-            .Select(a => WithDue(ReportRows.Action(state, a), a, today))
+            .Select(a => WithDue(rows[a.Raised.ActionId], a, today))
             .ToList();
+    }
 
     /// <summary>Measured against the latest target: a revised target replaces the earlier ones.</summary>
     public static ActionRow WithDue(ActionRow row, ActionState action, DateOnly today)

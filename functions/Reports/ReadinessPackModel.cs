@@ -1,4 +1,5 @@
 using Opsg.Functions.Cases;
+using Opsg.Functions.Criteria;
 using Opsg.Functions.Panel;
 using Opsg.Functions.Submissions;
 
@@ -33,10 +34,11 @@ public sealed record ReadinessPackModel(
     public static ReadinessPackModel From(CaseState state)
     {
         var submission = state.Submission ?? throw new InvalidOperationException("Nothing has been submitted.");
+        var catalogue = CriteriaCatalogues.Of(state);
         var opsg = submission.Criteria
             .Where(c => submission.OpsgScope.Contains(c.Lsc))
             .OrderBy(c => c.Lsc)
-            .Select(c => new CriterionRow(c.Lsc, c.Title, c.Statement,
+            .Select(c => new CriterionRow(c.Lsc, catalogue.TitleOf(c.Lsc) ?? $"LSC {c.Lsc}", c.Statement,
                 state.Evidence.Where(e => e.SupportsLscs.Contains(c.Lsc)).Select(e => e.FileName).ToList()))
             .ToList();
         var evidence = state.Evidence

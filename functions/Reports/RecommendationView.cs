@@ -1,9 +1,27 @@
 using Opsg.Functions.Cases;
 using Opsg.Functions.Panel;
+using Opsg.Functions.Review;
 
 namespace Opsg.Functions.Reports;
 
-public sealed record ConditionLine(int Lsc, string Condition, bool Discharged, string DischargeNote, bool HasDischargeNote);
+/// <summary>
+/// One condition as the Panel reads it: which LSC, which body set it ("LSC 7 (TAG)"), and whether a
+/// post-meeting note has discharged it since, with that note.
+/// </summary>
+public sealed record ConditionLine(int Lsc, string SetBy, string BodyKey, string Label, string Condition, bool Discharged, string DischargeNote, bool HasDischargeNote)
+{
+    public static ConditionLine From(CriterionCondition c)
+    {
+        var setBy = PanelRecommendation.BodyName(c.SetBy);
+        var note = c.DischargedBy switch
+        {
+            null => "",
+            { } n when c.DischargedThroughRisk => $"Discharged with the caveat of Residual Risk {c.ConditionRisk}: {n.Text}",
+            { } n => n.Text,
+        };
+        return new ConditionLine(c.Lsc, setBy, setBy.ToLowerInvariant(), $"LSC {c.Lsc} ({setBy})", c.Condition, c.Discharged, note, note.Length > 0);
+    }
+}
 
 /// <summary>
 /// The recommendation as it stands now and as the meeting agreed it: post-meeting notes can discharge
@@ -19,8 +37,7 @@ public sealed record RecommendationView(
     {
         var now = PanelRecommendation.For(state);
         var atMeeting = PanelRecommendation.For(state with { Notes = [] });
-        var conditions = now.Conditions.OrderBy(c => c.Lsc)
-            .Select(c => new ConditionLine(c.Lsc, c.Condition, c.Discharged, c.DischargeNote ?? "", c.DischargeNote is not null)).ToList();
+        var conditions = now.Conditions.Select(ConditionLine.From).ToList();
         return new RecommendationView(
             VerdictOf(now.Outcome), now.Summary, KeyOf(now.Outcome),
             VerdictOf(atMeeting.Outcome), atMeeting.Summary, KeyOf(atMeeting.Outcome), now.Summary != atMeeting.Summary,

@@ -1,5 +1,6 @@
 using Opsg.Functions.Cases;
 using Opsg.Functions.Panel;
+using Opsg.Functions.Review;
 
 namespace Opsg.Functions.Reports;
 
@@ -60,8 +61,11 @@ public static class ReportChanges
         if (before.TagView is null && after.TagView is not null)
             yield return new("tag", "TAG view", "The TAG's view was received.");
 
-        var (lscBefore, lscAfter) = (ReportRows.Criteria(before).ToDictionary(r => r.Lsc), ReportRows.Criteria(after));
-        foreach (var row in lscAfter)
+        // Discharges are read from the one truth about conditions, as the documents themselves read it.
+        var dischargedBefore = Conditions.Of(before).Where(c => c.Discharged).Select(c => (c.SetBy, c.Lsc)).ToHashSet();
+        var conditionsAfter = Conditions.Of(after).Where(c => c.Discharged).ToLookup(c => c.Lsc);
+        var lscBefore = ReportRows.Criteria(before).ToDictionary(r => r.Lsc);
+        foreach (var row in ReportRows.Criteria(after))
         {
             var old = lscBefore.GetValueOrDefault(row.Lsc);
             var subject = $"LSC {row.Lsc}";
@@ -69,13 +73,17 @@ public static class ReportChanges
                 yield return new("lsc", subject, $"{subject}: decision now {row.Opsg.Decision.ToLowerInvariant()}.");
             if (old?.Opsg.Rag.Word != row.Opsg.Rag.Word && row.Opsg.Given)
                 yield return new("lsc", subject, $"{subject}: status now {row.Opsg.Rag.Word}.");
-            if (old?.Opsg.ConditionDischarged != true && row.Opsg.ConditionDischarged)
-                yield return new("lsc", subject, $"{subject}: condition discharged.");
             if (old?.Tag.Given != true && row.Tag.Given)
                 yield return new("tag", subject, $"{subject}: TAG view {row.Tag.Decision.ToLowerInvariant()}, {row.Tag.Rag.Word}.");
+            else if (old is not null && (old.Tag.Decision != row.Tag.Decision || old.Tag.Rag.Word != row.Tag.Rag.Word) && row.Tag.Given)
+                yield return new("tag", subject, $"{subject}: TAG view now {row.Tag.Decision.ToLowerInvariant()}, {row.Tag.Rag.Word}.");
+            foreach (var condition in conditionsAfter[row.Lsc].Where(c => !dischargedBefore.Contains((c.SetBy, c.Lsc))))
+                yield return new(condition.SetBy == Body.Tag ? "tag" : "lsc", subject, Discharged(condition));
         }
 
         var riskBefore = ReportRows.Risks(before).ToDictionary(r => r.Number);
+        var caveatsBefore = Conditions.Caveats(before).Where(c => c.Discharged).Select(c => c.Risk).ToHashSet();
+        var caveatsAfter = Conditions.Caveats(after).Where(c => c.Discharged).Select(c => c.Risk).ToHashSet();
         foreach (var risk in ReportRows.Risks(after))
         {
             var old = riskBefore.GetValueOrDefault(risk.Number);
@@ -83,7 +91,7 @@ public static class ReportChanges
             if (old is null) yield return new("risk", subject, $"{subject} ({risk.Title}) added.");
             if (old?.Decision != risk.Decision && risk.Decided)
                 yield return new("risk", subject, $"{subject}: decision now {risk.Decision.ToLowerInvariant()}.");
-            if (old?.CaveatDischarged != true && risk.CaveatDischarged)
+            if (caveatsAfter.Contains(risk.Number) && !caveatsBefore.Contains(risk.Number))
                 yield return new("risk", subject, $"{subject}: caveat removed.");
         }
 
@@ -107,4 +115,8 @@ public static class ReportChanges
         var (was, now) = (PanelRecommendation.For(before).Summary, PanelRecommendation.For(after).Summary);
         if (was != now) yield return new("recommendation", "Recommendation", $"Recommendation changed: now “{now}” (was “{was}”).");
     }
+
+    /// <summary>"LSC 2: the OPSG's condition discharged (with the caveat of Residual Risk 12)."</summary>
+    private static string Discharged(CriterionCondition c) =>
+        $"LSC {c.Lsc}: the {PanelRecommendation.BodyName(c.SetBy)}'s condition discharged{(c.DischargedThroughRisk ? $" (with the caveat of Residual Risk {c.ConditionRisk})" : "")}.";
 }

@@ -1,4 +1,5 @@
 using Opsg.Functions.Cases;
+using Opsg.Functions.Criteria;
 using Opsg.Functions.Review;
 using Opsg.Functions.Submissions;
 
@@ -98,7 +99,9 @@ public static class ReportRows
     {
         var submission = state.Submission;
         if (submission is null) return [];
+        var catalogue = CriteriaCatalogues.Of(state);
         var tagViews = state.TagView?.Criteria.ToDictionary(c => c.Lsc) ?? [];
+        var conditions = Conditions.Of(state).ToDictionary(c => (c.SetBy, c.Lsc));
         var numbers = submission.OpsgScope.Concat(submission.TagScope).Concat(tagViews.Keys).Distinct().Order();
         return numbers.Select(lsc =>
         {
@@ -107,12 +110,13 @@ public static class ReportRows
             var discussion = decided?.Discussion ?? "";
             return new LscRow(
                 lsc,
-                statement?.Title ?? $"LSC {lsc}",
+                catalogue.TitleOf(lsc) ?? $"LSC {lsc}",
                 statement?.Statement ?? "",
                 submission.OpsgScope.Contains(lsc) ? "OPSG" : "TAG",
-                decided is null ? LscView.NotGiven : OpsgView(state, decided),
+                decided is null ? LscView.NotGiven
+                    : View(decided.Decision, decided.Rag, decided.RagNote ?? "", conditions.GetValueOrDefault((Body.Opsg, lsc)), ""),
                 tagViews.TryGetValue(lsc, out var tag)
-                    ? new LscView(true, LscView.Word(tag.Decision), LscView.Key(tag.Decision), RagBadge.For(tag.Rag), "", "", false, false, tag.Commentary)
+                    ? View(tag.Decision, tag.Rag, "", conditions.GetValueOrDefault((Body.Tag, lsc)), tag.Commentary)
                     : LscView.NotGiven,
                 discussion,
                 discussion.Length > 0,
@@ -120,20 +124,17 @@ public static class ReportRows
         }).ToList();
     }
 
-    private static LscView OpsgView(CaseState state, CriterionDecided d)
-    {
-        var condition = d.Decision == CriterionDecision.AcceptedSubjectToCondition
-            ? d.Condition ?? (d.ConditionRisk is { } risk ? $"the provisions of Residual Risk {risk}" : "a stated condition")
-            : "";
-        var discharged = condition.Length > 0 && state.Notes.Any(n => n.Effect == NoteEffect.ConditionDischarged && n.Lsc == d.Lsc);
-        return new LscView(true, LscView.Word(d.Decision), LscView.Key(d.Decision), RagBadge.For(d.Rag), d.RagNote ?? "", condition, condition.Length > 0, discharged, "");
-    }
+    // Whether the condition still stands is the one answer Conditions gives; it is never worked out here.
+    private static LscView View(CriterionDecision decision, Rag rag, string ragNote, CriterionCondition? condition, string commentary) => new(
+        true, LscView.Word(decision), LscView.Key(decision), RagBadge.For(rag), ragNote,
+        condition?.Condition ?? "", condition is not null, condition?.Discharged == true, commentary);
 
     public static IReadOnlyList<RiskRow> Risks(CaseState state)
     {
         var submitted = state.Submission?.Risks.Select(r => (r.Number, r.Title, r.Explanation, RaisedBy: "DCC", Proposal: Proposal(r.Proposal))) ?? [];
         var added = state.AddedRisks.Select(r => (r.Number, r.Title, r.Explanation, r.RaisedBy, Proposal: $"Raised by {r.RaisedBy} at review"));
         var tagViews = state.TagView?.Risks.ToDictionary(r => r.Number, r => r.View) ?? [];
+        var caveats = Conditions.Caveats(state).ToDictionary(c => c.Risk);
         return submitted.Concat(added).GroupBy(r => r.Number).Select(g => g.Last()).OrderBy(r => r.Number).Select(r =>
         {
             state.RiskDecisions.TryGetValue(r.Number, out var decided);
@@ -145,7 +146,7 @@ public static class ReportRows
                 decided is null ? "Not yet decided" : RiskDecisionWord(decided.Decision),
                 decided is null ? "none" : RiskDecisionKey(decided.Decision),
                 decided?.ActionId ?? "", decided?.ActionId is not null,
-                state.Notes.Any(n => n.Effect == NoteEffect.ConditionDischarged && n.Risk == r.Number),
+                caveats.GetValueOrDefault(r.Number)?.Discharged == true,
                 tagView, tagView.Length > 0,
                 discussion, discussion.Length > 0,
                 NotesFor(state, n => n.Risk == r.Number && n.ActionId is null));
@@ -170,10 +171,17 @@ public static class ReportRows
         _ => "needs-tag-approval",
     };
 
-    public static IReadOnlyList<ActionRow> Actions(CaseState state) =>
-        state.Actions.OrderBy(a => a.Raised.Number).Select(a => Action(state, a)).ToList();
+    public static IReadOnlyList<ActionRow> Actions(CaseState state)
+    {
+        // One pass over the notes, not one per action: the policy builds these rows on every post-meeting note.
+        var notes = ActionNotes(state);
+        return state.Actions.OrderBy(a => a.Raised.Number).Select(a => Action(a, notes[a.Raised.ActionId])).ToList();
+    }
 
-    public static ActionRow Action(CaseState state, ActionState a) => new(
+    private static ILookup<string, NoteLine> ActionNotes(CaseState state) =>
+        state.Notes.Where(n => n.ActionId is not null).ToLookup(n => n.ActionId!, NoteLine.From, StringComparer.Ordinal);
+
+    private static ActionRow Action(ActionState a, IEnumerable<NoteLine> notes) => new(
         a.Raised.ActionId, a.Raised.Number, a.Raised.Text, a.Raised.Owner, a.Raised.RaisedOn,
         a.Raised.TargetDate is not null, a.Raised.TargetDate ?? default,
         a.Revisions.Select(r => new TargetRevisionLine(r.RevisedTarget, r.Reason ?? "", r.Reason is not null)).ToList(),
@@ -181,7 +189,7 @@ public static class ReportRows
         a.IsOpen, a.IsOpen ? "Open" : "Closed", a.IsOpen ? "open" : "closed",
         a.ClosedBy is not null, a.ClosedBy?.On ?? default,
         a.Progress.Select(p => new ProgressLine(p.On, p.Text)).ToList(),
-        NotesFor(state, n => n.ActionId == a.Raised.ActionId));
+        notes.ToList());
 
     /// <summary>Notes that name no action, LSC or risk belong to the meeting as a whole.</summary>
     public static IReadOnlyList<NoteLine> MeetingNotes(CaseState state) =>

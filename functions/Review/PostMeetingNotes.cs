@@ -1,4 +1,5 @@
 using Opsg.Functions.Cases;
+using Opsg.Functions.Criteria;
 
 namespace Opsg.Functions.Review;
 
@@ -37,8 +38,8 @@ public static class PostMeetingNotes
         if (note.On < state.Meeting!.Date) return Rejection.Invalid("on", "A post-meeting note cannot be dated before the meeting.");
         if (note.ActionId is { } actionId && ReviewFacts.Action(state, actionId) is null)
             return Rejection.Invalid("actionId", $"There is no action {actionId}.");
-        if (note.Lsc is { } lsc && !state.Submission!.OpsgScope.Contains(lsc))
-            return Rejection.Invalid("lsc", $"LSC {lsc} is not in the OPSG's scope.");
+        if (note.Lsc is { } lsc && LscProblem(state, lsc) is { } lscProblem)
+            return Rejection.Invalid("lsc", lscProblem);
         if (note.Risk is { } risk && !ReviewFacts.RiskNumbers(state).Contains(risk))
             return Rejection.Invalid("risk", $"There is no residual risk {risk}.");
 
@@ -55,13 +56,25 @@ public static class PostMeetingNotes
         return Decision.Accept(note with { NoteId = $"PMN-{state.Notes.Count + 1}", ActionId = canonicalAction });
     }
 
-    private static string? LscDischargeProblem(CaseState state, int lsc) =>
-        !state.CriterionDecisions.TryGetValue(lsc, out var decision) || decision.Decision != CriterionDecision.AcceptedSubjectToCondition
-            ? $"LSC {lsc} was not accepted subject to a condition; there is nothing to discharge."
-            : ReviewFacts.ConditionDischarge(state, decision) is not null ? $"The condition on LSC {lsc} is already discharged." : null;
+    /// <summary>A note may concern any LSC of the case: in its catalogue, and in the OPSG's or the TAG's scope.</summary>
+    private static string? LscProblem(CaseState state, int lsc)
+    {
+        var submission = state.Submission!;
+        return CriteriaCatalogues.Of(state).Miss(lsc)
+            ?? (submission.OpsgScope.Contains(lsc) || submission.TagScope.Contains(lsc) ? null : $"LSC {lsc} is in neither the OPSG's nor the TAG's scope.");
+    }
+
+    // Whichever body set the condition, a note on the LSC discharges it.
+    private static string? LscDischargeProblem(CaseState state, int lsc)
+    {
+        var conditions = Conditions.Of(state).Where(c => c.Lsc == lsc).ToList();
+        return conditions.Count == 0 ? $"LSC {lsc} was not accepted subject to a condition; there is nothing to discharge."
+            : conditions.All(c => c.Discharged) ? $"The condition on LSC {lsc} is already discharged."
+            : null;
+    }
 
     private static string? RiskDischargeProblem(CaseState state, int risk) =>
-        !state.RiskDecisions.TryGetValue(risk, out var decision) || decision.Decision != RiskDecision.AcceptedSubjectToAction
-            ? $"Risk {risk} was not accepted subject to an action; there is no caveat to discharge."
-            : ReviewFacts.RiskCaveatDischarge(state, risk) is not null ? $"The caveat on risk {risk} is already discharged." : null;
+        Conditions.CaveatOn(state, risk) is not { } caveat ? $"Risk {risk} was not accepted subject to an action; there is no caveat to discharge."
+        : caveat.Discharged ? $"The caveat on risk {risk} is already discharged."
+        : null;
 }

@@ -1,4 +1,5 @@
 using Opsg.Functions.Cases;
+using Opsg.Functions.Criteria;
 
 namespace Opsg.Functions.Review;
 
@@ -45,13 +46,15 @@ public static class RecordDecisions
         if (CaseRules.MeetingOpen(state) is { } refused) return refused;
         var v = new Validator();
         var scope = state.Submission!.OpsgScope;
+        var catalogue = CriteriaCatalogues.Of(state);
         var riskNumbers = ReviewFacts.RiskNumbers(state);
         var index = 0;
         foreach (var decided in decisions.OfType<CriterionDecided>())
         {
             var field = $"criteria[{index++}]";
-            v.Check(scope.Contains(decided.Lsc), field + ".lsc", $"LSC {decided.Lsc} is not in the OPSG's scope ({string.Join(", ", scope)}).");
-            if (decided.ConditionRisk is { } risk) v.Check(riskNumbers.Contains(risk), field + ".conditionRisk", $"There is no residual risk {risk}.");
+            if (v.CheckCited(catalogue, decided.Lsc, field + ".lsc"))
+                v.Check(scope.Contains(decided.Lsc), field + ".lsc", $"LSC {decided.Lsc} is not in the OPSG's scope ({string.Join(", ", scope)}).");
+            ConditionTerms.CheckRisk(v, riskNumbers, decided.ConditionRisk, field);
         }
         index = 0;
         foreach (var decided in decisions.OfType<RiskDecided>())
@@ -67,11 +70,7 @@ public static class RecordDecisions
     {
         var lsc = v.Required(c.Lsc, field + ".lsc");
         var decision = v.Enum<CriterionDecision>(c.Decision, field + ".decision");
-        var condition = v.OptionalText(c.Condition, field + ".condition", Validator.MaxLongText);
-        if (decision == CriterionDecision.AcceptedSubjectToCondition)
-            v.Check(condition is not null || c.ConditionRisk is not null, field + ".condition", "State the condition, or the residual risk whose provisions apply (conditionRisk).");
-        else
-            v.Check(condition is null && c.ConditionRisk is null, field + ".condition", "Only a decision 'acceptedSubjectToCondition' carries a condition.");
+        var condition = ConditionTerms.Read(v, decision, c.Condition, c.ConditionRisk, field);
         return new CriterionDecided(
             lsc,
             decision,

@@ -67,7 +67,11 @@ public sealed record PostMeetingNoteAdded(
     DateOnly On,
     string Text) : CaseEvent;
 
-public sealed record TagCriterionView(int Lsc, CriterionDecision Decision, Rag Rag, string Commentary);
+/// <summary>
+/// The TAG's view on one LSC in its scope. Like the OPSG, it may accept subject to a stated condition or
+/// to the provisions of a residual risk; views recorded before it could carry no condition.
+/// </summary>
+public sealed record TagCriterionView(int Lsc, CriterionDecision Decision, Rag Rag, string Commentary, string? Condition = null, int? ConditionRisk = null);
 
 public sealed record TagRiskView(int Number, string View);
 

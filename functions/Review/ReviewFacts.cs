@@ -18,12 +18,4 @@ public static class ReviewFacts
 
     public static ActionState? Action(CaseState state, string actionId) =>
         state.Actions.FirstOrDefault(a => string.Equals(a.Raised.ActionId, actionId, StringComparison.OrdinalIgnoreCase));
-
-    /// <summary>A post-meeting note discharged this LSC's condition, directly or through the risk it rests on.</summary>
-    public static PostMeetingNoteAdded? ConditionDischarge(CaseState state, CriterionDecided decision) =>
-        state.Notes.LastOrDefault(n => n.Effect == NoteEffect.ConditionDischarged && n.Lsc == decision.Lsc)
-        ?? (decision.ConditionRisk is { } risk ? RiskCaveatDischarge(state, risk) : null);
-
-    public static PostMeetingNoteAdded? RiskCaveatDischarge(CaseState state, int risk) =>
-        state.Notes.LastOrDefault(n => n.Effect == NoteEffect.ConditionDischarged && n.Risk == risk && n.Lsc is null);
 }

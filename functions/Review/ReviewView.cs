@@ -1,4 +1,5 @@
 using Opsg.Functions.Cases;
+using Opsg.Functions.Criteria;
 using Opsg.Functions.Panel;
 using Opsg.Functions.Submissions;
 
@@ -13,6 +14,7 @@ public sealed record ReviewView(
     string CaseId,
     long Version,
     string Stage,
+    string Catalogue,
     int SubmissionVersion,
     Subject? Subject,
     Cohort? Cohort,
@@ -27,9 +29,12 @@ public sealed record ReviewView(
     PanelDecisionRecorded? PanelDecision,
     MinutesApproved? MinutesApproved)
 {
-    public sealed record CriterionRow(int Lsc, string Scope, string? Title, string? Statement, OpsgView? Opsg, TagCriterionView? Tag);
+    /// <summary>One LSC of the case: its title from the case's catalogue, the DCC's statement, and each body's view.</summary>
+    public sealed record CriterionRow(int Lsc, string Scope, string? Title, string? Statement, OpsgView? Opsg, TagCriterionRow? Tag);
 
     public sealed record OpsgView(CriterionDecision Decision, Rag Rag, string? RagNote, string? Condition, int? ConditionRisk, bool? ConditionDischarged, string? Discussion);
+
+    public sealed record TagCriterionRow(CriterionDecision Decision, Rag Rag, string Commentary, string? Condition, int? ConditionRisk, bool? ConditionDischarged);
 
     public sealed record RiskRow(int Number, string Title, string RaisedBy, string Explanation, RiskProposal? Proposal, RiskDecided? Decision, bool? CaveatDischarged, string? TagView);
 
@@ -61,6 +66,7 @@ public sealed record ReviewView(
             s.CaseId,
             s.Version,
             CaseProgress.Stage(s).ToString(),
+            CriteriaCatalogues.Of(s).Id,
             s.Submissions.Count,
             submission?.Subject,
             submission?.Cohort,
@@ -81,20 +87,22 @@ public sealed record ReviewView(
         var statement = s.Submission!.Criteria.FirstOrDefault(c => c.Lsc == lsc);
         OpsgView? opsg = null;
         if (s.CriterionDecisions.TryGetValue(lsc, out var d))
-        {
-            bool? discharged = d.Decision == CriterionDecision.AcceptedSubjectToCondition ? ReviewFacts.ConditionDischarge(s, d) is not null : null;
-            opsg = new OpsgView(d.Decision, d.Rag, d.RagNote, d.Condition, d.ConditionRisk, discharged, d.Discussion);
-        }
-        var tag = s.TagView?.Criteria.FirstOrDefault(t => t.Lsc == lsc);
-        return new CriterionRow(lsc, scope, statement?.Title, statement?.Statement, opsg, tag);
+            opsg = new OpsgView(d.Decision, d.Rag, d.RagNote, d.Condition, d.ConditionRisk, Discharged(s, Body.Opsg, lsc), d.Discussion);
+        TagCriterionRow? tag = null;
+        if (s.TagView?.Criteria.FirstOrDefault(t => t.Lsc == lsc) is { } t)
+            tag = new TagCriterionRow(t.Decision, t.Rag, t.Commentary, t.Condition, t.ConditionRisk, Discharged(s, Body.Tag, lsc));
+        return new CriterionRow(lsc, scope, CriteriaCatalogues.Of(s).TitleOf(lsc), statement?.Statement, opsg, tag);
     }
 
-    private static RiskRow WithDecision(CaseState s, RiskRow row)
+    /// <summary>Null where the body set no condition on the LSC.</summary>
+    private static bool? Discharged(CaseState s, Body body, int lsc) => Conditions.On(s, body, lsc)?.Discharged;
+
+    private static RiskRow WithDecision(CaseState s, RiskRow row) => row with
     {
-        var decision = s.RiskDecisions.GetValueOrDefault(row.Number);
-        bool? discharged = decision?.Decision == RiskDecision.AcceptedSubjectToAction ? ReviewFacts.RiskCaveatDischarge(s, row.Number) is not null : null;
-        return row with { Decision = decision, CaveatDischarged = discharged, TagView = s.TagView?.Risks.FirstOrDefault(t => t.Number == row.Number)?.View };
-    }
+        Decision = s.RiskDecisions.GetValueOrDefault(row.Number),
+        CaveatDischarged = Conditions.CaveatOn(s, row.Number)?.Discharged,
+        TagView = s.TagView?.Risks.FirstOrDefault(t => t.Number == row.Number)?.View,
+    };
 
     public static ActionRow Row(ActionState a) => new(
         a.Raised.ActionId,

@@ -1,5 +1,6 @@
-using Microsoft.WindowsAzure.Storage;
-using Microsoft.WindowsAzure.Storage.Blob;
+using Azure;
+using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
 
 namespace Opsg.Functions.Storage;
 
@@ -10,7 +11,7 @@ public sealed record StoredBlob(string Name, string ContentType, long Length, IR
 /// <summary>Private Blob containers for reports, evidence and notifications.</summary>
 public sealed class BlobStore(StorageAccount account)
 {
-    private CloudBlobContainer Container(BlobArea area) => area switch
+    private BlobContainerClient Container(BlobArea area) => area switch
     {
         BlobArea.Reports => account.Reports,
         BlobArea.Evidence => account.Evidence,
@@ -21,62 +22,56 @@ public sealed class BlobStore(StorageAccount account)
     /// <summary>Writes (or rewrites with the same bytes) a blob; names derive from case + sequence so retries are harmless.</summary>
     public async Task WriteAsync(BlobArea area, string name, ReadOnlyMemory<byte> content, string contentType, IReadOnlyDictionary<string, string> metadata, CancellationToken cancellationToken)
     {
-        var blob = Container(area).GetBlockBlobReference(name);
-        blob.Properties.ContentType = contentType;
-        foreach (var (key, value) in metadata) blob.Metadata[key] = value;
-        await StorageErrors.Guard(() => blob.UploadFromByteArrayAsync(content.ToArray(), 0, content.Length, null, null, null, cancellationToken));
+        var blob = Container(area).GetBlobClient(name);
+        var options = new BlobUploadOptions
+        {
+            HttpHeaders = new BlobHttpHeaders { ContentType = contentType },
+            Metadata = new Dictionary<string, string>(metadata),
+        };
+        await account.CallAsync(ct => blob.UploadAsync(BinaryData.FromBytes(content), options, ct), cancellationToken);
     }
 
     public async Task<StoredBlob?> GetPropertiesAsync(BlobArea area, string name, CancellationToken cancellationToken)
     {
-        var blob = Container(area).GetBlockBlobReference(name);
+        var blob = Container(area).GetBlobClient(name);
         try
         {
-            await StorageErrors.Guard(() => blob.FetchAttributesAsync(null, null, null, cancellationToken));
+            var properties = (await account.CallAsync(ct => blob.GetPropertiesAsync(cancellationToken: ct), cancellationToken)).Value;
+            return new StoredBlob(name, properties.ContentType, properties.ContentLength, new Dictionary<string, string>(properties.Metadata));
         }
-        catch (StorageException ex) when (ex.IsNotFound()) { return null; }
-        return new StoredBlob(name, blob.Properties.ContentType, blob.Properties.Length, new Dictionary<string, string>(blob.Metadata));
+        catch (RequestFailedException ex) when (ex.IsNotFound()) { return null; }
     }
 
     public async Task<byte[]?> ReadAsync(BlobArea area, string name, CancellationToken cancellationToken)
     {
-        var blob = Container(area).GetBlockBlobReference(name);
+        var blob = Container(area).GetBlobClient(name);
         try
         {
-            using var buffer = new MemoryStream();
-            await StorageErrors.Guard(() => blob.DownloadToStreamAsync(buffer, null, null, null, cancellationToken));
-            return buffer.ToArray();
+            var downloaded = await account.CallAsync(ct => blob.DownloadContentAsync(ct), cancellationToken);
+            return downloaded.Value.Content.ToArray();
         }
-        catch (StorageException ex) when (ex.IsNotFound()) { return null; }
+        catch (RequestFailedException ex) when (ex.IsNotFound()) { return null; }
     }
 
     public async Task<bool> ExistsAsync(BlobArea area, string name, CancellationToken cancellationToken) =>
-        await StorageErrors.Guard(() => Container(area).GetBlockBlobReference(name).ExistsAsync(null, null, cancellationToken));
-
-    /// <summary>A read-only URL valid for a few minutes: the container itself is never public.</summary>
-    public Uri ReadOnlyUrl(BlobArea area, string name, TimeSpan lifetime, DateTimeOffset now)
-    {
-        var blob = Container(area).GetBlockBlobReference(name);
-        var sas = blob.GetSharedAccessSignature(new SharedAccessBlobPolicy
-        {
-            Permissions = SharedAccessBlobPermissions.Read,
-            SharedAccessStartTime = now.AddMinutes(-1),
-            SharedAccessExpiryTime = now.Add(lifetime),
-        });
-        return new Uri(blob.Uri + sas);
-    }
+        (await account.CallAsync(ct => Container(area).GetBlobClient(name).ExistsAsync(ct), cancellationToken)).Value;
 
     public async Task<IReadOnlyList<string>> ListAsync(BlobArea area, string prefix, CancellationToken cancellationToken)
     {
         var names = new List<string>();
-        BlobContinuationToken? token = null;
+        string? continuation = null;
         do
         {
-            var segment = await StorageErrors.Guard(() => Container(area).ListBlobsSegmentedAsync(prefix, true, BlobListingDetails.None, null, token, null, null, cancellationToken));
-            names.AddRange(segment.Results.OfType<CloudBlockBlob>().Select(b => b.Name));
-            token = segment.ContinuationToken;
+            var page = await account.CallAsync(async ct =>
+            {
+                await foreach (var p in Container(area).GetBlobsAsync(new GetBlobsOptions { Prefix = prefix }, ct).AsPages(continuation))
+                    return p;
+                throw new InvalidOperationException("A blob listing returned no page at all.");
+            }, cancellationToken);
+            names.AddRange(page.Values.Select(b => b.Name));
+            continuation = string.IsNullOrEmpty(page.ContinuationToken) ? null : page.ContinuationToken;
         }
-        while (token is not null);
+        while (continuation is not null);
         return names;
     }
 }

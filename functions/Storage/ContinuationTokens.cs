@@ -1,21 +1,29 @@
 using System.Text;
-using Microsoft.WindowsAzure.Storage.Table;
 
 namespace Opsg.Functions.Storage;
 
-/// <summary>Turns the SDK's two-part table token into one opaque string for the API, and back.</summary>
+/// <summary>
+/// Turns the SDK's table continuation ("{next partition key} {next row key}") into one opaque string for
+/// the API, and back. The API's string is base64 of the two keys on two lines, as it was before the SDK
+/// changed, so a token handed out earlier still pages on.
+/// </summary>
 internal static class ContinuationTokens
 {
-    public static string? Encode(TableContinuationToken? token) =>
-        token is null ? null : Convert.ToBase64String(Encoding.UTF8.GetBytes($"{token.NextPartitionKey}\n{token.NextRowKey}"));
+    public static string? Encode(string? sdkToken)
+    {
+        if (string.IsNullOrEmpty(sdkToken)) return null;
+        var space = sdkToken.IndexOf(' ', StringComparison.Ordinal);
+        var (partition, row) = space < 0 ? (sdkToken, "") : (sdkToken[..space], sdkToken[(space + 1)..]);
+        return Convert.ToBase64String(Encoding.UTF8.GetBytes($"{partition}\n{row}"));
+    }
 
-    public static TableContinuationToken? Decode(string? value)
+    public static string? Decode(string? value)
     {
         if (string.IsNullOrEmpty(value)) return null;
         try
         {
             var parts = Encoding.UTF8.GetString(Convert.FromBase64String(value)).Split('\n');
-            return parts.Length == 2 ? new TableContinuationToken { NextPartitionKey = parts[0], NextRowKey = parts[1] } : null;
+            return parts.Length == 2 ? $"{parts[0]} {parts[1]}" : null;
         }
         catch (FormatException) { return null; }
     }

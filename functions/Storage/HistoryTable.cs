@@ -1,6 +1,6 @@
 using System.Globalization;
-using Microsoft.WindowsAzure.Storage;
-using Microsoft.WindowsAzure.Storage.Table;
+using Azure;
+using Azure.Data.Tables;
 
 namespace Opsg.Functions.Storage;
 
@@ -23,14 +23,8 @@ public sealed class HistoryTable(StorageAccount account)
 
     public async Task<CaseHistory> ReadAsync(string caseId, CancellationToken cancellationToken)
     {
-        var filter = TableQuery.CombineFilters(
-            TableQuery.GenerateFilterCondition("PartitionKey", QueryComparisons.Equal, caseId),
-            TableOperators.And,
-            TableQuery.CombineFilters(
-                TableQuery.GenerateFilterCondition("RowKey", QueryComparisons.LessThanOrEqual, LastEventRowKey),
-                TableOperators.Or,
-                TableQuery.GenerateFilterCondition("RowKey", QueryComparisons.Equal, HeaderRowKey)));
-        var rows = await QueryAsync(new TableQuery<DynamicTableEntity>().Where(filter), cancellationToken);
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {caseId} and (RowKey le {LastEventRowKey} or RowKey eq {HeaderRowKey})");
+        var rows = await account.ReadAllAsync(account.History, filter, select: null, cancellationToken);
 
         CaseHeader? header = null;
         var events = new List<StoredEvent>(rows.Count);
@@ -50,23 +44,25 @@ public sealed class HistoryTable(StorageAccount account)
         if (request.Events.Count + 2 > MaxBatchOperations)
             throw new ArgumentException($"At most {MaxBatchOperations - 2} events fit one append.", nameof(request));
 
-        var batch = new TableBatchOperation();
+        var batch = new List<TableTransactionAction>(request.Events.Count + 2);
         var sequence = request.ExpectedVersion;
         foreach (var e in request.Events)
         {
             sequence++;
-            batch.Insert(await ToRowAsync(request.CaseId, sequence, e, cancellationToken));
+            batch.Add(new TableTransactionAction(TableTransactionActionType.Add, await ToRowAsync(request.CaseId, sequence, e, cancellationToken)));
         }
         var header = ToRow(request.Header with { Version = sequence });
-        if (request.ExpectedVersion == 0) batch.Insert(header); else batch.InsertOrReplace(header);
-        if (request.Idempotency is { } idem) batch.Insert(ToRow(request.CaseId, idem with { Version = sequence }));
+        batch.Add(request.ExpectedVersion == 0
+            ? new TableTransactionAction(TableTransactionActionType.Add, header)
+            : new TableTransactionAction(TableTransactionActionType.UpsertReplace, header));
+        if (request.Idempotency is { } idem) batch.Add(new TableTransactionAction(TableTransactionActionType.Add, ToRow(request.CaseId, idem with { Version = sequence })));
 
         try
         {
-            await StorageErrors.Guard(() => account.History.ExecuteBatchAsync(batch, null, null, cancellationToken));
+            await account.CallAsync(ct => account.History.SubmitTransactionAsync(batch, ct), cancellationToken);
             return new AppendResult(AppendOutcome.Appended, sequence);
         }
-        catch (StorageException ex) when (ex.IsConflict())
+        catch (RequestFailedException ex) when (ex.IsConflict())
         {
             if (request.Idempotency is { } sent && await ReadIdempotencyAsync(request.CaseId, sent.KeyHash, cancellationToken) is { } previous)
                 return new AppendResult(AppendOutcome.DuplicateRequest, previous.Version, previous);
@@ -76,94 +72,63 @@ public sealed class HistoryTable(StorageAccount account)
 
     public async Task<IdempotencyRecord?> ReadIdempotencyAsync(string caseId, string keyHash, CancellationToken cancellationToken)
     {
-        var result = await StorageErrors.Guard(() => account.History.ExecuteAsync(
-            TableOperation.Retrieve(caseId, IdempotencyPrefix + keyHash), null, null, cancellationToken));
-        return result.Result is DynamicTableEntity row
+        var found = await account.CallAsync(ct => account.History.GetEntityIfExistsAsync<TableEntity>(caseId, IdempotencyPrefix + keyHash, cancellationToken: ct), cancellationToken);
+        return found.HasValue && found.Value is { } row
             ? new IdempotencyRecord(
                 keyHash,
-                row.Properties["RequestHash"].StringValue,
-                row.Properties["StatusCode"].Int32Value ?? 200,
-                row.Properties.TryGetValue("Location", out var location) ? location.StringValue : null,
-                row.Properties["Body"].StringValue,
-                row.Properties["Version"].Int64Value ?? 0)
+                row.GetString("RequestHash"),
+                row.GetInt32("StatusCode") ?? 200,
+                row.GetString("Location"),
+                row.GetString("Body"),
+                row.GetInt64("Version") ?? 0)
             : null;
     }
 
     public async Task<CasePage> ListAsync(CaseQuery query, CancellationToken cancellationToken)
     {
-        var filter = TableQuery.GenerateFilterCondition("RowKey", QueryComparisons.Equal, HeaderRowKey);
-        if (query.CreatedFrom is { } from)
-            filter = TableQuery.CombineFilters(filter, TableOperators.And, TableQuery.GenerateFilterConditionForDate("CreatedTime", QueryComparisons.GreaterThanOrEqual, from));
-        if (query.CreatedTo is { } to)
-            filter = TableQuery.CombineFilters(filter, TableOperators.And, TableQuery.GenerateFilterConditionForDate("CreatedTime", QueryComparisons.LessThanOrEqual, to));
+        var filter = TableClient.CreateQueryFilter($"RowKey eq {HeaderRowKey}");
+        if (query.CreatedFrom is { } from) filter += " and " + TableClient.CreateQueryFilter($"CreatedTime ge {from}");
+        if (query.CreatedTo is { } to) filter += " and " + TableClient.CreateQueryFilter($"CreatedTime le {to}");
         if (!string.IsNullOrEmpty(query.InstanceIdPrefix))
         {
             // PartitionKey range [prefix, prefix + U+FFFF) is exactly the ids that start with the prefix.
-            filter = TableQuery.CombineFilters(filter, TableOperators.And, TableQuery.CombineFilters(
-                TableQuery.GenerateFilterCondition("PartitionKey", QueryComparisons.GreaterThanOrEqual, query.InstanceIdPrefix),
-                TableOperators.And,
-                TableQuery.GenerateFilterCondition("PartitionKey", QueryComparisons.LessThan, query.InstanceIdPrefix + '\uffff')));
+            var prefix = query.InstanceIdPrefix;
+            filter += " and " + TableClient.CreateQueryFilter($"PartitionKey ge {prefix} and PartitionKey lt {prefix + '\uffff'}");
         }
         if (query.RuntimeStatuses.Count > 0)
-        {
-            var statuses = query.RuntimeStatuses
-                .Select(s => TableQuery.GenerateFilterCondition("RuntimeStatus", QueryComparisons.Equal, s))
-                .Aggregate((a, b) => TableQuery.CombineFilters(a, TableOperators.Or, b));
-            filter = TableQuery.CombineFilters(filter, TableOperators.And, statuses);
-        }
+            filter += " and (" + string.Join(" or ", query.RuntimeStatuses.Select(s => TableClient.CreateQueryFilter($"RuntimeStatus eq {s}"))) + ")";
 
-        var tableQuery = new TableQuery<DynamicTableEntity>().Where(filter);
-        var token = ContinuationTokens.Decode(query.ContinuationToken);
+        var continuation = ContinuationTokens.Decode(query.ContinuationToken);
         var cases = new List<CaseHeader>();
-        // A segment may come back short of Top; keep reading until full or the table is exhausted.
-        // (The SDK refuses a take count of 0, so it is set only while something is still wanted.)
+        // A page may come back short of Top; keep reading until full or the table is exhausted.
         do
         {
-            tableQuery.TakeCount = query.Top - cases.Count;
-            var segment = await StorageErrors.Guard(() => account.History.ExecuteQuerySegmentedAsync(tableQuery, token, null, null, cancellationToken));
-            cases.AddRange(segment.Results.Select(ToHeader));
-            token = segment.ContinuationToken;
+            var page = await account.ReadPageAsync(account.History, filter, select: null, pageSize: query.Top - cases.Count, continuation, cancellationToken);
+            cases.AddRange(page.Values.Select(ToHeader));
+            continuation = TableQueries.NullIfEmpty(page.ContinuationToken);
         }
-        while (token is not null && cases.Count < query.Top);
-        return new CasePage(cases, ContinuationTokens.Encode(token));
+        while (continuation is not null && cases.Count < query.Top);
+        return new CasePage(cases, ContinuationTokens.Encode(continuation));
     }
 
     /// <summary>Headers of cases with scheduled activities not yet finished: the outbox to re-drive.</summary>
     public async Task<IReadOnlyList<CaseHeader>> WithPendingActivitiesAsync(CancellationToken cancellationToken)
     {
-        var filter = TableQuery.CombineFilters(
-            TableQuery.GenerateFilterCondition("RowKey", QueryComparisons.Equal, HeaderRowKey),
-            TableOperators.And,
-            TableQuery.GenerateFilterCondition("Pending", QueryComparisons.NotEqual, ""));
-        var rows = await QueryAsync(new TableQuery<DynamicTableEntity>().Where(filter), cancellationToken);
+        var filter = TableClient.CreateQueryFilter($"RowKey eq {HeaderRowKey} and Pending ne {""}");
+        var rows = await account.ReadAllAsync(account.History, filter, select: null, cancellationToken);
         return rows.Select(ToHeader).ToList();
     }
 
     public async Task<bool> PurgeAsync(string caseId, CancellationToken cancellationToken)
     {
-        var filter = TableQuery.GenerateFilterCondition("PartitionKey", QueryComparisons.Equal, caseId);
-        var rows = await QueryAsync(new TableQuery<DynamicTableEntity>().Where(filter).Select(["RowKey"]), cancellationToken);
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {caseId}");
+        var rows = await account.ReadAllAsync(account.History, filter, select: ["RowKey"], cancellationToken);
         foreach (var chunk in rows.Chunk(MaxBatchOperations))
         {
-            var batch = new TableBatchOperation();
-            foreach (var row in chunk) batch.Delete(new DynamicTableEntity(row.PartitionKey, row.RowKey) { ETag = "*" });
-            await StorageErrors.Guard(() => account.History.ExecuteBatchAsync(batch, null, null, cancellationToken));
+            var batch = chunk.Select(row => new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(caseId, row.RowKey), ETag.All)).ToList();
+            await account.CallAsync(ct => account.History.SubmitTransactionAsync(batch, ct), cancellationToken);
         }
         return rows.Count > 0;
-    }
-
-    private async Task<List<DynamicTableEntity>> QueryAsync(TableQuery<DynamicTableEntity> query, CancellationToken cancellationToken)
-    {
-        var rows = new List<DynamicTableEntity>();
-        TableContinuationToken? token = null;
-        do
-        {
-            var segment = await StorageErrors.Guard(() => account.History.ExecuteQuerySegmentedAsync(query, token, null, null, cancellationToken));
-            rows.AddRange(segment.Results);
-            token = segment.ContinuationToken;
-        }
-        while (token is not null);
-        return rows;
     }
 
     private static long ContiguousLength(List<StoredEvent> events)
@@ -177,81 +142,85 @@ public sealed class HistoryTable(StorageAccount account)
         return expected - 1;
     }
 
-    private async Task<DynamicTableEntity> ToRowAsync(string caseId, long sequence, NewEvent e, CancellationToken cancellationToken)
+    private async Task<TableEntity> ToRowAsync(string caseId, long sequence, NewEvent e, CancellationToken cancellationToken)
     {
         var payload = e.Payload;
         if (payload.Length > MaxInlinePayloadChars)
         {
             // Name derives from case + sequence: a retried append overwrites the same bytes.
             var name = $"{caseId}/{RowKey(sequence)}.json";
-            var blob = account.Payloads.GetBlockBlobReference(name);
-            blob.Properties.ContentType = "application/json";
-            await StorageErrors.Guard(() => blob.UploadTextAsync(payload, System.Text.Encoding.UTF8, null, null, null, cancellationToken));
+            var blob = account.Payloads.GetBlobClient(name);
+            await account.CallAsync(ct => blob.UploadAsync(BinaryData.FromString(payload), new Azure.Storage.Blobs.Models.BlobUploadOptions
+            {
+                HttpHeaders = new Azure.Storage.Blobs.Models.BlobHttpHeaders { ContentType = "application/json" },
+            }, ct), cancellationToken);
             payload = BlobPayloadMarker + name;
         }
-        var row = new DynamicTableEntity(caseId, RowKey(sequence));
-        row.Properties["Type"] = new EntityProperty(e.Type);
-        row.Properties["Payload"] = new EntityProperty(payload);
-        row.Properties["ActorRole"] = new EntityProperty(e.ActorRole);
-        row.Properties["ActorName"] = new EntityProperty(e.ActorName);
-        row.Properties["Time"] = new EntityProperty(e.Time);
-        row.Properties["IdempotencyKey"] = new EntityProperty(e.IdempotencyKey);
+        var row = new TableEntity(caseId, RowKey(sequence))
+        {
+            ["Type"] = e.Type,
+            ["Payload"] = payload,
+            ["ActorRole"] = e.ActorRole,
+            ["ActorName"] = e.ActorName,
+            ["Time"] = e.Time,
+        };
+        if (e.IdempotencyKey is not null) row["IdempotencyKey"] = e.IdempotencyKey;
         return row;
     }
 
-    private async Task<StoredEvent> ToEventAsync(DynamicTableEntity row, CancellationToken cancellationToken)
+    private async Task<StoredEvent> ToEventAsync(TableEntity row, CancellationToken cancellationToken)
     {
-        var payload = row.Properties["Payload"].StringValue;
+        var payload = row.GetString("Payload");
         if (payload.StartsWith(BlobPayloadMarker, StringComparison.Ordinal))
         {
-            var blob = account.Payloads.GetBlockBlobReference(payload[BlobPayloadMarker.Length..]);
-            payload = await StorageErrors.Guard(() => blob.DownloadTextAsync(null, null, null, null, cancellationToken));
+            var blob = account.Payloads.GetBlobClient(payload[BlobPayloadMarker.Length..]);
+            payload = (await account.CallAsync(ct => blob.DownloadContentAsync(ct), cancellationToken)).Value.Content.ToString();
         }
         return new StoredEvent(
             long.Parse(row.RowKey, CultureInfo.InvariantCulture),
-            row.Properties["Type"].StringValue,
+            row.GetString("Type"),
             payload,
-            row.Properties["ActorRole"].StringValue,
-            row.Properties["ActorName"].StringValue,
-            row.Properties["Time"].DateTimeOffsetValue ?? DateTimeOffset.MinValue,
-            row.Properties.TryGetValue("IdempotencyKey", out var key) ? key.StringValue : null);
+            row.GetString("ActorRole"),
+            row.GetString("ActorName"),
+            row.GetDateTimeOffset("Time") ?? DateTimeOffset.MinValue,
+            row.GetString("IdempotencyKey"));
     }
 
-    private static DynamicTableEntity ToRow(CaseHeader header)
+    private static TableEntity ToRow(CaseHeader header) => new(header.CaseId, HeaderRowKey)
     {
-        var row = new DynamicTableEntity(header.CaseId, HeaderRowKey) { ETag = "*" };
-        row.Properties["Version"] = new EntityProperty(header.Version);
-        row.Properties["Name"] = new EntityProperty(header.Name);
-        row.Properties["CreatedTime"] = new EntityProperty(header.CreatedTime);
-        row.Properties["LastUpdatedTime"] = new EntityProperty(header.LastUpdatedTime);
-        row.Properties["RuntimeStatus"] = new EntityProperty(header.RuntimeStatus);
-        row.Properties["CustomStatus"] = new EntityProperty(header.CustomStatus);
-        row.Properties["Pending"] = new EntityProperty(string.Join(',', header.PendingActivities));
+        ["Version"] = header.Version,
+        ["Name"] = header.Name,
+        ["CreatedTime"] = header.CreatedTime,
+        ["LastUpdatedTime"] = header.LastUpdatedTime,
+        ["RuntimeStatus"] = header.RuntimeStatus,
+        ["CustomStatus"] = header.CustomStatus,
+        ["Pending"] = string.Join(',', header.PendingActivities),
+    };
+
+    private static TableEntity ToRow(string caseId, IdempotencyRecord record)
+    {
+        var row = new TableEntity(caseId, IdempotencyPrefix + record.KeyHash)
+        {
+            ["RequestHash"] = record.RequestHash,
+            ["StatusCode"] = record.StatusCode,
+            ["Body"] = record.Body,
+            ["Version"] = record.Version,
+        };
+        if (record.Location is not null) row["Location"] = record.Location;
         return row;
     }
 
-    private static DynamicTableEntity ToRow(string caseId, IdempotencyRecord record)
+    private static CaseHeader ToHeader(TableEntity row)
     {
-        var row = new DynamicTableEntity(caseId, IdempotencyPrefix + record.KeyHash);
-        row.Properties["RequestHash"] = new EntityProperty(record.RequestHash);
-        row.Properties["StatusCode"] = new EntityProperty(record.StatusCode);
-        row.Properties["Location"] = new EntityProperty(record.Location);
-        row.Properties["Body"] = new EntityProperty(record.Body);
-        row.Properties["Version"] = new EntityProperty(record.Version);
-        return row;
-    }
-
-    private static CaseHeader ToHeader(DynamicTableEntity row)
-    {
-        var pending = row.Properties.TryGetValue("Pending", out var p) ? p.StringValue : "";
+        var pending = row.GetString("Pending") ?? "";
         return new CaseHeader(
             row.PartitionKey,
-            row.Properties["Version"].Int64Value ?? 0,
-            row.Properties["Name"].StringValue,
-            row.Properties["CreatedTime"].DateTimeOffsetValue ?? DateTimeOffset.MinValue,
-            row.Properties["LastUpdatedTime"].DateTimeOffsetValue ?? DateTimeOffset.MinValue,
-            row.Properties["RuntimeStatus"].StringValue,
-            row.Properties["CustomStatus"].StringValue,
-            string.IsNullOrEmpty(pending) ? [] : pending.Split(',').Select(s => long.Parse(s, CultureInfo.InvariantCulture)).ToList());
+            row.GetInt64("Version") ?? 0,
+            row.GetString("Name"),
+            row.GetDateTimeOffset("CreatedTime") ?? DateTimeOffset.MinValue,
+            row.GetDateTimeOffset("LastUpdatedTime") ?? DateTimeOffset.MinValue,
+            row.GetString("RuntimeStatus"),
+            row.GetString("CustomStatus"),
+            pending.Length == 0 ? [] : pending.Split(',').Select(s => long.Parse(s, CultureInfo.InvariantCulture)).ToList());
     }
 }

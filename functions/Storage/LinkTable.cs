@@ -1,5 +1,5 @@
-using Microsoft.WindowsAzure.Storage;
-using Microsoft.WindowsAzure.Storage.Table;
+using Azure;
+using Azure.Data.Tables;
 
 namespace Opsg.Functions.Storage;
 
@@ -20,39 +20,39 @@ public sealed class LinkTable(StorageAccount account)
 
     public async Task AddAsync(LinkRecord link, CancellationToken cancellationToken)
     {
-        var token = new DynamicTableEntity(link.TokenHash, TokenRowKey);
-        token.Properties["CaseId"] = new EntityProperty(link.CaseId);
-        token.Properties["LinkId"] = new EntityProperty(link.LinkId);
-        token.Properties["ExpiresAt"] = new EntityProperty(link.ExpiresAt);
-        token.Properties["Revoked"] = new EntityProperty(link.Revoked);
-        var byLink = new DynamicTableEntity(LinkPartition(link.CaseId), link.LinkId);
-        byLink.Properties["TokenHash"] = new EntityProperty(link.TokenHash);
-        await StorageErrors.Guard(() => account.Links.ExecuteAsync(TableOperation.Insert(token), null, null, cancellationToken));
-        await StorageErrors.Guard(() => account.Links.ExecuteAsync(TableOperation.InsertOrReplace(byLink), null, null, cancellationToken));
+        var token = new TableEntity(link.TokenHash, TokenRowKey)
+        {
+            ["CaseId"] = link.CaseId,
+            ["LinkId"] = link.LinkId,
+            ["ExpiresAt"] = link.ExpiresAt,
+            ["Revoked"] = link.Revoked,
+        };
+        var byLink = new TableEntity(LinkPartition(link.CaseId), link.LinkId) { ["TokenHash"] = link.TokenHash };
+        await account.CallAsync(ct => account.Links.AddEntityAsync(token, ct), cancellationToken);
+        await account.CallAsync(ct => account.Links.UpsertEntityAsync(byLink, TableUpdateMode.Replace, ct), cancellationToken);
     }
 
     public async Task<LinkRecord?> FindAsync(string tokenHash, CancellationToken cancellationToken)
     {
-        var result = await StorageErrors.Guard(() => account.Links.ExecuteAsync(TableOperation.Retrieve(tokenHash, TokenRowKey), null, null, cancellationToken));
-        return result.Result is DynamicTableEntity row
-            ? new LinkRecord(tokenHash, row.Properties["CaseId"].StringValue, row.Properties["LinkId"].StringValue,
-                row.Properties["ExpiresAt"].DateTimeOffsetValue ?? DateTimeOffset.MinValue, row.Properties["Revoked"].BooleanValue ?? true)
+        var found = await account.CallAsync(ct => account.Links.GetEntityIfExistsAsync<TableEntity>(tokenHash, TokenRowKey, cancellationToken: ct), cancellationToken);
+        return found.HasValue && found.Value is { } row
+            ? new LinkRecord(tokenHash, row.GetString("CaseId"), row.GetString("LinkId"),
+                row.GetDateTimeOffset("ExpiresAt") ?? DateTimeOffset.MinValue, row.GetBoolean("Revoked") ?? true)
             : null;
     }
 
     /// <summary>Marks the link's token unusable. False when the table has no such link.</summary>
     public async Task<bool> RevokeAsync(string caseId, string linkId, CancellationToken cancellationToken)
     {
-        var found = await StorageErrors.Guard(() => account.Links.ExecuteAsync(TableOperation.Retrieve(LinkPartition(caseId), linkId), null, null, cancellationToken));
-        if (found.Result is not DynamicTableEntity byLink) return false;
-        var token = new DynamicTableEntity(byLink.Properties["TokenHash"].StringValue, TokenRowKey) { ETag = "*" };
-        token.Properties["Revoked"] = new EntityProperty(true);
+        var found = await account.CallAsync(ct => account.Links.GetEntityIfExistsAsync<TableEntity>(LinkPartition(caseId), linkId, cancellationToken: ct), cancellationToken);
+        if (!found.HasValue || found.Value is not { } byLink) return false;
+        var token = new TableEntity(byLink.GetString("TokenHash"), TokenRowKey) { ["Revoked"] = true };
         try
         {
-            await StorageErrors.Guard(() => account.Links.ExecuteAsync(TableOperation.Merge(token), null, null, cancellationToken));
+            await account.CallAsync(ct => account.Links.UpdateEntityAsync(token, ETag.All, TableUpdateMode.Merge, ct), cancellationToken);
             return true;
         }
-        catch (StorageException ex) when (ex.IsNotFound()) { return false; }
+        catch (RequestFailedException ex) when (ex.IsNotFound()) { return false; }
     }
 
     /// <summary>Takes back rows written for a link the case then refused to record.</summary>
@@ -62,9 +62,9 @@ public sealed class LinkTable(StorageAccount account)
         {
             try
             {
-                await StorageErrors.Guard(() => account.Links.ExecuteAsync(TableOperation.Delete(new DynamicTableEntity(pk, rk) { ETag = "*" }), null, null, cancellationToken));
+                await account.CallAsync(ct => account.Links.DeleteEntityAsync(pk, rk, ETag.All, ct), cancellationToken);
             }
-            catch (StorageException ex) when (ex.IsNotFound()) { /* never written or already gone */ }
+            catch (RequestFailedException ex) when (ex.IsNotFound()) { /* never written or already gone */ }
         }
     }
 }

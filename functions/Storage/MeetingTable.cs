@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
-using Microsoft.WindowsAzure.Storage;
-using Microsoft.WindowsAzure.Storage.Table;
+using Azure;
+using Azure.Data.Tables;
 
 namespace Opsg.Functions.Storage;
 
@@ -27,29 +27,27 @@ public sealed class MeetingTable(StorageAccount account)
         var partition = PartitionKey(meetingId);
         for (var attempt = 0; attempt < MaxAttempts; attempt++)
         {
-            var found = await StorageErrors.Guard(() => account.Meetings.ExecuteAsync(TableOperation.Retrieve(partition, ActionCounterRowKey), null, null, cancellationToken));
+            var found = await account.CallAsync(ct => account.Meetings.GetEntityIfExistsAsync<TableEntity>(partition, ActionCounterRowKey, cancellationToken: ct), cancellationToken);
             int next;
-            TableOperation write;
-            if (found.Result is DynamicTableEntity counter)
+            Func<CancellationToken, Task<Response>> write;
+            if (found.HasValue && found.Value is { } counter)
             {
-                next = (counter.Properties.TryGetValue(LastActionNumber, out var last) ? last.Int32Value ?? 0 : 0) + 1;
-                counter.Properties[LastActionNumber] = new EntityProperty(next);
-                write = TableOperation.Replace(counter); // conditional on the ETag just read
+                next = (counter.GetInt32(LastActionNumber) ?? 0) + 1;
+                counter[LastActionNumber] = next;
+                write = ct => account.Meetings.UpdateEntityAsync(counter, counter.ETag, TableUpdateMode.Replace, ct); // 412 unless still at the ETag just read
             }
             else
             {
                 next = 1;
-                var first = new DynamicTableEntity(partition, ActionCounterRowKey);
-                first.Properties[MeetingIdProperty] = new EntityProperty(meetingId);
-                first.Properties[LastActionNumber] = new EntityProperty(next);
-                write = TableOperation.Insert(first); // 409 if another caller created it first
+                var first = new TableEntity(partition, ActionCounterRowKey) { [MeetingIdProperty] = meetingId, [LastActionNumber] = next };
+                write = ct => account.Meetings.AddEntityAsync(first, ct); // 409 if another caller created it first
             }
             try
             {
-                await StorageErrors.Guard(() => account.Meetings.ExecuteAsync(write, null, null, cancellationToken));
+                await account.CallAsync(write, cancellationToken);
                 return next;
             }
-            catch (StorageException ex) when (ex.IsConflict())
+            catch (RequestFailedException ex) when (ex.IsConflict())
             {
                 // Someone else took a number since the read: read again, after a short, jittered pause.
                 await Task.Delay(Random.Shared.Next(2, 10 + 5 * Math.Min(attempt, 10)), cancellationToken);

@@ -1,86 +1,119 @@
+using Azure;
+using Azure.Core;
+using Azure.Data.Tables;
+using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
 using Microsoft.Extensions.Options;
-using Microsoft.WindowsAzure.Storage;
-using Microsoft.WindowsAzure.Storage.Blob;
-using Microsoft.WindowsAzure.Storage.Queue;
-using Microsoft.WindowsAzure.Storage.RetryPolicies;
-using Microsoft.WindowsAzure.Storage.Table;
 
 namespace Opsg.Functions.Storage;
 
-/// <summary>The one place that turns the connection string into SDK clients.</summary>
+/// <summary>
+/// The one place that turns the storage settings into SDK clients, and the one way every storage call
+/// is made: within a time budget, with "storage did not answer" turned into <see cref="StorageUnavailableException"/>.
+/// </summary>
 public sealed class StorageAccount
 {
-    // Bounds each call end to end. Deliberately no ServerTimeout: WindowsAzure.Storage 9.3.3 adds the
-    // `timeout` query parameter again on every retry of a table query and then throws
-    // "An item with the same key has already been added" instead of retrying.
-    private static readonly TimeSpan MaximumExecutionTime = TimeSpan.FromSeconds(10);
+    // Per try: an answer from storage normally takes milliseconds; a try that has had nothing for this
+    // long is abandoned and retried (a frozen or overloaded server), instead of the SDK's 100 s.
+    private static readonly TimeSpan NetworkTimeout = TimeSpan.FromSeconds(3);
 
     public StorageAccount(IOptions<StorageOptions> options)
     {
         Options = options.Value;
-        var account = CloudStorageAccount.Parse(Options.ConnectionString);
-        // Short, bounded retries: a caller waiting on an HTTP answer prefers a quick 503 to a long hang.
-        var retry = new LinearRetry(TimeSpan.FromMilliseconds(200), 2);
+        Connection = StorageConnection.From(Options);
+        var clients = Connection.CreateClients(
+            Configure(new TableClientOptions()),
+            Configure(new BlobClientOptions()));
 
-        var tables = account.CreateCloudTableClient();
-        tables.DefaultRequestOptions = new TableRequestOptions { RetryPolicy = retry, MaximumExecutionTime = MaximumExecutionTime };
-        var queues = account.CreateCloudQueueClient();
-        queues.DefaultRequestOptions = new QueueRequestOptions { RetryPolicy = retry, MaximumExecutionTime = MaximumExecutionTime };
-        var blobs = account.CreateCloudBlobClient();
-        blobs.DefaultRequestOptions = new BlobRequestOptions { RetryPolicy = retry, MaximumExecutionTime = MaximumExecutionTime };
-
-        History = tables.GetTableReference(Options.HistoryTable);
-        Timers = tables.GetTableReference(Options.TimersTable);
-        Links = tables.GetTableReference(Options.LinksTable);
-        Meetings = tables.GetTableReference(Options.MeetingsTable);
-        Activities = queues.GetQueueReference(Options.ActivityQueue);
-        Poison = queues.GetQueueReference(Options.PoisonQueue);
-        Reports = blobs.GetContainerReference(Options.ReportsContainer);
-        Evidence = blobs.GetContainerReference(Options.EvidenceContainer);
-        Payloads = blobs.GetContainerReference(Options.PayloadsContainer);
-        Notifications = blobs.GetContainerReference(Options.NotificationsContainer);
+        History = clients.Tables.GetTableClient(Options.HistoryTable);
+        Links = clients.Tables.GetTableClient(Options.LinksTable);
+        Meetings = clients.Tables.GetTableClient(Options.MeetingsTable);
+        LinkAccess = clients.Tables.GetTableClient(Options.LinkAccessTable);
+        Reports = clients.Blobs.GetBlobContainerClient(Options.ReportsContainer);
+        Evidence = clients.Blobs.GetBlobContainerClient(Options.EvidenceContainer);
+        Payloads = clients.Blobs.GetBlobContainerClient(Options.PayloadsContainer);
+        Notifications = clients.Blobs.GetBlobContainerClient(Options.NotificationsContainer);
     }
 
     public StorageOptions Options { get; }
-    internal CloudTable History { get; }
-    internal CloudTable Timers { get; }
-    internal CloudTable Links { get; }
-    internal CloudTable Meetings { get; }
-    internal CloudQueue Activities { get; }
-    internal CloudQueue Poison { get; }
-    internal CloudBlobContainer Reports { get; }
-    internal CloudBlobContainer Evidence { get; }
-    internal CloudBlobContainer Payloads { get; }
-    internal CloudBlobContainer Notifications { get; }
+    public StorageConnection Connection { get; }
+    internal TableClient History { get; }
+    internal TableClient Links { get; }
+    internal TableClient Meetings { get; }
+    internal TableClient LinkAccess { get; }
+    internal BlobContainerClient Reports { get; }
+    internal BlobContainerClient Evidence { get; }
+    internal BlobContainerClient Payloads { get; }
+    internal BlobContainerClient Notifications { get; }
+
+    /// <summary>
+    /// Runs one storage call (the SDK's retries included) within <see cref="StorageOptions.CallTimeout"/>.
+    /// Storage not answering becomes <see cref="StorageUnavailableException"/> (503 with Retry-After);
+    /// answers such as 404 or 409 stay <see cref="RequestFailedException"/> for the caller to read; the
+    /// caller's own cancellation stays a cancellation.
+    /// </summary>
+    internal async Task<T> CallAsync<T>(Func<CancellationToken, Task<T>> call, CancellationToken cancellationToken)
+    {
+        using var budget = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        budget.CancelAfter(Options.CallTimeout);
+        try { return await call(budget.Token); }
+        catch (Exception ex) when (StorageErrors.MeansUnavailable(ex, cancellationToken))
+        {
+            throw new StorageUnavailableException(budget.IsCancellationRequested
+                ? $"Storage did not answer within {Options.CallTimeout.TotalSeconds:0.#} s."
+                : "Storage did not answer.", ex);
+        }
+    }
+
+    internal Task CallAsync(Func<CancellationToken, Task> call, CancellationToken cancellationToken) =>
+        CallAsync(async token => { await call(token); return true; }, cancellationToken);
 
     /// <summary>Creates what is missing; safe to run on every start.</summary>
     public async Task EnsureCreatedAsync(CancellationToken cancellationToken)
     {
-        foreach (var table in new[] { History, Timers, Links, Meetings })
-            await table.CreateIfNotExistsAsync(null, null, cancellationToken);
-        foreach (var queue in new[] { Activities, Poison })
-            await queue.CreateIfNotExistsAsync(null, null, cancellationToken);
+        foreach (var table in new[] { History, Links, Meetings, LinkAccess })
+            await CallAsync(ct => table.CreateIfNotExistsAsync(ct), cancellationToken);
         // Private containers: nothing is ever served straight from Blob storage without our checks.
         foreach (var container in new[] { Reports, Evidence, Payloads, Notifications })
-            await container.CreateIfNotExistsAsync(BlobContainerPublicAccessType.Off, null, null, cancellationToken);
+            await CallAsync(ct => container.CreateIfNotExistsAsync(PublicAccessType.None, cancellationToken: ct), cancellationToken);
     }
 
-    /// <summary>What the health endpoint reports: each resource and whether it answered.</summary>
+    /// <summary>What the health endpoint reports: each resource and whether it answered. Probed side by side, so a frozen store costs one budget, not seven.</summary>
     public async Task<IReadOnlyDictionary<string, string>> CheckAsync(CancellationToken cancellationToken)
     {
-        var results = new Dictionary<string, string>();
-        async Task Probe(string name, Func<Task<bool>> exists)
+        async Task<KeyValuePair<string, string>> Probe(string name, Func<CancellationToken, Task<bool>> exists)
         {
-            try { results[name] = await exists() ? "ok" : "missing"; }
-            catch (StorageException ex) { results[name] = "unreachable: " + ex.Message; }
+            try { return new(name, await CallAsync(exists, cancellationToken) ? "ok" : "missing"); }
+            catch (StorageUnavailableException ex) { return new(name, "unreachable: " + ex.Message); }
+            catch (RequestFailedException ex) { return new(name, $"unreachable: {ex.Status} {ex.ErrorCode}"); }
         }
-        await Probe($"table:{History.Name}", () => History.ExistsAsync(null, null, cancellationToken));
-        await Probe($"table:{Timers.Name}", () => Timers.ExistsAsync(null, null, cancellationToken));
-        await Probe($"table:{Links.Name}", () => Links.ExistsAsync(null, null, cancellationToken));
-        await Probe($"table:{Meetings.Name}", () => Meetings.ExistsAsync(null, null, cancellationToken));
-        await Probe($"queue:{Activities.Name}", () => Activities.ExistsAsync(null, null, cancellationToken));
-        await Probe($"container:{Reports.Name}", () => Reports.ExistsAsync(null, null, cancellationToken));
-        await Probe($"container:{Evidence.Name}", () => Evidence.ExistsAsync(null, null, cancellationToken));
-        return results;
+        var probes = new[] { History, Links, Meetings, LinkAccess }.Select(t => Probe($"table:{t.Name}", ct => TableExistsAsync(t, ct)))
+            .Append(Probe($"container:{Reports.Name}", async ct => (await Reports.ExistsAsync(ct)).Value))
+            .Append(Probe($"container:{Evidence.Name}", async ct => (await Evidence.ExistsAsync(ct)).Value));
+        return new Dictionary<string, string>(await Task.WhenAll(probes));
+    }
+
+    /// <summary>A table has no "exists" call: a point query on an empty partition answers 404 only when the table is missing.</summary>
+    private static async Task<bool> TableExistsAsync(TableClient table, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await foreach (var _ in table.QueryAsync<TableEntity>("PartitionKey eq '~probe'", maxPerPage: 1, select: ["PartitionKey"], cancellationToken).AsPages())
+                break;
+            return true;
+        }
+        catch (RequestFailedException ex) when (ex.IsNotFound()) { return false; }
+    }
+
+    private static TOptions Configure<TOptions>(TOptions options) where TOptions : ClientOptions
+    {
+        // Few, short retries: a refused connection or a 5xx is often gone a moment later, but a caller
+        // waiting on an HTTP answer prefers a quick 503 to a long hang; CallAsync bounds the whole call.
+        options.Retry.Mode = RetryMode.Exponential;
+        options.Retry.MaxRetries = 2;
+        options.Retry.Delay = TimeSpan.FromMilliseconds(200);
+        options.Retry.MaxDelay = TimeSpan.FromSeconds(1);
+        options.Retry.NetworkTimeout = NetworkTimeout;
+        return options;
     }
 }

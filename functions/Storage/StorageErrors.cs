@@ -1,29 +1,27 @@
 using System.Net;
-using Microsoft.WindowsAzure.Storage;
+using Azure;
 
 namespace Opsg.Functions.Storage;
 
+/// <summary>Which storage failures are answers (a conflict, nothing there) and which mean storage did not answer at all.</summary>
 internal static class StorageErrors
 {
-    public static int Status(this StorageException ex) => ex.RequestInformation?.HttpStatusCode ?? 0;
+    public static bool IsConflict(this RequestFailedException ex) =>
+        ex.Status is (int)HttpStatusCode.Conflict or (int)HttpStatusCode.PreconditionFailed;
 
-    public static bool IsConflict(this StorageException ex) =>
-        ex.Status() is (int)HttpStatusCode.Conflict or (int)HttpStatusCode.PreconditionFailed;
+    public static bool IsNotFound(this RequestFailedException ex) => ex.Status == (int)HttpStatusCode.NotFound;
 
-    public static bool IsNotFound(this StorageException ex) => ex.Status() == (int)HttpStatusCode.NotFound;
-
-    /// <summary>No HTTP status at all means the request never got an answer: storage is unreachable.</summary>
-    public static bool IsUnreachable(this StorageException ex) => ex.Status() == 0 || ex.Status() >= 500;
-
-    public static async Task<T> Guard<T>(Func<Task<T>> call)
+    /// <summary>
+    /// Storage did not answer: no HTTP status (refused, reset), a server error or throttling, a
+    /// timeout (the SDK's network timeout or our call budget: a cancellation the caller did not ask
+    /// for), or every try of a retried call failing that way (the SDK then throws them together).
+    /// </summary>
+    public static bool MeansUnavailable(Exception exception, CancellationToken caller) => exception switch
     {
-        try { return await call(); }
-        catch (StorageException ex) when (ex.IsUnreachable()) { throw new StorageUnavailableException("Storage did not answer.", ex); }
-    }
-
-    public static async Task Guard(Func<Task> call)
-    {
-        try { await call(); }
-        catch (StorageException ex) when (ex.IsUnreachable()) { throw new StorageUnavailableException("Storage did not answer.", ex); }
-    }
+        RequestFailedException failed => failed.Status is 0 or >= 500 or (int)HttpStatusCode.RequestTimeout or (int)HttpStatusCode.TooManyRequests,
+        OperationCanceledException => !caller.IsCancellationRequested,
+        AggregateException all => all.InnerExceptions.Count > 0 && all.InnerExceptions.All(e => MeansUnavailable(e, caller)),
+        TimeoutException or HttpRequestException or IOException => true,
+        _ => false,
+    };
 }

@@ -7,7 +7,11 @@ public sealed record Subject(string Capability, string DeviceModelCombination, s
 
 public sealed record Cohort(int ActiveInstallations, int DormantInstallations);
 
-public sealed record CriterionStatement(int Lsc, string Title, string Statement);
+/// <summary>
+/// The DCC's statement against one LSC. The criterion's title is the catalogue's, not the DCC's to
+/// write (histories from before the catalogue still hold a "title", which is not read).
+/// </summary>
+public sealed record CriterionStatement(int Lsc, string Statement);
 
 public enum RiskProposal { Accept, Remove }
 

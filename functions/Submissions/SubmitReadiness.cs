@@ -1,4 +1,5 @@
 using Opsg.Functions.Cases;
+using Opsg.Functions.Criteria;
 
 namespace Opsg.Functions.Submissions;
 
@@ -14,13 +15,18 @@ public sealed record SubjectRequest(string? Capability, string? DeviceModelCombi
 
 public sealed record CohortRequest(int? ActiveInstallations, int? DormantInstallations);
 
-public sealed record CriterionRequest(int? Lsc, string? Title, string? Statement);
+/// <summary>The DCC's statement against one LSC; the LSC's title comes from the case's catalogue.</summary>
+public sealed record CriterionRequest(int? Lsc, string? Statement);
 
 public sealed record RiskRequest(int? Number, string? Title, string? Explanation, string? Proposal);
 
-/// <summary>The DCC submits (or, before the meeting, amends) its readiness statement.</summary>
+/// <summary>
+/// The DCC submits (or, before the meeting, amends) its readiness statement. Every LSC it cites, in a
+/// scope or a statement, must be in the case's criteria catalogue.
+/// </summary>
 public static class SubmitReadiness
 {
+    /// <summary>No catalogue goes beyond this; the case's own catalogue is checked when the submission is decided.</summary>
     public const int MaxLsc = 99;
 
     public static (ReadinessSubmitted? Event, Rejection? Rejection) Validate(SubmissionRequest request)
@@ -48,7 +54,7 @@ public static class SubmitReadiness
             var lsc = v.Required(c.Lsc, $"criteria[{i}].lsc");
             if (c.Lsc is not null && !opsg.Contains(lsc) && !tag.Contains(lsc)) v.Add($"criteria[{i}].lsc", $"LSC {lsc} is in neither OPSG nor TAG scope.");
             if (criteria.Any(x => x.Lsc == lsc)) v.Add($"criteria[{i}].lsc", $"LSC {lsc} appears twice.");
-            criteria.Add(new CriterionStatement(lsc, v.Text(c.Title, $"criteria[{i}].title"), v.Text(c.Statement, $"criteria[{i}].statement", Validator.MaxLongText)));
+            criteria.Add(new CriterionStatement(lsc, v.Text(c.Statement, $"criteria[{i}].statement", Validator.MaxLongText)));
         }
         foreach (var missing in opsg.Except(criteria.Select(c => c.Lsc))) v.Add("criteria", $"No readiness statement for LSC {missing}.");
 
@@ -73,7 +79,17 @@ public static class SubmitReadiness
         if (!state.Exists) return Rejection.NotFound(state.CaseId);
         if (state.IsTerminated) return Rejection.OutOfOrder("The case was terminated.");
         if (state.Meeting is not null) return Rejection.OutOfOrder("The meeting has been held; the submission can no longer be amended.");
-        return Decision.Accept(submission);
+        return OutsideCatalogue(CriteriaCatalogues.Of(state), submission) is { } refused ? refused : Decision.Accept(submission);
+    }
+
+    /// <summary>Every LSC the submission cites that the case's catalogue lacks, by the field that cites it.</summary>
+    private static Rejection? OutsideCatalogue(CriteriaCatalogue catalogue, ReadinessSubmitted submission)
+    {
+        var v = new Validator();
+        foreach (var lsc in submission.OpsgScope) v.CheckCited(catalogue, lsc, "opsgScope");
+        foreach (var lsc in submission.TagScope) v.CheckCited(catalogue, lsc, "tagScope");
+        for (var i = 0; i < submission.Criteria.Count; i++) v.CheckCited(catalogue, submission.Criteria[i].Lsc, $"criteria[{i}].lsc");
+        return v.ToRejection();
     }
 
     private static List<int> Scope(Validator v, List<int>? numbers, string field)

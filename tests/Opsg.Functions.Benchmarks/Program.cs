@@ -10,7 +10,7 @@ public static class BenchmarkProgram
     {
         return args.FirstOrDefault() switch
         {
-            "engine-latency" => await EngineLatencyHarness.RunAsync(args[1..]),
+            "workflow" => await WorkflowLatencyHarness.RunAsync(args[1..]),
             _ => RunMicroBenchmarks(args),
         };
     }

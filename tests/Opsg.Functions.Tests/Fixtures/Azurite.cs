@@ -82,6 +82,22 @@ public sealed class Azurite : IAsyncDisposable
         Kill();
     }
 
+    /// <summary>
+    /// Freezes the emulator (SIGSTOP): its ports stay open and the kernel still accepts connections,
+    /// but nothing answers, as with a hung server. <see cref="ThawAsync"/> lets it go on where it stopped.
+    /// </summary>
+    public Task FreezeAsync() => SignalAsync("STOP");
+
+    public Task ThawAsync() => SignalAsync("CONT");
+
+    private async Task SignalAsync(string signal)
+    {
+        var process = _process is { HasExited: false } running ? running : throw new InvalidOperationException("Azurite is not running.");
+        using var kill = Process.Start("kill", $"-{signal} {process.Id}");
+        await kill.WaitForExitAsync();
+        if (kill.ExitCode != 0) throw new InvalidOperationException($"kill -{signal} {process.Id} exited with {kill.ExitCode}.");
+    }
+
     public void Kill()
     {
         if (_process is { HasExited: false }) { _process.Kill(entireProcessTree: true); _process.WaitForExit(10_000); }

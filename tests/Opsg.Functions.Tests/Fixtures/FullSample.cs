@@ -7,7 +7,7 @@ namespace Opsg.Functions.Tests.Fixtures;
 /// <summary>
 /// Seed 002 with everything a document can show switched on at least once: evidence, apologies, a
 /// member there for part of the meeting, a risk waiting for the TAG, an action with a target, revised
-/// targets with and without a reason, progress, a note about the meeting as a whole. Rendering it
+/// targets with and without a reason, progress, a note about the meeting as a whole, a TAG condition. Rendering it
 /// takes every branch the templates have, so a misspelt member cannot hide in an untaken one.
 /// Every free-text field passes through <c>text</c>, as in <see cref="Seed002History"/>.
 /// </summary>
@@ -33,7 +33,7 @@ public static class FullSample
             new RiskDecided(5, RiskDecision.NeedsTagApproval, null, t("Members would remove it only once the TAG agrees.")),
             new ActionRaised(Action04, 4, t("SECAS to circulate the TAG's view on risk 5 to members."), t("SECAS"), Seed002History.MeetingDate, Target04),
             .. lscNotAccepted ? [new CriterionDecided(6, CriterionDecision.NotAccepted, null, null, Rag.Red, null, t("Members could not accept the February incident record."))] : Array.Empty<CaseEvent>(),
-            Seed002History.TagView(text),
+            WithATagCondition(Seed002History.TagView(text), t),
             .. Seed002History.Notes(text),
             new ActionTargetRevised(Seed002History.Action03, new DateOnly(2020, 3, 27), null),
             new ActionTargetRevised(Seed002History.Action03, new DateOnly(2020, 4, 17), t("the BCDR plan waits for Telefonica's figures")),
@@ -41,6 +41,13 @@ public static class FullSample
             new PostMeetingNoteAdded("PMN-6", NoteEffect.Clarification, null, null, null, new DateOnly(2020, 3, 9), t("The next meeting will take the BCDR plan first.")),
         ];
     }
+
+    private static TagViewRecorded WithATagCondition(TagViewRecorded view, Func<string, string> t) => view with
+    {
+        Criteria = [.. view.Criteria.Select(c => c.Lsc == 5
+            ? c with { Decision = CriterionDecision.AcceptedSubjectToCondition, Condition = t("Negative testing finished and its report circulated.") }
+            : c)],
+    };
 
     private static MeetingRecorded WithApologiesAndAPartTimer(MeetingRecorded meeting, Func<string, string> t) => meeting with
     {

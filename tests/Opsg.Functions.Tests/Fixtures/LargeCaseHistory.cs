@@ -20,7 +20,7 @@ public static class LargeCaseHistory
                 new Cohort(1_234_567, 89_012),
                 opsgScope,
                 tagScope,
-                Enumerable.Range(1, lscs).Select(n => new CriterionStatement(n, $"Criterion {n} about service readiness", $"Statement for criterion {n}, with enough words to wrap in a table cell.")).ToList(),
+                Enumerable.Range(1, lscs).Select(n => new CriterionStatement(n, $"Statement for criterion {n}, with enough words to wrap in a table cell.")).ToList(),
                 Enumerable.Range(1, risks).Select(n => new RiskStatement(n * 2, $"Risk {n * 2}", $"Explanation of risk {n * 2}.", n % 5 == 0 ? RiskProposal.Remove : RiskProposal.Accept)).ToList()),
             new ReviewOpened("OPSG_99", date, null),
             new MeetingRecorded("OPSG_99", date, "10:00", "16:00", "Online",

@@ -1,4 +1,4 @@
-using Microsoft.WindowsAzure.Storage.Table;
+using Azure.Data.Tables;
 using Opsg.Functions.Storage;
 
 namespace Opsg.Functions.Tests.Fixtures;
@@ -13,17 +13,14 @@ public static class LinkRows
     {
         var table = app.Service<StorageAccount>().Links;
         var rows = new List<string>();
-        TableContinuationToken? token = null;
-        do
-        {
-            var segment = await table.ExecuteQuerySegmentedAsync(new TableQuery<DynamicTableEntity>(), token);
-            rows.AddRange(segment.Results.Select(Describe));
-            token = segment.ContinuationToken;
-        }
-        while (token is not null);
+        await foreach (var row in table.QueryAsync<TableEntity>()) rows.Add(Describe(row));
         return rows.Order(StringComparer.Ordinal).ToList();
     }
 
-    private static string Describe(DynamicTableEntity row) =>
-        $"{row.PartitionKey}/{row.RowKey}: " + string.Join(", ", row.Properties.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Key}={p.Value.PropertyAsObject}"));
+    // The SDK's own bookkeeping (ETag, Timestamp, odata annotations) is not what the app wrote.
+    private static string Describe(TableEntity row) =>
+        $"{row.PartitionKey}/{row.RowKey}: " + string.Join(", ", row
+            .Where(p => p.Key is not ("PartitionKey" or "RowKey" or "Timestamp" or "odata.etag") && !p.Key.Contains("@odata", StringComparison.Ordinal))
+            .OrderBy(p => p.Key, StringComparer.Ordinal)
+            .Select(p => $"{p.Key}={p.Value}"));
 }

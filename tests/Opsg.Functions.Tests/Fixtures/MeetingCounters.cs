@@ -1,4 +1,4 @@
-using Microsoft.WindowsAzure.Storage.Table;
+using Azure.Data.Tables;
 using Opsg.Functions.Storage;
 
 namespace Opsg.Functions.Tests.Fixtures;
@@ -9,7 +9,7 @@ public static class MeetingCounters
     public static async Task<int> LastActionNumberAsync(OpsgApp app, string meetingId)
     {
         var table = app.Service<StorageAccount>().Meetings;
-        var found = await table.ExecuteAsync(TableOperation.Retrieve(MeetingTable.PartitionKey(meetingId), "actions"));
-        return found.Result is DynamicTableEntity row ? row.Properties["LastActionNumber"].Int32Value ?? 0 : 0;
+        var found = await table.GetEntityIfExistsAsync<TableEntity>(MeetingTable.PartitionKey(meetingId), "actions");
+        return found.HasValue ? found.Value!.GetInt32("LastActionNumber") ?? 0 : 0;
     }
 }

@@ -8,7 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Opsg.Functions.Tests.Fixtures;
 
 /// <summary>
-/// The real app over the real HTTP pipeline, on a real Azurite, with tables, queues and containers
+/// The real functions under the local host (devhost) over the real HTTP pipeline, with the real Durable Task engine, on a real Azurite, with tables, queues and containers
 /// of its own (a unique name prefix) so test classes run in parallel without seeing each other.
 /// </summary>
 public sealed class OpsgApp : WebApplicationFactory<Program>
@@ -63,14 +63,18 @@ public sealed class OpsgApp : WebApplicationFactory<Program>
             {
                 ["AzureWebJobsStorage"] = _connectionString,
                 ["Storage:NamePrefix"] = Prefix,
-                ["TriggerLoop:IdlePoll"] = "00:00:00.200",
-                ["TriggerLoop:SweepInterval"] = "00:00:00.500",
-                ["TriggerLoop:Visibility"] = "00:00:02",
-                ["TriggerLoop:RetryBase"] = "00:00:00.100",
-                ["Engine:OutboxGrace"] = "00:00:01",
-                ["Engine:OrphanTimerGrace"] = "00:00:01",
+                // A task hub of its own (hub names are letters and digits), polled often so tests do not wait on idle back-off.
+                ["OpsgTaskHub"] = Prefix,
+                ["AzureFunctionsJobHost:extensions:durableTask:storageProvider:maxQueuePollingInterval"] = "00:00:00.200",
+                ["AzureFunctionsJobHost:extensions:durableTask:storageProvider:partitionCount"] = "1",
+                // A message taken by a process that died comes back after this, not Durable's 5 minutes: the restart tests wait for it.
+                ["AzureFunctionsJobHost:extensions:durableTask:storageProvider:controlQueueVisibilityTimeout"] = "00:00:15",
+                ["AzureFunctionsJobHost:extensions:durableTask:storageProvider:workItemQueueVisibilityTimeout"] = "00:00:15",
+                ["OpsgRepairSchedule"] = "*/1 * * * * *",
+                ["Workflow:RepairGrace"] = "00:00:02",
+                ["Workflow:FirstRetryInterval"] = "00:00:00.100",
                 // Failures, not chatter: a CI log must show which test failed, not every request.
-                ["Logging:LogLevel:Default"] = "Warning",
+                ["Logging:LogLevel:Default"] = Environment.GetEnvironmentVariable("OPSG_TEST_LOGLEVEL") ?? "Warning",
             };
             foreach (var (role, key) in ApiKeys) values[$"Auth:ApiKeys:{role}"] = key;
             foreach (var (key, value) in _settings) values[key] = value;

@@ -20,7 +20,7 @@ public static class Seed002
     };
 
     public static readonly int[] OpsgScope = [1, 2, 3, 6, 7, 8, 9];
-    public static readonly int[] TagScope = [4, 5, 10];
+    public static readonly int[] TagScope = [4, 5];
     public static readonly int[] RiskNumbers = [3, 4, 5, 8, 9, 10];
 
     public static object Submission => new
@@ -36,14 +36,14 @@ public static class Seed002
         tagScope = TagScope,
         criteria = new object[]
         {
-            new { lsc = 1, title = "SMETS1 migration services ready, with early migration support for the DMCs concerned", statement = "Every MOC migration component is built, tested, deployed and ready for live operation." },
-            new { lsc = 2, title = "Service operations capability ready", statement = "The service desk and incident processes cover the CSP Central and South estate." },
-            new { lsc = 3, title = "SMETS1 service and migration operate at the volumes needed, alongside all SMETS2 activity", statement = "More than 10,000 installations were migrated in a single day after the daily cap was raised." },
-            new { lsc = 6, title = "Existing SMETS2 and SMETS1 services stay stable before the new capability", statement = "February saw three service-affecting incidents, none caused by SMETS1." },
-            new { lsc = 7, title = "Lessons from earlier capabilities are built into live processes", statement = "Lessons from IOC and FOC are recorded and applied." },
-            new { lsc = 8, title = "No detrimental impact on consumers expected", statement = "Failed migrations are rare and monitored daily." },
-            new { lsc = 9, title = "Business continuity and disaster recovery assured", statement = "A revised BCDR plan covering MDS and Telefonica will be published." },
-            new { lsc = 4, title = "Testing complete for the DMC", statement = "Testing evidence is with the TAG." },
+            new { lsc = 1, statement = "Every MOC migration component is built, tested, deployed and ready for live operation." },
+            new { lsc = 2, statement = "The service desk and incident processes cover the CSP Central and South estate." },
+            new { lsc = 3, statement = "More than 10,000 installations were migrated in a single day after the daily cap was raised." },
+            new { lsc = 6, statement = "February saw three service-affecting incidents, none caused by SMETS1." },
+            new { lsc = 7, statement = "Lessons from IOC and FOC are recorded and applied." },
+            new { lsc = 8, statement = "Failed migrations are rare and monitored daily." },
+            new { lsc = 9, statement = "A revised BCDR plan covering MDS and Telefonica will be published." },
+            new { lsc = 4, statement = "Testing evidence is with the TAG." },
         },
         risks = new object[]
         {

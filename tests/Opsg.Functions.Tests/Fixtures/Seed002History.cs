@@ -17,7 +17,7 @@ public static class Seed002History
     public static readonly DateTimeOffset Start = new(2020, 2, 10, 9, 0, 0, TimeSpan.Zero);
 
     public static readonly int[] OpsgScope = [1, 2, 3, 6, 7, 8, 9];
-    public static readonly int[] TagScope = [4, 5, 10];
+    public static readonly int[] TagScope = [4, 5];
     public static readonly int[] RiskNumbers = [3, 4, 5, 8, 9, 10, 12, 13];
     public const string Action01 = "OPSG 29xxx/01";
     public const string Action02 = "OPSG 29xxx/02";
@@ -37,16 +37,15 @@ public static class Seed002History
                 OpsgScope,
                 TagScope,
                 [
-                    new(1, t("SMETS1 migration services ready, with early migration support for the DMCs concerned"), t("Every MOC migration component is built, tested, deployed and ready for live operation.")),
-                    new(2, t("Service operations capability ready"), t("The service desk and incident processes cover the CSP Central and South estate.")),
-                    new(3, t("SMETS1 service and migration operate at the volumes needed, alongside all SMETS2 activity"), t("More than 10,000 installations were migrated in a single day after the daily cap was raised.")),
-                    new(4, t("Testing complete for the DMC"), t("Testing evidence is with the TAG.")),
-                    new(5, t("Test defects resolved or accepted"), t("Outstanding defects are listed in the test completion report.")),
-                    new(6, t("Existing SMETS2 and SMETS1 services stay stable before the new capability"), t("February saw three service-affecting incidents, none caused by SMETS1.")),
-                    new(7, t("Lessons from earlier capabilities are built into live processes"), t("Lessons from IOC and FOC are recorded and applied.")),
-                    new(8, t("No detrimental impact on consumers expected"), t("Failed migrations are rare and monitored daily.")),
-                    new(9, t("Business continuity and disaster recovery assured"), t("A revised BCDR plan covering MDS and Telefonica will be published.")),
-                    new(10, t("Security testing complete"), t("Security testing has been assured by the TAG.")),
+                    new(1, t("Every MOC migration component is built, tested, deployed and ready for live operation.")),
+                    new(2, t("The service desk and incident processes cover the CSP Central and South estate.")),
+                    new(3, t("More than 10,000 installations were migrated in a single day after the daily cap was raised.")),
+                    new(4, t("Testing evidence is with the TAG.")),
+                    new(5, t("Outstanding defects are listed in the test completion report.")),
+                    new(6, t("February saw three service-affecting incidents, none caused by SMETS1.")),
+                    new(7, t("Lessons from IOC and FOC are recorded and applied.")),
+                    new(8, t("Failed migrations are rare and monitored daily.")),
+                    new(9, t("A revised BCDR plan covering MDS and Telefonica will be published.")),
                 ],
                 [
                     new(3, t("No end-to-end capacity testing"), t("Low residual risk given the small cohort."), RiskProposal.Accept),
@@ -125,7 +124,6 @@ public static class Seed002History
             [
                 new(4, CriterionDecision.Accepted, Rag.Green, t("Test completion evidence reviewed.")),
                 new(5, CriterionDecision.Accepted, Rag.Amber, t("Negative testing still to finish.")),
-                new(10, CriterionDecision.Accepted, Rag.Green, t("Security testing assured.")),
             ],
             [
                 new(3, t("Manageable; to be looked at again for IOC.")),

@@ -103,8 +103,7 @@ public static class Seed002Review
         criteria = new object[]
         {
             new { lsc = 4, decision = "accepted", rag = "green", commentary = "Testing for the MDS DMC is complete." },
-            new { lsc = 5, decision = "accepted", rag = "green", commentary = "No open test defects of concern." },
-            new { lsc = 10, decision = "acceptedSubjectToCondition", rag = "amber", commentary = "Negative testing to be closed out by TAG members." },
+            new { lsc = 5, decision = "accepted", rag = "amber", commentary = "Negative testing to be closed out by TAG members; no open defect of concern." },
         },
         risks = new object[]
         {

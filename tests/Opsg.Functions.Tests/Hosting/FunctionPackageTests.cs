@@ -1,99 +1,86 @@
 using System.Diagnostics;
+using System.Reflection;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Azure.Functions.Worker;
+using Opsg.DevHost;
 using Opsg.Functions.Tests.Fixtures;
 
 namespace Opsg.Functions.Tests.Hosting;
 
 /// <summary>
-/// `dotnet publish` must give the Functions host a complete custom-handler package: host.json, the
-/// executable it names, and one folder per function — no function without a handler in the app, and
-/// no route or trigger handler of the app without a function.
+/// `dotnet publish` gives the Functions host a complete isolated-worker package, whose functions.metadata names
+/// every function of the app and nothing else; and the local host serves exactly the HTTP functions it lists.
 /// </summary>
 public sealed class FunctionPackageTests : IAsyncLifetime
 {
     private readonly string _package = Path.Combine(Path.GetTempPath(), "opsg-publish-" + Guid.NewGuid().ToString("N"));
-    private OpsgApp _app = null!;
-    private List<(string Route, string Method)> _endpoints = [];
-    private List<(string Name, JsonObject Binding)> _functions = [];
+    private List<JsonObject> _functions = [];
 
     public async Task InitializeAsync()
     {
         await PublishAsync();
-        _app = new OpsgApp(Azurite.Unreachable(), settings: new Dictionary<string, string?> { ["TriggerLoop:Enabled"] = "false" });
-        _ = _app.Server; // builds the host so the endpoint data source is populated
-        _endpoints = _app.Service<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
-            .SelectMany(e => (e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? ["*"]).Select(m => ("/" + e.RoutePattern.RawText!.TrimStart('/'), m)))
-            .ToList();
-        _functions = Directory.GetDirectories(_package)
-            .Where(d => File.Exists(Path.Combine(d, "function.json")))
-            .Select(d => (Path.GetFileName(d), (JsonObject)JsonNode.Parse(File.ReadAllText(Path.Combine(d, "function.json")))!["bindings"]!.AsArray()[0]!))
-            .ToList();
+        _functions = JsonNode.Parse(File.ReadAllText(Path.Combine(_package, "functions.metadata")))!.AsArray().Cast<JsonObject>().ToList();
     }
 
-    public async Task DisposeAsync()
+    public Task DisposeAsync()
     {
-        await _app.DisposeAsync();
         try { Directory.Delete(_package, recursive: true); } catch (IOException) { }
+        return Task.CompletedTask;
     }
 
     [Fact]
-    public void ThePackageHasHostJsonNamingAnExecutableThatIsThere()
+    public void ThePackageIsAnIsolatedWorkerAppWithDurableOnAzureStorage_AndNoCustomHandler()
     {
-        var host = JsonNode.Parse(File.ReadAllText(Path.Combine(_package, "host.json")))!;
-        Assert.True(host["customHandler"]!["enableForwardingHttpRequest"]!.GetValue<bool>());
-        var executable = host["customHandler"]!["description"]!["defaultExecutablePath"]!.GetValue<string>();
+        var worker = JsonNode.Parse(File.ReadAllText(Path.Combine(_package, "worker.config.json")))!;
+        var executable = worker["description"]!["defaultWorkerPath"]!.GetValue<string>();
         Assert.True(File.Exists(Path.Combine(_package, executable)), $"{executable} is not in the package");
+        Assert.Equal("dotnet-isolated", worker["description"]!["language"]!.GetValue<string>());
+
+        var host = JsonNode.Parse(File.ReadAllText(Path.Combine(_package, "host.json")))!;
+        Assert.Null(host["customHandler"]);
+        Assert.Equal("%OpsgTaskHub%", host["extensions"]!["durableTask"]!["hubName"]!.GetValue<string>());
+        Assert.Equal("AzureStorage", host["extensions"]!["durableTask"]!["storageProvider"]!["type"]!.GetValue<string>());
         Assert.True(Directory.Exists(Path.Combine(_package, "templates")), "templates/ is not in the package");
         Assert.True(File.Exists(Path.Combine(_package, "templates", "partials", "styles.sbn-html")), "the Scriban templates are not in the package");
+        Assert.True(File.Exists(Path.Combine(_package, "OpenApi", "openapi.json")), "the OpenAPI document is not in the package");
     }
 
     [Fact]
-    public void EveryFunctionHasAHandlerInTheApp()
+    public void TheMetadataListsEveryFunctionOfTheApp_AndOnlyThose()
     {
-        Assert.NotEmpty(_functions);
-        foreach (var (name, binding) in _functions)
-        {
-            var type = binding["type"]!.GetValue<string>();
-            if (type == "httpTrigger")
-            {
-                var prefix = "/api/" + RoutePrefix(binding["route"]!.GetValue<string>());
-                Assert.True(_endpoints.Any(e => e.Route.StartsWith(prefix, StringComparison.Ordinal)), $"Function {name} forwards {prefix}… but the app has no such route");
-            }
-            else
-            {
-                Assert.Contains(($"/{name}", "POST"), _endpoints);
-            }
-        }
+        var declared = typeof(Opsg.Functions.Worker).Assembly.GetTypes()
+            .SelectMany(t => t.GetMethods(BindingFlags.Public | BindingFlags.Instance | BindingFlags.Static | BindingFlags.DeclaredOnly))
+            .Select(m => m.GetCustomAttribute<FunctionAttribute>()?.Name).OfType<string>().Order().ToList();
+        Assert.Equal(declared, _functions.Select(f => f["name"]!.GetValue<string>()).Order().ToList());
     }
 
     [Fact]
-    public void EveryRouteAndTriggerHandlerOfTheAppHasAFunction()
+    public void TheMetadataHasTheCaseOrchestratorItsActivitiesAndTheRepairTimer()
     {
-        var httpPrefixes = _functions.Where(f => f.Binding["type"]!.GetValue<string>() == "httpTrigger")
-            .Select(f => "/api/" + RoutePrefix(f.Binding["route"]!.GetValue<string>())).ToList();
-        foreach (var (route, method) in _endpoints)
-        {
-            if (route.StartsWith("/api/", StringComparison.Ordinal))
-                Assert.True(httpPrefixes.Any(p => route.StartsWith(p, StringComparison.Ordinal)), $"{method} {route} is not forwarded by any HTTP function");
-            else
-                Assert.Contains(_functions, f => $"/{f.Name}" == route && f.Binding["type"]!.GetValue<string>() != "httpTrigger");
-        }
+        string[] TriggeredBy(string type) => _functions
+            .Where(f => f["bindings"]!.AsArray().Any(b => b!["type"]!.GetValue<string>() == type))
+            .Select(f => f["name"]!.GetValue<string>()).Order().ToArray();
+        Assert.Equal(["ReadinessReview"], TriggeredBy("orchestrationTrigger"));
+        Assert.Equal(["FireReminderTimer", "Notify", "ReadCasePlan", "RecordStepFailure", "RenderReport"], TriggeredBy("activityTrigger"));
+        Assert.Equal(["RepairCaseOrchestrations"], TriggeredBy("timerTrigger"));
     }
 
     [Fact]
-    public void TheQueueFunctionListensOnTheQueueTheAppWritesTo()
+    public async Task TheLocalHostServesExactlyTheHttpFunctionsOfTheMetadata()
     {
-        var queue = _functions.Single(f => f.Binding["type"]!.GetValue<string>() == "queueTrigger");
-        Assert.Equal(new Opsg.Functions.Storage.StorageOptions().ActivityQueue, queue.Binding["queueName"]!.GetValue<string>());
-        Assert.Equal("AzureWebJobsStorage", queue.Binding["connection"]!.GetValue<string>());
-    }
-
-    /// <summary>"cases/{*path}" forwards everything under "cases"; "health" only itself.</summary>
-    private static string RoutePrefix(string route)
-    {
-        var brace = route.IndexOf('{', StringComparison.Ordinal);
-        return (brace < 0 ? route : route[..brace]).TrimEnd('/');
+        await using var app = new OpsgApp(Azurite.Unreachable());
+        _ = app.Server; // builds the host so the endpoint data source is populated
+        var served = app.Service<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .SelectMany(e => e.Metadata.GetMetadata<Microsoft.AspNetCore.Routing.HttpMethodMetadata>()!.HttpMethods.Select(m => $"{m} {e.RoutePattern.RawText}"))
+            .Order().ToList();
+        var listed = _functions
+            .Select(f => f["bindings"]!.AsArray().Select(b => b!.AsObject()).FirstOrDefault(b => b["type"]!.GetValue<string>() == "httpTrigger"))
+            .OfType<JsonObject>()
+            .SelectMany(t => t["methods"]!.AsArray().Select(m => $"{m!.GetValue<string>().ToUpperInvariant()} /api/{t["route"]!.GetValue<string>()}"))
+            .Order().ToList();
+        Assert.Equal(listed, served);
+        Assert.Equal(listed.Count, app.Service<FunctionsMetadata>().WithTrigger("httpTrigger").Sum(f => f.Trigger.Methods!.Count));
     }
 
     private async Task PublishAsync()

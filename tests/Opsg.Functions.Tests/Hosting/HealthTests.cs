@@ -16,7 +16,6 @@ public sealed class HealthTests
         var checks = body["checks"]!.AsObject();
         Assert.Contains(checks, c => c.Key.StartsWith("table:", StringComparison.Ordinal) && c.Key.EndsWith("OpsgHistory", StringComparison.Ordinal));
         Assert.Contains(checks, c => c.Key.StartsWith("table:", StringComparison.Ordinal) && c.Key.EndsWith("OpsgMeetings", StringComparison.Ordinal));
-        Assert.Contains(checks, c => c.Key.StartsWith("queue:", StringComparison.Ordinal));
         Assert.Contains(checks, c => c.Key.StartsWith("container:", StringComparison.Ordinal));
         Assert.All(checks, c => Assert.Equal("ok", c.Value!.GetValue<string>()));
     }

@@ -98,13 +98,16 @@ public sealed class PanelLinkTests : IAsyncLifetime
     public async Task GivenAValidToken_WhenOpenedWithoutCredentials_ThenThePinnedReportIsStreamedPrivatelyAndEachAccessIsRecorded()
     {
         var caseId = await CaseWithPanelReportAsync();
-        var token = (await (await IssueAsync(caseId)).Json_())["token"]!.GetValue<string>();
+        var issued = await (await IssueAsync(caseId)).Json_();
+        var token = issued["token"]!.GetValue<string>();
         await ReviewRecording.AddNoteAsync(_secas, caseId, ReviewRecording.Lsc2Discharged);
         await _secas.WaitForAsync(caseId, s => ReviewRecording.HasReport(s, ReportKinds.PanelReport, 2));
 
         var anonymous = Client(null);
+        var openedFrom = _clock.GetUtcNow();
         var first = await anonymous.GetAsync($"/api/links/{token}");
         var second = await anonymous.GetAsync($"/api/links/{token}");
+        var openedTo = _clock.GetUtcNow();
 
         Assert.Equal(HttpStatusCode.OK, first.StatusCode);
         Assert.Equal(HttpStatusCode.OK, second.StatusCode);
@@ -116,9 +119,13 @@ public sealed class PanelLinkTests : IAsyncLifetime
         var state = await Service<CaseStore>().LoadAsync(caseId, default);
         var v1 = state.Reports.Single(r => r.Kind == ReportKinds.PanelReport && r.Version == 1);
         Assert.Equal(v1.Sha256, Convert.ToHexStringLower(SHA256.HashData(bytes))); // the Panel's copy, not v2
-        Assert.Equal(2, state.Links.Single().Value.Accesses);
+        // Each access is in the link access log, none in the case's history.
+        var accesses = await Service<LinkAccessLog>().ReadAsync(caseId, default);
+        Assert.Equal(2, accesses.Count);
+        Assert.All(accesses, a => Assert.Equal(issued["linkId"]!.GetValue<string>(), a.LinkId));
+        Assert.All(accesses, a => Assert.InRange(a.Time, openedFrom.AddMilliseconds(-1), openedTo)); // the table keeps milliseconds
         var history = await Service<CaseStore>().LoadHistoryAsync(caseId, default);
-        Assert.Equal(2, history.Count(e => e.Event is LinkAccessed));
+        Assert.DoesNotContain(history, e => e.Event is LinkAccessed);
     }
 
     [Fact]
@@ -144,6 +151,7 @@ public sealed class PanelLinkTests : IAsyncLifetime
         Assert.Single(answers.Select(a => a.Body).Distinct());
         var history = await Service<CaseStore>().LoadHistoryAsync(caseId, default);
         Assert.DoesNotContain(history, e => e.Event is LinkAccessed);
+        Assert.Empty(await Service<LinkAccessLog>().ReadAsync(caseId, default));
         Assert.Single(history, e => e.Event is LinkRevoked);
     }
 

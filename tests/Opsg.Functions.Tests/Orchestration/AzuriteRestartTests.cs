@@ -65,7 +65,8 @@ public sealed class AzuriteRestartTests : IAsyncLifetime
         }
         // And the engine picks up whatever the restart interrupted: every acknowledged submission gets its report.
         var withSubmission = submitted.Select(s => s.CaseId).Distinct().ToList();
-        await app.UntilSettledAsync(withSubmission, seconds: 60);
+        // A restart can leave messages taken and not finished: they come back after the visibility timeout (15 s here).
+        await app.UntilSettledAsync(withSubmission, seconds: 120);
         foreach (var caseId in withSubmission) await app.AssertExactlyOnceAsync(caseId);
     }
 }

@@ -27,9 +27,12 @@ public sealed class CaseStatusApiTests : IAsyncLifetime
         var caseId = await _secas.OpenCaseAsync();
         var pending = await _secas.GetAsync($"/api/cases/{caseId}");
         AssertInProgress(pending, caseId);
-        Assert.Equal("Pending", (await pending.Json_())["runtimeStatus"]!.GetValue<string>());
+        // The orchestration is scheduled with the case (Pending) and waits for the submission once it runs.
+        Assert.Contains((await pending.Json_())["runtimeStatus"]!.GetValue<string>(), new[] { "Pending", "Running" });
+        Assert.Equal("AwaitingSubmission", (await _secas.WaitForAsync(caseId, s => s.Text("runtimeStatus") == "Running")).Text("customStatus"));
 
         await _app.ClientAs("Dcc").PostJson($"/api/cases/{caseId}/submissions", Seed002.Submission);
+        await _secas.WaitForAsync(caseId, s => s.Text("customStatus") == "SubmissionReceived");
         var running = await _secas.GetAsync($"/api/cases/{caseId}");
         AssertInProgress(running, caseId);
         var body = await running.Json_();
@@ -50,6 +53,8 @@ public sealed class CaseStatusApiTests : IAsyncLifetime
         AssertInProgress(await _secas.GetAsync($"/api/cases/{caseId}"), caseId); // the minutes are not final yet
         await _secas.PostJson($"/api/cases/{caseId}/raiseEvent/MinutesApproved", Seed002Review.MinutesApproval).ExpectAsync(HttpStatusCode.OK);
 
+        // The orchestration completes once it has read the approval, a moment after the record has it.
+        await _secas.WaitForAsync(caseId, s => s.Text("runtimeStatus") == "Completed");
         var completed = await _secas.GetAsync($"/api/cases/{caseId}");
         Assert.Equal(HttpStatusCode.OK, completed.StatusCode);
         Assert.Null(completed.Headers.RetryAfter);
@@ -67,9 +72,10 @@ public sealed class CaseStatusApiTests : IAsyncLifetime
         var terminated = await _secas.PostAsync($"/api/cases/{caseId}/terminate?reason=Withdrawn%20by%20the%20DCC", null);
         Assert.Equal(HttpStatusCode.Accepted, terminated.StatusCode);
 
+        // Terminating an orchestration takes effect a moment after the answer, as in Durable's own HTTP API.
+        await _secas.WaitForAsync(caseId, s => s.Text("runtimeStatus") == "Terminated");
         var status = await _secas.GetAsync($"/api/cases/{caseId}");
         Assert.Equal(HttpStatusCode.OK, status.StatusCode);
-        Assert.Equal("Terminated", (await status.Json_())["runtimeStatus"]!.GetValue<string>());
         var again = await _secas.PostAsync($"/api/cases/{caseId}/terminate", null);
         Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
         Assert.Equal("Withdrawn by the DCC", (await _app.HistoryAsync(caseId)).Select(e => e.Event).OfType<CaseTerminated>().Single().Reason);

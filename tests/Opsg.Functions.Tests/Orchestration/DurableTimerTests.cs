@@ -1,4 +1,5 @@
 using System.Text;
+using Microsoft.DurableTask.Client;
 using Opsg.Functions.Cases;
 using Opsg.Functions.Orchestration;
 using Opsg.Functions.Review;
@@ -8,78 +9,55 @@ using Opsg.Functions.Tests.Fixtures;
 namespace Opsg.Functions.Tests.Orchestration;
 
 /// <summary>
-/// Durable timers on a clock the test moves: the row waits in OpsgTimers, fires once when its time
-/// has come, and the case reacts with a notification. Review events are recorded through the real
-/// case store (their endpoints live elsewhere).
+/// Reminders run on the orchestration's durable timers: a due one fires once and the case policy decides what it
+/// brings; one not yet due keeps the orchestration waiting on its timer. Review events are recorded through the
+/// real case store and told to the orchestration as the HTTP functions do (their endpoints are tested elsewhere).
 /// </summary>
-public sealed class DurableTimerTests : IAsyncLifetime
+public sealed class DurableTimerTests(DurableTimerTests.App fixture) : IClassFixture<DurableTimerTests.App>
 {
-    private readonly ManualClock _clock = new(new DateTimeOffset(2020, 2, 1, 10, 0, 0, TimeSpan.Zero));
-    private OpsgApp _app = null!;
+    public sealed class App : OpsgAppFixture;
 
-    public async Task InitializeAsync()
-    {
-        _app = new OpsgApp((await Azurite.Shared).ConnectionString) { TestServices = _clock.Install };
-        await _app.ClientAs(null).WaitForHealthyAsync();
-    }
-
-    public async Task DisposeAsync() => await _app.DisposeAsync();
+    private readonly OpsgApp _app = fixture.App;
 
     [Fact]
-    public async Task GivenAReviewOpened_WhenTheClockPassesTheReminderDate_ThenTimerFiredOnce_AndAReminderIsWritten()
+    public async Task GivenAnActionWhoseTargetHasPassed_ThenItsReminderFiresOnce_AndOneNotificationIsWritten()
     {
         var caseId = await _app.ClientAs("Secas").OpenCaseAsync();
-        await RecordAsync(caseId, new ReviewOpened(Seed002.MeetingId, new DateOnly(2020, 2, 28), null));
+        var target = DateOnly.FromDateTime(DateTime.UtcNow.AddDays(-1));
+        await RecordAsync(caseId, new ActionRaised("A29-01", 1, "Confirm the fix date for the auxiliary load defect.", "DCC", target.AddDays(-30), target));
 
-        var reminderAt = new DateTimeOffset(2020, 2, 23, 9, 0, 0, TimeSpan.Zero);
-        var row = Assert.Single(await TimerRowsAsync(caseId));
-        Assert.Equal(($"meeting-{Seed002.MeetingId}", reminderAt), (row.TimerId, row.DueAt));
-        Assert.Equal(0, (await SweepAsync()).TimersFired);
-
-        _clock.SetTo(reminderAt.AddMinutes(1));
         var blob = await NotificationWrittenAsync(caseId);
-        Assert.Contains(Seed002.MeetingId, Encoding.UTF8.GetString((await _app.Service<BlobStore>().ReadAsync(BlobArea.Notifications, blob, default))!), StringComparison.Ordinal);
-
-        Assert.Equal(0, (await SweepAsync()).TimersFired);
-        Assert.Empty(await TimerRowsAsync(caseId));
+        Assert.Contains("A29-01", Encoding.UTF8.GetString((await _app.Service<BlobStore>().ReadAsync(BlobArea.Notifications, blob, default))!), StringComparison.Ordinal);
         var history = await _app.HistoryAsync(caseId);
-        Assert.Single(history, e => e.Event is TimerFired);
+        Assert.Single(history, e => e.Event is TimerFired { TimerId: "action-A29-01-r0" });
         Assert.Single(history, e => e.Event is ActivityScheduled { Name: ActivityNames.Notify });
     }
 
     [Fact]
-    public async Task GivenAnActionWhoseTargetWasRevised_WhenTheOldTargetPasses_ThenSilence_AndWhenTheNewOnePasses_ThenOneNotification()
+    public async Task GivenAnActionRevisedToALaterTarget_WhenTheOldTargetHasPassed_ThenItsTimerFiresSilently_AndTheNewOneKeepsTheCaseWaiting()
     {
         var caseId = await _app.ClientAs("Secas").OpenCaseAsync();
-        await RecordAsync(caseId, new ActionRaised("A29-01", 1, "Confirm the fix date for the auxiliary load defect.", "DCC", new DateOnly(2020, 2, 1), new DateOnly(2020, 3, 13)));
-        await RecordAsync(caseId, new ActionTargetRevised("A29-01", new DateOnly(2020, 4, 30), "Awaiting Core Release 1.1."));
-        Assert.Equal(["action-A29-01-r0", "action-A29-01-r1"], (await TimerRowsAsync(caseId)).Select(t => t.TimerId));
+        var past = DateOnly.FromDateTime(DateTime.UtcNow.AddDays(-2));
+        await RecordAsync(caseId, new ActionRaised("A29-02", 2, "Publish the revised BCDR plan.", "DCC", past.AddDays(-30), past));
+        await RecordAsync(caseId, new ActionTargetRevised("A29-02", past.AddYears(1), "Awaiting Core Release 1.1."));
 
-        _clock.SetTo(new DateTimeOffset(2020, 3, 14, 0, 0, 0, TimeSpan.Zero));
-        await EngineChecks.UntilAsync(async () => (await _app.HistoryAsync(caseId)).Any(e => e.Event is TimerFired { TimerId: "action-A29-01-r0" }), "the old target's timer fired");
-        await SweepAsync();
-        Assert.DoesNotContain(await _app.HistoryAsync(caseId), e => e.Event is ActivityScheduled);
-
-        _clock.SetTo(new DateTimeOffset(2020, 5, 1, 0, 0, 0, TimeSpan.Zero));
-        await NotificationWrittenAsync(caseId);
-        await SweepAsync();
-        var history = await _app.HistoryAsync(caseId);
-        var notify = Assert.Single(history.Select(e => e.Event).OfType<ActivityScheduled>());
-        Assert.Contains("A29-01", notify.Message, StringComparison.Ordinal);
-        Assert.Single(history, e => e.Event is TimerFired { TimerId: "action-A29-01-r1" });
-        Assert.Empty(await TimerRowsAsync(caseId));
+        await EngineChecks.UntilAsync(async () => (await _app.HistoryAsync(caseId)).Any(e => e.Event is TimerFired { TimerId: "action-A29-02-r0" }), "the old target's timer fired");
+        var state = await _app.Service<CaseStore>().LoadAsync(caseId, default);
+        Assert.DoesNotContain(state.Activities.Values, a => a.Scheduled.Name == ActivityNames.Notify);
+        Assert.Equal(new PlannedTimer("action-A29-02-r1", new DateTimeOffset(past.AddYears(1).ToDateTime(new TimeOnly(9, 0)), TimeSpan.Zero)), CasePlan.From(state).NextTimer);
+        var instance = await _app.Service<DurableTaskClient>().GetInstanceAsync(caseId);
+        Assert.Equal(OrchestrationRuntimeStatus.Running, instance!.RuntimeStatus);
     }
 
-    private Task<CommandResult> RecordAsync(string caseId, CaseEvent e) =>
-        _app.Service<CaseStore>().ExecuteAsync(caseId, new CommandContext(new Actor(Role.Secas, "secas"), _clock.GetUtcNow()),
-            _ => Decision.Accept(e), _ => new CommandResponse(200, null, "{}"), default);
+    private async Task RecordAsync(string caseId, CaseEvent e)
+    {
+        var result = await _app.Service<CaseStore>().ExecuteAsync(caseId, new CommandContext(new Actor(Role.Secas, "secas"), DateTimeOffset.UtcNow),
+            CaseCommand.Deciding(_ => Decision.Accept(e), _ => new CommandResponse(200, null, "{}")), default);
+        Assert.Null(result.Rejection);
+        await _app.Service<CaseWorkflow>().NotifyAsync(_app.Service<DurableTaskClient>(), result.State!, result.RecordedFrom!.Value, default);
+    }
 
-    private async Task<IReadOnlyList<DueTimer>> TimerRowsAsync(string caseId) =>
-        (await _app.Service<TimerTable>().DueAsync(DateTimeOffset.MaxValue, 1000, default)).Where(t => t.CaseId == caseId).ToList();
-
-    private Task<SweepResult> SweepAsync() => _app.Service<EngineSweep>().RunAsync(default);
-
-    /// <summary>Waits for the Notify activity to complete and checks that the blob it names exists.</summary>
+    /// <summary>Waits for the Notify step to complete and checks that the blob it names exists.</summary>
     private async Task<string> NotificationWrittenAsync(string caseId)
     {
         string? blob = null;
@@ -87,7 +65,7 @@ public sealed class DurableTimerTests : IAsyncLifetime
         {
             blob = (await _app.HistoryAsync(caseId)).Select(e => e.Event).OfType<ActivityCompleted>().SingleOrDefault()?.Output;
             return blob is not null;
-        }, "the notification activity completed");
+        }, "the notification step completed");
         Assert.True(await _app.Service<BlobStore>().ExistsAsync(BlobArea.Notifications, blob!, default));
         return blob!;
     }

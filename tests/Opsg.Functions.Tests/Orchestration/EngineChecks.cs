@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Opsg.Functions.Cases;
 using Opsg.Functions.Orchestration;
 using Opsg.Functions.Reports;
@@ -9,8 +10,10 @@ namespace Opsg.Functions.Tests.Orchestration;
 /// <summary>What "nothing lost, nothing done twice" means, checked straight against storage.</summary>
 internal static class EngineChecks
 {
-    public static async Task<IReadOnlyList<RecordedEvent>> HistoryAsync(this OpsgApp app, string caseId) =>
-        (await app.Service<HistoryTable>().ReadAsync(caseId, default)).Events.Select(EventCatalog.ToRecorded).ToList();
+    public static Task<IReadOnlyList<RecordedEvent>> HistoryAsync(this OpsgApp app, string caseId) => app.Services.HistoryAsync(caseId);
+
+    public static async Task<IReadOnlyList<RecordedEvent>> HistoryAsync(this IServiceProvider storage, string caseId) =>
+        (await storage.GetRequiredService<HistoryTable>().ReadAsync(caseId, default)).Events.Select(EventCatalog.ToRecorded).ToList();
 
     /// <summary>Polls until the condition holds; a deadline, never a timing assertion.</summary>
     public static async Task UntilAsync(Func<Task<bool>> condition, string what, int seconds = 30)
@@ -24,12 +27,14 @@ internal static class EngineChecks
     }
 
     /// <summary>Every activity the case scheduled has finished (none still pending) and at least one report exists.</summary>
-    public static Task UntilSettledAsync(this OpsgApp app, IEnumerable<string> caseIds, int seconds = 30) =>
+    public static Task UntilSettledAsync(this OpsgApp app, IEnumerable<string> caseIds, int seconds = 30) => app.Services.UntilSettledAsync(caseIds, seconds);
+
+    public static Task UntilSettledAsync(this IServiceProvider storage, IEnumerable<string> caseIds, int seconds = 30) =>
         UntilAsync(async () =>
         {
             foreach (var caseId in caseIds)
             {
-                var stored = await app.Service<HistoryTable>().ReadAsync(caseId, default);
+                var stored = await storage.GetRequiredService<HistoryTable>().ReadAsync(caseId, default);
                 if (stored.Header is null || stored.Header.PendingActivities.Count > 0 || !stored.Events.Any(e => e.Type == nameof(ReportRendered)))
                     return false;
             }
@@ -40,9 +45,11 @@ internal static class EngineChecks
     /// The history is gapless and agrees with its header, each scheduled activity was finished exactly
     /// once, and the report blobs are exactly the ones the history names.
     /// </summary>
-    public static async Task AssertExactlyOnceAsync(this OpsgApp app, string caseId)
+    public static Task AssertExactlyOnceAsync(this OpsgApp app, string caseId) => app.Services.AssertExactlyOnceAsync(caseId);
+
+    public static async Task AssertExactlyOnceAsync(this IServiceProvider storage, string caseId)
     {
-        var stored = await app.Service<HistoryTable>().ReadAsync(caseId, default);
+        var stored = await storage.GetRequiredService<HistoryTable>().ReadAsync(caseId, default);
         Assert.Equal(Enumerable.Range(1, stored.Events.Count).Select(i => (long)i), stored.Events.Select(e => e.Sequence));
         Assert.Equal(stored.Events.Count, stored.Header!.Version);
         Assert.Empty(stored.Header.PendingActivities);
@@ -59,7 +66,7 @@ internal static class EngineChecks
 
         var reports = events.Select(e => e.Event).OfType<ReportRendered>().Select(r => r.BlobName).ToList();
         Assert.Equal(reports.Distinct().Order(), reports.Order());
-        var blobs = await app.Service<BlobStore>().ListAsync(BlobArea.Reports, caseId + "/", default);
+        var blobs = await storage.GetRequiredService<BlobStore>().ListAsync(BlobArea.Reports, caseId + "/", default);
         Assert.Equal(reports.Order(), blobs.Order());
     }
 

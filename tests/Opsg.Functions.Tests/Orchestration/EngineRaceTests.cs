@@ -44,18 +44,18 @@ public sealed class EngineRaceTests : IAsyncLifetime
     {
         var store = _app.Service<CaseStore>();
         var rivalled = false;
-        return await store.ExecuteAsync(caseId, new CommandContext(Secas, DateTimeOffset.UtcNow),
+        return await store.ExecuteAsync(caseId, new CommandContext(Secas, DateTimeOffset.UtcNow), CaseCommand.Deciding(
             _ =>
             {
                 if (!rivalled)
                 {
                     rivalled = true;
                     var rivalResult = store.ExecuteAsync(caseId, new CommandContext(rival, DateTimeOffset.UtcNow),
-                        _ => Decision.Accept(new TimerFired("no-such-timer")), _ => new CommandResponse(200, null, "{}"), default).GetAwaiter().GetResult();
+                        CaseCommand.Deciding(_ => Decision.Accept(new TimerFired("no-such-timer")), _ => new CommandResponse(200, null, "{}")), default).GetAwaiter().GetResult();
                     Assert.Null(rivalResult.Rejection);
                 }
                 return Decision.Accept(new CaseTerminated("Withdrawn by the DCC"));
             },
-            _ => new CommandResponse(200, null, "{}"), default);
+            _ => new CommandResponse(200, null, "{}")), default);
     }
 }

@@ -18,7 +18,7 @@ public sealed class ActionsRegisterTests
         var summary = register.QuerySelector("[data-field=summary]")!;
         Assert.Equal(("1", "2"), (summary.GetAttribute("data-open"), summary.GetAttribute("data-closed")));
         Assert.Equal("1 open action, 2 closed. Open actions are listed first.", summary.Text());
-        Assert.Equal("OPSG_29xxx_2802_AR", register.QuerySelector("[data-field=document-id]").Text());
+        Assert.Equal("OPSG_29xxx_2802_seed002_AR", register.QuerySelector("[data-field=document-id]").Text());
     }
 
     [Fact]

@@ -14,7 +14,7 @@ public sealed class DraftMinutesTests
     [Fact]
     public void GivenSeed002_ThenTheHeaderIsTheMeetingsDocumentIdAsADraft()
     {
-        Assert.Equal("OPSG_29xxx_2802", _minutes.QuerySelector("[data-field=document-id]").Text());
+        Assert.Equal("OPSG_29xxx_2802_seed002", _minutes.QuerySelector("[data-field=document-id]").Text());
         Assert.Equal("Draft", _minutes.QuerySelector("[data-field=document-status]").Text());
         Assert.Equal("28 February 2020", _minutes.QuerySelector("[data-field=meeting-date]").Text());
         Assert.Equal("98,218", _minutes.QuerySelector("[data-field=active]").Text());
@@ -84,7 +84,7 @@ public sealed class DraftMinutesTests
     [Fact]
     public void GivenSeed002_ThenTheRecommendationAgreedAtTheMeetingIsMinutedAndItsChangeNoted()
     {
-        Assert.Equal("Update the Eligible Products Combination List with the MDS DMC, subject to the conditions on LSCs 2, 3 and 9.",
+        Assert.Equal("Update the Eligible Products Combination List with the MDS DMC, subject to the OPSG's conditions on LSCs 2, 3 and 9.",
             _minutes.QuerySelector("[data-field=agreed-at-meeting]").Text());
         Assert.Equal(PanelRecommendation.For(Seed002History.State()).Summary, _minutes.QuerySelector("#recommendation [data-field=recommendation]").Text());
     }

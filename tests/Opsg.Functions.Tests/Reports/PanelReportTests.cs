@@ -12,7 +12,7 @@ public sealed class PanelReportTests
     [Fact]
     public void GivenSeed002_ThenTheHeaderNamesTheDocumentItsStatusAndClassification()
     {
-        Assert.Equal("OPSG_29xxx_2802_PR", _report.QuerySelector("[data-field=document-id]").Text());
+        Assert.Equal("OPSG_29xxx_2802_seed002_PR", _report.QuerySelector("[data-field=document-id]").Text());
         Assert.Equal("Draft", _report.QuerySelector("[data-field=document-status]").Text());
         Assert.Equal("not-for-publication", _report.QuerySelector(".banner")!.GetAttribute("data-classification"));
         Assert.Equal("28 February 2020", _report.QuerySelector("[data-field=meeting-date]").Text());
@@ -23,9 +23,9 @@ public sealed class PanelReportTests
     [Fact]
     public void GivenSeed002_ThenTheRecommendationKeepsTheOpenConditionsAndShowsLsc2Discharged()
     {
-        Assert.Equal("Update the Eligible Products Combination List with the MDS DMC, subject to the conditions on LSCs 3 and 9.",
+        Assert.Equal("Update the Eligible Products Combination List with the MDS DMC, subject to the OPSG's conditions on LSCs 3 and 9.",
             _report.QuerySelector("#recommendation [data-field=recommendation]").Text());
-        Assert.Equal("Update the Eligible Products Combination List with the MDS DMC, subject to the conditions on LSCs 2, 3 and 9.",
+        Assert.Equal("Update the Eligible Products Combination List with the MDS DMC, subject to the OPSG's conditions on LSCs 2, 3 and 9.",
             _report.QuerySelector("#recommendation [data-field=agreed-at-meeting]").Text());
         var conditions = _report.QuerySelectorAll("#conditions li").ToDictionary(li => int.Parse(li.GetAttribute("data-lsc")!), li => li.GetAttribute("data-discharged"));
         Assert.Equal(new Dictionary<int, string?> { [2] = "true", [3] = "false", [9] = "false" }, conditions);
@@ -56,7 +56,7 @@ public sealed class PanelReportTests
     [Fact]
     public void GivenSeed002_ThenTheTagViewsSitBesideTheOpsgViews()
     {
-        Assert.Equal([1, 2, 3, 4, 5, 6, 7, 8, 9, 10], _report.QuerySelectorAll("table.lscs tbody tr").Select(r => int.Parse(r.GetAttribute("data-lsc")!)));
+        Assert.Equal([1, 2, 3, 4, 5, 6, 7, 8, 9], _report.QuerySelectorAll("table.lscs tbody tr").Select(r => int.Parse(r.GetAttribute("data-lsc")!)));
         var lsc5 = _report.QuerySelector("table.lscs tr[data-lsc='5']")!;
         Assert.Equal("TAG", lsc5.GetAttribute("data-scope"));
         Assert.Equal("AMBER", lsc5.QuerySelector("td[data-view=tag][data-field=rag] .rag").Text());
@@ -104,7 +104,7 @@ public sealed class PanelReportTests
     public void GivenTheCaseAtTheMeeting_ThenEveryConditionIsOutstandingAndTheRecommendationNamesLscs2_3And9()
     {
         var atMeeting = Render(ReportKinds.PanelReport, Seed002History.AtMeeting());
-        Assert.Equal("Update the Eligible Products Combination List with the MDS DMC, subject to the conditions on LSCs 2, 3 and 9.",
+        Assert.Equal("Update the Eligible Products Combination List with the MDS DMC, subject to the OPSG's conditions on LSCs 2, 3 and 9.",
             atMeeting.QuerySelector("[data-field=recommendation]").Text());
         Assert.All(atMeeting.QuerySelectorAll("#conditions li"), li => Assert.Equal("false", li.GetAttribute("data-discharged")));
         Assert.NotNull(atMeeting.QuerySelector("#criteria .note"));

@@ -15,11 +15,11 @@ public sealed class ReportChangesTests
     {
         var changes = ReportChanges.Between(ReportKinds.PanelReport, AtMeeting, Seed002History.State()).Select(c => c.Text).ToList();
 
-        Assert.Contains("LSC 2: condition discharged.", changes);
+        Assert.Contains("LSC 2: the OPSG's condition discharged.", changes);
         Assert.Contains("Risk 12: caveat removed.", changes);
         Assert.Contains("Action OPSG 29xxx/01 closed on 2 March 2020.", changes);
         Assert.Contains("Action OPSG 29xxx/02 closed on 5 March 2020.", changes);
-        Assert.Contains(changes, c => c.StartsWith("Recommendation changed: now “Update the Eligible Products Combination List with the MDS DMC, subject to the conditions on LSCs 3 and 9.”", StringComparison.Ordinal));
+        Assert.Contains(changes, c => c.StartsWith("Recommendation changed: now “Update the Eligible Products Combination List with the MDS DMC, subject to the OPSG's conditions on LSCs 3 and 9.”", StringComparison.Ordinal));
         Assert.Equal(5, changes.Count(c => c.StartsWith("Post-meeting note", StringComparison.Ordinal)));
         Assert.DoesNotContain(changes, c => c.StartsWith("LSC 3", StringComparison.Ordinal));
     }

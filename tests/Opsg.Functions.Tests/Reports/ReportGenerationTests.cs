@@ -77,7 +77,7 @@ public sealed class ReportGenerationTests : IAsyncLifetime
         }
 
         var panel = Parse(await _secas.GetStringAsync($"/api/cases/{caseId}/reports/panel-report/v1"));
-        Assert.Equal("Update the Eligible Products Combination List with the MDS DMC, subject to the conditions on LSCs 2, 3 and 9.",
+        Assert.Equal("Update the Eligible Products Combination List with the MDS DMC, subject to the OPSG's conditions on LSCs 2, 3 and 9.",
             panel.QuerySelector("[data-field=recommendation]").Text());
         Assert.Equal("ReportedToPanel", (await _secas.WaitForAsync(caseId, _ => true))["customStatus"]!.GetValue<string>());
     }
@@ -100,9 +100,9 @@ public sealed class ReportGenerationTests : IAsyncLifetime
 
         var changes = await (await _app.ClientAs("Panel").GetAsync($"/api/cases/{caseId}/reports/panel-report/changes?from=1&to=2")).Json_();
         var texts = changes["changes"]!.AsArray().Select(c => c!["text"]!.GetValue<string>()).ToList();
-        Assert.Contains("LSC 2: condition discharged.", texts);
+        Assert.Contains("LSC 2: the OPSG's condition discharged.", texts);
         Assert.Contains("Post-meeting note PMN-1 added (5 March 2020).", texts);
-        Assert.Contains(texts, t => t.StartsWith("Recommendation changed: now “Update the Eligible Products Combination List with the MDS DMC, subject to the conditions on LSCs 3 and 9.”", StringComparison.Ordinal));
+        Assert.Contains(texts, t => t.StartsWith("Recommendation changed: now “Update the Eligible Products Combination List with the MDS DMC, subject to the OPSG's conditions on LSCs 3 and 9.”", StringComparison.Ordinal));
         Assert.Equal(1, changes["from"]!["version"]!.GetValue<int>());
         Assert.Equal(2, changes["to"]!["version"]!.GetValue<int>());
 
@@ -110,5 +110,22 @@ public sealed class ReportGenerationTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
         var noRange = await _secas.GetAsync($"/api/cases/{caseId}/reports/panel-report/changes");
         Assert.Equal(HttpStatusCode.BadRequest, noRange.StatusCode);
+    }
+
+    [Fact]
+    public async Task GivenTheActionsRegisterIssued_WhenANoteDischargesACondition_ThenNoNewRegisterVersionIsIssued()
+    {
+        // The register shows actions, not conditions: a v2 would be a byte-for-byte copy of v1.
+        var caseId = await ReviewRecording.OpenAndSubmitAsync(_secas, _app.ClientAs("Dcc"));
+        await ReviewRecording.RecordMeetingAsync(_secas, _app.ClientAs("Tag"), caseId);
+        await ReviewRecording.RequestAndWaitAsync(_secas, caseId, ReportKinds.DraftMinutes, ReportKinds.PanelReport, ReportKinds.ActionsRegister);
+
+        await ReviewRecording.AddNoteAsync(_secas, caseId, ReviewRecording.Lsc2Discharged);
+
+        var status = await _secas.WaitForAsync(caseId, s => ReviewRecording.HasReport(s, ReportKinds.PanelReport, 2) && ReviewRecording.HasReport(s, ReportKinds.DraftMinutes, 2));
+        Assert.DoesNotContain(status["reports"]!.AsArray(), r => r!["kind"]!.GetValue<string>() == ReportKinds.ActionsRegister && r["version"]!.GetValue<int>() > 1);
+        var state = await _app.Service<CaseStore>().LoadAsync(caseId, default);
+        Assert.Single(state.Activities.Values, a => a.Scheduled.ReportKind == ReportKinds.ActionsRegister);
+        Assert.Equal(HttpStatusCode.NotFound, (await _secas.GetAsync($"/api/cases/{caseId}/reports/actions-register/v2")).StatusCode);
     }
 }

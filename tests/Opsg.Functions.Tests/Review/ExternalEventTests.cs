@@ -44,7 +44,7 @@ public sealed class ExternalEventTests : IAsyncLifetime
         status = await secas.WaitForAsync(caseId, _ => true);
         Assert.Empty(status["pendingEvents"]!.AsArray());
         var review = await secas.ReviewAsync(caseId);
-        Assert.Equal("amber", review.Criterion(10).Text("tag.rag"));
+        Assert.Equal("amber", review.Criterion(5).Text("tag.rag"));
         history = await _app.Service<HistoryTable>().ReadAsync(caseId, default);
         Assert.Equal(["ExternalEventRaised", "ReadinessSubmitted", "ExternalEventDelivered", "TagViewRecorded"],
             history.Events.Select(e => e.Type).Where(t => t is "ExternalEventRaised" or "ReadinessSubmitted" or "ExternalEventDelivered" or "TagViewRecorded"));

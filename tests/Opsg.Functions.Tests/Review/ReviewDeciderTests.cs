@@ -16,7 +16,7 @@ public sealed class ReviewDeciderTests
         new Cohort(98218, 43154),
         [1, 2, 3, 6],
         [4],
-        [new(1, "Migration ready", "Ready."), new(2, "Operations ready", "Ready."), new(3, "Volumes", "Ready."), new(6, "Stability", "Ready.")],
+        [new(1, "Ready."), new(2, "Ready."), new(3, "Ready."), new(6, "Ready.")],
         [new(3, "Capacity testing", "Small cohort.", RiskProposal.Accept), new(12, "ITIL", "Compliant.", RiskProposal.Accept)]);
 
     private static readonly CaseEvent[] UpToMeeting =
@@ -178,7 +178,7 @@ public sealed class ReviewDeciderTests
         var notAccepted = (int lsc) => new CriterionDecided(lsc, CriterionDecision.NotAccepted, null, null, Rag.Red, null, null);
         var recommendation = PanelRecommendation.For(GivenMeeting(Accepted(1), notAccepted(2), Accepted(3), notAccepted(6)));
         Assert.Equal(RecommendationOutcome.DoNotProceed, recommendation.Outcome);
-        Assert.Equal("Do not update the EPCL: LSCs 2 and 6 not accepted.", recommendation.Summary);
+        Assert.Equal("Do not update the EPCL: LSCs 2 and 6 not accepted by the OPSG.", recommendation.Summary);
     }
 
     [Fact]

@@ -1,9 +1,11 @@
 using System.Net;
 using System.Text;
 using System.Text.RegularExpressions;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Authorization.Infrastructure;
+using System.Reflection;
 using Microsoft.AspNetCore.Routing;
+using Opsg.DevHost;
+using Opsg.Functions.Hosting;
+using Opsg.Functions.Security;
 using Opsg.Functions.Tests.Fixtures;
 
 namespace Opsg.Functions.Tests.Security;
@@ -89,11 +91,9 @@ public sealed partial class RoleMatrixTests : IAsyncLifetime
     [Fact]
     public void EveryProtectedEndpoint_IsNamedAndDeclaresExactlyTheRolesTheSpecificationGivesIt()
     {
-        var declared = _app.Service<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
-            .Where(e => e.RoutePattern.RawText!.TrimStart('/').StartsWith("api/", StringComparison.Ordinal))
-            .Where(e => e.Metadata.GetMetadata<IAllowAnonymous>() is null)
-            .Select(e => (Name: e.Metadata.GetMetadata<IEndpointNameMetadata>()?.EndpointName ?? e.RoutePattern.RawText!,
-                Roles: e.Metadata.GetOrderedMetadata<AuthorizationPolicy>().SelectMany(p => p.Requirements.OfType<RolesAuthorizationRequirement>()).SelectMany(r => r.AllowedRoles).Order().ToArray()))
+        var declared = Served()
+            .Where(e => e.Roles is not null)
+            .Select(e => (Name: e.Endpoint.Metadata.GetMetadata<IEndpointNameMetadata>()!.EndpointName, Roles: e.Roles!.Order().ToArray()))
             .ToList();
         foreach (var (name, roles) in declared)
         {
@@ -106,26 +106,28 @@ public sealed partial class RoleMatrixTests : IAsyncLifetime
     [Fact]
     public async Task AnonymousEndpoints_AreOnlyHealthOpenApiAndPanelLinks()
     {
-        var anonymous = _app.Service<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
-            .Where(e => e.RoutePattern.RawText!.TrimStart('/').StartsWith("api/", StringComparison.Ordinal))
-            .Where(e => e.Metadata.GetMetadata<IAllowAnonymous>() is not null || e.Metadata.GetOrderedMetadata<AuthorizationPolicy>().Count == 0)
-            .Select(e => e.RoutePattern.RawText!.TrimStart('/'))
+        var anonymous = Served()
+            .Where(e => e.Roles is null)
+            .Select(e => e.Endpoint.RoutePattern.RawText!.TrimStart('/'))
             .ToList();
-        Assert.All(anonymous, route => Assert.Matches("^api/(health|openapi/|links/)", route));
+        Assert.Equal(4, anonymous.Count);
+        Assert.All(anonymous, route => Assert.Matches(@"^api/(health|openapi/|links/|\{\*path\}$)", route));
         var health = await _app.ClientAs(null).GetAsync("/api/health");
         Assert.NotEqual(HttpStatusCode.Unauthorized, health.StatusCode);
     }
 
-    private List<(string Method, string Route, HashSet<string> Allowed)> ProtectedEndpoints() =>
+    /// <summary>Every route the local host serves (exactly the HTTP functions of functions.metadata), with the roles its function declares; null for an anonymous one.</summary>
+    private List<(RouteEndpoint Endpoint, IReadOnlyList<string>? Roles)> Served() =>
         _app.Service<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
-            .Where(e => e.RoutePattern.RawText!.TrimStart('/').StartsWith("api/", StringComparison.Ordinal))
-            .Where(e => e.Metadata.GetMetadata<IAllowAnonymous>() is null)
-            .Select(e => (Endpoint: e, Roles: e.Metadata.GetOrderedMetadata<AuthorizationPolicy>()
-                .SelectMany(p => p.Requirements.OfType<RolesAuthorizationRequirement>())
-                .SelectMany(r => r.AllowedRoles).ToHashSet()))
-            .Where(x => x.Roles.Count > 0)
-            .SelectMany(x => (x.Endpoint.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? ["GET"])
-                .Select(m => (m, "/" + x.Endpoint.RoutePattern.RawText!.TrimStart('/'), x.Roles)))
+            .Select(e => (Endpoint: e, Method: FunctionMethods.Find(e.Metadata.GetMetadata<FunctionMetadata>()!.EntryPoint)))
+            .Select(x => (x.Endpoint, x.Method.GetCustomAttribute<AllowAnonymousAttribute>() is null ? x.Method.GetCustomAttribute<AllowRolesAttribute>()!.Roles : null))
+            .ToList();
+
+    private List<(string Method, string Route, HashSet<string> Allowed)> ProtectedEndpoints() =>
+        Served()
+            .Where(x => x.Roles is not null)
+            .SelectMany(x => x.Endpoint.Metadata.GetMetadata<HttpMethodMetadata>()!.HttpMethods
+                .Select(m => (m, "/" + x.Endpoint.RoutePattern.RawText!.TrimStart('/'), x.Roles!.ToHashSet())))
             .ToList();
 
     private string Fill(string route) => RouteParameter().Replace(route, m => m.Groups["name"].Value switch

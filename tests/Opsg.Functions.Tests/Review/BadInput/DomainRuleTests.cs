@@ -43,9 +43,9 @@ public sealed class DomainRuleTests(ReviewCases cases) : IClassFixture<ReviewCas
     }
 
     [Theory]
-    [InlineData(42)]
-    [InlineData(4)]
-    public async Task GivenANoteOnAnLscOutsideTheOpsgScope_WhenAdded_ThenBadRequestNamingLsc(int lsc) =>
+    [InlineData(42)] // in no catalogue
+    [InlineData(10)] // beyond the SMETS1 migration catalogue (LSC 1 to 9)
+    public async Task GivenANoteOnAnLscOutsideTheCatalogue_WhenAdded_ThenBadRequestNamingLsc(int lsc) =>
         await RefusedAsync(Stage.Decided, "Secas", "POST", "/api/cases/{id}/notes",
             new { effect = "conditionDischarged", lsc, on = "2020-03-05", text = "Discharged." }, HttpStatusCode.BadRequest, "lsc");
 
@@ -60,6 +60,7 @@ public sealed class DomainRuleTests(ReviewCases cases) : IClassFixture<ReviewCas
 
     [Theory]
     [InlineData(1, "criteria[0].lsc")] // in the OPSG's scope, not the TAG's
+    [InlineData(10, "criteria[0].lsc")] // beyond the catalogue
     [InlineData(42, "criteria[0].lsc")]
     [InlineData(100, "criteria[0].lsc")]
     public async Task GivenATagViewOnAnLscOutsideTheTagScope_WhenRaised_ThenBadRequestNamingIt(int lsc, string field) =>
@@ -93,6 +94,59 @@ public sealed class DomainRuleTests(ReviewCases cases) : IClassFixture<ReviewCas
         Assert.Equal(["criteria", "criteria[7].lsc", "opsgScope", "tagScope"], problem.ErrorFields()); // criteria: no statement for LSCs 0 and 100
     }
 
+    // --- the criteria catalogue ---------------------------------------------------------------
+
+    [Fact]
+    public async Task GivenASubmissionCitingLsc10_WhenSubmitted_ThenBadRequestNamingTheScopeAndTheStatement()
+    {
+        // SMETS1 migration has LSC 1 to 9; LSC 10 passes every other check (a number, in the TAG's scope, with a statement).
+        var body = JsonEndpoint.Named("SubmitReadiness").Tree();
+        body["tagScope"]!.AsArray().Add(10);
+        body["criteria"]!.AsArray().Add(JsonNode.Parse("{\"lsc\":10,\"statement\":\"Security testing assured.\"}"));
+        var problem = await RefusedAsync(Stage.Opened, "Dcc", "POST", "/api/cases/{id}/submissions", body, HttpStatusCode.BadRequest);
+        Assert.Equal(["criteria[8].lsc", "tagScope"], problem.ErrorFields());
+        Assert.Contains("not in the SMETS1 migration catalogue (LSC 1 to 9)", problem.ErrorsFor("tagScope"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task GivenADecisionOnLsc10_WhenRecorded_ThenBadRequestNamingItAsOutsideTheCatalogue()
+    {
+        var problem = await RefusedAsync(Stage.ActionsRaised, "Secas", "POST", "/api/cases/{id}/decisions",
+            new JsonObject { ["criteria"] = new JsonArray(Decision(1), Decision(10)) }, HttpStatusCode.BadRequest, "criteria[1].lsc");
+        Assert.Contains("catalogue", problem.ErrorsFor("criteria[1].lsc"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task GivenATagViewOnLsc10_WhenRaisedBeforeTheSubmission_ThenBadRequestRatherThanKept()
+    {
+        // The case's catalogue is known from the moment it opens, so such a view is never kept for later.
+        var problem = await RefusedAsync(Stage.Opened, "Tag", "POST", "/api/cases/{id}/raiseEvent/TagView",
+            new { criteria = new object[] { new { lsc = 4, decision = "accepted", rag = "green", commentary = "Fine." }, new { lsc = 10, decision = "accepted", rag = "green", commentary = "Fine." } } },
+            HttpStatusCode.BadRequest, "criteria[1].lsc");
+        Assert.Equal(["criteria[1].lsc"], problem.ErrorFields());
+    }
+
+    [Fact]
+    public async Task GivenAnUnknownCatalogue_WhenACaseIsOpened_ThenBadRequestNamingCatalogueAndNoCase()
+    {
+        var count = await cases.CaseCountAsync();
+        var body = RawRequests.Tree(Seed002.OpenCase);
+        body["catalogue"] = "smets2-release";
+        var problem = await (await cases.Secas.SendJson(HttpMethod.Post, "/api/cases", body)).ProblemAsync(HttpStatusCode.BadRequest, "catalogue");
+        Assert.Contains(Opsg.Functions.Criteria.CriteriaCatalogues.Smets1MigrationId, problem.ErrorsFor("catalogue"), StringComparison.Ordinal);
+        Assert.Equal(count, await cases.CaseCountAsync());
+    }
+
+    // --- the TAG's conditions take the OPSG's rules -----------------------------------------
+
+    [Theory]
+    [InlineData("{\"lsc\":5,\"decision\":\"acceptedSubjectToCondition\",\"rag\":\"amber\",\"commentary\":\"Open.\"}", "criteria[0].condition")] // no condition given
+    [InlineData("{\"lsc\":5,\"decision\":\"accepted\",\"condition\":\"Close the defects.\",\"rag\":\"green\",\"commentary\":\"Fine.\"}", "criteria[0].condition")] // a condition on a plain acceptance
+    [InlineData("{\"lsc\":5,\"decision\":\"acceptedSubjectToCondition\",\"conditionRisk\":11,\"rag\":\"amber\",\"commentary\":\"Open.\"}", "criteria[0].conditionRisk")] // no risk 11
+    public async Task GivenATagConditionTheOpsgCouldNotRecordEither_WhenRaised_ThenBadRequestNamingIt(string criterion, string field) =>
+        await RefusedAsync(Stage.Submitted, "Tag", "POST", "/api/cases/{id}/raiseEvent/TagView",
+            new JsonObject { ["criteria"] = new JsonArray(JsonNode.Parse(criterion)) }, HttpStatusCode.BadRequest, field);
+
     // --- duplicates ---------------------------------------------------------------------------
 
     [Fact]
@@ -112,7 +166,7 @@ public sealed class DomainRuleTests(ReviewCases cases) : IClassFixture<ReviewCas
     {
         var body = JsonEndpoint.Named("SubmitReadiness").Tree();
         body["opsgScope"]!.AsArray().Add(1);
-        body["criteria"]!.AsArray().Add(JsonNode.Parse("{\"lsc\":1,\"title\":\"Again\",\"statement\":\"Again.\"}"));
+        body["criteria"]!.AsArray().Add(JsonNode.Parse("{\"lsc\":1,\"statement\":\"Again.\"}"));
         var problem = await RefusedAsync(Stage.Opened, "Dcc", "POST", "/api/cases/{id}/submissions", body, HttpStatusCode.BadRequest);
         Assert.Equal(["criteria[8].lsc", "opsgScope"], problem.ErrorFields());
     }
@@ -212,6 +266,7 @@ public sealed class DomainRuleTests(ReviewCases cases) : IClassFixture<ReviewCas
     [Theory]
     [InlineData("{\"effect\":\"conditionDischarged\",\"lsc\":1,\"on\":\"2020-03-05\",\"text\":\"Discharged.\"}")] // accepted outright
     [InlineData("{\"effect\":\"conditionDischarged\",\"lsc\":6,\"on\":\"2020-03-05\",\"text\":\"Discharged.\"}")] // AMBER, but no condition
+    [InlineData("{\"effect\":\"conditionDischarged\",\"lsc\":4,\"on\":\"2020-03-05\",\"text\":\"Discharged.\"}")] // in the TAG's scope; the TAG set no condition
     [InlineData("{\"effect\":\"conditionDischarged\",\"risk\":3,\"on\":\"2020-03-05\",\"text\":\"Discharged.\"}")] // accepted, no caveat
     [InlineData("{\"effect\":\"conditionDischarged\",\"risk\":5,\"on\":\"2020-03-05\",\"text\":\"Discharged.\"}")] // needs TAG approval, no action
     public async Task GivenNoConditionToDischarge_WhenANoteDischargesIt_ThenConflict(string note) =>
@@ -248,17 +303,17 @@ public sealed class DomainRuleTests(ReviewCases cases) : IClassFixture<ReviewCas
     [Fact]
     public async Task GivenMoreDecisionsThanOneAppendHolds_WhenRecorded_ThenBadRequestNotAServerError()
     {
-        // 51 LSCs and 40 risks: 91 decisions, each an event, in a case whose append is one batch.
+        // 9 LSCs (the whole catalogue) and 82 risks: 91 decisions, each an event, in a case whose append is one batch.
         var caseId = await cases.Secas.OpenCaseAsync();
-        var lscs = Enumerable.Range(1, 51).ToArray();
-        var risks = Enumerable.Range(1, 40).ToArray();
+        var lscs = Enumerable.Range(1, 9).ToArray();
+        var risks = Enumerable.Range(1, 82).ToArray();
         await cases.Dcc.PostJson($"/api/cases/{caseId}/submissions", new
         {
             subject = new { capability = "SMETS1 MOC", deviceModelCombination = "Many DMCs", panelAsk = "update the EPCL" },
             cohort = new { activeInstallations = 1, dormantInstallations = 0 },
             opsgScope = lscs,
             tagScope = Array.Empty<int>(),
-            criteria = lscs.Select(l => new { lsc = l, title = $"LSC {l}", statement = "Ready." }),
+            criteria = lscs.Select(l => new { lsc = l, statement = "Ready." }),
             risks = risks.Select(n => new { number = n, title = $"Risk {n}", explanation = "Low.", proposal = "accept" }),
         }).ExpectAsync(HttpStatusCode.Accepted);
         await cases.Secas.WaitForAsync(caseId, s => s["reports"]!.AsArray().Count > 0);
@@ -270,10 +325,10 @@ public sealed class DomainRuleTests(ReviewCases cases) : IClassFixture<ReviewCas
             criteria = lscs.Take(lscCount).Select(l => new { lsc = l, decision = "accepted", rag = "green" }),
             risks = risks.Select(n => new { number = n, decision = "accepted" }),
         };
-        await cases.RefusedAsync(caseId, () => cases.Secas.PostJson($"/api/cases/{caseId}/decisions", Decisions(51)), HttpStatusCode.BadRequest, "criteria");
+        await cases.RefusedAsync(caseId, () => cases.Secas.PostJson($"/api/cases/{caseId}/decisions", Decisions(9)), HttpStatusCode.BadRequest, "criteria");
 
         var before = await cases.SnapshotAsync(caseId);
-        await cases.Secas.PostJson($"/api/cases/{caseId}/decisions", Decisions(50)).ExpectAsync(HttpStatusCode.OK);
+        await cases.Secas.PostJson($"/api/cases/{caseId}/decisions", Decisions(8)).ExpectAsync(HttpStatusCode.OK);
         Assert.Equal(90, (await before.AddedTypesAsync()).Count);
     }
 }

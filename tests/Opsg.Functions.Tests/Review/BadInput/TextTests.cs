@@ -12,7 +12,6 @@ public sealed class TextTests(ReviewCases cases) : IClassFixture<ReviewCases>
         { "StartCase", "title", 300 },
         { "StartCase", "meetingId", 40 },
         { "SubmitReadiness", "subject.capability", 300 },
-        { "SubmitReadiness", "criteria[0].title", 300 },
         { "SubmitReadiness", "criteria[0].statement", 20_000 },
         { "SubmitReadiness", "risks[0].explanation", 20_000 },
         { "RecordMeeting", "venue", 300 },

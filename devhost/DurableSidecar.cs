@@ -1,0 +1,117 @@
+using System.Net;
+using System.Net.Sockets;
+using DurableTask.AzureStorage;
+using DurableTask.Core;
+using Grpc.Net.Client;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.DurableTask.Testing.Sidecar.Grpc;
+
+namespace Opsg.DevHost;
+
+/// <summary>
+/// What the Durable extension is inside the Functions host: Durable Task's gRPC sidecar over the Azure Storage
+/// provider (the one Durable Functions uses in Azure by default), on a loopback port of its own. The worker that
+/// runs our orchestrator and activities and the client the HTTP functions bind both talk to it.
+/// </summary>
+public sealed class DurableSidecar : IHostedService, IAsyncDisposable
+{
+    private readonly AzureStorageOrchestrationService _service;
+    private readonly WebApplication _server;
+    private readonly ILogger _logger;
+    private readonly CancellationTokenSource _stopping = new();
+    private Task<bool> _running = Task.FromResult(false);
+    private static readonly TimeSpan FirstStartWait = TimeSpan.FromSeconds(10);
+
+    public DurableSidecar(HostJson hostJson, IConfiguration configuration, ILoggerFactory loggers)
+    {
+        var connectionString = configuration[hostJson.StorageConnectionName]
+            ?? throw new InvalidOperationException($"Set {hostJson.StorageConnectionName}: the Durable task hub lives in that storage account.");
+        _service = new AzureStorageOrchestrationService(new AzureStorageOrchestrationServiceSettings
+        {
+            TaskHubName = hostJson.TaskHub,
+            StorageAccountClientProvider = new StorageAccountClientProvider(connectionString),
+            PartitionCount = hostJson.PartitionCount,
+            MaxQueuePollingInterval = hostJson.MaxQueuePollingInterval,
+            ControlQueueVisibilityTimeout = hostJson.ControlQueueVisibilityTimeout,
+            WorkItemQueueVisibilityTimeout = hostJson.WorkItemQueueVisibilityTimeout,
+            UseTablePartitionManagement = true,
+            // One worker id per process, as the Functions host gives each instance: the default (the machine name)
+            // would make a restarted process think it still holds the partitions its dead predecessor leased.
+            WorkerId = $"{Environment.MachineName}-{Environment.ProcessId}-{Guid.NewGuid():N}",
+            LoggerFactory = loggers,
+        });
+
+        var port = FreePort();
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.Services.AddSingleton(loggers);
+        builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, port, listen => listen.Protocols = HttpProtocols.Http2));
+        builder.Services.AddGrpc();
+        builder.Services.AddSingleton<IOrchestrationService>(new StartedOnceOrchestrationService(_service));
+        builder.Services.AddSingleton<IOrchestrationServiceClient>(_service);
+        builder.Services.AddSingleton<TaskHubGrpcServer>();
+        _server = builder.Build();
+        _server.MapGrpcService<TaskHubGrpcServer>();
+        Channel = GrpcChannel.ForAddress($"http://127.0.0.1:{port}");
+        _logger = loggers.CreateLogger<DurableSidecar>();
+        TaskHub = hostJson.TaskHub;
+    }
+
+    public GrpcChannel Channel { get; }
+
+    public string TaskHub { get; }
+
+    /// <summary>
+    /// Starts in the background once the task hub's storage answers, as the Functions host's extension does: the
+    /// HTTP functions (health above all) answer meanwhile, and the worker connects when the sidecar listens.
+    /// </summary>
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        _running = RunAsync(_stopping.Token);
+        // Ordinarily the task hub is ready before the first request; without storage the host comes up anyway.
+        await Task.WhenAny(_running, Task.Delay(FirstStartWait, cancellationToken));
+    }
+
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await _stopping.CancelAsync();
+        if (await _running is true) await _server.StopAsync(cancellationToken);
+    }
+
+    private async Task<bool> RunAsync(CancellationToken stopping)
+    {
+        while (!stopping.IsCancellationRequested)
+        {
+            try
+            {
+                await _service.CreateIfNotExistsAsync();
+                await _server.StartAsync(stopping);
+                return true;
+            }
+            catch (Exception) when (stopping.IsCancellationRequested)
+            {
+                return false; // stopping while storage was still out of reach
+            }
+            catch (Exception ex)
+            {
+                _logger.LogWarning(ex, "The task hub {TaskHub} is not reachable yet; trying again", TaskHub);
+                try { await Task.Delay(TimeSpan.FromSeconds(2), stopping); } catch (OperationCanceledException) { }
+            }
+        }
+        return false;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _stopping.Dispose();
+        Channel.Dispose();
+        await _server.DisposeAsync();
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}

@@ -1,0 +1,63 @@
+using System.Reflection;
+using Opsg.Functions.Cases;
+using Opsg.Functions.Security;
+using Opsg.Functions.Storage;
+
+namespace Opsg.Functions.Http;
+
+/// <summary>
+/// What happens around every HTTP function, written once and run by both hosts (the worker middleware in
+/// Azure, the local host here): the caller's role against the function's <see cref="AllowRolesAttribute"/>
+/// (401/403 problems), then the function, with failures turned into problem details (storage down → 503
+/// with Retry-After, anything unexpected → 500 without internals).
+/// </summary>
+public sealed class HttpFunctionPipeline(Callers callers, ILogger<HttpFunctionPipeline> logger)
+{
+    public async Task<IResult?> RunAsync(HttpContext http, MethodInfo function, Func<Task<object?>> invoke)
+    {
+        if (Authorize(http, function) is { } refused) return refused;
+        try
+        {
+            return await invoke() as IResult;
+        }
+        catch (StorageUnavailableException ex)
+        {
+            logger.LogWarning(ex, "Storage did not answer: {Path}", http.Request.Path);
+            http.Response.Headers.RetryAfter = "5";
+            return Problems.From(new Rejection(503, "Storage unavailable.", "Storage did not answer. Nothing was recorded; try again shortly."));
+        }
+        catch (BadHttpRequestException bad)
+        {
+            return Problems.From(new Rejection(bad.StatusCode, "Bad request.", bad.Message));
+        }
+        catch (OperationCanceledException) when (http.RequestAborted.IsCancellationRequested)
+        {
+            return null; // The caller went away; there is nobody to answer.
+        }
+        catch (Exception ex)
+        {
+            logger.LogError(ex, "Request failed: {Path}", http.Request.Path);
+            return Problems.From(new Rejection(500, "Unexpected error.", "The request failed. Nothing was half-recorded: every change is a single atomic append."));
+        }
+    }
+
+    /// <summary>Null when the caller may go on; otherwise the 401 or 403 to answer. Sets the caller as the request's user.</summary>
+    private IResult? Authorize(HttpContext http, MethodInfo function)
+    {
+        var caller = callers.Identify(http.Request);
+        if (caller.Principal is { } principal) http.User = principal;
+        if (function.GetCustomAttribute<AllowAnonymousAttribute>() is not null) return null;
+
+        var allowed = function.GetCustomAttribute<AllowRolesAttribute>()?.Roles
+            ?? throw new InvalidOperationException($"{function.DeclaringType?.Name}.{function.Name} declares neither AllowRoles nor AllowAnonymous.");
+        if (caller.Principal is null)
+        {
+            http.Response.Headers.WWWAuthenticate = $"{Callers.ApiKeyHeader}, App Service authentication";
+            return Problems.From(new Rejection(401, "Authentication required.",
+                caller.Refused ?? $"Send {Callers.ApiKeyHeader} (locally) or sign in through App Service authentication."));
+        }
+        return allowed.Any(caller.Principal.IsInRole)
+            ? null
+            : Problems.From(new Rejection(403, "Not allowed for your role.", "Your role may not do this."));
+    }
+}

@@ -1,0 +1,94 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Microsoft.Azure.Functions.Worker;
+using Opsg.Functions.Cases;
+using Opsg.Functions.Reports;
+using Opsg.Functions.Storage;
+
+namespace Opsg.Functions.Orchestration;
+
+/// <summary>
+/// The workflow's only I/O. Each step is idempotent: it does nothing unless the record still shows it as
+/// scheduled for this run, its output is named from case + kind + version (or sequence), and its completion
+/// is appended under an idempotency key, so a retried or replayed step records itself once.
+/// Each answers with the record's plan after it.
+/// </summary>
+public sealed class CaseActivities(CaseStore store, ReportRenderer renderer, BlobStore blobs, FaultInjection faults, TimeProvider clock)
+{
+    public const string ReadPlan = "ReadCasePlan";
+    public const string FireTimer = "FireReminderTimer";
+    public const string RecordFailure = "RecordStepFailure";
+
+    [Function(ReadPlan)]
+    public async Task<CasePlan> Read([ActivityTrigger] string caseId) => CasePlan.From(await store.LoadAsync(caseId, CancellationToken.None));
+
+    [Function(ActivityNames.RenderReport)]
+    public Task<CasePlan> Render([ActivityTrigger] StepInput step) => RunStepAsync(step, async (history, activity) =>
+    {
+        var kind = activity.Scheduled.ReportKind ?? throw new InvalidOperationException("A report step needs a kind.");
+        var version = activity.Scheduled.ReportVersion ?? 1;
+        // The report shows the case as it was when the rendering was scheduled: same record, same bytes.
+        var asScheduled = CaseFold.Fold(step.CaseId, history.TakeWhile(e => e.Sequence <= step.Sequence));
+        var bytes = Encoding.UTF8.GetBytes(renderer.Render(kind, asScheduled));
+        var sha = Convert.ToHexStringLower(SHA256.HashData(bytes));
+        var name = ReportBlobs.Name(step.CaseId, kind, version);
+        await blobs.WriteAsync(BlobArea.Reports, name, bytes, ReportBlobs.ContentType, new Dictionary<string, string>
+        {
+            ["sha256"] = sha,
+            ["templatehash"] = renderer.TemplateHash,
+            ["historysequence"] = step.Sequence.ToString(CultureInfo.InvariantCulture),
+        }, CancellationToken.None);
+        return new ReportRendered(step.Sequence, kind, version, name, sha, renderer.TemplateHash, step.Sequence);
+    });
+
+    [Function(ActivityNames.Notify)]
+    public Task<CasePlan> Notify([ActivityTrigger] StepInput step) => RunStepAsync(step, async (_, activity) =>
+    {
+        var name = $"{step.CaseId}/{HistoryTable.RowKey(step.Sequence)}.json";
+        var body = JsonSerializer.SerializeToUtf8Bytes(new { caseId = step.CaseId, sequence = step.Sequence, text = activity.Scheduled.Message }, EventCatalog.Json);
+        await blobs.WriteAsync(BlobArea.Notifications, name, body, "application/json", new Dictionary<string, string>(), CancellationToken.None);
+        return new ActivityCompleted(step.Sequence, name);
+    });
+
+    /// <summary>A reminder's durable timer is due: recorded once (by timer id), and the case policy decides what it brings.</summary>
+    [Function(FireTimer)]
+    public Task<CasePlan> Fire([ActivityTrigger] TimerInput timer) => AppendAsync(timer.CaseId, $"timer-{timer.TimerId}",
+        s => s.Timers.TryGetValue(timer.TimerId, out var t) && !t.Fired && !s.IsTerminated ? Decision.Accept(new TimerFired(timer.TimerId)) : Decision.Accept());
+
+    /// <summary>A step that spent its retries: the case status shows it until SECAS asks for it again.</summary>
+    [Function(RecordFailure)]
+    public Task<CasePlan> Fail([ActivityTrigger] StepFailure failure) => AppendAsync(failure.CaseId, $"{CompletionKey(failure.Sequence, failure.Run)}-failed",
+        s => Scheduled(s, failure.Sequence, failure.Run) is not null ? Decision.Accept(new ActivityFailed(failure.Sequence, failure.Error, failure.Attempts)) : Decision.Accept());
+
+    private async Task<CasePlan> RunStepAsync(StepInput step, Func<IReadOnlyList<RecordedEvent>, ActivityState, Task<CaseEvent>> run)
+    {
+        var history = await store.LoadHistoryAsync(step.CaseId, CancellationToken.None);
+        var state = CaseFold.Fold(step.CaseId, history);
+        // Already done, failed for good, or a run SECAS has since replaced: nothing to do.
+        if (Scheduled(state, step.Sequence, step.Run) is not { } activity) return CasePlan.From(state);
+
+        faults.ActivityRunning();
+        var completion = await run(history, activity);
+        return await AppendAsync(step.CaseId, CompletionKey(step.Sequence, step.Run),
+            s => Scheduled(s, step.Sequence, step.Run) is not null ? Decision.Accept(completion) : Decision.Accept());
+    }
+
+    private async Task<CasePlan> AppendAsync(string caseId, string idempotencyKey, Func<CaseState, Decision> decide)
+    {
+        var context = new CommandContext(Actor.Engine, clock.GetUtcNow(), Idempotency: new IdempotencyRequest(idempotencyKey, idempotencyKey));
+        var result = await store.ExecuteAsync(caseId, context, CaseCommand.Deciding(decide, _ => new CommandResponse(200, null, "{}")),
+            CancellationToken.None, conflictRetries: 20);
+        if (result.Rejection is { } refused) throw new InvalidOperationException($"The step's outcome was not recorded: {refused.Detail}");
+        // A replayed key (the step ran before and was recorded) answers without a state: read the record.
+        return CasePlan.From(result.State ?? await store.LoadAsync(caseId, CancellationToken.None));
+    }
+
+    private static ActivityState? Scheduled(CaseState state, long sequence, int run) =>
+        state.Activities.TryGetValue(sequence, out var a) && a.Status == ActivityStatus.Scheduled && a.Retries == run ? a : null;
+
+    /// <summary>One key per run: a retried step's new run must not replay the failed run's answer.</summary>
+    internal static string CompletionKey(long sequence, int run) =>
+        run == 0 ? $"activity-{sequence}" : $"activity-{sequence}-retry{run}";
+}

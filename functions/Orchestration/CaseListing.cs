@@ -1,0 +1,49 @@
+using Opsg.Functions.Cases;
+using Opsg.Functions.Storage;
+
+namespace Opsg.Functions.Orchestration;
+
+/// <summary>GET /api/cases: Durable's instance-query filters, answered from the record's header rows.</summary>
+public static class CaseListing
+{
+    public static (CaseQuery? Query, Rejection? Rejection) Parse(HttpRequest request)
+    {
+        var v = new Validator();
+        var q = request.Query;
+        var from = Time(v, q["createdTimeFrom"], "createdTimeFrom");
+        var to = Time(v, q["createdTimeTo"], "createdTimeTo");
+        var statuses = q["runtimeStatus"].ToString().Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(s => v.Enum<RuntimeStatus>(s, "runtimeStatus").ToString()).ToList();
+        int? top = null;
+        if (!string.IsNullOrEmpty(q["top"]))
+        {
+            top = int.TryParse(q["top"], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n) ? n : 0;
+            v.Check(top is >= 1 and <= 1000, "top", "Between 1 and 1000.");
+        }
+        var continuation = request.Headers["x-ms-continuation-token"].ToString();
+        string? prefix = q["instanceIdPrefix"];
+        return v.ToRejection() is { } rejection
+            ? (null, rejection)
+            : (new CaseQuery(from, to, statuses, prefix, top ?? 100, string.IsNullOrEmpty(continuation) ? null : continuation), null);
+    }
+
+    public static object Row(CaseHeader h) => new
+    {
+        name = CaseStatusView.OrchestrationName,
+        instanceId = h.CaseId,
+        runtimeStatus = h.RuntimeStatus,
+        customStatus = h.CustomStatus,
+        title = h.Name,
+        createdTime = h.CreatedTime,
+        lastUpdatedTime = h.LastUpdatedTime,
+        version = h.Version,
+    };
+
+    private static DateTimeOffset? Time(Validator v, string? text, string field)
+    {
+        if (string.IsNullOrEmpty(text)) return null;
+        var ok = DateTimeOffset.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal, out var time);
+        v.Check(ok, field, "An ISO 8601 date and time, e.g. 2020-02-28T12:30:00Z.");
+        return ok ? time : null;
+    }
+}

@@ -1,0 +1,124 @@
+using System.Text.Json;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.DurableTask.Client;
+using Opsg.Functions.Cases;
+using Opsg.Functions.Http;
+using Opsg.Functions.Security;
+using Opsg.Functions.Storage;
+
+namespace Opsg.Functions.Orchestration;
+
+/// <summary>Start, read, list, terminate, rewind and purge cases: the Durable-style management API over the record and the orchestration.</summary>
+public sealed class CasesFunctions(CaseCommands commands, CaseStore store, CaseWorkflow workflow, HistoryTable history, LinkAccessLog accessLog)
+{
+    [Function("StartCase")]
+    [AllowRoles(Roles.Secas)]
+    public Task<IResult> Start(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "cases")] HttpRequest request,
+        [DurableClient] DurableTaskClient client)
+    {
+        // With an Idempotency-Key the id derives from it, so a retried start lands on the same case.
+        var key = request.Headers["Idempotency-Key"].ToString();
+        var caseId = string.IsNullOrWhiteSpace(key) ? Guid.NewGuid().ToString("N") : "c" + CaseCommands.KeyHash(request.HttpContext.User.Identity?.Name + "\n" + key)[..31];
+        return commands.RunJsonAsync<OpenCaseRequest, CaseOpened>(request, caseId, client, OpenCase.Validate, opened => CaseCommand.Deciding(
+            state => OpenCase.Decide(state, opened),
+            state => new CommandResponse(202, CaseUrls.Status(state.CaseId), JsonSerializer.Serialize(ManagementUris.For(state.CaseId), EventCatalog.Json))));
+    }
+
+    [Function("GetCase")]
+    [AllowRoles(Roles.Dcc, Roles.Secas, Roles.OpsgMember, Roles.Tag, Roles.Panel)]
+    public async Task<IResult> Get(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "cases/{caseId}")] HttpRequest request,
+        string caseId,
+        [DurableClient] DurableTaskClient client)
+    {
+        var http = request.HttpContext;
+        var recorded = await store.LoadHistoryAsync(caseId, http.RequestAborted);
+        if (recorded.Count == 0) return Problems.From(Rejection.NotFound(caseId));
+        var state = CaseFold.Fold(caseId, recorded);
+        var instance = await client.GetInstanceAsync(caseId, getInputsAndOutputs: true, http.RequestAborted);
+        var showHistory = string.Equals(request.Query["showHistory"], "true", StringComparison.OrdinalIgnoreCase);
+        var view = CaseStatusView.From(state, instance, showHistory ? recorded : null);
+        http.Response.Headers.ETag = CaseCommands.ETag(state.Version);
+        if (view.RuntimeStatus is nameof(RuntimeStatus.Pending) or nameof(RuntimeStatus.Running))
+        {
+            http.Response.Headers.Location = CaseUrls.Status(caseId);
+            http.Response.Headers.RetryAfter = "5";
+            return TypedResults.Json(view, EventCatalog.Json, statusCode: 202);
+        }
+        return TypedResults.Json(view, EventCatalog.Json);
+    }
+
+    [Function("ListCases")]
+    [AllowRoles(Roles.Secas, Roles.OpsgMember)]
+    public async Task<IResult> List([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "cases")] HttpRequest request)
+    {
+        var (query, rejection) = CaseListing.Parse(request);
+        if (rejection is not null) return Problems.From(rejection);
+        var page = await history.ListAsync(query!, request.HttpContext.RequestAborted);
+        if (page.ContinuationToken is { } next) request.HttpContext.Response.Headers["x-ms-continuation-token"] = next;
+        return TypedResults.Json(page.Cases.Select(CaseListing.Row), EventCatalog.Json);
+    }
+
+    [Function("TerminateCase")]
+    [AllowRoles(Roles.Secas)]
+    public async Task<IResult> Terminate(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "cases/{caseId}/terminate")] HttpRequest request,
+        string caseId,
+        [DurableClient] DurableTaskClient client)
+    {
+        string? reason = request.Query["reason"];
+        return await commands.RunAsync(request, caseId, Array.Empty<byte>(), CaseCommand.Deciding(
+            state => !state.Exists ? Rejection.NotFound(caseId)
+                : state.IsTerminated || CaseProgress.Runtime(state) == RuntimeStatus.Completed ? Rejection.OutOfOrder("The case has already ended.")
+                : Decision.Accept(new CaseTerminated(string.IsNullOrWhiteSpace(reason) ? "Terminated by SECAS." : reason.Trim()[..Math.Min(reason.Trim().Length, Validator.MaxShortText)])),
+            _ => new CommandResponse(202, null, "{}")), client);
+    }
+
+    /// <summary>Retries the failed steps: recorded, then the orchestration starts again from the record.</summary>
+    [Function("RewindCase")]
+    [AllowRoles(Roles.Secas)]
+    public async Task<IResult> Rewind(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "cases/{caseId}/rewind")] HttpRequest request,
+        string caseId,
+        [DurableClient] DurableTaskClient client)
+    {
+        var answer = await commands.RunAsync(request, caseId, Array.Empty<byte>(), CaseCommand.Deciding(
+            state =>
+            {
+                if (!state.Exists) return Rejection.NotFound(caseId);
+                var failed = state.Activities.Values.Where(a => a.Status == ActivityStatus.Failed).ToList();
+                return failed.Count == 0
+                    ? Rejection.OutOfOrder("No step of this case has failed; there is nothing to retry.")
+                    : Decision.Accept(failed.Select(a => (CaseEvent)new ActivityRetried(a.Sequence)).ToList());
+            },
+            _ => new CommandResponse(202, null, "{}")), client);
+        if (answer.Outcome is { State: { } retried, RecordedFrom: not null })
+            await workflow.StartAsync(client, retried, request.HttpContext.RequestAborted);
+        return answer;
+    }
+
+    /// <summary>Removes the case's orchestration (terminated first if it still runs) and its record.</summary>
+    [Function("PurgeCase")]
+    [AllowRoles(Roles.Secas)]
+    public async Task<IResult> Purge(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "delete", Route = "cases/{caseId}")] HttpRequest request,
+        string caseId,
+        [DurableClient] DurableTaskClient client)
+    {
+        var cancellationToken = request.HttpContext.RequestAborted;
+        if (await client.GetInstanceAsync(caseId, getInputsAndOutputs: false, cancellationToken) is { IsRunning: true })
+        {
+            await client.TerminateInstanceAsync(caseId, "Purged by SECAS.", cancellationToken);
+            using var wait = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            wait.CancelAfter(TimeSpan.FromSeconds(20));
+            await client.WaitForInstanceCompletionAsync(caseId, wait.Token);
+        }
+        await client.PurgeInstanceAsync(caseId, cancellation: cancellationToken);
+        // The record goes last, so a purge retried after a failure still finds the case.
+        await accessLog.PurgeAsync(caseId, cancellationToken);
+        return await history.PurgeAsync(caseId, cancellationToken)
+            ? TypedResults.Json(new { instancesDeleted = 1 }, EventCatalog.Json)
+            : Problems.From(Rejection.NotFound(caseId));
+    }
+}

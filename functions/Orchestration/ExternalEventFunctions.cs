@@ -1,0 +1,52 @@
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.DurableTask.Client;
+using Opsg.Functions.Cases;
+using Opsg.Functions.Http;
+using Opsg.Functions.Panel;
+using Opsg.Functions.Review;
+using Opsg.Functions.Security;
+
+namespace Opsg.Functions.Orchestration;
+
+/// <summary>
+/// Durable's "raise event" for the parties outside the meeting: the TAG's view, the Panel's decision, the
+/// approval of the minutes. One function per event, so each declares who may raise it. An event the case does
+/// not wait for yet is kept in the record (202) and applied as soon as it does.
+/// </summary>
+public sealed class ExternalEventFunctions(CaseCommands commands)
+{
+    [Function("RaiseTagView")]
+    [AllowRoles(Roles.Tag, Roles.Secas)]
+    public Task<IResult> TagView(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "cases/{caseId}/raiseEvent/TagView")] HttpRequest request,
+        string caseId,
+        [DurableClient] DurableTaskClient client) =>
+        RaiseAsync<TagViewRequest, TagViewRecorded>(request, caseId, client, ExternalEvents.TagViewName, Review.TagView.Validate);
+
+    [Function("RaisePanelDecision")]
+    [AllowRoles(Roles.Secas, Roles.Panel)]
+    public Task<IResult> PanelDecision(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "cases/{caseId}/raiseEvent/PanelDecision")] HttpRequest request,
+        string caseId,
+        [DurableClient] DurableTaskClient client) =>
+        RaiseAsync<PanelDecisionRequest, PanelDecisionRecorded>(request, caseId, client, ExternalEvents.PanelDecisionName, Panel.PanelDecision.Validate);
+
+    [Function("RaiseMinutesApproved")]
+    [AllowRoles(Roles.Secas)]
+    public Task<IResult> MinutesApproved(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "cases/{caseId}/raiseEvent/MinutesApproved")] HttpRequest request,
+        string caseId,
+        [DurableClient] DurableTaskClient client) =>
+        RaiseAsync<MinutesApprovalRequest, MinutesApproved>(request, caseId, client, ExternalEvents.MinutesApprovedName, MinutesApproval.Validate);
+
+    private Task<IResult> RaiseAsync<TRequest, TEvent>(HttpRequest request, string caseId, DurableTaskClient client, string name, Func<TRequest, (TEvent?, Rejection?)> validate)
+        where TRequest : class
+        where TEvent : CaseEvent
+    {
+        var kind = ExternalEvents.Find(name)!;
+        return commands.RunJsonAsync(request, caseId, client, validate, e => CaseCommand.Deciding(
+            state => ExternalEvents.Raise(state, kind, e),
+            // 200 when applied; 202 when kept until the case waits for it.
+            state => Acknowledgement.Ok(state, state.Inbox.Values.Any(kept => kept.Name == kind.Name) ? 202 : 200)));
+    }
+}

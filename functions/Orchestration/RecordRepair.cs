@@ -1,0 +1,74 @@
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.Options;
+using Opsg.Functions.Cases;
+using Opsg.Functions.Storage;
+
+namespace Opsg.Functions.Orchestration;
+
+/// <summary>
+/// Heals what a crash between "recorded" and "told the orchestration" leaves behind, without a person: a case
+/// whose orchestration never started, a terminated case whose orchestration still runs, a record changed after
+/// its orchestration last moved, a finished orchestration whose record asks for more. A failed orchestration is
+/// left for SECAS to retry (POST /rewind).
+/// </summary>
+public sealed class RecordRepair(HistoryTable history, CaseStore store, CaseWorkflow workflow, TimeProvider clock, IOptions<WorkflowOptions> options, ILogger<RecordRepair> logger)
+{
+    public const string Name = "RepairCaseOrchestrations";
+
+    /// <summary>On the schedule in the app setting OpsgRepairSchedule (Hosting.AppSettings.RepairSchedule).</summary>
+    [Function(Name)]
+    public Task Run([TimerTrigger("%OpsgRepairSchedule%")] TimerInfo timer, [DurableClient] DurableTaskClient client) =>
+        RepairAsync(client, CancellationToken.None);
+
+    public async Task<int> RepairAsync(DurableTaskClient client, CancellationToken cancellationToken)
+    {
+        var repaired = 0;
+        var settled = clock.GetUtcNow() - options.Value.RepairGrace;
+        string? continuation = null;
+        do
+        {
+            var page = await history.ListAsync(new CaseQuery(null, null, [], null, 500, continuation), cancellationToken);
+            foreach (var header in page.Cases.Where(h => h.LastUpdatedTime <= settled))
+            {
+                try
+                {
+                    if (await RepairAsync(client, header, cancellationToken)) repaired++;
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    logger.LogWarning(ex, "Could not repair the orchestration of case {CaseId}; the next run tries again", header.CaseId);
+                }
+            }
+            continuation = page.ContinuationToken;
+        }
+        while (continuation is not null);
+        return repaired;
+    }
+
+    private async Task<bool> RepairAsync(DurableTaskClient client, CaseHeader header, CancellationToken cancellationToken)
+    {
+        var instance = await client.GetInstanceAsync(header.CaseId, getInputsAndOutputs: false, cancellationToken);
+        var recordTerminated = header.RuntimeStatus == nameof(RuntimeStatus.Terminated);
+        if (instance is null)
+        {
+            if (recordTerminated) return false;
+            await workflow.StartAsync(client, await store.LoadAsync(header.CaseId, cancellationToken), cancellationToken);
+            return true;
+        }
+        switch (instance.RuntimeStatus)
+        {
+            case OrchestrationRuntimeStatus.Running or OrchestrationRuntimeStatus.Pending when recordTerminated:
+                await client.TerminateInstanceAsync(header.CaseId, "The case was terminated.", cancellationToken);
+                return true;
+            case OrchestrationRuntimeStatus.Running when instance.LastUpdatedAt < header.LastUpdatedTime:
+                await workflow.RaiseAsync(client, await store.LoadAsync(header.CaseId, cancellationToken), cancellationToken);
+                return true;
+            case OrchestrationRuntimeStatus.Completed when header.RuntimeStatus != nameof(RuntimeStatus.Completed) && !recordTerminated:
+                await workflow.StartAsync(client, await store.LoadAsync(header.CaseId, cancellationToken), cancellationToken);
+                return true;
+            default:
+                return false;
+        }
+    }
+}

@@ -1,0 +1,88 @@
+using System.Text.Json;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.DurableTask.Client;
+using Opsg.Functions.Cases;
+using Opsg.Functions.Http;
+using Opsg.Functions.Orchestration;
+using Opsg.Functions.Security;
+using Opsg.Functions.Storage;
+
+namespace Opsg.Functions.Reports;
+
+/// <summary>SECAS asks for documents; participants read them. The container itself is never public.</summary>
+public sealed class ReportFunctions(CaseCommands commands, CaseStore store, BlobStore blobs)
+{
+    [Function("RequestReports")]
+    [AllowRoles(Roles.Secas)]
+    public Task<IResult> Request(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "cases/{caseId}/reports")] HttpRequest request,
+        string caseId,
+        [DurableClient] DurableTaskClient client) =>
+        commands.RunJsonAsync<ReportsRequest, ReportsRequested>(request, caseId, client, RequestReports.Validate, requested => CaseCommand.Deciding(
+            state => RequestReports.Decide(state, requested),
+            state => new CommandResponse(202, CaseUrls.Status(caseId), JsonSerializer.Serialize(ScheduledReports.From(state, requested.Kinds), EventCatalog.Json))));
+
+    // from and to are read as text so that "abc", "1.5" or a repeated bound are answered like any other
+    // invalid field (named in errors) rather than by the framework's empty 400.
+    [Function("GetReportChanges")]
+    [AllowRoles(Roles.Dcc, Roles.Secas, Roles.OpsgMember, Roles.Tag, Roles.Panel)]
+    public async Task<IResult> Changes(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "cases/{caseId}/reports/{kind}/changes")] HttpRequest request,
+        string caseId,
+        string kind)
+    {
+        var (fromVersion, toVersion, invalid) = ReportChanges.ValidateRange(Single(request, "from"), Single(request, "to"));
+        if (invalid is not null) return Problems.From(invalid);
+        var history = await store.LoadHistoryAsync(caseId, request.HttpContext.RequestAborted);
+        var reports = CaseFold.Fold(caseId, history).Reports.Where(r => r.Kind == kind).ToList();
+        var (older, newer) = (reports.FirstOrDefault(r => r.Version == fromVersion), reports.FirstOrDefault(r => r.Version == toVersion));
+        if (older is null || newer is null)
+            return Problems.From(new Rejection(404, "No such report.", $"Case '{caseId}' has no {kind} version {(older is null ? fromVersion : toVersion)}."));
+        CaseState AsRendered(ReportRendered r) => CaseFold.Fold(caseId, history.TakeWhile(e => e.Sequence <= r.RenderedFromSequence));
+        return TypedResults.Json(new ReportChangesView(kind, VersionRef.Of(caseId, older), VersionRef.Of(caseId, newer),
+            ReportChanges.Between(kind, AsRendered(older), AsRendered(newer))), EventCatalog.Json);
+    }
+
+    [Function("GetReport")]
+    [AllowRoles(Roles.Dcc, Roles.Secas, Roles.OpsgMember, Roles.Tag, Roles.Panel)]
+    public async Task<IResult> Get(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "cases/{caseId}/reports/{kind}/v{version:int}")] HttpRequest request,
+        string caseId,
+        string kind,
+        int version)
+    {
+        var http = request.HttpContext;
+        var state = await store.LoadAsync(caseId, http.RequestAborted);
+        var report = state.Reports.FirstOrDefault(r => r.Kind == kind && r.Version == version);
+        if (report is null) return Problems.From(new Rejection(404, "No such report.", $"Case '{caseId}' has no {kind} version {version}."));
+        var bytes = await blobs.ReadAsync(BlobArea.Reports, report.BlobName, http.RequestAborted);
+        if (bytes is null) return Problems.From(new Rejection(404, "No such report.", "The report is recorded but its file is missing."));
+        http.Response.Headers.ETag = $"\"{report.Sha256}\"";
+        http.Response.Headers.CacheControl = "private, no-store";
+        return TypedResults.Bytes(bytes, ReportBlobs.ContentType);
+    }
+
+    /// <summary>A query value given once, else whatever it is (absent, or repeated: joined, so validation names it).</summary>
+    private static string? Single(HttpRequest request, string name) =>
+        request.Query.TryGetValue(name, out var values) ? values.ToString() : null;
+}
+
+/// <summary>What a report request scheduled: each kind's next version and where it will be.</summary>
+public sealed record ScheduledReports(string StatusQueryGetUri, IReadOnlyList<ScheduledReport> Scheduled)
+{
+    public static ScheduledReports From(CaseState state, IReadOnlyList<string> kinds) => new(
+        CaseUrls.Status(state.CaseId),
+        kinds.Select(kind => state.Activities.Values.Last(a => a.Scheduled.ReportKind == kind))
+            .Select(a => new ScheduledReport(a.Scheduled.ReportKind!, a.Scheduled.ReportVersion ?? 1, CaseUrls.Report(state.CaseId, a.Scheduled.ReportKind!, a.Scheduled.ReportVersion ?? 1), a.Sequence))
+            .ToList());
+}
+
+/// <summary>A rendering on its way: the version and URL are fixed now; it renders the case as of RenderedFromSequence.</summary>
+public sealed record ScheduledReport(string Kind, int Version, string Url, long RenderedFromSequence);
+
+public sealed record VersionRef(int Version, long RenderedFromSequence, string Sha256, string Url)
+{
+    public static VersionRef Of(string caseId, ReportRendered r) => new(r.Version, r.RenderedFromSequence, r.Sha256, CaseUrls.Report(caseId, r.Kind, r.Version));
+}
+
+public sealed record ReportChangesView(string Kind, VersionRef From, VersionRef To, IReadOnlyList<ReportChange> Changes);

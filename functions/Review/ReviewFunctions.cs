@@ -1,0 +1,85 @@
+using System.Text.Json;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.DurableTask.Client;
+using Opsg.Functions.Cases;
+using Opsg.Functions.Http;
+using Opsg.Functions.Security;
+using Opsg.Functions.Storage;
+
+namespace Opsg.Functions.Review;
+
+/// <summary>SECAS runs the review: opens it, records the meeting, decisions, risks, actions and post-meeting notes.</summary>
+public sealed class ReviewFunctions(CaseCommands commands, CaseStore store, MeetingTable meetings)
+{
+    [Function("GetReview")]
+    [AllowRoles(Roles.Dcc, Roles.Secas, Roles.OpsgMember, Roles.Tag, Roles.Panel)]
+    public async Task<IResult> Read([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "cases/{caseId}/review")] HttpRequest request, string caseId)
+    {
+        var state = await store.LoadAsync(caseId, request.HttpContext.RequestAborted);
+        if (!state.Exists) return Problems.From(Rejection.NotFound(caseId));
+        request.HttpContext.Response.Headers.ETag = CaseCommands.ETag(state.Version);
+        return TypedResults.Json(ReviewView.From(state), EventCatalog.Json);
+    }
+
+    [Function("GetAction")]
+    [AllowRoles(Roles.Dcc, Roles.Secas, Roles.OpsgMember, Roles.Tag, Roles.Panel)]
+    public async Task<IResult> ReadAction([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "cases/{caseId}/actions/{number:int}")] HttpRequest request, string caseId, int number)
+    {
+        var state = await store.LoadAsync(caseId, request.HttpContext.RequestAborted);
+        if (!state.Exists) return Problems.From(Rejection.NotFound(caseId));
+        return Actions.ByNumber(state, number) is { } action
+            ? TypedResults.Json(ReviewView.Row(action), EventCatalog.Json)
+            : Problems.From(Actions.NoSuchAction(caseId, number));
+    }
+
+    [Function("OpenReview")]
+    [AllowRoles(Roles.Secas)]
+    public Task<IResult> Open([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "cases/{caseId}/review")] HttpRequest request, string caseId, [DurableClient] DurableTaskClient client) =>
+        commands.RunJsonAsync<OpenReviewRequest, OpenReviewRequest>(request, caseId, client, OpenReview.Validate, c => Acknowledged(s => OpenReview.Decide(s, c)));
+
+    [Function("RecordMeeting")]
+    [AllowRoles(Roles.Secas)]
+    public Task<IResult> Meeting([HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "cases/{caseId}/meeting")] HttpRequest request, string caseId, [DurableClient] DurableTaskClient client) =>
+        commands.RunJsonAsync<MeetingRequest, MeetingRecorded>(request, caseId, client, RecordMeeting.Validate, c => Acknowledged(s => RecordMeeting.Decide(s, c)));
+
+    [Function("RecordDecisions")]
+    [AllowRoles(Roles.Secas)]
+    public Task<IResult> Decisions([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "cases/{caseId}/decisions")] HttpRequest request, string caseId, [DurableClient] DurableTaskClient client) =>
+        commands.RunJsonAsync<DecisionsRequest, IReadOnlyList<CaseEvent>>(request, caseId, client, RecordDecisions.Validate, c => Acknowledged(s => RecordDecisions.Decide(s, c)));
+
+    [Function("AddRisk")]
+    [AllowRoles(Roles.Secas)]
+    public Task<IResult> Risk([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "cases/{caseId}/risks")] HttpRequest request, string caseId, [DurableClient] DurableTaskClient client) =>
+        commands.RunJsonAsync<AddRiskRequest, RiskAdded>(request, caseId, client, AddRisk.Validate, c => Acknowledged(s => AddRisk.Decide(s, c)));
+
+    /// <summary>The number comes from the meeting's counter, shared by every case reviewed at that meeting.</summary>
+    [Function("RaiseAction")]
+    [AllowRoles(Roles.Secas)]
+    public Task<IResult> RaiseAction([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "cases/{caseId}/actions")] HttpRequest request, string caseId, [DurableClient] DurableTaskClient client) =>
+        commands.RunJsonAsync<RaiseActionRequest, RaiseActionRequest>(request, caseId, client, Actions.Validate, c => CaseCommand.Reserving(
+            s => Actions.CanRaise(s, c),
+            (s, token) => meetings.ReserveActionNumberAsync(Actions.NumberingMeeting(s), token),
+            (s, number) => Actions.Raise(s, c, number),
+            s =>
+            {
+                var raised = s.Actions[^1];
+                return new CommandResponse(201, $"/api/cases/{s.CaseId}/actions/{raised.Raised.Number}", JsonSerializer.Serialize(ReviewView.Row(raised), EventCatalog.Json));
+            }));
+
+    [Function("ReviseActionTarget")]
+    [AllowRoles(Roles.Secas)]
+    public Task<IResult> Revise([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "cases/{caseId}/actions/{number:int}/target-revisions")] HttpRequest request, string caseId, int number, [DurableClient] DurableTaskClient client) =>
+        commands.RunJsonAsync<ReviseTargetRequest, ReviseTargetRequest>(request, caseId, client, Actions.ValidateRevision, c => Acknowledged(s => Actions.Revise(s, number, c)));
+
+    [Function("NoteActionProgress")]
+    [AllowRoles(Roles.Secas, Roles.Dcc)]
+    public Task<IResult> Progress([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "cases/{caseId}/actions/{number:int}/progress")] HttpRequest request, string caseId, int number, [DurableClient] DurableTaskClient client) =>
+        commands.RunJsonAsync<ActionProgressRequest, ActionProgressRequest>(request, caseId, client, Actions.ValidateProgress, c => Acknowledged(s => Actions.NoteProgress(s, number, c)));
+
+    [Function("AddPostMeetingNote")]
+    [AllowRoles(Roles.Secas)]
+    public Task<IResult> Note([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "cases/{caseId}/notes")] HttpRequest request, string caseId, [DurableClient] DurableTaskClient client) =>
+        commands.RunJsonAsync<PostMeetingNoteRequest, PostMeetingNoteAdded>(request, caseId, client, PostMeetingNotes.Validate, c => Acknowledged(s => PostMeetingNotes.Decide(s, c)));
+
+    private static CaseCommand Acknowledged(Func<CaseState, Decision> decide) => CaseCommand.Deciding(decide, s => Acknowledgement.Ok(s));
+}

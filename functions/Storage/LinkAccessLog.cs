@@ -1,0 +1,45 @@
+using System.Globalization;
+using Azure;
+using Azure.Data.Tables;
+
+namespace Opsg.Functions.Storage;
+
+/// <summary>One opening of a Panel link: which link of which case, and when.</summary>
+public sealed record LinkAccess(string CaseId, string LinkId, DateTimeOffset Time);
+
+/// <summary>
+/// The Panel links' access log, kept outside the case's history: a reader only ever inserts a row of
+/// its own here, so however many read at once, none can conflict with SECAS's writes to the case.
+/// One partition per case (purged with the case); the row key is the time in ticks and a random
+/// suffix, so rows read back in time order and two accesses in the same tick are still two rows.
+/// </summary>
+public sealed class LinkAccessLog(StorageAccount account)
+{
+    private const int MaxBatchOperations = 100;
+
+    public Task RecordAsync(LinkAccess access, CancellationToken cancellationToken)
+    {
+        var rowKey = $"{access.Time.UtcTicks.ToString("D19", CultureInfo.InvariantCulture)}-{Guid.NewGuid():N}";
+        var row = new TableEntity(access.CaseId, rowKey) { ["LinkId"] = access.LinkId, ["Time"] = access.Time };
+        return account.CallAsync(ct => account.LinkAccess.AddEntityAsync(row, ct), cancellationToken);
+    }
+
+    /// <summary>Every recorded access to the case's links, oldest first.</summary>
+    public async Task<IReadOnlyList<LinkAccess>> ReadAsync(string caseId, CancellationToken cancellationToken)
+    {
+        var rows = await account.ReadAllAsync(account.LinkAccess, TableClient.CreateQueryFilter($"PartitionKey eq {caseId}"), select: null, cancellationToken);
+        return rows.Select(r => new LinkAccess(caseId, r.GetString("LinkId"), r.GetDateTimeOffset("Time") ?? DateTimeOffset.MinValue)).ToList();
+    }
+
+    /// <summary>Removes the case's access log; true when there was one.</summary>
+    public async Task<bool> PurgeAsync(string caseId, CancellationToken cancellationToken)
+    {
+        var rows = await account.ReadAllAsync(account.LinkAccess, TableClient.CreateQueryFilter($"PartitionKey eq {caseId}"), select: ["RowKey"], cancellationToken);
+        foreach (var chunk in rows.Chunk(MaxBatchOperations))
+        {
+            var batch = chunk.Select(row => new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(caseId, row.RowKey), ETag.All)).ToList();
+            await account.CallAsync(ct => account.LinkAccess.SubmitTransactionAsync(batch, ct), cancellationToken);
+        }
+        return rows.Count > 0;
+    }
+}

@@ -1,0 +1,89 @@
+using System.Security.Cryptography;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.DurableTask.Client;
+using Opsg.Functions.Cases;
+using Opsg.Functions.Http;
+using Opsg.Functions.Security;
+using Opsg.Functions.Storage;
+
+namespace Opsg.Functions.Submissions;
+
+/// <summary>Evidence documents: uploaded by the DCC as multipart/form-data, read by participants.</summary>
+public sealed class EvidenceFunctions(CaseCommands commands, CaseStore store, BlobStore blobs)
+{
+    /// <summary>Form fields: file (PDF, DOCX or XLSX, recognised by content; at most 20 MB) and supportsLscs (e.g. 1,2,9).</summary>
+    [Function("AttachEvidence")]
+    [AllowRoles(Roles.Dcc)]
+    public async Task<IResult> Upload(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "cases/{caseId}/evidence")] HttpRequest request,
+        string caseId,
+        [DurableClient] DurableTaskClient client)
+    {
+        var (upload, content, invalid) = await ReadAsync(request, request.HttpContext.RequestAborted);
+        if (invalid is not null) return Problems.From(invalid);
+        var (accepted, rejection) = AttachEvidence.Validate(upload!);
+        if (rejection is not null) return Problems.From(rejection);
+
+        // The file is written only once the case would record it, so a refused upload (no submission
+        // yet, the meeting held, an LSC out of scope) leaves no file behind. The blob is named by its
+        // content, so a write whose append then loses leaves at worst an unreferenced copy of the same
+        // bytes; the history never points at nothing.
+        var blobName = $"{caseId}/{accepted!.Sha256}{EvidenceFiles.Extension(accepted.Kind!.Value)}";
+        return await commands.RunAsync(request, caseId, content, CaseCommand.Reserving(
+            state => AttachEvidence.Decide(state, accepted, blobName).Rejection,
+            async (_, token) =>
+            {
+                await blobs.WriteAsync(BlobArea.Evidence, blobName, content, EvidenceFiles.ContentType(accepted.Kind.Value),
+                    new Dictionary<string, string> { ["sha256"] = accepted.Sha256 }, token);
+                return blobName;
+            },
+            (state, written) => AttachEvidence.Decide(state, accepted, written),
+            state => Acknowledgement.Ok(state, 201, $"/api/cases/{caseId}/evidence/{state.Evidence.First(e => e.Sha256 == accepted.Sha256).DocumentId}")), client);
+    }
+
+    [Function("GetEvidence")]
+    [AllowRoles(Roles.Dcc, Roles.Secas, Roles.OpsgMember, Roles.Tag, Roles.Panel)]
+    public async Task<IResult> Download(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "cases/{caseId}/evidence/{documentId}")] HttpRequest request,
+        string caseId,
+        string documentId)
+    {
+        var http = request.HttpContext;
+        var state = await store.LoadAsync(caseId, http.RequestAborted);
+        var document = state.Evidence.FirstOrDefault(e => e.DocumentId == documentId);
+        if (document is null) return Problems.From(new Rejection(404, "No such document.", $"Case '{caseId}' has no evidence document '{documentId}'."));
+        var bytes = await blobs.ReadAsync(BlobArea.Evidence, document.BlobName, http.RequestAborted);
+        if (bytes is null) return Problems.From(new Rejection(404, "No such document.", "The document is recorded but its file is missing."));
+        http.Response.Headers.CacheControl = "private, no-store";
+        return TypedResults.File(bytes, EvidenceFiles.ContentType(document.Kind), document.FileName);
+    }
+
+    private static async Task<(EvidenceUpload?, byte[], Rejection?)> ReadAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        var tooLarge = new Rejection(413, "The document is too large.", $"Evidence documents are limited to {EvidenceFiles.MaxBytes / (1024 * 1024)} MB.");
+        if (!request.HasFormContentType || !(request.ContentType ?? "").StartsWith("multipart/form-data", StringComparison.OrdinalIgnoreCase))
+            return (null, [], new Rejection(415, "Unsupported media type.", "Upload evidence as multipart/form-data with a 'file' field."));
+        if (request.ContentLength > EvidenceFiles.MaxBytes + 64 * 1024) return (null, [], tooLarge);
+
+        IFormCollection form;
+        try
+        {
+            request.HttpContext.Features.Set<IFormFeature>(new FormFeature(request, new FormOptions { MultipartBodyLengthLimit = EvidenceFiles.MaxBytes + 64 * 1024 }));
+            form = await request.ReadFormAsync(cancellationToken);
+        }
+        catch (InvalidDataException) { return (null, [], tooLarge); }
+        catch (IOException) { return (null, [], Rejection.Invalid("file", "The multipart body could not be read.")); }
+
+        if (form.Files.Count != 1 || form.Files[0].Name != "file")
+            return (null, [], Rejection.Invalid("file", "Send exactly one file, in the form field 'file'."));
+        var file = form.Files[0];
+        if (file.Length > EvidenceFiles.MaxBytes) return (null, [], tooLarge);
+        using var buffer = new MemoryStream();
+        await file.CopyToAsync(buffer, cancellationToken);
+        var bytes = buffer.ToArray();
+        var sha = Convert.ToHexStringLower(SHA256.HashData(bytes));
+        var name = file.FileName ?? "";
+        return (new EvidenceUpload(name, EvidenceFiles.Recognise(bytes), bytes.LongLength, sha, form["supportsLscs"].ToString()), bytes, null);
+    }
+}

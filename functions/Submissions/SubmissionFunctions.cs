@@ -1,0 +1,23 @@
+using System.Text.Json;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.DurableTask.Client;
+using Opsg.Functions.Cases;
+using Opsg.Functions.Http;
+using Opsg.Functions.Orchestration;
+using Opsg.Functions.Security;
+
+namespace Opsg.Functions.Submissions;
+
+/// <summary>The DCC's readiness submission (and amendments before the meeting).</summary>
+public sealed class SubmissionFunctions(CaseCommands commands)
+{
+    [Function("SubmitReadiness")]
+    [AllowRoles(Roles.Dcc)]
+    public Task<IResult> Submit(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "cases/{caseId}/submissions")] HttpRequest request,
+        string caseId,
+        [DurableClient] DurableTaskClient client) =>
+        commands.RunJsonAsync<SubmissionRequest, ReadinessSubmitted>(request, caseId, client, SubmitReadiness.Validate, submitted => CaseCommand.Deciding(
+            state => SubmitReadiness.Decide(state, submitted),
+            state => new CommandResponse(202, CaseUrls.Status(caseId), JsonSerializer.Serialize(CaseStatusView.From(state), EventCatalog.Json))));
+}

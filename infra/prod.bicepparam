@@ -1,0 +1,14 @@
+// Production: zone-redundant storage, three months to recover an overwritten or deleted paper, logs
+// kept for a quarter, and a Key Vault that cannot be purged early. Deploy with infra/README.md.
+using 'main.bicep'
+
+param environmentName = 'prod'
+
+// Not a secret, but per environment: the client id of the production app registration (infra/README.md, step 1).
+param authClientId = readEnvironmentVariable('OPSG_AUTH_CLIENT_ID')
+
+param storageSku = 'Standard_ZRS'
+param blobRetentionDays = 90
+param logRetentionDays = 90
+param logDailyCapGb = 5
+param keyVaultPurgeProtection = true

@@ -1,0 +1,14 @@
+// The test environment: cheapest settings that still behave like production (same instance size,
+// identity-only storage, authentication on). Deploy with infra/README.md.
+using 'main.bicep'
+
+param environmentName = 'test'
+
+// Not a secret, but per environment: the client id of the test app registration (infra/README.md, step 1).
+param authClientId = readEnvironmentVariable('OPSG_AUTH_CLIENT_ID')
+
+param storageSku = 'Standard_LRS'
+param blobRetentionDays = 7
+param logRetentionDays = 30
+param logDailyCapGb = 1
+param keyVaultPurgeProtection = false

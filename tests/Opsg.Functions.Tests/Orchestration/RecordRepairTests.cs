@@ -1,0 +1,61 @@
+using System.Text.Json;
+using Microsoft.DurableTask.Client;
+using Opsg.Functions.Cases;
+using Opsg.Functions.Reports;
+using Opsg.Functions.Submissions;
+using Opsg.Functions.Tests.Fixtures;
+
+namespace Opsg.Functions.Tests.Orchestration;
+
+/// <summary>
+/// What a process that died between "recorded" and "told the orchestration" leaves behind, healed by the repair
+/// timer without a person: the test records through the case store alone, exactly as such a crash would leave it.
+/// </summary>
+public sealed class RecordRepairTests(RecordRepairTests.App fixture) : IClassFixture<RecordRepairTests.App>
+{
+    public sealed class App : OpsgAppFixture;
+
+    private readonly OpsgApp _app = fixture.App;
+
+    [Fact]
+    public async Task GivenACaseOpenedButItsOrchestrationNeverStarted_ThenTheRepairStartsIt()
+    {
+        var caseId = "repair" + Guid.NewGuid().ToString("N")[..20];
+        await AppendOnlyAsync(caseId, new CaseOpened("Withdrawn cohort", Classification.NotForPublication, Seed002.MeetingId, null));
+
+        await EngineChecks.UntilAsync(async () => await Client.GetInstanceAsync(caseId) is { RuntimeStatus: OrchestrationRuntimeStatus.Running }, "the orchestration started");
+    }
+
+    [Fact]
+    public async Task GivenASubmissionRecordedButNeverRaised_ThenTheRepairRaisesIt_AndThePackIsRenderedOnce()
+    {
+        var caseId = await _app.ClientAs("Secas").OpenCaseAsync();
+        var request = JsonSerializer.Deserialize<SubmissionRequest>(JsonSerializer.Serialize(Seed002.Submission, Fixtures.Http.Json), Fixtures.Http.Json)!;
+        var (submitted, _) = SubmitReadiness.Validate(request);
+        await AppendOnlyAsync(caseId, submitted!);
+
+        await _app.UntilSettledAsync([caseId]);
+        var rendered = Assert.Single((await _app.HistoryAsync(caseId)).Select(e => e.Event).OfType<ReportRendered>());
+        Assert.Equal(ReportKinds.ReadinessPack, rendered.Kind);
+        await _app.AssertExactlyOnceAsync(caseId);
+    }
+
+    [Fact]
+    public async Task GivenACaseTerminatedInTheRecordOnly_ThenTheRepairTerminatesItsOrchestration()
+    {
+        var caseId = await _app.ClientAs("Secas").OpenCaseAsync();
+        await EngineChecks.UntilAsync(async () => await Client.GetInstanceAsync(caseId) is { RuntimeStatus: OrchestrationRuntimeStatus.Running }, "the orchestration runs");
+        await AppendOnlyAsync(caseId, new CaseTerminated("Withdrawn by the DCC"));
+
+        await EngineChecks.UntilAsync(async () => await Client.GetInstanceAsync(caseId) is { RuntimeStatus: OrchestrationRuntimeStatus.Terminated }, "the orchestration was terminated");
+    }
+
+    private DurableTaskClient Client => _app.Service<DurableTaskClient>();
+
+    private async Task AppendOnlyAsync(string caseId, CaseEvent e)
+    {
+        var result = await _app.Service<CaseStore>().ExecuteAsync(caseId, new CommandContext(new Actor(Role.Secas, "secas"), DateTimeOffset.UtcNow),
+            CaseCommand.Deciding(_ => Decision.Accept(e), _ => new CommandResponse(200, null, "{}")), default);
+        Assert.Null(result.Rejection);
+    }
+}

@@ -1,0 +1,84 @@
+using Opsg.Functions.Cases;
+using Opsg.Functions.Panel;
+using Opsg.Functions.Reports;
+using Opsg.Functions.Review;
+using Opsg.Functions.Tests.Fixtures;
+using static Opsg.Functions.Tests.Fixtures.Reports;
+
+namespace Opsg.Functions.Tests.Review;
+
+/// <summary>
+/// Whether a condition is open is decided in one place, and every reader agrees with it. Seed 002 after
+/// the meeting with only the caveat of risk 12 discharged: LSC 2's condition rests on that risk's
+/// provisions, so it is discharged too, though no note names LSC 2.
+/// </summary>
+public sealed class ConditionsTests
+{
+    private static readonly IReadOnlyList<PostMeetingNoteAdded> Notes = Seed002History.Notes();
+
+    /// <summary>PMN-1 closes /01, PMN-2 discharges risk 12's caveat, PMN-3 closes /02; no note on LSC 2 itself.</summary>
+    private static readonly CaseState RiskOnly = History.Given(Seed002History.CaseId,
+        [.. Seed002History.Opening(), .. Seed002History.Meeting(), Seed002History.TagView(), Notes[0], Notes[1], Notes[2]]);
+
+    private static readonly CaseState AtMeeting = History.Given(Seed002History.CaseId,
+        [.. Seed002History.Opening(), .. Seed002History.Meeting(), Seed002History.TagView()]);
+
+    [Fact]
+    public void GivenOnlyRisk12sCaveatDischarged_ThenLsc2sConditionIsDischargedThroughThatRisk()
+    {
+        var lsc2 = Conditions.On(RiskOnly, Body.Opsg, 2)!;
+        Assert.True(lsc2.Discharged);
+        Assert.True(lsc2.DischargedThroughRisk);
+        Assert.Equal("PMN-2", lsc2.DischargedBy!.NoteId);
+        Assert.False(Conditions.On(RiskOnly, Body.Opsg, 3)!.Discharged); // rests on risk 13, never caveated
+        Assert.False(Conditions.On(RiskOnly, Body.Opsg, 9)!.Discharged);
+        Assert.True(Conditions.CaveatOn(RiskOnly, 12)!.Discharged);
+    }
+
+    [Fact]
+    public void GivenOnlyRisk12sCaveatDischarged_WhenThePanelReportIsRendered_ThenItsConditionsListAndItsLscTableAgree()
+    {
+        var report = Render(ReportKinds.PanelReport, RiskOnly);
+
+        var listed = report.QuerySelectorAll("#conditions li").ToDictionary(li => int.Parse(li.GetAttribute("data-lsc")!), li => li.GetAttribute("data-discharged"));
+        var tabled = Seed002History.OpsgScope
+            .Select(lsc => (lsc, cell: report.QuerySelector($"table.lscs tr[data-lsc='{lsc}'] td[data-view=opsg] [data-field=condition]")))
+            .Where(x => x.cell is not null)
+            .ToDictionary(x => x.lsc, x => x.cell!.GetAttribute("data-discharged"));
+
+        Assert.Equal(new Dictionary<int, string?> { [2] = "true", [3] = "false", [9] = "false" }, listed);
+        Assert.Equal(listed, tabled);
+        Assert.Contains("Residual Risk 12", report.QuerySelector("#conditions li[data-lsc='2'] .note").Text(), StringComparison.Ordinal);
+        Assert.Equal("Update the Eligible Products Combination List with the MDS DMC, subject to the OPSG's conditions on LSCs 3 and 9.",
+            report.QuerySelector("[data-field=recommendation]").Text());
+    }
+
+    [Fact]
+    public void GivenOnlyRisk12sCaveatDischarged_ThenTheReviewTheMinutesAndTheRecommendationSayTheSame()
+    {
+        Assert.True(ReviewView.From(RiskOnly).Criteria.Single(c => c.Lsc == 2).Opsg!.ConditionDischarged);
+        Assert.True(ReviewView.From(RiskOnly).Risks.Single(r => r.Number == 12).CaveatDischarged);
+        Assert.Equal([3, 9], PanelRecommendation.For(RiskOnly).OpenConditionLscs);
+
+        var minutes = Render(ReportKinds.DraftMinutes, RiskOnly);
+        Assert.Equal("true", minutes.QuerySelector("#criteria article[data-lsc='2'] [data-field=condition]")!.GetAttribute("data-discharged"));
+        Assert.Equal("false", minutes.QuerySelector("#criteria article[data-lsc='3'] [data-field=condition]")!.GetAttribute("data-discharged"));
+    }
+
+    [Fact]
+    public void GivenTheCopyFromTheMeeting_WhenOnlyRisk12sCaveatIsDischarged_ThenTheChangesSayLsc2sConditionWentWithIt()
+    {
+        var changes = ReportChanges.Between(ReportKinds.PanelReport, AtMeeting, RiskOnly).Select(c => c.Text).ToList();
+        Assert.Contains("LSC 2: the OPSG's condition discharged (with the caveat of Residual Risk 12).", changes);
+        Assert.Contains("Risk 12: caveat removed.", changes);
+        Assert.DoesNotContain(changes, c => c.StartsWith("LSC 3", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void GivenRisk12sCaveatDischarged_WhenANoteDischargesLsc2sConditionToo_ThenItIsRefusedAsAlreadyDischarged()
+    {
+        var again = PostMeetingNotes.Decide(RiskOnly, Notes[3] with { NoteId = "" });
+        Assert.Equal(409, again.Rejection?.Status);
+        Assert.Contains("already discharged", again.Rejection!.Detail, StringComparison.Ordinal);
+    }
+}
