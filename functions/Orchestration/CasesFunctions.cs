@@ -38,6 +38,9 @@ public sealed class CasesFunctions(CaseCommands commands, CaseStore store, CaseW
         var state = CaseFold.Fold(caseId, recorded);
         var instance = await client.GetInstanceAsync(caseId, getInputsAndOutputs: true, http.RequestAborted);
         var showHistory = string.Equals(request.Query["showHistory"], "true", StringComparison.OrdinalIgnoreCase);
+        // The Panel sees where the case stands, not the raw record.
+        if (showHistory && http.User.IsInRole(Roles.Panel))
+            return Problems.From(new Rejection(403, "Not allowed for your role.", "The case's history is not shared with the Panel."));
         var view = CaseStatusView.From(state, instance, showHistory ? recorded : null);
         http.Response.Headers.ETag = CaseCommands.ETag(state.Version);
         if (view.RuntimeStatus is nameof(RuntimeStatus.Pending) or nameof(RuntimeStatus.Running))

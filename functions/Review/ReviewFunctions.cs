@@ -12,7 +12,7 @@ namespace Opsg.Functions.Review;
 public sealed class ReviewFunctions(CaseCommands commands, CaseStore store, MeetingTable meetings)
 {
     [Function("GetReview")]
-    [AllowRoles(Roles.Dcc, Roles.Secas, Roles.OpsgMember, Roles.Tag, Roles.Panel)]
+    [AllowRoles(Roles.Dcc, Roles.Secas, Roles.OpsgMember, Roles.Tag)]
     public async Task<IResult> Read([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "cases/{caseId}/review")] HttpRequest request, string caseId)
     {
         var state = await store.LoadAsync(caseId, request.HttpContext.RequestAborted);
@@ -22,7 +22,7 @@ public sealed class ReviewFunctions(CaseCommands commands, CaseStore store, Meet
     }
 
     [Function("GetAction")]
-    [AllowRoles(Roles.Dcc, Roles.Secas, Roles.OpsgMember, Roles.Tag, Roles.Panel)]
+    [AllowRoles(Roles.Dcc, Roles.Secas, Roles.OpsgMember, Roles.Tag)]
     public async Task<IResult> ReadAction([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "cases/{caseId}/actions/{number:int}")] HttpRequest request, string caseId, int number)
     {
         var state = await store.LoadAsync(caseId, request.HttpContext.RequestAborted);

@@ -43,7 +43,7 @@ public sealed class EvidenceFunctions(CaseCommands commands, CaseStore store, Bl
     }
 
     [Function("GetEvidence")]
-    [AllowRoles(Roles.Dcc, Roles.Secas, Roles.OpsgMember, Roles.Tag, Roles.Panel)]
+    [AllowRoles(Roles.Dcc, Roles.Secas, Roles.OpsgMember, Roles.Tag)]
     public async Task<IResult> Download(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "cases/{caseId}/evidence/{documentId}")] HttpRequest request,
         string caseId,
