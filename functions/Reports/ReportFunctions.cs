@@ -52,13 +52,13 @@ public sealed class ReportFunctions(CaseCommands commands, CaseStore store, Blob
         int version)
     {
         var http = request.HttpContext;
+        ResponseHeaders.Document(http.Response);
         var state = await store.LoadAsync(caseId, http.RequestAborted);
         var report = state.Reports.FirstOrDefault(r => r.Kind == kind && r.Version == version);
         if (report is null) return Problems.From(new Rejection(404, "No such report.", $"Case '{caseId}' has no {kind} version {version}."));
         var bytes = await blobs.ReadAsync(BlobArea.Reports, report.BlobName, http.RequestAborted);
         if (bytes is null) return Problems.From(new Rejection(404, "No such report.", "The report is recorded but its file is missing."));
         http.Response.Headers.ETag = $"\"{report.Sha256}\"";
-        http.Response.Headers.CacheControl = "private, no-store";
         return TypedResults.Bytes(bytes, ReportBlobs.ContentType);
     }
 
