@@ -4,7 +4,7 @@
 set -uo pipefail
 cd "$(dirname "$0")/.."
 
-[ -x node_modules/.bin/azurite ] || npm ci --no-audit --no-fund || exit 1
+{ [ -x node_modules/.bin/azurite ] && [ -x node_modules/.bin/redocly ]; } || npm ci --no-audit --no-fund || exit 1
 
 # The report print tests drive headless Chromium (Debian package `chromium`). Install it when
 # missing and we may; refresh the package lists only if the install cannot find it otherwise.
@@ -23,6 +23,11 @@ fi
 bash scripts/check-infra.sh
 infra_status=$?
 
+# The OpenAPI document kept in the repository lints clean with Redocly's recommended rules (errors fail
+# the run, after the tests; warnings are shown).
+node_modules/.bin/redocly lint functions/OpenApi/openapi.json --format=summary
+openapi_status=$?
+
 log=$(mktemp)
 dotnet test Opsg.Functions.sln -c Release --logger "console;verbosity=normal" 2>&1 | tee "$log"
 status=${PIPESTATUS[0]}
@@ -35,5 +40,6 @@ failures=$(grep -E '^\s*Failed [A-Za-z_]' "$log" | sort -u)
 rm -f "$log"
 [ -n "$failures" ] && printf 'Failed tests:\n%s\n' "$failures"
 [ "$infra_status" -eq 0 ] || echo "Infra check failed: see the bicep output above the tests"
+[ "$openapi_status" -eq 0 ] || echo "OpenAPI lint failed: see the redocly output above the tests"
 echo "Tests: $passed passed, $failed failed, $skipped skipped"
-[ "$infra_status" -eq 0 ] && [ "$status" -eq 0 ] && [ "$passed" -gt 0 ] && [ "$failed" -eq 0 ]
+[ "$infra_status" -eq 0 ] && [ "$openapi_status" -eq 0 ] && [ "$status" -eq 0 ] && [ "$passed" -gt 0 ] && [ "$failed" -eq 0 ]
