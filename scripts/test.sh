@@ -19,15 +19,20 @@ install_missing() { # command package
 install_missing chromium chromium || exit 1
 install_missing java default-jre-headless || exit 1
 
-# npm tooling from package.json: Azurite, the Nu Html Checker (vnu-jar) and axe-core. After Java, so
+# npm tooling from package.json: Azurite, the Nu Html Checker (vnu-jar), axe-core and the OpenAPI linter. After Java, so
 # vnu-jar's install step finds the system's Java and downloads none.
-{ [ -x node_modules/.bin/azurite ] && [ -f node_modules/vnu-jar/build/dist/vnu.jar ] && [ -f node_modules/axe-core/axe.min.js ]; } \
+{ [ -x node_modules/.bin/azurite ] && [ -x node_modules/.bin/redocly ] && [ -f node_modules/vnu-jar/build/dist/vnu.jar ] && [ -f node_modules/axe-core/axe.min.js ]; } \
   || npm ci --no-audit --no-fund || exit 1
 
 # The infrastructure: every Bicep and parameters file builds and lints without a single diagnostic,
 # with the compiler NuGet serves (scripts/check-infra.sh). A failure here fails the run, after the tests.
 bash scripts/check-infra.sh
 infra_status=$?
+
+# The OpenAPI document kept in the repository lints clean with Redocly's recommended rules (errors fail
+# the run, after the tests; warnings are shown).
+node_modules/.bin/redocly lint functions/OpenApi/openapi.json --format=summary
+openapi_status=$?
 
 log=$(mktemp)
 dotnet test Opsg.Functions.sln -c Release --logger "console;verbosity=normal" 2>&1 | tee "$log"
@@ -41,5 +46,6 @@ failures=$(grep -E '^\s*Failed [A-Za-z_]' "$log" | sort -u)
 rm -f "$log"
 [ -n "$failures" ] && printf 'Failed tests:\n%s\n' "$failures"
 [ "$infra_status" -eq 0 ] || echo "Infra check failed: see the bicep output above the tests"
+[ "$openapi_status" -eq 0 ] || echo "OpenAPI lint failed: see the redocly output above the tests"
 echo "Tests: $passed passed, $failed failed, $skipped skipped"
-[ "$infra_status" -eq 0 ] && [ "$status" -eq 0 ] && [ "$passed" -gt 0 ] && [ "$failed" -eq 0 ]
+[ "$infra_status" -eq 0 ] && [ "$openapi_status" -eq 0 ] && [ "$status" -eq 0 ] && [ "$passed" -gt 0 ] && [ "$failed" -eq 0 ]

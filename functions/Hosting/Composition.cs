@@ -21,6 +21,7 @@ public static class Composition
         services.AddSingleton<HistoryTable>();
         services.AddSingleton<LinkTable>();
         services.AddSingleton<LinkAccessLog>();
+        services.AddSingleton<CaseStoragePurge>();
         services.AddSingleton<MeetingTable>();
         services.AddSingleton<BlobStore>();
         services.AddSingleton<FaultInjection>();

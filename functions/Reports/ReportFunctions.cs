@@ -71,11 +71,11 @@ public sealed class ReportFunctions(CaseCommands commands, CaseStore store, Blob
 
     private async Task<IResult> ServeAsync(HttpContext http, ReportRendered? report, string caseId, string kind, int version)
     {
+        ResponseHeaders.Document(http.Response);
         if (report is null) return Problems.From(new Rejection(404, "No such report.", $"Case '{caseId}' has no {kind} version {version}."));
         var bytes = await blobs.ReadAsync(BlobArea.Reports, report.BlobName, http.RequestAborted);
         if (bytes is null) return Problems.From(new Rejection(404, "No such report.", "The report is recorded but its file is missing."));
         http.Response.Headers.ETag = $"\"{report.Sha256}\"";
-        http.Response.Headers.CacheControl = "private, no-store";
         return TypedResults.Bytes(bytes, ReportBlobs.ContentType);
     }
 

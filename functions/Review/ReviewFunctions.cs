@@ -18,6 +18,7 @@ public sealed class ReviewFunctions(CaseCommands commands, CaseStore store, Meet
         var state = await store.LoadAsync(caseId, request.HttpContext.RequestAborted);
         if (!state.Exists) return Problems.From(Rejection.NotFound(caseId));
         request.HttpContext.Response.Headers.ETag = CaseCommands.ETag(state.Version);
+        ResponseHeaders.CaseJson(request.HttpContext.Response);
         return TypedResults.Json(ReviewView.From(state), EventCatalog.Json);
     }
 
@@ -27,6 +28,7 @@ public sealed class ReviewFunctions(CaseCommands commands, CaseStore store, Meet
     {
         var state = await store.LoadAsync(caseId, request.HttpContext.RequestAborted);
         if (!state.Exists) return Problems.From(Rejection.NotFound(caseId));
+        ResponseHeaders.CaseJson(request.HttpContext.Response);
         return Actions.ByNumber(state, number) is { } action
             ? TypedResults.Json(ReviewView.Row(action), EventCatalog.Json)
             : Problems.From(Actions.NoSuchAction(caseId, number));

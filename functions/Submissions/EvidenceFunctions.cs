@@ -55,7 +55,7 @@ public sealed class EvidenceFunctions(CaseCommands commands, CaseStore store, Bl
         if (document is null) return Problems.From(new Rejection(404, "No such document.", $"Case '{caseId}' has no evidence document '{documentId}'."));
         var bytes = await blobs.ReadAsync(BlobArea.Evidence, document.BlobName, http.RequestAborted);
         if (bytes is null) return Problems.From(new Rejection(404, "No such document.", "The document is recorded but its file is missing."));
-        http.Response.Headers.CacheControl = "private, no-store";
+        ResponseHeaders.Document(http.Response);
         return TypedResults.File(bytes, EvidenceFiles.ContentType(document.Kind), document.FileName);
     }
 
