@@ -20,7 +20,8 @@ public sealed class DurableSidecar : IHostedService, IAsyncDisposable
     private readonly ILogger _logger;
     private readonly CancellationTokenSource _stopping = new();
     private Task<bool> _running = Task.FromResult(false);
-    private static readonly TimeSpan FirstStartWait = TimeSpan.FromSeconds(10);
+    private static readonly TimeSpan FirstStartWait = TimeSpan.FromSeconds(60);
+    private readonly TaskCompletionSource _firstAttempt = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public DurableSidecar(HostJson hostJson, IConfiguration configuration, ILoggerFactory loggers)
     {
@@ -68,8 +69,9 @@ public sealed class DurableSidecar : IHostedService, IAsyncDisposable
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         _running = RunAsync(_stopping.Token);
-        // Ordinarily the task hub is ready before the first request; without storage the host comes up anyway.
-        await Task.WhenAny(_running, Task.Delay(FirstStartWait, cancellationToken));
+        // Ordinarily the task hub is ready before the first request; when storage does not answer the first
+        // attempt, the host comes up anyway and the sidecar keeps trying.
+        await Task.WhenAny(_firstAttempt.Task, Task.Delay(FirstStartWait, cancellationToken));
     }
 
     public async Task StopAsync(CancellationToken cancellationToken)
@@ -86,6 +88,7 @@ public sealed class DurableSidecar : IHostedService, IAsyncDisposable
             {
                 await _service.CreateIfNotExistsAsync();
                 await _server.StartAsync(stopping);
+                _firstAttempt.TrySetResult();
                 return true;
             }
             catch (Exception) when (stopping.IsCancellationRequested)
@@ -94,7 +97,8 @@ public sealed class DurableSidecar : IHostedService, IAsyncDisposable
             }
             catch (Exception ex)
             {
-                _logger.LogWarning(ex, "The task hub {TaskHub} is not reachable yet; trying again", TaskHub);
+                _firstAttempt.TrySetResult();
+                _logger.LogWarning("The task hub {TaskHub} is not reachable yet ({Reason}); trying again", TaskHub, ex.Message);
                 try { await Task.Delay(TimeSpan.FromSeconds(2), stopping); } catch (OperationCanceledException) { }
             }
         }

@@ -36,7 +36,8 @@ public sealed class TimerTriggers(FunctionsMetadata metadata, IServiceProvider s
             }
             catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
             {
-                logger.LogWarning(ex, "Timer function {Function} failed; it runs again on its next tick", function.Name);
+                // A message, not a stack: a timer that fails while storage is away fails every tick until it is back.
+                logger.LogWarning("Timer function {Function} failed ({Reason}); it runs again on its next tick", function.Name, (ex.InnerException ?? ex).Message);
             }
         }
     }

@@ -24,6 +24,7 @@ public static class Composition
         services.AddSingleton<HistoryTable>();
         services.AddSingleton<LinkTable>();
         services.AddSingleton<LinkAccessLog>();
+        services.AddSingleton<CaseStoragePurge>();
         services.AddSingleton<MeetingTable>();
         services.AddSingleton<BlobStore>();
         services.AddSingleton<FaultInjection>();
@@ -40,14 +41,40 @@ public static class Composition
     }
 }
 
-/// <summary>Creates the app's tables and containers once at start; health says which are missing if it cannot.</summary>
-public sealed class StorageStartup(StorageAccount storage, ILogger<StorageStartup> logger) : IHostedService
+/// <summary>
+/// Creates the app's tables and containers at start, and keeps trying in the background when storage is not
+/// there yet (or too slow to answer within the call budget); health says what is missing meanwhile.
+/// </summary>
+public sealed class StorageStartup(StorageAccount storage, ILogger<StorageStartup> logger) : BackgroundService
 {
-    public async Task StartAsync(CancellationToken cancellationToken)
+    private static readonly TimeSpan RetryEvery = TimeSpan.FromSeconds(2);
+
+    public override async Task StartAsync(CancellationToken cancellationToken)
     {
-        try { await storage.EnsureCreatedAsync(cancellationToken); }
-        catch (Exception ex) when (ex is not OperationCanceledException) { logger.LogError(ex, "Could not create storage resources; /api/health will say which"); }
+        if (await TryCreateAsync(cancellationToken)) return;
+        await base.StartAsync(cancellationToken);
     }
 
-    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested && !await TryCreateAsync(stoppingToken))
+        {
+            try { await Task.Delay(RetryEvery, stoppingToken); }
+            catch (OperationCanceledException) { return; }
+        }
+    }
+
+    private async Task<bool> TryCreateAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await storage.EnsureCreatedAsync(cancellationToken);
+            return true;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            logger.LogWarning("Could not create storage resources yet ({Reason}); trying again, /api/health says which are missing", ex.Message);
+            return false;
+        }
+    }
 }

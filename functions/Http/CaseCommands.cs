@@ -59,7 +59,8 @@ public sealed class CaseCommands(CaseStore store, CaseWorkflow workflow, TimePro
 
     public static string ETag(long version) => $"\"{version.ToString(CultureInfo.InvariantCulture)}\"";
 
-    private static (long?, Rejection?) ExpectedVersion(HttpRequest request)
+    /// <summary>If-Match as a version: none, a version, or 400 naming If-Match.</summary>
+    public static (long?, Rejection?) ExpectedVersion(HttpRequest request)
     {
         var ifMatch = request.Headers.IfMatch.ToString();
         if (string.IsNullOrEmpty(ifMatch)) return (null, null);

@@ -1,4 +1,5 @@
 using System.Reflection;
+using Grpc.Core;
 using Opsg.Functions.Cases;
 using Opsg.Functions.Security;
 using Opsg.Functions.Storage;
@@ -25,6 +26,13 @@ public sealed class HttpFunctionPipeline(Callers callers, ILogger<HttpFunctionPi
             logger.LogWarning(ex, "Storage did not answer: {Path}", http.Request.Path);
             http.Response.Headers.RetryAfter = "5";
             return Problems.From(new Rejection(503, "Storage unavailable.", "Storage did not answer. Nothing was recorded; try again shortly."));
+        }
+        catch (RpcException ex) when (ex.StatusCode is StatusCode.Unavailable or StatusCode.DeadlineExceeded)
+        {
+            // The Durable client could not reach the task hub (the host's Durable extension, or the local host's sidecar).
+            logger.LogWarning(ex, "The workflow engine did not answer: {Path}", http.Request.Path);
+            http.Response.Headers.RetryAfter = "5";
+            return Problems.From(new Rejection(503, "Workflow engine unavailable.", "The workflow engine did not answer. Anything already recorded is kept; try again shortly."));
         }
         catch (BadHttpRequestException bad)
         {

@@ -49,10 +49,13 @@ public static class JsonBody
     public static string FieldName(string? path) =>
         string.IsNullOrEmpty(path) || path == "$" ? "$" : path.StartsWith("$.", StringComparison.Ordinal) ? path[2..] : path.TrimStart('$');
 
+    /// <summary>What an Idempotency-Key answers for: the caller (name and roles), method, path, query and body.</summary>
     public static string Hash(HttpRequest request, ReadOnlySpan<byte> body)
     {
+        var user = request.HttpContext.User;
+        var roles = string.Join(",", user.FindAll(System.Security.Claims.ClaimTypes.Role).Select(c => c.Value).Order(StringComparer.Ordinal));
         using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        sha.AppendData(System.Text.Encoding.UTF8.GetBytes($"{request.Method} {request.Path}\n"));
+        sha.AppendData(System.Text.Encoding.UTF8.GetBytes($"{user.Identity?.Name}\n{roles}\n{request.Method} {request.Path}{request.QueryString}\n"));
         sha.AppendData(body);
         return Convert.ToHexStringLower(sha.GetHashAndReset());
     }
@@ -69,5 +72,7 @@ public static class Requests
         MaxDepth = 16,
         // A number sent as a string ("98218") is a wrong type, not a number.
         NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.Strict,
+        // "text":"a","text":"b" is refused, not last-one-wins; JsonShape names the member.
+        AllowDuplicateProperties = false,
     };
 }

@@ -33,8 +33,10 @@ public static class JsonShape
             case JsonTypeInfoKind.Object:
                 if (element.ValueKind != JsonValueKind.Object) { Add(errors, path, "Must be a JSON object."); return; }
                 var properties = info.Properties.ToDictionary(p => p.Name, options.PropertyNameCaseInsensitive ? StringComparer.OrdinalIgnoreCase : StringComparer.Ordinal);
+                var seen = new HashSet<string>(options.PropertyNameCaseInsensitive ? StringComparer.OrdinalIgnoreCase : StringComparer.Ordinal);
                 foreach (var member in element.EnumerateObject())
                 {
+                    if (!seen.Add(member.Name)) { Add(errors, Join(path, member.Name), "Sent more than once."); continue; }
                     if (properties.TryGetValue(member.Name, out var property)) Walk(member.Value, property.PropertyType, Join(path, property.Name), options, errors);
                     else Add(errors, Join(path, member.Name), "Unknown field.");
                 }

@@ -84,8 +84,7 @@ public sealed class LinkFunctions(CaseCommands commands, LinkTable links, CaseSt
     public async Task<IResult> Open([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "links/{*token}")] HttpRequest request, string? token)
     {
         var http = request.HttpContext;
-        http.Response.Headers.CacheControl = "private, no-store";
-        http.Response.Headers["Referrer-Policy"] = "no-referrer";
+        ResponseHeaders.Document(http.Response);
         var now = clock.GetUtcNow();
         // Unknown, expired and revoked are all decided on this one read and answered alike.
         var record = await links.FindAsync(LinkTokens.Hash(token ?? ""), http.RequestAborted);
@@ -104,8 +103,6 @@ public sealed class LinkFunctions(CaseCommands commands, LinkTable links, CaseSt
 
         // Streamed through the app: the container stays private and nothing here can be cached or indexed.
         if (issued.Classification == Classification.NotForPublication) http.Response.Headers["X-Robots-Tag"] = "noindex, nofollow, noarchive";
-        http.Response.Headers["X-Content-Type-Options"] = "nosniff";
-        http.Response.Headers.ContentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'none'";
         return TypedResults.Bytes(bytes, ReportBlobs.ContentType);
     }
 

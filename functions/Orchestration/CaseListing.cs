@@ -21,6 +21,8 @@ public static class CaseListing
             v.Check(top is >= 1 and <= 1000, "top", "Between 1 and 1000.");
         }
         var continuation = request.Headers["x-ms-continuation-token"].ToString();
+        v.Check(string.IsNullOrEmpty(continuation) || ContinuationTokens.IsWellFormed(continuation), "x-ms-continuation-token",
+            "Send back the token a previous page returned, unchanged.");
         string? prefix = q["instanceIdPrefix"];
         return v.ToRejection() is { } rejection
             ? (null, rejection)

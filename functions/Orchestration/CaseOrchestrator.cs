@@ -104,9 +104,12 @@ internal sealed class CaseTimeline
         Publish();
     }
 
-    /// <summary>The status's customStatus: the governance stage, as the orchestration last read it.</summary>
-    private void Publish() => _context.SetCustomStatus(_plan.Stage.ToString());
+    /// <summary>The status's customStatus: the governance stage and the record version the orchestration last read.</summary>
+    private void Publish() => _context.SetCustomStatus(new CaseProgressPublished(_plan.Stage.ToString(), _plan.Version));
 }
+
+/// <summary>What the orchestration publishes as its custom status: the stage it last read, and at which version of the record.</summary>
+public sealed record CaseProgressPublished(string Stage, long Version);
 
 public sealed record StepInput(string CaseId, long Sequence, int Run);
 

@@ -35,7 +35,7 @@ public sealed record CaseStatusView(
     public static CaseStatusView From(CaseState s, OrchestrationMetadata? instance, IReadOnlyList<RecordedEvent>? history = null) => From(s, history) with
     {
         RuntimeStatus = instance is null ? Cases.RuntimeStatus.Pending.ToString() : RuntimeStatusOf(instance),
-        CustomStatus = instance?.ReadCustomStatusAs<string>() ?? CaseProgress.Stage(s).ToString(),
+        CustomStatus = instance?.ReadCustomStatusAs<CaseProgressPublished>()?.Stage ?? CaseProgress.Stage(s).ToString(),
         CreatedTime = instance?.CreatedAt ?? s.CreatedTime,
         LastUpdatedTime = instance is null ? s.LastUpdatedTime : Max(instance.LastUpdatedAt, s.LastUpdatedTime),
         OrchestrationFailure = instance?.FailureDetails?.ErrorMessage ?? (instance?.RuntimeStatus == OrchestrationRuntimeStatus.Failed ? instance.SerializedOutput : null),

@@ -9,7 +9,7 @@ using Opsg.Functions.Storage;
 namespace Opsg.Functions.Orchestration;
 
 /// <summary>Start, read, list, terminate, rewind and purge cases: the Durable-style management API over the record and the orchestration.</summary>
-public sealed class CasesFunctions(CaseCommands commands, CaseStore store, CaseWorkflow workflow, HistoryTable history, LinkAccessLog accessLog)
+public sealed class CasesFunctions(CaseCommands commands, CaseStore store, CaseWorkflow workflow, HistoryTable history, CaseStoragePurge owned)
 {
     [Function("StartCase")]
     [AllowRoles(Roles.Secas)]
@@ -38,8 +38,12 @@ public sealed class CasesFunctions(CaseCommands commands, CaseStore store, CaseW
         var state = CaseFold.Fold(caseId, recorded);
         var instance = await client.GetInstanceAsync(caseId, getInputsAndOutputs: true, http.RequestAborted);
         var showHistory = string.Equals(request.Query["showHistory"], "true", StringComparison.OrdinalIgnoreCase);
+        // The Panel sees where the case stands, not the raw record.
+        if (showHistory && http.User.IsInRole(Roles.Panel))
+            return Problems.From(new Rejection(403, "Not allowed for your role.", "The case's history is not shared with the Panel."));
         var view = CaseStatusView.From(state, instance, showHistory ? recorded : null);
         http.Response.Headers.ETag = CaseCommands.ETag(state.Version);
+        ResponseHeaders.CaseJson(http.Response);
         if (view.RuntimeStatus is nameof(RuntimeStatus.Pending) or nameof(RuntimeStatus.Running))
         {
             http.Response.Headers.Location = CaseUrls.Status(caseId);
@@ -67,11 +71,13 @@ public sealed class CasesFunctions(CaseCommands commands, CaseStore store, CaseW
         string caseId,
         [DurableClient] DurableTaskClient client)
     {
-        string? reason = request.Query["reason"];
+        var v = new Validator();
+        var reason = v.OptionalText(request.Query["reason"], "reason");
+        if (v.ToRejection() is { } invalid) return Problems.From(invalid);
         return await commands.RunAsync(request, caseId, Array.Empty<byte>(), CaseCommand.Deciding(
             state => !state.Exists ? Rejection.NotFound(caseId)
                 : state.IsTerminated || CaseProgress.Runtime(state) == RuntimeStatus.Completed ? Rejection.OutOfOrder("The case has already ended.")
-                : Decision.Accept(new CaseTerminated(string.IsNullOrWhiteSpace(reason) ? "Terminated by SECAS." : reason.Trim()[..Math.Min(reason.Trim().Length, Validator.MaxShortText)])),
+                : Decision.Accept(new CaseTerminated(reason ?? "Terminated by SECAS.")),
             _ => new CommandResponse(202, null, "{}")), client);
     }
 
@@ -98,7 +104,7 @@ public sealed class CasesFunctions(CaseCommands commands, CaseStore store, CaseW
         return answer;
     }
 
-    /// <summary>Removes the case's orchestration (terminated first if it still runs) and its record.</summary>
+    /// <summary>Removes the case's orchestration (terminated first if it still runs), everything it owns in storage, and its record.</summary>
     [Function("PurgeCase")]
     [AllowRoles(Roles.Secas)]
     public async Task<IResult> Purge(
@@ -107,6 +113,11 @@ public sealed class CasesFunctions(CaseCommands commands, CaseStore store, CaseW
         [DurableClient] DurableTaskClient client)
     {
         var cancellationToken = request.HttpContext.RequestAborted;
+        var (expected, badIfMatch) = CaseCommands.ExpectedVersion(request);
+        if (badIfMatch is not null) return Problems.From(badIfMatch);
+        if (expected is { } version && await store.LoadHistoryAsync(caseId, cancellationToken) is { Count: > 0 } recorded
+            && CaseFold.Fold(caseId, recorded).Version is var current && current != version)
+            return Problems.From(new Rejection(412, "The case has changed.", $"You sent If-Match for version {version}; the case is at version {current}. Read it again and retry."));
         if (await client.GetInstanceAsync(caseId, getInputsAndOutputs: false, cancellationToken) is { IsRunning: true })
         {
             await client.TerminateInstanceAsync(caseId, "Purged by SECAS.", cancellationToken);
@@ -116,7 +127,7 @@ public sealed class CasesFunctions(CaseCommands commands, CaseStore store, CaseW
         }
         await client.PurgeInstanceAsync(caseId, cancellation: cancellationToken);
         // The record goes last, so a purge retried after a failure still finds the case.
-        await accessLog.PurgeAsync(caseId, cancellationToken);
+        await owned.RemoveOwnedAsync(caseId, cancellationToken);
         return await history.PurgeAsync(caseId, cancellationToken)
             ? TypedResults.Json(new { instancesDeleted = 1 }, EventCatalog.Json)
             : Problems.From(Rejection.NotFound(caseId));

@@ -9,7 +9,7 @@ namespace Opsg.Functions.Orchestration;
 /// <summary>
 /// Heals what a crash between "recorded" and "told the orchestration" leaves behind, without a person: a case
 /// whose orchestration never started, a terminated case whose orchestration still runs, a record changed after
-/// its orchestration last moved, a finished orchestration whose record asks for more. A failed orchestration is
+/// its orchestration last read (the version it publishes), a finished orchestration whose record asks for more. A failed orchestration is
 /// left for SECAS to retry (POST /rewind).
 /// </summary>
 public sealed class RecordRepair(HistoryTable history, CaseStore store, CaseWorkflow workflow, TimeProvider clock, IOptions<WorkflowOptions> options, ILogger<RecordRepair> logger)
@@ -48,7 +48,7 @@ public sealed class RecordRepair(HistoryTable history, CaseStore store, CaseWork
 
     private async Task<bool> RepairAsync(DurableTaskClient client, CaseHeader header, CancellationToken cancellationToken)
     {
-        var instance = await client.GetInstanceAsync(header.CaseId, getInputsAndOutputs: false, cancellationToken);
+        var instance = await client.GetInstanceAsync(header.CaseId, getInputsAndOutputs: true, cancellationToken);
         var recordTerminated = header.RuntimeStatus == nameof(RuntimeStatus.Terminated);
         if (instance is null)
         {
@@ -61,7 +61,7 @@ public sealed class RecordRepair(HistoryTable history, CaseStore store, CaseWork
             case OrchestrationRuntimeStatus.Running or OrchestrationRuntimeStatus.Pending when recordTerminated:
                 await client.TerminateInstanceAsync(header.CaseId, "The case was terminated.", cancellationToken);
                 return true;
-            case OrchestrationRuntimeStatus.Running when instance.LastUpdatedAt < header.LastUpdatedTime:
+            case OrchestrationRuntimeStatus.Running when (instance.ReadCustomStatusAs<CaseProgressPublished>()?.Version ?? 0) < header.Version:
                 await workflow.RaiseAsync(client, await store.LoadAsync(header.CaseId, cancellationToken), cancellationToken);
                 return true;
             case OrchestrationRuntimeStatus.Completed when header.RuntimeStatus != nameof(RuntimeStatus.Completed) && !recordTerminated:

@@ -18,7 +18,8 @@ public sealed record ActionsRegisterAcrossMeetings(
     bool HasMeetings,
     int OpenCount,
     int OverdueCount,
-    int ClosedCount)
+    int ClosedCount,
+    string Summary)
 {
     /// <summary>The template in templates/pages/ that renders this model.</summary>
     public const string Page = "actions-register-across-meetings";
@@ -40,15 +41,38 @@ public sealed record ActionsRegisterAcrossMeetings(
                     .Select(c => new CaseActions(c.State.CaseId, c.State.Opened!.Title, c.Actions)).ToList()))
             .ToList();
         var rows = meetings.SelectMany(m => m.Cases).SelectMany(c => c.Actions).ToList();
+        var (open, overdue, closed) = (rows.Count(r => r.IsOpen), rows.Count(r => r.IsOverdue), rows.Count(r => !r.IsOpen));
         return new ActionsRegisterAcrossMeetings(
             HeaderFor(today, includeClosed),
             today,
             includeClosed,
             meetings,
             meetings.Count > 0,
-            rows.Count(r => r.IsOpen),
-            rows.Count(r => r.IsOverdue),
-            rows.Count(r => !r.IsOpen));
+            open,
+            overdue,
+            closed,
+            SummaryOf(today, open, overdue, includeClosed ? closed : null));
+    }
+
+    /// <summary>"As at 10 April 2020: 3 actions are open, 2 of them overdue; 1 closed action is listed after the open ones."</summary>
+    public static string SummaryOf(DateOnly asOf, int open, int overdue, int? closed)
+    {
+        var openPart = (open, overdue) switch
+        {
+            (0, _) => "no action is open",
+            (1, 0) => "1 action is open and not overdue",
+            (1, _) => "1 action is open and overdue",
+            (_, 0) => $"{ReportFormats.Thousands(open)} actions are open, none overdue",
+            _ => $"{ReportFormats.Thousands(open)} actions are open, {ReportFormats.Thousands(overdue)} of them overdue",
+        };
+        var closedPart = closed switch
+        {
+            null => "",
+            0 => "; no action is closed",
+            1 => "; 1 closed action is listed after the open ones",
+            _ => $"; {ReportFormats.Thousands(closed.Value)} closed actions are listed after the open ones",
+        };
+        return $"As at {ReportFormats.LongDate(asOf)}: {openPart}{closedPart}.";
     }
 
     /// <summary>Open actions in the order raised; closed ones after them, only when asked for.</summary>
@@ -80,13 +104,13 @@ public sealed record ActionsRegisterAcrossMeetings(
         };
     }
 
-    private static string Days(int count) => count == 1 ? "1 day" : $"{ReportHelpers.Thousands(count)} days";
+    private static string Days(int count) => count == 1 ? "1 day" : $"{ReportFormats.Thousands(count)} days";
 
     // A working document that names several cases: never for publication, whatever each case allows.
     private static DocumentHeader HeaderFor(DateOnly today, bool includeClosed) => new(
         $"OPSG_AR_{today.ToString("yyyyMMdd", CultureInfo.InvariantCulture)}",
         includeClosed ? "Actions register: every action across meetings" : "Actions register: outstanding actions across meetings",
-        $"Working copy as at {ReportHelpers.LongDate(today)}",
+        $"Working copy as at {ReportFormats.LongDate(today)}",
         ClassificationBanner.For(Classification.NotForPublication));
 }
 

@@ -1,5 +1,6 @@
 using Microsoft.Azure.Functions.Worker;
 using Opsg.Functions.Cases;
+using Opsg.Functions.Http;
 using Opsg.Functions.Security;
 
 namespace Opsg.Functions.Reports;
@@ -26,8 +27,8 @@ public sealed class ActionsRegisterFunctions(CaseStore store, ReportRenderer ren
         var includeClosed = string.Equals(request.Query["includeClosed"], "true", StringComparison.OrdinalIgnoreCase);
         var cases = await store.LoadAllAsync(http.RequestAborted);
         var register = ActionsRegisterAcrossMeetings.From(cases, Today(clock), includeClosed);
-        http.Response.Headers.CacheControl = "private, no-store";
         http.Response.Headers.Vary = "Accept";
+        if (PrefersJson(request)) ResponseHeaders.CaseJson(http.Response); else ResponseHeaders.Document(http.Response);
         return PrefersJson(request)
             ? TypedResults.Json(ActionsRegisterJson.From(register), EventCatalog.Json, JsonMediaType)
             : TypedResults.Content(renderer.RenderPage(ActionsRegisterAcrossMeetings.Page, register), ReportBlobs.ContentType);

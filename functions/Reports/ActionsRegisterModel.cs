@@ -3,7 +3,7 @@ using Opsg.Functions.Cases;
 namespace Opsg.Functions.Reports;
 
 /// <summary>Every action of the case with its target history; open ones first, as the next meeting reviews them.</summary>
-public sealed record ActionsRegisterModel(DocumentHeader Header, string CaseTitle, IReadOnlyList<ActionRow> Actions, bool HasActions, int OpenCount, int ClosedCount)
+public sealed record ActionsRegisterModel(DocumentHeader Header, string CaseTitle, IReadOnlyList<ActionRow> Actions, bool HasActions, int OpenCount, int ClosedCount, string Summary)
 {
     public static ActionsRegisterModel From(CaseState state)
     {
@@ -15,6 +15,16 @@ public sealed record ActionsRegisterModel(DocumentHeader Header, string CaseTitl
             rows,
             rows.Count > 0,
             open,
-            rows.Count - open);
+            rows.Count - open,
+            SummaryOf(open, rows.Count - open));
     }
+
+    /// <summary>"1 open action, 2 closed. Open actions are listed first."</summary>
+    public static string SummaryOf(int open, int closed) => (open, closed) switch
+    {
+        (0, 0) => "No action has been raised.",
+        (_, 0) => $"{ReportFormats.Count(open, "open action", "open actions")}, none closed.",
+        (0, _) => $"No open actions, {ReportFormats.Thousands(closed)} closed.",
+        _ => $"{ReportFormats.Count(open, "open action", "open actions")}, {ReportFormats.Thousands(closed)} closed. Open actions are listed first.",
+    };
 }

@@ -22,6 +22,8 @@ public sealed record DraftMinutesModel(
     IReadOnlyList<NoteLine> MeetingNotes,
     bool HasMeetingNotes)
 {
+    public bool HasActions => Actions.Count > 0;
+
     public static DraftMinutesModel From(CaseState state)
     {
         var meeting = state.Meeting ?? throw new InvalidOperationException("No meeting has been recorded.");

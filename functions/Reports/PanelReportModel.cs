@@ -13,13 +13,14 @@ public sealed record PanelReportModel(
     DateOnly MeetingDate,
     RecommendationView Recommendation,
     IReadOnlyList<LscRow> Criteria,
-    RagGrid RagGrid,
+    TrustedHtml RagGrid,
     bool TagViewReceived,
     IReadOnlyList<RiskRow> Risks,
-    RiskSummaryChart RiskSummary,
+    TrustedHtml RiskSummary,
     IReadOnlyList<ActionRow> OpenActions,
     bool HasOpenActions,
-    int ClosedActions)
+    int ClosedActions,
+    string ClosedActionsNote)
 {
     public static PanelReportModel From(CaseState state)
     {
@@ -38,12 +39,22 @@ public sealed record PanelReportModel(
             meeting.Date,
             RecommendationView.For(state),
             criteria,
-            RagGrid.For(criteria),
+            RagGridPicture.Draw(criteria),
             state.TagView is not null,
             risks,
-            RiskSummaryChart.For(risks),
+            RiskSummaryPicture.Draw(risks),
             open,
             open.Count > 0,
-            actions.Count - open.Count);
+            actions.Count - open.Count,
+            ClosedNote(actions.Count, actions.Count - open.Count));
     }
+
+    /// <summary>"No action raised at the meeting has been closed." / "1 action … has been closed." / "2 actions … have been closed."</summary>
+    public static string ClosedNote(int raised, int closed) => (raised, closed) switch
+    {
+        (0, _) => "The meeting raised no actions.",
+        (_, 0) => "No action raised at the meeting has been closed.",
+        (_, 1) => "1 action raised at the meeting has been closed.",
+        _ => $"{ReportFormats.Thousands(closed)} actions raised at the meeting have been closed.",
+    };
 }

@@ -1,5 +1,6 @@
 using Opsg.Functions.Cases;
 using Opsg.Functions.Criteria;
+using Opsg.Functions.Panel;
 using Opsg.Functions.Submissions;
 
 namespace Opsg.Functions.Reports;
@@ -14,10 +15,19 @@ public sealed record ReadinessPackModel(
     int TotalInstallations,
     IReadOnlyList<ReadinessPackModel.CriterionRow> OpsgCriteria,
     IReadOnlyList<int> TagScope,
-    IReadOnlyList<RiskStatement> Risks,
+    IReadOnlyList<ReadinessPackModel.RiskStatementRow> Risks,
     IReadOnlyList<ReadinessPackModel.EvidenceRow> Evidence)
 {
     public sealed record CriterionRow(int Lsc, string Title, string Statement, IReadOnlyList<string> Evidence);
+
+    public bool HasEvidence => Evidence.Count > 0;
+
+    /// <summary>"The Testing Advisory Group reviews LSCs 4, 5 and 10."</summary>
+    public string TagScopeNote => TagScope.Count == 0
+        ? "No LSC is left to the Testing Advisory Group."
+        : $"The Testing Advisory Group reviews {PanelRecommendation.Plural("LSC", TagScope)}.";
+
+    public sealed record RiskStatementRow(int Number, string Title, string Explanation, string Proposal);
 
     public sealed record EvidenceRow(string FileName, string Kind, string Sha256, string Supports);
 
@@ -43,7 +53,7 @@ public sealed record ReadinessPackModel(
             submission.Cohort.ActiveInstallations + submission.Cohort.DormantInstallations,
             opsg,
             submission.TagScope.Order().ToList(),
-            submission.Risks.OrderBy(r => r.Number).ToList(),
+            submission.Risks.OrderBy(r => r.Number).Select(r => new RiskStatementRow(r.Number, r.Title, r.Explanation, ReportRows.Proposal(r.Proposal))).ToList(),
             evidence);
     }
 }

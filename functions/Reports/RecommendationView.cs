@@ -25,17 +25,32 @@ public sealed record ConditionLine(int Lsc, string SetBy, string BodyKey, string
 
 /// <summary>
 /// The recommendation as it stands now and as the meeting agreed it: post-meeting notes can discharge
-/// a condition, and the Panel should see both what was agreed and what has changed since.
+/// a condition, and the Panel should see both what was agreed and what has changed since. The verdict
+/// says in two or three words which way it goes, so "do not proceed" cannot be read as a go-ahead.
 /// </summary>
-public sealed record RecommendationView(string Summary, string OutcomeKey, string AgreedAtMeeting, bool ChangedSinceMeeting, IReadOnlyList<ConditionLine> Conditions, bool HasConditions)
+public sealed record RecommendationView(
+    string Verdict, string Summary, string OutcomeKey,
+    string AgreedVerdict, string AgreedAtMeeting, string AgreedOutcomeKey, bool ChangedSinceMeeting,
+    IReadOnlyList<ConditionLine> Conditions, bool HasConditions)
 {
     public static RecommendationView For(CaseState state)
     {
         var now = PanelRecommendation.For(state);
         var atMeeting = PanelRecommendation.For(state with { Notes = [] });
         var conditions = now.Conditions.Select(ConditionLine.From).ToList();
-        return new RecommendationView(now.Summary, KeyOf(now.Outcome), atMeeting.Summary, now.Summary != atMeeting.Summary, conditions, conditions.Count > 0);
+        return new RecommendationView(
+            VerdictOf(now.Outcome), now.Summary, KeyOf(now.Outcome),
+            VerdictOf(atMeeting.Outcome), atMeeting.Summary, KeyOf(atMeeting.Outcome), now.Summary != atMeeting.Summary,
+            conditions, conditions.Count > 0);
     }
+
+    private static string VerdictOf(RecommendationOutcome o) => o switch
+    {
+        RecommendationOutcome.Proceed => "Proceed",
+        RecommendationOutcome.ProceedSubjectToConditions => "Proceed, subject to conditions",
+        RecommendationOutcome.DoNotProceed => "Do not proceed",
+        _ => "No recommendation yet",
+    };
 
     private static string KeyOf(RecommendationOutcome o) => o switch
     {

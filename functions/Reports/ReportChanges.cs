@@ -55,7 +55,7 @@ public static class ReportChanges
         if (after.Submissions.Count != before.Submissions.Count)
             yield return new("submission", "Readiness statement", $"The DCC amended its readiness statement (now version {after.Submissions.Count}).");
         if (before.MinutesApproved is null && after.MinutesApproved is { } approved)
-            yield return new("status", "Status", $"Minutes approved as final at {approved.AtMeeting} on {ReportHelpers.LongDate(approved.On)}.");
+            yield return new("status", "Status", $"Minutes approved as final at {approved.AtMeeting} on {ReportFormats.LongDate(approved.On)}.");
         if (before.Meeting is null && after.Meeting is not null)
             yield return new("meeting", "Meeting", "The meeting was recorded.");
         if (before.TagView is null && after.TagView is not null)
@@ -102,15 +102,15 @@ public static class ReportChanges
             var old = actionsBefore.GetValueOrDefault(id);
             if (old is null) yield return new("action", id, $"Action {id} raised.");
             if (old?.IsOpen != false && action.ClosedBy is { } closed)
-                yield return new("action", id, $"Action {id} closed on {ReportHelpers.LongDate(closed.On)}.");
+                yield return new("action", id, $"Action {id} closed on {ReportFormats.LongDate(closed.On)}.");
             foreach (var revision in action.Revisions.Skip(old?.Revisions.Count ?? 0))
-                yield return new("action", id, $"Action {id}: target revised to {ReportHelpers.LongDate(revision.RevisedTarget)}.");
+                yield return new("action", id, $"Action {id}: target revised to {ReportFormats.LongDate(revision.RevisedTarget)}.");
             foreach (var progress in action.Progress.Skip(old?.Progress.Count ?? 0))
-                yield return new("action", id, $"Action {id}: progress noted on {ReportHelpers.LongDate(progress.On)}.");
+                yield return new("action", id, $"Action {id}: progress noted on {ReportFormats.LongDate(progress.On)}.");
         }
 
         foreach (var note in after.Notes.Skip(before.Notes.Count))
-            yield return new("note", note.NoteId, $"Post-meeting note {note.NoteId} added ({ReportHelpers.LongDate(note.On)}).");
+            yield return new("note", note.NoteId, $"Post-meeting note {note.NoteId} added ({ReportFormats.LongDate(note.On)}).");
 
         var (was, now) = (PanelRecommendation.For(before).Summary, PanelRecommendation.For(after).Summary);
         if (was != now) yield return new("recommendation", "Recommendation", $"Recommendation changed: now “{now}” (was “{was}”).");

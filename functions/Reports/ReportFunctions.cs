@@ -25,7 +25,7 @@ public sealed class ReportFunctions(CaseCommands commands, CaseStore store, Blob
     // from and to are read as text so that "abc", "1.5" or a repeated bound are answered like any other
     // invalid field (named in errors) rather than by the framework's empty 400.
     [Function("GetReportChanges")]
-    [AllowRoles(Roles.Dcc, Roles.Secas, Roles.OpsgMember, Roles.Tag, Roles.Panel)]
+    [AllowRoles(Roles.Dcc, Roles.Secas, Roles.OpsgMember, Roles.Tag)]
     public async Task<IResult> Changes(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "cases/{caseId}/reports/{kind}/changes")] HttpRequest request,
         string caseId,
@@ -44,21 +44,38 @@ public sealed class ReportFunctions(CaseCommands commands, CaseStore store, Blob
     }
 
     [Function("GetReport")]
-    [AllowRoles(Roles.Dcc, Roles.Secas, Roles.OpsgMember, Roles.Tag, Roles.Panel)]
+    [AllowRoles(Roles.Dcc, Roles.Secas, Roles.OpsgMember, Roles.Tag)]
     public async Task<IResult> Get(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "cases/{caseId}/reports/{kind}/v{version:int}")] HttpRequest request,
         string caseId,
         string kind,
         int version)
     {
-        var http = request.HttpContext;
-        var state = await store.LoadAsync(caseId, http.RequestAborted);
-        var report = state.Reports.FirstOrDefault(r => r.Kind == kind && r.Version == version);
+        var state = await store.LoadAsync(caseId, request.HttpContext.RequestAborted);
+        return await ServeAsync(request.HttpContext, state.Reports.FirstOrDefault(r => r.Kind == kind && r.Version == version), caseId, kind, version);
+    }
+
+    /// <summary>The Panel's own route: a version of the consolidated Panel report that SECAS has sent it (issued a link for), and nothing else of the case.</summary>
+    [Function("GetPanelReport")]
+    [AllowRoles(Roles.Panel)]
+    public async Task<IResult> GetSentToPanel(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "panel/cases/{caseId}/panel-report/v{version:int}")] HttpRequest request,
+        string caseId,
+        int version)
+    {
+        var state = await store.LoadAsync(caseId, request.HttpContext.RequestAborted);
+        var sent = state.Links.Values.Any(l => l.Issued.ReportKind == ReportKinds.PanelReport && l.Issued.ReportVersion == version);
+        var report = sent ? state.Reports.FirstOrDefault(r => r.Kind == ReportKinds.PanelReport && r.Version == version) : null;
+        return await ServeAsync(request.HttpContext, report, caseId, ReportKinds.PanelReport, version);
+    }
+
+    private async Task<IResult> ServeAsync(HttpContext http, ReportRendered? report, string caseId, string kind, int version)
+    {
+        ResponseHeaders.Document(http.Response);
         if (report is null) return Problems.From(new Rejection(404, "No such report.", $"Case '{caseId}' has no {kind} version {version}."));
         var bytes = await blobs.ReadAsync(BlobArea.Reports, report.BlobName, http.RequestAborted);
         if (bytes is null) return Problems.From(new Rejection(404, "No such report.", "The report is recorded but its file is missing."));
         http.Response.Headers.ETag = $"\"{report.Sha256}\"";
-        http.Response.Headers.CacheControl = "private, no-store";
         return TypedResults.Bytes(bytes, ReportBlobs.ContentType);
     }
 

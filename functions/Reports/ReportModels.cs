@@ -71,6 +71,8 @@ public sealed record DocumentHeader(string DocumentId, string Title, string Stat
 
 public sealed record ClassificationBanner(bool Publishable, string Label, string Text)
 {
+    public string Key => Publishable ? "publishable" : "not-for-publication";
+
     public static ClassificationBanner For(Classification classification) => classification switch
     {
         Classification.Publishable => new(true, "White: may be published",

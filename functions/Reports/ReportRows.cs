@@ -6,7 +6,7 @@ using Opsg.Functions.Submissions;
 namespace Opsg.Functions.Reports;
 
 // The rows the report tables share. Templates get words, not enums, and flags instead of nulls:
-// the environment throws on unresolved bindings, so a model never leaves a value undefined.
+// the template context is strict about names, so a model never leaves a value undefined.
 
 /// <summary>A RAG status as the reader sees it: the word always, the colour as a class.</summary>
 public sealed record RagBadge(string Word, string Key)
@@ -35,6 +35,10 @@ public sealed record NoteLine(string NoteId, DateOnly On, string Effect, string 
 /// <summary>One body's view of one LSC; <see cref="Given"/> is false where that body gave none.</summary>
 public sealed record LscView(bool Given, string Decision, string DecisionKey, RagBadge Rag, string RagNote, string Condition, bool HasCondition, bool ConditionDischarged, string Commentary)
 {
+    public bool HasRagNote => RagNote.Length > 0;
+
+    public bool HasCommentary => Commentary.Length > 0;
+
     public static readonly LscView NotGiven = new(false, "No view", "none", RagBadge.None, "", "", false, false, "");
 
     public static string Word(CriterionDecision d) => d switch
@@ -83,7 +87,10 @@ public sealed record AttendeeRow(string Name, string Organisation, bool HasOrgan
 
 public sealed record AttendanceGroup(string Constituency, IReadOnlyList<AttendeeRow> People);
 
-public sealed record Attendance(IReadOnlyList<AttendanceGroup> Members, IReadOnlyList<AttendanceGroup> Others, IReadOnlyList<AttendeeRow> Apologies, bool HasApologies);
+public sealed record Attendance(IReadOnlyList<AttendanceGroup> Members, IReadOnlyList<AttendanceGroup> Others, IReadOnlyList<AttendeeRow> Apologies, bool HasApologies)
+{
+    public bool HasOthers => Others.Count > 0;
+}
 
 /// <summary>Builds the shared rows from the folded case; pure and in display order.</summary>
 public static class ReportRows

@@ -12,21 +12,23 @@ namespace Opsg.Functions.Review;
 public sealed class ReviewFunctions(CaseCommands commands, CaseStore store, MeetingTable meetings)
 {
     [Function("GetReview")]
-    [AllowRoles(Roles.Dcc, Roles.Secas, Roles.OpsgMember, Roles.Tag, Roles.Panel)]
+    [AllowRoles(Roles.Dcc, Roles.Secas, Roles.OpsgMember, Roles.Tag)]
     public async Task<IResult> Read([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "cases/{caseId}/review")] HttpRequest request, string caseId)
     {
         var state = await store.LoadAsync(caseId, request.HttpContext.RequestAborted);
         if (!state.Exists) return Problems.From(Rejection.NotFound(caseId));
         request.HttpContext.Response.Headers.ETag = CaseCommands.ETag(state.Version);
+        ResponseHeaders.CaseJson(request.HttpContext.Response);
         return TypedResults.Json(ReviewView.From(state), EventCatalog.Json);
     }
 
     [Function("GetAction")]
-    [AllowRoles(Roles.Dcc, Roles.Secas, Roles.OpsgMember, Roles.Tag, Roles.Panel)]
+    [AllowRoles(Roles.Dcc, Roles.Secas, Roles.OpsgMember, Roles.Tag)]
     public async Task<IResult> ReadAction([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "cases/{caseId}/actions/{number:int}")] HttpRequest request, string caseId, int number)
     {
         var state = await store.LoadAsync(caseId, request.HttpContext.RequestAborted);
         if (!state.Exists) return Problems.From(Rejection.NotFound(caseId));
+        ResponseHeaders.CaseJson(request.HttpContext.Response);
         return Actions.ByNumber(state, number) is { } action
             ? TypedResults.Json(ReviewView.Row(action), EventCatalog.Json)
             : Problems.From(Actions.NoSuchAction(caseId, number));

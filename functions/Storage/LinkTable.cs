@@ -14,9 +14,9 @@ public sealed record LinkRecord(string TokenHash, string CaseId, string LinkId, 
 /// </summary>
 public sealed class LinkTable(StorageAccount account)
 {
-    private const string TokenRowKey = "token";
+    internal const string TokenRowKey = "token";
 
-    private static string LinkPartition(string caseId) => "case_" + caseId;
+    internal static string LinkPartition(string caseId) => "case_" + caseId;
 
     public async Task AddAsync(LinkRecord link, CancellationToken cancellationToken)
     {

@@ -43,7 +43,7 @@ public sealed class EvidenceFunctions(CaseCommands commands, CaseStore store, Bl
     }
 
     [Function("GetEvidence")]
-    [AllowRoles(Roles.Dcc, Roles.Secas, Roles.OpsgMember, Roles.Tag, Roles.Panel)]
+    [AllowRoles(Roles.Dcc, Roles.Secas, Roles.OpsgMember, Roles.Tag)]
     public async Task<IResult> Download(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "cases/{caseId}/evidence/{documentId}")] HttpRequest request,
         string caseId,
@@ -55,7 +55,7 @@ public sealed class EvidenceFunctions(CaseCommands commands, CaseStore store, Bl
         if (document is null) return Problems.From(new Rejection(404, "No such document.", $"Case '{caseId}' has no evidence document '{documentId}'."));
         var bytes = await blobs.ReadAsync(BlobArea.Evidence, document.BlobName, http.RequestAborted);
         if (bytes is null) return Problems.From(new Rejection(404, "No such document.", "The document is recorded but its file is missing."));
-        http.Response.Headers.CacheControl = "private, no-store";
+        ResponseHeaders.Document(http.Response);
         return TypedResults.File(bytes, EvidenceFiles.ContentType(document.Kind), document.FileName);
     }
 

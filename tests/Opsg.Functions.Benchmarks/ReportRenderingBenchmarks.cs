@@ -9,7 +9,7 @@ using Opsg.Functions.Tests.Fixtures;
 namespace Opsg.Functions.Benchmarks;
 
 /// <summary>
-/// Rendering a report from a folded case: view model + compiled template. Templates are compiled once
+/// Rendering a report from a folded case: view model + parsed Scriban template. Templates are parsed once
 /// (in the renderer's constructor, as at app start-up), so this measures the warm path only.
 /// dotnet run -c Release --project tests/Opsg.Functions.Benchmarks -- --filter '*ReportRendering*'
 /// </summary>

@@ -35,10 +35,13 @@ public sealed class OpsgApp : WebApplicationFactory<Program>
     /// <summary>Storage name prefix: a second app with the same prefix sees the same data (a "restarted process").</summary>
     public string Prefix { get; }
 
+    /// <summary>An app on the shared Azurite, once it says it is healthy (its tables and containers exist).</summary>
     public static async Task<OpsgApp> StartAsync(IDictionary<string, string?>? settings = null)
     {
         var azurite = await Azurite.Shared;
-        return new OpsgApp(azurite.ConnectionString, settings: settings);
+        var app = new OpsgApp(azurite.ConnectionString, settings: settings);
+        await app.ClientAs(null).WaitForHealthyAsync(60);
+        return app;
     }
 
     /// <summary>Replaces services before the app starts, e.g. a <see cref="ManualClock"/> for the TimeProvider.</summary>
@@ -49,6 +52,8 @@ public sealed class OpsgApp : WebApplicationFactory<Program>
     public HttpClient ClientAs(string? role)
     {
         var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        // Every request of every test has a deadline: a hang fails the test instead of stalling the run.
+        client.Timeout = TimeSpan.FromSeconds(60);
         if (role is not null) client.DefaultRequestHeaders.Add("X-Api-Key", ApiKeys[role]);
         client.DefaultRequestHeaders.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
         return client;

@@ -42,6 +42,7 @@ public sealed class FunctionPackageTests : IAsyncLifetime
         Assert.Equal("%OpsgTaskHub%", host["extensions"]!["durableTask"]!["hubName"]!.GetValue<string>());
         Assert.Equal("AzureStorage", host["extensions"]!["durableTask"]!["storageProvider"]!["type"]!.GetValue<string>());
         Assert.True(Directory.Exists(Path.Combine(_package, "templates")), "templates/ is not in the package");
+        Assert.True(File.Exists(Path.Combine(_package, "templates", "partials", "styles.sbn-html")), "the Scriban templates are not in the package");
         Assert.True(File.Exists(Path.Combine(_package, "OpenApi", "openapi.json")), "the OpenAPI document is not in the package");
     }
 

@@ -88,7 +88,7 @@ public sealed class CaseOrchestratorTests
     private static async Task<OrchestrationMetadata> WaitForCustomStatusAsync(DurableTaskClient client, string stage)
     {
         OrchestrationMetadata? status = null;
-        await Until(async () => (status = await client.GetInstanceAsync(Run.CaseId, getInputsAndOutputs: true))?.ReadCustomStatusAs<string>() == stage);
+        await Until(async () => (status = await client.GetInstanceAsync(Run.CaseId, getInputsAndOutputs: true))?.ReadCustomStatusAs<CaseProgressPublished>()?.Stage == stage);
         return status!;
     }
 

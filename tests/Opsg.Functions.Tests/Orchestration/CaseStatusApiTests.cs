@@ -1,3 +1,4 @@
+using Azure.Data.Tables;
 using System.Net;
 using Opsg.Functions.Cases;
 using Opsg.Functions.Reports;
@@ -8,18 +9,12 @@ using Opsg.Functions.Tests.Fixtures;
 namespace Opsg.Functions.Tests.Orchestration;
 
 /// <summary>The Durable-shaped status, terminate, purge and Idempotency-Key behaviour of the management API.</summary>
-public sealed class CaseStatusApiTests : IAsyncLifetime
+public sealed class CaseStatusApiTests(CaseStatusApiTests.App fixture) : IClassFixture<CaseStatusApiTests.App>
 {
-    private OpsgApp _app = null!;
-    private HttpClient _secas = null!;
+    public sealed class App : OpsgAppFixture;
 
-    public async Task InitializeAsync()
-    {
-        _app = await OpsgApp.StartAsync();
-        _secas = _app.ClientAs("Secas");
-    }
-
-    public async Task DisposeAsync() => await _app.DisposeAsync();
+    private readonly OpsgApp _app = fixture.App;
+    private readonly HttpClient _secas = fixture.App.ClientAs("Secas");
 
     [Fact]
     public async Task GivenPendingThenRunningCase_WhenStatusIsRead_Then202WithLocationAndRetryAfter()
@@ -165,4 +160,21 @@ public sealed class CaseStatusApiTests : IAsyncLifetime
         Assert.Equal($"/api/cases/{caseId}", response.Headers.Location!.OriginalString);
         Assert.NotNull(response.Headers.RetryAfter);
     }
+
+    [Fact]
+    public async Task GivenAnOpenedCase_ThenAzuriteHoldsTheDurableTaskHub_WithTheCaseAsAnInstanceAndItsHistory()
+    {
+        var caseId = await _secas.OpenCaseAsync();
+        var azurite = await Azurite.Shared;
+
+        async Task<bool> HasRowsAsync(string table)
+        {
+            await foreach (var _ in new TableClient(azurite.ConnectionString, table).QueryAsync<TableEntity>(e => e.PartitionKey == caseId, maxPerPage: 1))
+                return true;
+            return false;
+        }
+        // The Azure Storage provider's own tables, named after the task hub (this app's OpsgTaskHub).
+        await EngineChecks.UntilAsync(async () => await HasRowsAsync(_app.Prefix + "Instances") && await HasRowsAsync(_app.Prefix + "History"), "the task hub holds the case");
+    }
+
 }

@@ -34,7 +34,7 @@ public sealed class RecordRepairTests(RecordRepairTests.App fixture) : IClassFix
         var (submitted, _) = SubmitReadiness.Validate(request);
         await AppendOnlyAsync(caseId, submitted!);
 
-        await _app.UntilSettledAsync([caseId]);
+        await _app.UntilSettledAsync([caseId], seconds: 60);
         var rendered = Assert.Single((await _app.HistoryAsync(caseId)).Select(e => e.Event).OfType<ReportRendered>());
         Assert.Equal(ReportKinds.ReadinessPack, rendered.Kind);
         await _app.AssertExactlyOnceAsync(caseId);

@@ -75,7 +75,8 @@ public sealed class ActionsRegisterAcrossMeetingsTests
         var register = ActionsRegisterAcrossMeetings.From([Seed002History.AtMeeting() with { Actions = [] }], Today);
         Assert.False(register.HasMeetings);
         var page = Parse(Renderer.RenderPage(ActionsRegisterAcrossMeetings.Page, register));
-        Assert.Equal("No action is outstanding.", page.QuerySelector("[data-field=none]").Text());
+        Assert.Equal("As at 10 April 2020: no action is open.", page.QuerySelector("[data-field=summary]").Text());
+        Assert.Empty(page.QuerySelectorAll("section.meeting"));
     }
 
     [Fact]
@@ -98,7 +99,9 @@ public sealed class ActionsRegisterAcrossMeetingsTests
 
         Assert.Equal("not-for-publication", page.QuerySelector(".banner")!.GetAttribute("data-classification"));
         Assert.Equal("OPSG_AR_20200410", page.QuerySelector("[data-field=document-id]").Text());
-        Assert.Equal(("3", "2"), (page.QuerySelector("[data-field=open-count]").Text(), page.QuerySelector("[data-field=overdue-count]").Text()));
+        var summary = page.QuerySelector("[data-field=summary]")!;
+        Assert.Equal(("3", "2"), (summary.GetAttribute("data-open"), summary.GetAttribute("data-overdue")));
+        Assert.Equal("As at 10 April 2020: 3 actions are open, 2 of them overdue.", summary.Text());
     }
 
     [Fact]

@@ -15,7 +15,9 @@ public sealed class ActionsRegisterTests
         var rows = register.QuerySelectorAll("tr[data-action]");
         Assert.Equal([Seed002History.Action03, Seed002History.Action01, Seed002History.Action02], rows.Select(r => r.GetAttribute("data-action")));
         Assert.Equal(["Open", "Closed", "Closed"], rows.Select(r => r.QuerySelector("[data-field=status]").Text()));
-        Assert.Equal("1", register.QuerySelector("[data-field=open-count]").Text());
+        var summary = register.QuerySelector("[data-field=summary]")!;
+        Assert.Equal(("1", "2"), (summary.GetAttribute("data-open"), summary.GetAttribute("data-closed")));
+        Assert.Equal("1 open action, 2 closed. Open actions are listed first.", summary.Text());
         Assert.Equal("OPSG_29xxx_2802_seed002_AR", register.QuerySelector("[data-field=document-id]").Text());
     }
 

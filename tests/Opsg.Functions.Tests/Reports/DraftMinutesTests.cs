@@ -78,7 +78,7 @@ public sealed class DraftMinutesTests
         var rows = _minutes.QuerySelectorAll("#actions tr[data-action]");
         Assert.Equal([Seed002History.Action01, Seed002History.Action02, Seed002History.Action03], rows.Select(r => r.GetAttribute("data-action")));
         Assert.Equal(["closed", "closed", "open"], rows.Select(r => r.GetAttribute("data-status")));
-        Assert.Contains("5 March 2020", rows[1].QuerySelectorAll("td")[6].Text());
+        Assert.Contains("5 March 2020", rows[1].QuerySelector("td.status-cell").Text());
     }
 
     [Fact]

@@ -95,7 +95,9 @@ public sealed class PanelReportTests
         var rows = _report.QuerySelectorAll("#open-actions tr[data-action]");
         Assert.Equal([Seed002History.Action03], rows.Select(r => r.GetAttribute("data-action")));
         Assert.Equal("Open", rows[0].QuerySelector("[data-field=status]").Text());
-        Assert.Equal("2", _report.QuerySelector("[data-field=closed-actions]").Text());
+        var closed = _report.QuerySelector("[data-field=closed-actions]")!;
+        Assert.Equal("2", closed.GetAttribute("data-count"));
+        Assert.Equal("2 actions raised at the meeting have been closed.", closed.Text());
     }
 
     [Fact]

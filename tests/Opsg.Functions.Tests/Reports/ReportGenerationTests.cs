@@ -98,7 +98,7 @@ public sealed class ReportGenerationTests : IAsyncLifetime
         var v2 = Parse(await _secas.GetStringAsync($"/api/cases/{caseId}/reports/panel-report/v2"));
         Assert.Equal("true", v2.QuerySelector("#conditions li[data-lsc='2']")!.GetAttribute("data-discharged"));
 
-        var changes = await (await _app.ClientAs("Panel").GetAsync($"/api/cases/{caseId}/reports/panel-report/changes?from=1&to=2")).Json_();
+        var changes = await (await _app.ClientAs("OpsgMember").GetAsync($"/api/cases/{caseId}/reports/panel-report/changes?from=1&to=2")).Json_();
         var texts = changes["changes"]!.AsArray().Select(c => c!["text"]!.GetValue<string>()).ToList();
         Assert.Contains("LSC 2: the OPSG's condition discharged.", texts);
         Assert.Contains("Post-meeting note PMN-1 added (5 March 2020).", texts);

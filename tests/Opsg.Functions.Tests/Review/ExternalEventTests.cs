@@ -6,13 +6,11 @@ using Opsg.Functions.Tests.Fixtures;
 namespace Opsg.Functions.Tests.Review;
 
 /// <summary>Events from outside the meeting (TAG, Panel, minutes) over HTTP: kept when early, applied once, never twice.</summary>
-public sealed class ExternalEventTests : IAsyncLifetime
+public sealed class ExternalEventTests(ExternalEventTests.App fixture) : IClassFixture<ExternalEventTests.App>
 {
-    private OpsgApp _app = null!;
+    public sealed class App : OpsgAppFixture;
 
-    public async Task InitializeAsync() => _app = await OpsgApp.StartAsync();
-
-    public async Task DisposeAsync() => await _app.DisposeAsync();
+    private readonly OpsgApp _app = fixture.App;
 
     [Fact]
     public async Task GivenNoSubmission_WhenTheTagViewIsRaisedTwiceWithOneKey_ThenItIsKeptOnceAndAppliedWhenTheDccSubmits()

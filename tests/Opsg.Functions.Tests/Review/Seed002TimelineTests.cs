@@ -103,6 +103,13 @@ public sealed class Seed002TimelineTests : IAsyncLifetime
         Assert.Equal("Update the Eligible Products Combination List with the MDS DMC, subject to the OPSG's conditions on LSCs 3 and 9.",
             report.QuerySelector("[data-field=recommendation]").Text());
         Assert.Equal("true", report.QuerySelector("#conditions li[data-lsc='2']")!.GetAttribute("data-discharged"));
+        // Signed in, the Panel reads what it was sent on its own route, and nothing else of the case.
+        var sent = await panel.GetAsync($"/api/panel/cases/{caseId}/panel-report/v{link["reportVersion"]!.GetValue<int>()}");
+        Assert.Equal(HttpStatusCode.OK, sent.StatusCode);
+        Assert.Equal(await opened.Content.ReadAsByteArrayAsync(), await sent.Content.ReadAsByteArrayAsync());
+        Assert.Equal(HttpStatusCode.NotFound, (await panel.GetAsync($"/api/panel/cases/{caseId}/panel-report/v99")).StatusCode);
+        foreach (var notForThePanel in new[] { $"/api/cases/{caseId}/review", $"/api/cases/{caseId}/reports/draft-minutes/v1", $"/api/cases/{caseId}/reports/panel-report/v1", $"/api/cases/{caseId}?showHistory=true" })
+            Assert.Equal(HttpStatusCode.Forbidden, (await panel.GetAsync(notForThePanel)).StatusCode);
         // The opening is in the link access log, not in the case's history.
         Assert.Equal([link.Text("linkId")], (await _app.Service<LinkAccessLog>().ReadAsync(caseId, default)).Select(a => a.LinkId));
         status = await (await _secas.GetAsync($"/api/cases/{caseId}?showHistory=true")).Json_();

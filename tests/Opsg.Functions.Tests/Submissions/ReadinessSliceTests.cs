@@ -6,13 +6,11 @@ using Opsg.Functions.Tests.Fixtures;
 namespace Opsg.Functions.Tests.Submissions;
 
 /// <summary>The first slice end to end: open → submit → stored → activity renders the pack → served by link.</summary>
-public sealed class ReadinessSliceTests : IAsyncLifetime
+public sealed class ReadinessSliceTests(ReadinessSliceTests.App fixture) : IClassFixture<ReadinessSliceTests.App>
 {
-    private OpsgApp _app = null!;
+    public sealed class App : OpsgAppFixture;
 
-    public async Task InitializeAsync() => _app = await OpsgApp.StartAsync();
-
-    public async Task DisposeAsync() => await _app.DisposeAsync();
+    private readonly OpsgApp _app = fixture.App;
 
     [Fact]
     public async Task GivenAnOpenCase_WhenTheDccSubmits_ThenTheReadinessPackIsRenderedAndServed()

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using Opsg.Functions.Tests.Fixtures;
 
@@ -241,5 +242,25 @@ public sealed class JsonBodyTests(ReviewCases cases) : IClassFixture<ReviewCases
     private sealed class UnseekableStream(byte[] bytes) : MemoryStream(bytes)
     {
         public override bool CanSeek => false;
+    }
+
+    [Theory]
+    [MemberData(nameof(Endpoints))]
+    public async Task GivenAMemberSentTwice_WhenSent_ThenBadRequestNamingItAndNothingRecorded(string name)
+    {
+        var endpoint = JsonEndpoint.Named(name);
+        var body = endpoint.Tree().AsObject();
+        var (member, value) = body.First();
+        var json = body.ToJsonString();
+        var twice = "{" + JsonSerializer.Serialize(member) + ":" + (value?.ToJsonString() ?? "null") + "," + json[1..];
+        await RefusedAsync(endpoint, twice, HttpStatusCode.BadRequest, member);
+    }
+
+    [Fact]
+    public async Task GivenAnEarlierMemberRepeatedAtTheEnd_WhenSent_ThenBadRequestNamingIt()
+    {
+        var endpoint = JsonEndpoint.Named("AddRisk");
+        var json = endpoint.Tree().ToJsonString();
+        await RefusedAsync(endpoint, json[..^1] + ",\"title\":\"Second title\"}", HttpStatusCode.BadRequest, "title");
     }
 }

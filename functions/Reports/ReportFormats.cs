@@ -1,0 +1,23 @@
+using System.Globalization;
+
+namespace Opsg.Functions.Reports;
+
+/// <summary>How the documents write dates and numbers: en-GB long dates and thousands separators.</summary>
+public static class ReportFormats
+{
+    public static readonly CultureInfo EnGb = CultureInfo.GetCultureInfo("en-GB");
+
+    /// <summary>"28 February 2020".</summary>
+    public static string LongDate(DateOnly date) => date.ToString("d MMMM yyyy", EnGb);
+
+    /// <summary>"98,218".</summary>
+    public static string Thousands(long number) => number.ToString("N0", EnGb);
+
+    /// <summary>"no actions", "1 action", "2 actions": a count a person would write.</summary>
+    public static string Count(int count, string one, string many) => count switch
+    {
+        0 => "no " + many,
+        1 => "1 " + one,
+        _ => Thousands(count) + " " + many,
+    };
+}

@@ -1,0 +1,57 @@
+using Opsg.Functions.Cases;
+using Opsg.Functions.Review;
+using Opsg.Functions.Submissions;
+
+namespace Opsg.Functions.Tests.Fixtures;
+
+/// <summary>
+/// Seed 002 with everything a document can show switched on at least once: evidence, apologies, a
+/// member there for part of the meeting, a risk waiting for the TAG, an action with a target, revised
+/// targets with and without a reason, progress, a note about the meeting as a whole, a TAG condition. Rendering it
+/// takes every branch the templates have, so a misspelt member cannot hide in an untaken one.
+/// Every free-text field passes through <c>text</c>, as in <see cref="Seed002History"/>.
+/// </summary>
+public static class FullSample
+{
+    public const string Action04 = "OPSG 29xxx/04";
+    private static readonly DateOnly Target04 = new(2020, 3, 20);
+
+    public static CaseState State(Func<string, string>? text = null, bool publishable = false, bool lscNotAccepted = false) =>
+        CaseFold.Fold(Seed002History.CaseId, Seed002History.Recorded(Events(text, publishable, lscNotAccepted)));
+
+    public static IReadOnlyList<CaseEvent> Events(Func<string, string>? text = null, bool publishable = false, bool lscNotAccepted = false)
+    {
+        var t = text ?? (s => s);
+        var opening = Seed002History.Opening(text).Select(e => e is CaseOpened opened && publishable ? opened with { Classification = Classification.Publishable } : e);
+        var meeting = Seed002History.Meeting(text).Select(e => e is MeetingRecorded recorded ? WithApologiesAndAPartTimer(recorded, t) : e);
+        return
+        [
+            .. opening,
+            new EvidenceAttached("doc-1", t("MDS test completion report.pdf"), EvidenceKind.Pdf, 48_213, new string('a', 64), "evidence/seed002/a", [1, 2]),
+            new EvidenceAttached("doc-2", t("BCDR plan draft.docx"), EvidenceKind.Docx, 20_480, new string('b', 64), "evidence/seed002/b", [9]),
+            .. meeting,
+            new RiskDecided(5, RiskDecision.NeedsTagApproval, null, t("Members would remove it only once the TAG agrees.")),
+            new ActionRaised(Action04, 4, t("SECAS to circulate the TAG's view on risk 5 to members."), t("SECAS"), Seed002History.MeetingDate, Target04),
+            .. lscNotAccepted ? [new CriterionDecided(6, CriterionDecision.NotAccepted, null, null, Rag.Red, null, t("Members could not accept the February incident record."))] : Array.Empty<CaseEvent>(),
+            WithATagCondition(Seed002History.TagView(text), t),
+            .. Seed002History.Notes(text),
+            new ActionTargetRevised(Seed002History.Action03, new DateOnly(2020, 3, 27), null),
+            new ActionTargetRevised(Seed002History.Action03, new DateOnly(2020, 4, 17), t("the BCDR plan waits for Telefonica's figures")),
+            new ActionProgressNoted(Seed002History.Action03, new DateOnly(2020, 3, 25), t("A first draft of the plan went to SECAS.")),
+            new PostMeetingNoteAdded("PMN-6", NoteEffect.Clarification, null, null, null, new DateOnly(2020, 3, 9), t("The next meeting will take the BCDR plan first.")),
+        ];
+    }
+
+    private static TagViewRecorded WithATagCondition(TagViewRecorded view, Func<string, string> t) => view with
+    {
+        Criteria = [.. view.Criteria.Select(c => c.Lsc == 5
+            ? c with { Decision = CriterionDecision.AcceptedSubjectToCondition, Condition = t("Negative testing finished and its report circulated.") }
+            : c)],
+    };
+
+    private static MeetingRecorded WithApologiesAndAPartTimer(MeetingRecorded meeting, Func<string, string> t) => meeting with
+    {
+        Attendees = [.. meeting.Attendees, new Attendee(t("Alex Moreno"), Constituency.OtherSecParty, null, true, null, true, null)],
+        Apologies = [new Apology(t("Nassar Zeb"), Constituency.LargeSupplier, null), new Apology(t("Sam Okafor"), Constituency.OtherParticipant, t("Ofgem"))],
+    };
+}

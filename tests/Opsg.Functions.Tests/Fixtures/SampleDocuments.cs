@@ -1,0 +1,40 @@
+using Opsg.Functions.Cases;
+using Opsg.Functions.Reports;
+
+namespace Opsg.Functions.Tests.Fixtures;
+
+/// <summary>
+/// Every template rendered over the cases that take all its branches: each report kind of the full
+/// sample, the Panel report whose recommendation is "do not proceed", a publishable case, the case
+/// as it stood at the meeting, a readiness pack straight after submission, and the register across
+/// meetings (with closed actions, and empty). The validator, accessibility and print checks all
+/// look at exactly this set.
+/// </summary>
+public static class SampleDocuments
+{
+    public static readonly DateOnly Today = new(2020, 4, 10);
+
+    public static IReadOnlyList<string> Names => [.. All.Keys];
+
+    public static IReadOnlyDictionary<string, string> All { get; } = Build(null);
+
+    /// <summary>The same set with <paramref name="text"/> applied to every free-text field.</summary>
+    public static IReadOnlyDictionary<string, string> With(Func<string, string> text) => Build(text);
+
+    private static Dictionary<string, string> Build(Func<string, string>? text)
+    {
+        var renderer = Reports.Renderer;
+        var full = FullSample.State(text);
+        var documents = ReportKinds.All.ToDictionary(kind => kind, kind => renderer.Render(kind, full));
+        documents["panel-report-do-not-proceed"] = renderer.Render(ReportKinds.PanelReport, FullSample.State(text, lscNotAccepted: true));
+        documents["draft-minutes-publishable"] = renderer.Render(ReportKinds.DraftMinutes, FullSample.State(text, publishable: true));
+        var atMeeting = CaseFold.Fold(Seed002History.CaseId, Seed002History.Recorded([.. Seed002History.Opening(text), .. Seed002History.Meeting(text)]));
+        documents["panel-report-at-meeting"] = renderer.Render(ReportKinds.PanelReport, atMeeting);
+        documents["actions-register-at-meeting"] = renderer.Render(ReportKinds.ActionsRegister, atMeeting with { Actions = [] });
+        documents["readiness-pack-as-submitted"] = renderer.Render(ReportKinds.ReadinessPack, CaseFold.Fold(Seed002History.CaseId, Seed002History.Recorded(Seed002History.Opening(text))));
+        documents["actions-register-across-meetings"] = renderer.RenderPage(ActionsRegisterAcrossMeetings.Page,
+            ActionsRegisterAcrossMeetings.From([full, SecondMeeting.State(text)], Today, includeClosed: true));
+        documents["actions-register-across-meetings-empty"] = renderer.RenderPage(ActionsRegisterAcrossMeetings.Page, ActionsRegisterAcrossMeetings.From([atMeeting with { Actions = [] }], Today));
+        return documents;
+    }
+}
