@@ -69,7 +69,8 @@ public sealed class StorageOutageTests(ITestOutputHelper output) : IAsyncLifetim
                 output.WriteLine($"{refused.RequestMessage!.Method} {refused.RequestMessage.RequestUri!.AbsolutePath}: {(int)refused.StatusCode} after {watch.Elapsed.TotalSeconds:0.00} s");
                 Assert.True(refused.StatusCode == HttpStatusCode.ServiceUnavailable, $"{(int)refused.StatusCode}: {await refused.Content.ReadAsStringAsync()}");
                 Assert.Equal("application/problem+json", refused.Content.Headers.ContentType!.MediaType);
-                Assert.True(watch.Elapsed < TimeSpan.FromSeconds(7), $"{refused.RequestMessage!.RequestUri} took {watch.Elapsed.TotalSeconds:0.0} s to answer 503.");
+                // Not a speed test (docs/PERFORMANCE.md has the figures): only "before the 10 s a hung call took to fail".
+                Assert.True(watch.Elapsed < TimeSpan.FromSeconds(10), $"{refused.RequestMessage!.RequestUri} took {watch.Elapsed.TotalSeconds:0.0} s to answer 503.");
                 if (refused.RequestMessage!.RequestUri!.AbsolutePath != "/api/health")
                     Assert.True(refused.Headers.RetryAfter is not null, "A 503 without Retry-After.");
             }
