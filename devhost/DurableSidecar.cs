@@ -107,7 +107,6 @@ public sealed class DurableSidecar : IHostedService, IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        _stopping.Dispose();
         Channel.Dispose();
         await _server.DisposeAsync();
     }

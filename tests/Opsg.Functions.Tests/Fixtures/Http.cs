@@ -30,7 +30,8 @@ public static class Http
         {
             var response = await client.GetAsync($"/api/cases/{caseId}");
             last = await response.Json_();
-            if (condition(last)) return last;
+            // Only a status counts: a 503 while the machine is saturated is polled again, not judged.
+            if (response.IsSuccessStatusCode && condition(last)) return last;
             await Task.Delay(100);
         }
         throw new TimeoutException($"Case {caseId} did not reach the expected state. Last status: {last?.ToJsonString()}");
