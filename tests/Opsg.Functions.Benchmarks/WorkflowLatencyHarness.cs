@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
-using System.Net.Sockets;
 using System.Text.Json.Nodes;
 using Azure.Data.Tables;
 using Microsoft.DurableTask.Client;
@@ -135,7 +134,7 @@ public static class WorkflowLatencyHarness
 
     private static async Task<(Process, HttpClient)> StartLocalHostAsync(string connectionString)
     {
-        var port = FreePort();
+        var port = LoopbackPorts.Free();
         var start = new ProcessStartInfo("dotnet", $"\"{Path.Combine(AppContext.BaseDirectory, "Opsg.DevHost.dll")}\"")
         {
             WorkingDirectory = AppContext.BaseDirectory,
@@ -227,12 +226,6 @@ public static class WorkflowLatencyHarness
         return sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(percentile / 100.0 * sorted.Count) - 1)];
     }
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 
     private static readonly object Submission = new
     {

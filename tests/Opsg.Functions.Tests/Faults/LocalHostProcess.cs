@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Net;
-using System.Net.Sockets;
 using Opsg.Functions.Tests.Fixtures;
 
 namespace Opsg.Functions.Tests.Faults;
@@ -31,7 +30,7 @@ public sealed class LocalHostProcess : IAsyncDisposable
     /// <summary>Starts a host on <paramref name="connectionString"/> with storage prefix and task hub <paramref name="prefix"/>, and waits until it is healthy.</summary>
     public static async Task<LocalHostProcess> StartAsync(string connectionString, string prefix, IDictionary<string, string>? settings = null)
     {
-        var port = FreePort();
+        var port = LoopbackPorts.Free();
         var dll = Path.Combine(AppContext.BaseDirectory, "Opsg.DevHost.dll");
         var start = new ProcessStartInfo("dotnet", $"\"{dll}\"")
         {
@@ -99,12 +98,5 @@ public sealed class LocalHostProcess : IAsyncDisposable
         Client.Dispose();
         _process.Dispose();
         return ValueTask.CompletedTask;
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 
 namespace Opsg.Functions.Tests.Fixtures;
 
@@ -38,7 +36,7 @@ public sealed class Azurite : IAsyncDisposable
     /// <summary>A connection string to ports nothing listens on: storage "unreachable".</summary>
     public static string Unreachable()
     {
-        var port = FreePort();
+        var port = LoopbackPorts.Free();
         return "DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;" +
             $"AccountKey={AccountKey};" +
             $"BlobEndpoint=http://127.0.0.1:{port}/devstoreaccount1;QueueEndpoint=http://127.0.0.1:{port}/devstoreaccount1;TableEndpoint=http://127.0.0.1:{port}/devstoreaccount1;";
@@ -49,7 +47,7 @@ public sealed class Azurite : IAsyncDisposable
     /// <summary>Starts a private instance; with a location its data survives a restart.</summary>
     public static async Task<Azurite> StartAsync(string? location)
     {
-        var azurite = new Azurite(FreePort(), FreePort(), FreePort(), location);
+        var azurite = new Azurite(LoopbackPorts.Free(), LoopbackPorts.Free(), LoopbackPorts.Free(), location);
         await azurite.StartProcessAsync();
         if (location is null) AppDomain.CurrentDomain.ProcessExit += (_, _) => azurite.Kill();
         return azurite;
@@ -137,7 +135,7 @@ public sealed class Azurite : IAsyncDisposable
         var deadline = DateTime.UtcNow.AddSeconds(30);
         foreach (var port in new[] { BlobPort, QueuePort, TablePort })
         {
-            while (!await ListensAsync(port))
+            while (!await LoopbackPorts.ListensAsync(port))
             {
                 if (_process.HasExited) throw new InvalidOperationException($"Azurite exited with code {_process.ExitCode}.");
                 if (DateTime.UtcNow > deadline) throw new TimeoutException($"Azurite did not listen on {port} within 30 s.");
@@ -146,23 +144,7 @@ public sealed class Azurite : IAsyncDisposable
         }
     }
 
-    private static async Task<bool> ListensAsync(int port)
-    {
-        try
-        {
-            using var client = new TcpClient();
-            await client.ConnectAsync(IPAddress.Loopback, port);
-            return true;
-        }
-        catch (SocketException) { return false; }
-    }
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 
     public static string RepoRoot()
     {

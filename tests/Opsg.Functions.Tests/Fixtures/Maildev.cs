@@ -1,7 +1,5 @@
 using System.Diagnostics;
-using System.Net;
 using System.Net.Http.Json;
-using System.Net.Sockets;
 using System.Text.Json.Nodes;
 
 namespace Opsg.Functions.Tests.Fixtures;
@@ -60,7 +58,7 @@ public sealed class Maildev
 
     private static async Task<Maildev> StartAsync()
     {
-        var maildev = new Maildev(FreePort(), FreePort());
+        var maildev = new Maildev(LoopbackPorts.Free(), LoopbackPorts.Free());
         var binary = Path.Combine(Azurite.RepoRoot(), "node_modules", ".bin", "maildev");
         if (!File.Exists(binary)) throw new InvalidOperationException("maildev is not installed: run `npm ci` at the repository root (scripts/test.sh does).");
         var folder = Path.Combine(Path.GetTempPath(), "opsg-maildev-" + Guid.NewGuid().ToString("N"));
@@ -84,7 +82,7 @@ public sealed class Maildev
         var deadline = DateTime.UtcNow.AddSeconds(30);
         foreach (var port in new[] { maildev.SmtpPort, maildev.WebPort })
         {
-            while (!await ListensAsync(port))
+            while (!await LoopbackPorts.ListensAsync(port))
             {
                 if (process.HasExited) throw new InvalidOperationException($"maildev exited with code {process.ExitCode}.");
                 if (DateTime.UtcNow > deadline) throw new TimeoutException($"maildev did not listen on {port} within 30 s.");
@@ -94,21 +92,4 @@ public sealed class Maildev
         return maildev;
     }
 
-    private static async Task<bool> ListensAsync(int port)
-    {
-        try
-        {
-            using var client = new TcpClient();
-            await client.ConnectAsync(IPAddress.Loopback, port);
-            return true;
-        }
-        catch (SocketException) { return false; }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }
