@@ -43,7 +43,12 @@ passed=$(grep -Eo 'Passed: +[0-9]+' "$log" | awk '{s+=$2} END {print s+0}')
 failed=$(grep -Eo 'Failed: +[0-9]+' "$log" | awk '{s+=$2} END {print s+0}')
 skipped=$(grep -Eo 'Skipped: +[0-9]+' "$log" | awk '{s+=$2} END {print s+0}')
 failures=$(grep -E '^\s*Failed [A-Za-z_]' "$log" | sort -u)
+# Each failure's message again at the end, where a CI log's tail shows it (the stack trace stays above).
+messages=$(awk '/^[[:space:]]*Failed [A-Za-z_]/ {n=25; print; next}
+                /^[[:space:]]*Stack Trace:/ {n=0}
+                n > 0 {print; n--}' "$log")
 rm -f "$log"
+[ -n "$messages" ] && printf 'Failure messages:\n%s\n' "$messages"
 [ -n "$failures" ] && printf 'Failed tests:\n%s\n' "$failures"
 [ "$infra_status" -eq 0 ] || echo "Infra check failed: see the bicep output above the tests"
 [ "$openapi_status" -eq 0 ] || echo "OpenAPI lint failed: see the redocly output above the tests"

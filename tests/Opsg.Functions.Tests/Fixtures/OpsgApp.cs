@@ -1,9 +1,11 @@
+using System.Globalization;
 using System.Net.Http.Headers;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Opsg.Functions.Storage;
 
 namespace Opsg.Functions.Tests.Fixtures;
 
@@ -44,6 +46,12 @@ public sealed class OpsgApp : WebApplicationFactory<Program>
         return app;
     }
 
+    /// <summary>The storage call budget an app has in Azure, for the tests of what a caller sees when storage stops answering.</summary>
+    public static IDictionary<string, string?> ProductionStorageBudget => new Dictionary<string, string?>
+    {
+        ["Storage:CallTimeout"] = new StorageOptions().CallTimeout.ToString("c", CultureInfo.InvariantCulture),
+    };
+
     /// <summary>Replaces services before the app starts, e.g. a <see cref="ManualClock"/> for the TimeProvider.</summary>
     public Action<IServiceCollection>? TestServices { get; init; }
 
@@ -75,6 +83,9 @@ public sealed class OpsgApp : WebApplicationFactory<Program>
                 // A message taken by a process that died comes back after this, not Durable's 5 minutes: the restart tests wait for it.
                 ["AzureFunctionsJobHost:extensions:durableTask:storageProvider:controlQueueVisibilityTimeout"] = "00:00:15",
                 ["AzureFunctionsJobHost:extensions:durableTask:storageProvider:workItemQueueVisibilityTimeout"] = "00:00:15",
+                // One Azurite serves every test class of a loaded CI machine: a call that stalls there for seconds is
+                // slowness, not an outage. The outage tests put the production budget back (ProductionStorageBudget).
+                ["Storage:CallTimeout"] = "00:00:30",
                 ["OpsgRepairSchedule"] = "*/1 * * * * *",
                 ["Workflow:RepairGrace"] = "00:00:02",
                 ["Workflow:FirstRetryInterval"] = "00:00:00.100",

@@ -18,7 +18,7 @@ public sealed class StorageOutageTests(ITestOutputHelper output) : IAsyncLifetim
     [Fact]
     public async Task GivenAnOpenCase_WhenStorageIsDownDuringASubmission_Then503AndTheHistoryIsUnchanged()
     {
-        await using var app = new OpsgApp(_azurite.ConnectionString);
+        await using var app = new OpsgApp(_azurite.ConnectionString, settings: OpsgApp.ProductionStorageBudget);
         var secas = app.ClientAs("Secas");
         await secas.WaitForHealthyAsync();
         var caseId = await secas.OpenCaseAsync();
@@ -43,7 +43,7 @@ public sealed class StorageOutageTests(ITestOutputHelper output) : IAsyncLifetim
     [Fact]
     public async Task GivenAnAcceptedSubmission_WhenAzuriteIsFrozen_ThenRequestsGet503WithRetryAfterWithinSeconds_AndAfterTheThawNothingIsLost()
     {
-        await using var app = new OpsgApp(_azurite.ConnectionString);
+        await using var app = new OpsgApp(_azurite.ConnectionString, settings: OpsgApp.ProductionStorageBudget);
         var secas = app.ClientAs("Secas");
         var dcc = app.ClientAs("Dcc");
         await secas.WaitForHealthyAsync();
