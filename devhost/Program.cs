@@ -4,11 +4,18 @@ using Microsoft.DurableTask.Worker;
 using Microsoft.DurableTask.Worker.Grpc;
 using Opsg.DevHost;
 using Opsg.Functions.Hosting;
+using Opsg.Functions.Http;
 
 // The local stand-in for `func start`: the functions of functions.metadata on http://127.0.0.1:7071/api/...,
 // their orchestrator and activities on a Durable Task worker, the task hub in Azure Storage (Azurite).
 var builder = WebApplication.CreateBuilder(args);
 builder.WebHost.UseUrls($"http://127.0.0.1:{builder.Configuration.GetValue("DevHost:Port", 7071)}");
+// Kestrel refuses a long request line or header block with an empty answer; let such requests reach the app, which refuses them with problem details.
+builder.WebHost.ConfigureKestrel(kestrel =>
+{
+    kestrel.Limits.MaxRequestLineSize = RequestLimits.ServerAllowanceBytes;
+    kestrel.Limits.MaxRequestHeadersTotalSize = RequestLimits.ServerAllowanceBytes;
+});
 
 var metadata = FunctionsMetadata.Load(AppContext.BaseDirectory);
 builder.Services.AddSingleton(metadata);
