@@ -53,7 +53,13 @@ public sealed class DurableSidecar : IHostedService, IAsyncDisposable
         builder.Services.AddSingleton<TaskHubGrpcServer>();
         _server = builder.Build();
         _server.MapGrpcService<TaskHubGrpcServer>();
-        Channel = GrpcChannel.ForAddress($"http://127.0.0.1:{port}");
+        // A loopback sidecar that is not listening yet (its task hub still being created) is worth trying again
+        // every second; gRPC's default back-off grows to two minutes and keeps refusing calls long after it listens.
+        Channel = GrpcChannel.ForAddress($"http://127.0.0.1:{port}", new GrpcChannelOptions
+        {
+            InitialReconnectBackoff = TimeSpan.FromMilliseconds(200),
+            MaxReconnectBackoff = TimeSpan.FromSeconds(1),
+        });
         _logger = loggers.CreateLogger<DurableSidecar>();
         TaskHub = hostJson.TaskHub;
     }
