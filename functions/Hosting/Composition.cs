@@ -36,6 +36,7 @@ public static class Composition
         services.AddSingleton<Callers>();
         services.AddSingleton<HttpFunctionPipeline>();
         services.AddSingleton(_ => new ReportRenderer(Path.Combine(AppContext.BaseDirectory, "templates")));
+        services.AddSingleton(_ => new MailRenderer(Path.Combine(AppContext.BaseDirectory, "templates")));
         services.AddHostedService<StorageStartup>();
         return services;
     }

@@ -1,0 +1,39 @@
+using Opsg.Functions.Cases;
+using Opsg.Functions.Links;
+using Opsg.Functions.Reports;
+
+namespace Opsg.Functions.Tests.Fixtures;
+
+/// <summary>
+/// Every email template rendered over models that take all its branches, built the way the app builds them from
+/// the full sample case; <see cref="With"/> passes every free-text field through <c>text</c>, as
+/// <see cref="SampleDocuments"/> does for the documents. Keyed by sample name, which starts with its template's.
+/// </summary>
+public static class SampleMails
+{
+    private static readonly Lazy<MailRenderer> Shared = new(() => new MailRenderer(Reports.TemplatesDirectory));
+    private static readonly DateTimeOffset Expiry = new(2020, 3, 20, 17, 0, 0, TimeSpan.Zero);
+
+    public static MailRenderer Renderer => Shared.Value;
+
+    public static IReadOnlyDictionary<string, RenderedMail> All { get; } = Build(null);
+
+    public static IReadOnlyDictionary<string, RenderedMail> With(Func<string, string> text) => Build(text);
+
+    public static TheoryData<string> Names() => [.. All.Keys];
+
+    private static Dictionary<string, RenderedMail> Build(Func<string, string>? text)
+    {
+        var t = text ?? (s => s);
+        var full = FullSample.State(text);
+        var chair = new MailRecipient(t("Panel Chair"), "chair@panel.example");
+        return new Dictionary<string, RenderedMail>
+        {
+            ["panel-link"] = PanelLink(chair, full, full.Opened!.Classification),
+            ["panel-link-publishable"] = PanelLink(chair, full, Classification.Publishable),
+        };
+    }
+
+    private static RenderedMail PanelLink(MailRecipient to, CaseState state, Classification classification) =>
+        Renderer.Render(PanelLinkEmail.Template, PanelLinkEmail.Model(to, state.Opened!.Title, classification, Expiry, "http://127.0.0.1:7071/api/links/abc"));
+}
