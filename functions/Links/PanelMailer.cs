@@ -34,6 +34,7 @@ public sealed class PanelMailer(CaseStore store, LinkTable links, MailRenderer r
             var mail = PanelLinkEmail.Compose(renderer, recipient, state.Opened!.Title, state.Opened.Classification, request.ExpiresAt, url);
             faults.MailSending();
             var messageId = await sender.SendAsync(mail, CancellationToken.None);
+            faults.MailSent();
             await AppendAsync(caseId, $"mail-{mailing}-sent-{recipient.Address.ToLowerInvariant()}",
                 s => Decision.Accept(new PanelMailSent(mailing, recipient.Name, recipient.Address, linkId, messageId)));
         }

@@ -1,6 +1,9 @@
 using Opsg.Functions.Cases;
 using Opsg.Functions.Links;
+using Opsg.Functions.Orchestration;
+using Opsg.Functions.Reminders;
 using Opsg.Functions.Reports;
+using Opsg.Functions.Review;
 
 namespace Opsg.Functions.Tests.Fixtures;
 
@@ -31,7 +34,23 @@ public static class SampleMails
         {
             ["panel-link"] = PanelLink(chair, full, full.Opened!.Classification),
             ["panel-link-publishable"] = PanelLink(chair, full, Classification.Publishable),
+            ["reminder-meeting"] = Reminder(BeforeTheMeeting(text), CaseReminders.MeetingReminder),
+            ["reminder-report-due"] = Reminder(BeforeTheMeeting(text), CaseReminders.ReportDue),
+            ["reminder-action-due"] = Reminder(full, CaseReminders.ForAction(FullSample.Action04, new DateOnly(2020, 3, 20), revision: 0)),
         };
+    }
+
+    /// <summary>Seed 002 with its review opened (report due to the Panel on 6 March 2020) and the meeting still ahead.</summary>
+    private static CaseState BeforeTheMeeting(Func<string, string>? text) => CaseFold.Fold(Seed002History.CaseId, Seed002History.Recorded(
+        [.. Seed002History.Opening(text), new ReviewOpened(Seed002History.MeetingId, Seed002History.MeetingDate, new DateOnly(2020, 3, 6))]));
+
+    private static RenderedMail Reminder(CaseState state, string purpose) =>
+        Reminder(state, CaseReminders.ForReview(state.ReviewOpened!, Seed002History.Start).Single(t => t.Purpose == purpose));
+
+    private static RenderedMail Reminder(CaseState state, TimerScheduled timer)
+    {
+        var reminder = CaseReminders.Due(state, timer) ?? throw new InvalidOperationException($"{timer.TimerId} is not due in the sample.");
+        return Renderer.Render(ReminderEmail.Template, ReminderEmail.Model(new MailRecipient("Secretariat", "opsg@secas.example"), reminder, state));
     }
 
     private static RenderedMail PanelLink(MailRecipient to, CaseState state, Classification classification) =>
