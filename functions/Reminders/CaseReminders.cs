@@ -37,7 +37,8 @@ public static partial class CaseReminders
     /// <summary>The review's reminders that are still ahead of <paramref name="now"/>.</summary>
     public static IEnumerable<TimerScheduled> ForReview(ReviewOpened opened, DateTimeOffset now)
     {
-        var meeting = new TimerScheduled($"meeting-{opened.MeetingId}", On(opened.MeetingDate) - MeetingLead, MeetingReminder, opened.MeetingId);
+        // The date is in the id: a moved meeting is a new reminder, not the old one again (a timer id fires once).
+        var meeting = new TimerScheduled($"meeting-{opened.MeetingId}-{Iso(opened.MeetingDate)}", On(opened.MeetingDate) - MeetingLead, MeetingReminder, opened.MeetingId);
         if (meeting.DueAt > now) yield return meeting;
         if (opened.ReportDueDate is not { } due) yield break;
         var report = new TimerScheduled($"report-due-{Iso(due)}", On(due) - ReportDueLead, ReportDue, Iso(due));

@@ -21,9 +21,7 @@ public sealed class ReminderMailer(CaseStore store, MailRenderer renderer, SmtpM
         var asScheduled = CaseFold.Fold(caseId, history.TakeWhile(e => e.Sequence <= step));
         var reminder = (asScheduled.Timers.TryGetValue(reminderId, out var timer) ? CaseReminders.Due(asScheduled, timer.Scheduled) : null)
             ?? throw new InvalidOperationException($"Reminder {reminderId} was not due when its step was scheduled.");
-        var recipients = RecipientsFor(reminder.To);
-        if (recipients.Count == 0)
-            logger.LogWarning("Reminder {Reminder} of case {CaseId} has nobody to go to: set {Settings}", reminderId, caseId, string.Join(" and ", reminder.To.Select(SettingFor)));
+        var recipients = RecipientsFor(caseId, reminder);
 
         var recorded = history.Select(e => e.Event).OfType<ReminderSent>().Where(s => s.Reminder == reminderId).Select(s => s.Address).ToHashSet(StringComparer.OrdinalIgnoreCase);
         foreach (var recipient in recipients.Where(r => !recorded.Contains(r.Address)))
@@ -37,13 +35,19 @@ public sealed class ReminderMailer(CaseStore store, MailRenderer renderer, SmtpM
         return new ActivityCompleted(step, string.Create(CultureInfo.InvariantCulture, $"{recipients.Count} emails"));
     }
 
-    /// <summary>The people configured for each audience, each once (someone on both lists gets one email).</summary>
-    private List<MailRecipient> RecipientsFor(IReadOnlyList<ReminderAudience> audiences) =>
-        audiences.SelectMany(audience =>
+    /// <summary>
+    /// The people configured for each audience, each once (someone on both lists gets one email). A list that does not
+    /// parse fails the step, which the case status then shows; an audience with nobody configured is logged and skipped.
+    /// </summary>
+    private List<MailRecipient> RecipientsFor(string caseId, Reminder reminder) =>
+        reminder.To.SelectMany(audience =>
             {
                 var (recipients, refused) = PanelMailing.Configured(Setting(audience), SettingFor(audience));
-                return refused is null ? recipients : throw new InvalidOperationException("Not a valid list of recipients: " +
-                    string.Join("; ", refused.Errors?.Select(e => $"{e.Key}: {string.Join(" ", e.Value)}") ?? []));
+                if (refused is not null)
+                    throw new InvalidOperationException("Not a valid list of recipients: " + string.Join("; ", refused.Errors?.Select(e => $"{e.Key}: {string.Join(" ", e.Value)}") ?? []));
+                if (recipients.Count == 0)
+                    logger.LogWarning("Reminder {Reminder} of case {CaseId} reaches no {Audience}: {Setting} is empty", reminder.Id, caseId, audience, SettingFor(audience));
+                return recipients;
             })
             .DistinctBy(r => r.Address, StringComparer.OrdinalIgnoreCase)
             .ToList();

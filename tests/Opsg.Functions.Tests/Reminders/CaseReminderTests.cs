@@ -82,6 +82,17 @@ public sealed class CaseReminderTests
     }
 
     [Fact]
+    public void GivenTheMeetingMoved_WhenTheReviewIsOpenedAgain_ThenTheNewDateIsANewReminder_AndTheOldOneIsSilent()
+    {
+        var moved = Opened with { MeetingDate = new DateOnly(2020, 3, 2) };
+        var again = CaseReminders.ForReview(moved, Now).Single(t => t.Purpose == CaseReminders.MeetingReminder);
+
+        Assert.NotEqual(Timer(CaseReminders.MeetingReminder).TimerId, again.TimerId);
+        Assert.Null(Due(Timer(CaseReminders.MeetingReminder), moved));
+        Assert.NotNull(Due(again, moved));
+    }
+
+    [Fact]
     public void GivenTheMeetingTimer_WhenItFiresBeforeTheMeetingIsRecorded_ThenTheSecretariatIsEmailed_AndAfterItNothing()
     {
         var meeting = Timer(CaseReminders.MeetingReminder);

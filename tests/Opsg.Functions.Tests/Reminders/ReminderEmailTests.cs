@@ -77,7 +77,7 @@ public sealed class ReminderEmailTests : IAsyncLifetime
             Assert.Single(sent, s => s.Address == address && s.MessageId.Trim('<', '>') == id);
         }
         string dccTimer = TimerOf(dccAction), secasTimer = TimerOf(secasAction);
-        Assert.Equal(new[] { dccTimer, secasTimer, "meeting-OPSG_29xxx", "report-due-2020-03-06" }.Order(), sent.Where(s => s.Address == Secretariat).Select(s => s.Reminder).Order());
+        Assert.Equal(new[] { dccTimer, secasTimer, "meeting-OPSG_29xxx-2020-02-28", "report-due-2020-03-06" }.Order(), sent.Where(s => s.Address == Secretariat).Select(s => s.Reminder).Order());
         Assert.Equal([dccTimer], sent.Where(s => s.Address == DccContact).Select(s => s.Reminder));
     }
 
