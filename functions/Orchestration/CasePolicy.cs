@@ -1,6 +1,6 @@
 using Opsg.Functions.Cases;
-using Opsg.Functions.Reminders;
 using Opsg.Functions.Links;
+using Opsg.Functions.Reminders;
 using Opsg.Functions.Reports;
 using Opsg.Functions.Review;
 using Opsg.Functions.Submissions;
@@ -47,7 +47,7 @@ public static class CasePolicy
             .Select(kind => (CaseEvent)RenderReport(after, kind))
             .ToList();
 
-    /// <summary>A fired timer sends its reminder by email, if it still matters (Reminders.Due says, and to whom).</summary>
+    /// <summary>A fired timer sends its reminder by email, if it still matters (CaseReminders.Due says, and to whom).</summary>
     private static IEnumerable<CaseEvent> OnTimer(CaseState state, TimerFired fired)
     {
         if (state.Timers.TryGetValue(fired.TimerId, out var timer) && CaseReminders.Due(state, timer.Scheduled) is { } reminder)
