@@ -80,12 +80,18 @@ param mailLinkBaseUrl string = ''
 @description('The Panel distribution list: "Name <address>" entries separated by semicolons.')
 param mailPanelRecipients string = ''
 
+@description('SECAS\'s secretariat, who get every reminder (meeting, report due to the Panel, action due): "Name <address>" entries separated by semicolons.')
+param mailSecasRecipients string = ''
+
+@description('The DCC\'s contact, who also gets the reminder of an action the DCC owns or shares: "Name <address>" entries separated by semicolons.')
+param mailDccRecipients string = ''
+
 var baseName = 'opsg-${environmentName}'
 var appName = 'func-${baseName}-${take(uniqueString(resourceGroup().id), 6)}'
 var tags = { application: 'opsg-governance', environment: environmentName }
 
 // The containers the app writes (functions/Storage/StorageOptions.cs) and the one Flex deploys to.
-var appContainers = ['reports', 'evidence', 'payloads', 'notifications']
+var appContainers = ['reports', 'evidence', 'payloads']
 var deploymentContainer = 'app-package'
 
 resource identity 'Microsoft.ManagedIdentity/userAssignedIdentities@2024-11-30' = {
@@ -204,6 +210,8 @@ resource app 'Microsoft.Web/sites@2024-11-01' = {
         { name: 'Mail__From', value: mailFrom }
         { name: 'Mail__LinkBaseUrl', value: empty(mailLinkBaseUrl) ? 'https://${appName}.azurewebsites.net' : mailLinkBaseUrl }
         { name: 'Mail__PanelRecipients', value: mailPanelRecipients }
+        { name: 'Mail__SecretariatRecipients', value: mailSecasRecipients }
+        { name: 'Mail__DccRecipients', value: mailDccRecipients }
         { name: 'APPLICATIONINSIGHTS_CONNECTION_STRING', value: monitoring.outputs.insightsConnectionString }
         { name: 'APPLICATIONINSIGHTS_AUTHENTICATION_STRING', value: 'ClientId=${identity.properties.clientId};Authorization=AAD' }
       ]

@@ -1,6 +1,7 @@
 using Opsg.Functions.Links;
 using Opsg.Functions.Orchestration;
 using Opsg.Functions.Panel;
+using Opsg.Functions.Reminders;
 using Opsg.Functions.Reports;
 using Opsg.Functions.Review;
 using Opsg.Functions.Submissions;
@@ -57,6 +58,7 @@ public static class CaseFold
         LinkRevoked e => UpdateLink(s, e.LinkId, l => l with { RevokedAt = recorded.Time }),
         PanelMailingRequested => s, // the policy schedules the step; the step reads the request from the history
         PanelMailSent => s,
+        ReminderSent => s, // the SendReminder step reads who already has it from the history
 
         _ => throw new InvalidOperationException($"No fold rule for {recorded.Event.GetType().Name}."),
     };

@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 using Opsg.Functions.Links;
 using Opsg.Functions.Orchestration;
 using Opsg.Functions.Panel;
+using Opsg.Functions.Reminders;
 using Opsg.Functions.Reports;
 using Opsg.Functions.Review;
 using Opsg.Functions.Submissions;
@@ -33,7 +34,7 @@ public static class EventCatalog
         typeof(TimerScheduled), typeof(TimerFired), typeof(ExternalEventRaised), typeof(ExternalEventDelivered),
         typeof(ReportRendered),
         typeof(ReportsRequested), typeof(LinkIssued), typeof(LinkAccessed), typeof(LinkRevoked),
-        typeof(PanelMailingRequested), typeof(PanelMailSent),
+        typeof(PanelMailingRequested), typeof(PanelMailSent), typeof(ReminderSent),
     ];
 
     private static readonly Dictionary<string, Type> ByName = Types.ToDictionary(t => t.Name);

@@ -21,8 +21,11 @@ public static class AppSettings
     public const string MailFrom = "Mail__From";
     public const string MailLinkBaseUrl = "Mail__LinkBaseUrl";
     public const string MailPanelRecipients = "Mail__PanelRecipients";
+    public const string MailSecretariatRecipients = "Mail__SecretariatRecipients";
+    public const string MailDccRecipients = "Mail__DccRecipients";
 
     /// <summary>Every setting above: what a deployment must provide.</summary>
     public static readonly IReadOnlyList<string> ReadInAzure = [StorageAccountName, StorageCredential, StorageClientId, TaskHub, TrustAppServicePrincipal, RepairSchedule,
-        MailHost, MailPort, MailTlsMode, MailUser, MailPassword, MailFrom, MailLinkBaseUrl, MailPanelRecipients];
+        MailHost, MailPort, MailTlsMode, MailUser, MailPassword, MailFrom, MailLinkBaseUrl, MailPanelRecipients,
+        MailSecretariatRecipients, MailDccRecipients];
 }

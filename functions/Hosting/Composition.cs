@@ -3,6 +3,7 @@ using Opsg.Functions.Http;
 using Opsg.Functions.Links;
 using Opsg.Functions.Mail;
 using Opsg.Functions.Orchestration;
+using Opsg.Functions.Reminders;
 using Opsg.Functions.Reports;
 using Opsg.Functions.Security;
 using Opsg.Functions.Storage;
@@ -33,9 +34,11 @@ public static class Composition
         services.AddSingleton<CaseWorkflow>();
         services.AddSingleton<SmtpMailSender>();
         services.AddSingleton<PanelMailer>();
+        services.AddSingleton<ReminderMailer>();
         services.AddSingleton<Callers>();
         services.AddSingleton<HttpFunctionPipeline>();
         services.AddSingleton(_ => new ReportRenderer(Path.Combine(AppContext.BaseDirectory, "templates")));
+        services.AddSingleton(_ => new MailRenderer(Path.Combine(AppContext.BaseDirectory, "templates")));
         services.AddHostedService<StorageStartup>();
         return services;
     }

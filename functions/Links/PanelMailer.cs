@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using Opsg.Functions.Cases;
 using Opsg.Functions.Mail;
 using Opsg.Functions.Orchestration;
+using Opsg.Functions.Reports;
 using Opsg.Functions.Storage;
 
 namespace Opsg.Functions.Links;
@@ -14,7 +15,7 @@ namespace Opsg.Functions.Links;
 /// recipient holds two live links from one request. An email sent but not yet recorded when a process
 /// dies is sent again: at least once, never silently lost.
 /// </summary>
-public sealed class PanelMailer(CaseStore store, LinkTable links, SmtpMailSender sender, IOptions<MailOptions> options, FaultInjection faults, TimeProvider clock)
+public sealed class PanelMailer(CaseStore store, LinkTable links, MailRenderer renderer, SmtpMailSender sender, IOptions<MailOptions> options, FaultInjection faults, TimeProvider clock)
 {
     public async Task<CaseEvent> SendAsync(string caseId, long mailing, IReadOnlyList<RecordedEvent> history)
     {
@@ -30,9 +31,10 @@ public sealed class PanelMailer(CaseStore store, LinkTable links, SmtpMailSender
 
             var (linkId, token) = await IssueAsync(caseId, mailing, recipient, request.ExpiresAt);
             var url = options.Value.LinkBaseUrl.TrimEnd('/') + "/api/links/" + token;
-            var mail = PanelLinkEmail.Compose(recipient, state.Opened!.Title, state.Opened.Classification, request.ExpiresAt, url);
+            var mail = PanelLinkEmail.Compose(renderer, recipient, state.Opened!.Title, state.Opened.Classification, request.ExpiresAt, url);
             faults.MailSending();
             var messageId = await sender.SendAsync(mail, CancellationToken.None);
+            faults.MailSent();
             await AppendAsync(caseId, $"mail-{mailing}-sent-{recipient.Address.ToLowerInvariant()}",
                 s => Decision.Accept(new PanelMailSent(mailing, recipient.Name, recipient.Address, linkId, messageId)));
         }

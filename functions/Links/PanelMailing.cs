@@ -62,6 +62,17 @@ public static partial class PanelMailing
                 : new RecipientRequest(null, entry))
             .ToList();
 
+    /// <summary>
+    /// A configured list (Mail__PanelRecipients, Mail__SecretariatRecipients, Mail__DccRecipients) checked by the
+    /// same rules as the people SECAS names; each error names the setting and the entry.
+    /// </summary>
+    public static (IReadOnlyList<MailRecipient> Recipients, Rejection? Rejection) Configured(string? setting, string settingName)
+    {
+        var v = new Validator();
+        var recipients = ParseDistributionList(setting).Select((r, i) => Recipient(v, r, $"{settingName}[{i}]")).ToList();
+        return (recipients, v.ToRejection());
+    }
+
     private static MailRecipient Recipient(Validator v, RecipientRequest r, string field)
     {
         var name = v.Text(r.Name, $"{field}.name", maxLength: 100);

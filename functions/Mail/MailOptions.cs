@@ -15,4 +15,8 @@ public sealed class MailOptions
     public string LinkBaseUrl { get; set; } = "http://127.0.0.1:7071";
     /// <summary>The Panel distribution list: "Name &lt;address&gt;" entries separated by semicolons.</summary>
     public string? PanelRecipients { get; set; }
+    /// <summary>SECAS's secretariat, who get every reminder: the same "Name &lt;address&gt;; …" format.</summary>
+    public string? SecretariatRecipients { get; set; }
+    /// <summary>The DCC's contact, who also gets the reminder of an action the DCC owns or shares.</summary>
+    public string? DccRecipients { get; set; }
 }

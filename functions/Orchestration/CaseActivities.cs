@@ -1,10 +1,10 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
-using System.Text.Json;
 using Microsoft.Azure.Functions.Worker;
 using Opsg.Functions.Cases;
 using Opsg.Functions.Links;
+using Opsg.Functions.Reminders;
 using Opsg.Functions.Reports;
 using Opsg.Functions.Storage;
 
@@ -16,7 +16,7 @@ namespace Opsg.Functions.Orchestration;
 /// is appended under an idempotency key, so a retried or replayed step records itself once.
 /// Each answers with the record's plan after it.
 /// </summary>
-public sealed class CaseActivities(CaseStore store, ReportRenderer renderer, BlobStore blobs, PanelMailer mailer, FaultInjection faults, TimeProvider clock)
+public sealed class CaseActivities(CaseStore store, ReportRenderer renderer, BlobStore blobs, PanelMailer mailer, ReminderMailer reminders, FaultInjection faults, TimeProvider clock)
 {
     public const string ReadPlan = "ReadCasePlan";
     public const string FireTimer = "FireReminderTimer";
@@ -44,14 +44,15 @@ public sealed class CaseActivities(CaseStore store, ReportRenderer renderer, Blo
         return new ReportRendered(step.Sequence, kind, version, name, sha, renderer.TemplateHash, step.Sequence);
     });
 
+    /// <summary>A reminder by email: one message per person it is for, each recorded as it goes.</summary>
+    [Function(ActivityNames.SendReminder)]
+    public Task<CasePlan> SendReminder([ActivityTrigger] StepInput step) => RunStepAsync(step, (history, activity) =>
+        reminders.SendAsync(step.CaseId, step.Sequence, activity.Scheduled.Reminder ?? throw new InvalidOperationException("A reminder step names its reminder."), history));
+
+    /// <summary>A reminder recorded before reminders were emailed (it named no recipients): completed, nothing sent.</summary>
     [Function(ActivityNames.Notify)]
-    public Task<CasePlan> Notify([ActivityTrigger] StepInput step) => RunStepAsync(step, async (_, activity) =>
-    {
-        var name = $"{step.CaseId}/{HistoryTable.RowKey(step.Sequence)}.json";
-        var body = JsonSerializer.SerializeToUtf8Bytes(new { caseId = step.CaseId, sequence = step.Sequence, text = activity.Scheduled.Message }, EventCatalog.Json);
-        await blobs.WriteAsync(BlobArea.Notifications, name, body, "application/json", new Dictionary<string, string>(), CancellationToken.None);
-        return new ActivityCompleted(step.Sequence, name);
-    });
+    public Task<CasePlan> Notify([ActivityTrigger] StepInput step) =>
+        RunStepAsync(step, (_, _) => Task.FromResult<CaseEvent>(new ActivityCompleted(step.Sequence, "Superseded: reminders are emailed.")));
 
     /// <summary>The Panel's link by email: one link and one message per recipient, each recorded as it goes.</summary>
     [Function(ActivityNames.SendPanelLinks)]

@@ -1,5 +1,6 @@
 using Opsg.Functions.Cases;
 using Opsg.Functions.Links;
+using Opsg.Functions.Reminders;
 using Opsg.Functions.Reports;
 using Opsg.Functions.Review;
 using Opsg.Functions.Submissions;
@@ -12,15 +13,12 @@ namespace Opsg.Functions.Orchestration;
 /// </summary>
 public static class CasePolicy
 {
-    /// <summary>How long before the meeting SECAS is reminded that the pack must be out.</summary>
-    public static readonly TimeSpan MeetingReminderLead = TimeSpan.FromDays(5);
-
     public static IEnumerable<CaseEvent> React(CaseState before, CaseState state, CaseEvent e, DateTimeOffset now) => e switch
     {
         ReadinessSubmitted => [RenderReport(state, ReportKinds.ReadinessPack)],
-        ReviewOpened opened => MeetingReminder(opened, now),
-        ActionRaised { TargetDate: { } target } action => [ActionDueTimer(action.ActionId, target)],
-        ActionTargetRevised revised => [ActionDueTimer(revised.ActionId, revised.RevisedTarget, revisionOf: state.Actions.First(a => a.Raised.ActionId == revised.ActionId).Revisions.Count)],
+        ReviewOpened opened => CaseReminders.ForReview(opened, now),
+        ActionRaised { TargetDate: { } target } action => [CaseReminders.ForAction(action.ActionId, target, revision: 0)],
+        ActionTargetRevised revised => [CaseReminders.ForAction(revised.ActionId, revised.RevisedTarget, revision: state.Actions.First(a => a.Raised.ActionId == revised.ActionId).Revisions.Count)],
         TimerFired fired => OnTimer(state, fired),
         ReportsRequested requested => requested.Kinds.Select(kind => RenderReport(state, kind)),
         PostMeetingNoteAdded => ReissueAfterNote(before, state),
@@ -49,29 +47,10 @@ public static class CasePolicy
             .Select(kind => (CaseEvent)RenderReport(after, kind))
             .ToList();
 
-    private static IEnumerable<CaseEvent> MeetingReminder(ReviewOpened opened, DateTimeOffset now)
-    {
-        var due = new DateTimeOffset(opened.MeetingDate.ToDateTime(new TimeOnly(9, 0)), TimeSpan.Zero) - MeetingReminderLead;
-        if (due > now) yield return new TimerScheduled($"meeting-{opened.MeetingId}", due, "MeetingReminder", opened.MeetingId);
-    }
-
-    private static TimerScheduled ActionDueTimer(string actionId, DateOnly target, int revisionOf = 0) =>
-        new($"action-{actionId.Replace(' ', '-').Replace('/', '-')}-r{revisionOf}", new DateTimeOffset(target.ToDateTime(new TimeOnly(9, 0)), TimeSpan.Zero), "ActionDue", actionId);
-
+    /// <summary>A fired timer sends its reminder by email, if it still matters (CaseReminders.Due says, and to whom).</summary>
     private static IEnumerable<CaseEvent> OnTimer(CaseState state, TimerFired fired)
     {
-        if (!state.Timers.TryGetValue(fired.TimerId, out var timer)) yield break;
-        switch (timer.Scheduled.Purpose)
-        {
-            case "MeetingReminder" when state.Meeting is null:
-                yield return new ActivityScheduled(ActivityNames.Notify, null, null, $"Reminder: the OPSG meeting {timer.Scheduled.Ref} is due; the readiness pack must be issued.");
-                break;
-            case "ActionDue":
-                var action = state.Actions.FirstOrDefault(a => a.Raised.ActionId == timer.Scheduled.Ref);
-                // Only the latest target counts: a timer from before a revision stays silent.
-                if (action is { IsOpen: true } && timer.Scheduled.DueAt.Date == action.CurrentTarget?.ToDateTime(TimeOnly.MinValue))
-                    yield return new ActivityScheduled(ActivityNames.Notify, null, null, $"Action {action.Raised.ActionId} ({action.Raised.Owner}) has reached its target date and is still open.");
-                break;
-        }
+        if (state.Timers.TryGetValue(fired.TimerId, out var timer) && CaseReminders.Due(state, timer.Scheduled) is { } reminder)
+            yield return new ActivityScheduled(ActivityNames.SendReminder, null, null, reminder.Headline, reminder.Id);
     }
 }

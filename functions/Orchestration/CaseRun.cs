@@ -26,5 +26,8 @@ public sealed class WorkflowOptions
     /// </summary>
     public bool DieAfterRecordingForFaultTests { get; set; }
 
+    /// <summary>For the fault tests only, never set in Azure: the process dies as soon as an email is sent, before it is recorded.</summary>
+    public bool DieAfterSendingMailForFaultTests { get; set; }
+
     public StepRetry Retry => new(StepAttempts, FirstRetryInterval, 2);
 }

@@ -1,13 +1,16 @@
+using Microsoft.Extensions.Options;
+
 namespace Opsg.Functions.Orchestration;
 
 /// <summary>An activity that failed the ordinary way (a dependency said no), so Durable's retry policy applies.</summary>
 public sealed class InjectedActivityFailureException() : Exception("Injected activity failure.");
 
 /// <summary>
-/// Off in production (no failure is ever queued). Tests make the next step runs fail like a broken dependency,
-/// to watch the retry policy and the failed-step path work on the real engine.
+/// Off in production (no failure is ever queued, no death configured). Tests make the next step runs fail like a
+/// broken dependency, to watch the retry policy and the failed-step path work on the real engine, and the fault
+/// tests make a process die mid-send.
 /// </summary>
-public sealed class FaultInjection
+public sealed class FaultInjection(IOptions<WorkflowOptions> options)
 {
     private int _failuresLeft;
     private int _mailFailuresLeft;
@@ -21,6 +24,12 @@ public sealed class FaultInjection
     public void ActivityRunning() => FailIfQueued(ref _failuresLeft);
 
     public void MailSending() => FailIfQueued(ref _mailFailuresLeft);
+
+    /// <summary>An email was handed to the mail server and is not recorded yet: where a process dying hurts most.</summary>
+    public void MailSent()
+    {
+        if (options.Value.DieAfterSendingMailForFaultTests) Environment.FailFast("Fault test: dying after an email was sent, before it was recorded.");
+    }
 
     private static void FailIfQueued(ref int failuresLeft)
     {

@@ -4,18 +4,17 @@ using Azure.Storage.Blobs.Models;
 
 namespace Opsg.Functions.Storage;
 
-public enum BlobArea { Reports, Evidence, Notifications }
+public enum BlobArea { Reports, Evidence }
 
 public sealed record StoredBlob(string Name, string ContentType, long Length, IReadOnlyDictionary<string, string> Metadata);
 
-/// <summary>Private Blob containers for reports, evidence and notifications.</summary>
+/// <summary>Private Blob containers for reports and evidence.</summary>
 public sealed class BlobStore(StorageAccount account)
 {
     private BlobContainerClient Container(BlobArea area) => area switch
     {
         BlobArea.Reports => account.Reports,
         BlobArea.Evidence => account.Evidence,
-        BlobArea.Notifications => account.Notifications,
         _ => throw new ArgumentOutOfRangeException(nameof(area)),
     };
 

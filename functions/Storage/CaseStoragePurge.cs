@@ -7,14 +7,14 @@ namespace Opsg.Functions.Storage;
 
 /// <summary>
 /// Removes what a case owns outside its history: every blob under "{caseId}/" (reports, evidence,
-/// notifications, large payloads), its Panel links' rows (both partitions) and its link access log.
+/// large payloads), its Panel links' rows (both partitions) and its link access log.
 /// The history goes separately and last, so a purge retried after a failure still finds the case.
 /// </summary>
 public sealed class CaseStoragePurge(StorageAccount account, LinkAccessLog accessLog)
 {
     public async Task RemoveOwnedAsync(string caseId, CancellationToken cancellationToken)
     {
-        foreach (var container in new[] { account.Reports, account.Evidence, account.Notifications, account.Payloads })
+        foreach (var container in new[] { account.Reports, account.Evidence, account.Payloads })
             await DeleteBlobsAsync(container, caseId + "/", cancellationToken);
         await DeleteLinksAsync(caseId, cancellationToken);
         await accessLog.PurgeAsync(caseId, cancellationToken);

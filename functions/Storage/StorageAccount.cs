@@ -32,7 +32,6 @@ public sealed class StorageAccount
         Reports = clients.Blobs.GetBlobContainerClient(Options.ReportsContainer);
         Evidence = clients.Blobs.GetBlobContainerClient(Options.EvidenceContainer);
         Payloads = clients.Blobs.GetBlobContainerClient(Options.PayloadsContainer);
-        Notifications = clients.Blobs.GetBlobContainerClient(Options.NotificationsContainer);
     }
 
     public StorageOptions Options { get; }
@@ -44,7 +43,6 @@ public sealed class StorageAccount
     internal BlobContainerClient Reports { get; }
     internal BlobContainerClient Evidence { get; }
     internal BlobContainerClient Payloads { get; }
-    internal BlobContainerClient Notifications { get; }
 
     /// <summary>
     /// Runs one storage call (the SDK's retries included) within <see cref="StorageOptions.CallTimeout"/>.
@@ -74,7 +72,7 @@ public sealed class StorageAccount
         foreach (var table in new[] { History, Links, Meetings, LinkAccess })
             await CallAsync(ct => table.CreateIfNotExistsAsync(ct), cancellationToken);
         // Private containers: nothing is ever served straight from Blob storage without our checks.
-        foreach (var container in new[] { Reports, Evidence, Payloads, Notifications })
+        foreach (var container in new[] { Reports, Evidence, Payloads })
             await CallAsync(ct => container.CreateIfNotExistsAsync(PublicAccessType.None, cancellationToken: ct), cancellationToken);
     }
 

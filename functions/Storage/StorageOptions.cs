@@ -34,7 +34,6 @@ public sealed class StorageOptions
     public string ReportsContainer => Lower("reports");
     public string EvidenceContainer => Lower("evidence");
     public string PayloadsContainer => Lower("payloads");
-    public string NotificationsContainer => Lower("notifications");
 
     private string Lower(string name) =>
         NamePrefix.Length == 0 ? name : $"{NamePrefix.ToLowerInvariant()}-{name}";

@@ -1,5 +1,5 @@
 // The one storage account: the Functions host and Durable Functions (task hub queues, tables and
-// lease blobs), the app's governance record and its report, evidence, payload and notification
+// lease blobs), the app's governance record and its report, evidence and payload
 // containers, and the Flex Consumption deployment package. Reached only with Entra identities:
 // shared keys are refused, so no connection string can exist.
 

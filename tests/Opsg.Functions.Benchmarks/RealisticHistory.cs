@@ -49,8 +49,8 @@ public static class RealisticHistory
                 case 6: Add(new PostMeetingNoteAdded($"N{i}", NoteEffect.Clarification, null, null, null, new DateOnly(2020, 3, 2), "The DCC confirmed the figures after the meeting."), Secas); break;
                 case 7: Add(new TimerFired($"action-A29-{Math.Max(actions, 1):D2}-r0"), Actor.Engine); break;
                 case 8:
-                    Add(new ActivityScheduled(ActivityNames.Notify, null, null, "Action reached its target date."), Actor.Engine);
-                    Add(new ActivityCompleted(events.Count, $"c/{events.Count:D10}.json"), Actor.Engine);
+                    Add(new ActivityScheduled(ActivityNames.SendReminder, null, null, "Action reached its target date.", $"action-A29-{Math.Max(actions, 1):D2}-r0"), Actor.Engine);
+                    Add(new ActivityCompleted(events.Count, "1 emails"), Actor.Engine);
                     break;
                 default: Add(new RiskAdded(100 + i, "Capacity", "No end-to-end capacity test.", "SECAS"), Secas); break;
             }

@@ -10,7 +10,8 @@ namespace Opsg.Functions.Reports;
 /// The report templates for the app's lifetime: every file in templates/ is read and parsed once at
 /// start-up (a template that does not parse stops the app there), and the template hash recorded with
 /// every report is computed from those bytes. Each render runs in a fresh
-/// <see cref="ReportTemplateContext"/> over the parsed templates.
+/// <see cref="ReportTemplateContext"/> over the parsed templates. The email templates in templates/mail are
+/// <see cref="MailRenderer"/>'s, not reports: they stay out of the kinds and the hash.
 /// </summary>
 public sealed class ReportRenderer
 {
@@ -26,7 +27,9 @@ public sealed class ReportRenderer
     public ReportRenderer(string templatesDirectory)
     {
         var files = Directory.GetFiles(templatesDirectory, "*" + Extension, SearchOption.AllDirectories)
-            .Select(f => (Relative: Path.GetRelativePath(templatesDirectory, f).Replace('\\', '/'), Source: File.ReadAllText(f)))
+            .Select(f => (Relative: Path.GetRelativePath(templatesDirectory, f).Replace('\\', '/'), Path: f))
+            .Where(f => !IsIn(MailRenderer.Folder, f.Relative))
+            .Select(f => (f.Relative, Source: File.ReadAllText(f.Path)))
             .OrderBy(f => f.Relative, StringComparer.Ordinal)
             .ToList();
 

@@ -10,9 +10,10 @@ namespace Opsg.Functions.Reports;
 /// The one way a template is run: strict (an unknown variable or member is an error), en-GB,
 /// the model's members in camelCase, partials from <see cref="PartialTemplates"/>, and every value an
 /// expression writes HTML-encoded unless it is <see cref="TrustedHtml"/>. One per render: a
-/// Scriban context is not thread-safe, and this one holds the model.
+/// Scriban context is not thread-safe, and this one holds the model. <see cref="PlainTextTemplateContext"/>
+/// keeps every rule but the encoding, for the text part of an email.
 /// </summary>
-public sealed class ReportTemplateContext : TemplateContext
+public class ReportTemplateContext : TemplateContext
 {
     /// <summary>TitleCase → titleCase: templates read <c>header.documentId</c> for <c>Header.DocumentId</c>.</summary>
     public static readonly MemberRenamerDelegate CamelCase = member => char.ToLowerInvariant(member.Name[0]) + member.Name[1..];

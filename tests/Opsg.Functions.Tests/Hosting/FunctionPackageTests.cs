@@ -62,7 +62,7 @@ public sealed class FunctionPackageTests : IAsyncLifetime
             .Where(f => f["bindings"]!.AsArray().Any(b => b!["type"]!.GetValue<string>() == type))
             .Select(f => f["name"]!.GetValue<string>()).Order().ToArray();
         Assert.Equal(["ReadinessReview"], TriggeredBy("orchestrationTrigger"));
-        Assert.Equal(["FireReminderTimer", "Notify", "ReadCasePlan", "RecordStepFailure", "RenderReport", "SendPanelLinks"], TriggeredBy("activityTrigger"));
+        Assert.Equal(["FireReminderTimer", "Notify", "ReadCasePlan", "RecordStepFailure", "RenderReport", "SendPanelLinks", "SendReminder"], TriggeredBy("activityTrigger"));
         Assert.Equal(["RepairCaseOrchestrations"], TriggeredBy("timerTrigger"));
     }
 

@@ -1,10 +1,11 @@
 using Opsg.Functions.Cases;
 using Opsg.Functions.Links;
 using Opsg.Functions.Orchestration;
+using Opsg.Functions.Tests.Fixtures;
 
 namespace Opsg.Functions.Tests.Links;
 
-/// <summary>The pure parts of emailing the Panel its link: the distribution list, the policy, the message's encoding.</summary>
+/// <summary>The pure parts of emailing the Panel its link: the distribution list, the policy, the message's two parts.</summary>
 public sealed class PanelMailingDeciderTests
 {
     private static readonly MailRecipient Chair = new("Panel Chair", "chair@panel.example");
@@ -48,17 +49,19 @@ public sealed class PanelMailingDeciderTests
     }
 
     [Fact]
-    public void GivenHostileTextInTheTitle_WhenTheEmailIsComposed_ThenTheHtmlCarriesItEncodedAndTheClassificationComesFirst()
+    public void GivenHostileTextInTheTitle_WhenTheEmailIsComposed_ThenTheHtmlCarriesItEncoded_TheTextAsWritten_AndTheClassificationComesFirst()
     {
-        var mail = PanelLinkEmail.Compose(Chair, "Cohort \"A\" & 'B' <img src=x onerror=alert(1)>\r\nBcc: x@evil.example",
+        var mail = PanelLinkEmail.Compose(SampleMails.Renderer, Chair, "Cohort \"A\" & 'B' <img src=x onerror=alert(1)>\r\nBcc: x@evil.example",
             Classification.NotForPublication, new DateTimeOffset(2020, 3, 20, 17, 0, 0, TimeSpan.Zero), "http://127.0.0.1:7071/api/links/abc");
 
         Assert.DoesNotContain("<img", mail.Html, StringComparison.Ordinal);
         Assert.Contains("Cohort &quot;A&quot; &amp; &#39;B&#39; &lt;img src&#61;x onerror&#61;alert(1)&gt; Bcc: x@evil.example", mail.Html, StringComparison.Ordinal);
+        Assert.Contains("Cohort \"A\" & 'B' <img src=x onerror=alert(1)> Bcc: x@evil.example", mail.Text, StringComparison.Ordinal);
         Assert.DoesNotContain('\n', mail.Subject);
         Assert.StartsWith("[NOT FOR PUBLICATION]", mail.Subject, StringComparison.Ordinal);
         Assert.StartsWith("Classification: NOT FOR PUBLICATION", mail.Text, StringComparison.Ordinal);
         Assert.Contains("20 March 2020 at 17:00 UTC", mail.Text, StringComparison.Ordinal);
         Assert.Contains("http://127.0.0.1:7071/api/links/abc", mail.Text, StringComparison.Ordinal);
+        Assert.Contains("href=\"http://127.0.0.1:7071/api/links/abc\"", mail.Html, StringComparison.Ordinal);
     }
 }

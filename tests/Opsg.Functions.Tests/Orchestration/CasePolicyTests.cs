@@ -78,15 +78,15 @@ public sealed class CasePolicyTests
     }
 
     [Fact]
-    public void GivenAnActionDueTimer_WhenItFires_ThenSecasIsToldOnlyWhileTheActionIsOpenAndTheTargetIsCurrent()
+    public void GivenAnActionDueTimer_WhenItFires_ThenAReminderIsSentOnlyWhileTheActionIsOpenAndTheTargetIsCurrent()
     {
         var raised = new ActionRaised("OPSG 29xxx/04", 4, "Confirm the fix date.", "DCC", Seed002History.MeetingDate, new DateOnly(2020, 3, 13));
         var timer = new TimerScheduled("action-OPSG-29xxx-04-r0", new DateTimeOffset(2020, 3, 13, 9, 0, 0, TimeSpan.Zero), "ActionDue", raised.ActionId);
         CaseEvent[] upToTimer = [.. Seed002History.Opening(), .. Seed002History.Meeting().Take(2), raised, timer];
 
-        var notify = Assert.IsType<ActivityScheduled>(Assert.Single(When(Given(upToTimer), new TimerFired(timer.TimerId))));
-        Assert.Equal(ActivityNames.Notify, notify.Name);
-        Assert.Contains(raised.ActionId, notify.Message, StringComparison.Ordinal);
+        var reminder = Assert.IsType<ActivityScheduled>(Assert.Single(When(Given(upToTimer), new TimerFired(timer.TimerId))));
+        Assert.Equal((ActivityNames.SendReminder, timer.TimerId), (reminder.Name, reminder.Reminder));
+        Assert.Contains(raised.ActionId, reminder.Message, StringComparison.Ordinal);
 
         Assert.Empty(When(Given([.. upToTimer, new ActionTargetRevised(raised.ActionId, new DateOnly(2020, 4, 3), null)]), new TimerFired(timer.TimerId)));
         var closed = new PostMeetingNoteAdded("PMN-1", NoteEffect.ActionClosed, raised.ActionId, null, null, new DateOnly(2020, 3, 10), "Done.");

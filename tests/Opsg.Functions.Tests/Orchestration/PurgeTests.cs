@@ -44,7 +44,7 @@ public sealed class PurgeTests : IAsyncLifetime
     {
         var blobs = _app.Service<BlobStore>();
         var left = new List<string>();
-        foreach (var area in new[] { BlobArea.Reports, BlobArea.Evidence, BlobArea.Notifications })
+        foreach (var area in new[] { BlobArea.Reports, BlobArea.Evidence })
             left.AddRange((await blobs.ListAsync(area, caseId + "/", default)).Select(name => $"{area}:{name}"));
         left.AddRange((await LinkRows.ReadAsync(_app)).Where(row => row.Contains(caseId, StringComparison.Ordinal)).Select(row => "link:" + row));
         left.AddRange((await _app.Service<LinkAccessLog>().ReadAsync(caseId, default)).Select(a => "access:" + a.LinkId));

@@ -1,0 +1,66 @@
+using System.Globalization;
+using Microsoft.Extensions.Options;
+using Opsg.Functions.Cases;
+using Opsg.Functions.Links;
+using Opsg.Functions.Mail;
+using Opsg.Functions.Orchestration;
+using Opsg.Functions.Reports;
+
+namespace Opsg.Functions.Reminders;
+
+/// <summary>
+/// The SendReminder step: one email per person the reminder is for, each recorded (<see cref="ReminderSent"/>) as
+/// soon as it is sent. Safe to run again: a recipient already recorded for this reminder is skipped, so a retried
+/// step never sends twice what it recorded; an email sent but not yet recorded when a process dies is sent again
+/// (at least once, never silently lost). The reminder is worded from the case as it was when the step was scheduled.
+/// </summary>
+public sealed class ReminderMailer(CaseStore store, MailRenderer renderer, SmtpMailSender sender, IOptions<MailOptions> options, FaultInjection faults, TimeProvider clock, ILogger<ReminderMailer> logger)
+{
+    public async Task<CaseEvent> SendAsync(string caseId, long step, string reminderId, IReadOnlyList<RecordedEvent> history)
+    {
+        var asScheduled = CaseFold.Fold(caseId, history.TakeWhile(e => e.Sequence <= step));
+        var reminder = (asScheduled.Timers.TryGetValue(reminderId, out var timer) ? CaseReminders.Due(asScheduled, timer.Scheduled) : null)
+            ?? throw new InvalidOperationException($"Reminder {reminderId} was not due when its step was scheduled.");
+        var recipients = RecipientsFor(caseId, reminder);
+
+        var recorded = history.Select(e => e.Event).OfType<ReminderSent>().Where(s => s.Reminder == reminderId).Select(s => s.Address).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        foreach (var recipient in recipients.Where(r => !recorded.Contains(r.Address)))
+        {
+            var mail = ReminderEmail.Compose(renderer, recipient, reminder, asScheduled);
+            faults.MailSending();
+            var messageId = await sender.SendAsync(mail, CancellationToken.None);
+            faults.MailSent();
+            await AppendAsync(caseId, $"reminder-{reminderId}-sent-{recipient.Address.ToLowerInvariant()}", new ReminderSent(reminderId, recipient.Name, recipient.Address, messageId));
+        }
+        return new ActivityCompleted(step, string.Create(CultureInfo.InvariantCulture, $"{recipients.Count} emails"));
+    }
+
+    /// <summary>
+    /// The people configured for each audience, each once (someone on both lists gets one email). A list that does not
+    /// parse fails the step, which the case status then shows; an audience with nobody configured is logged and skipped.
+    /// </summary>
+    private List<MailRecipient> RecipientsFor(string caseId, Reminder reminder) =>
+        reminder.To.SelectMany(audience =>
+            {
+                var (recipients, refused) = PanelMailing.Configured(Setting(audience), SettingFor(audience));
+                if (refused is not null)
+                    throw new InvalidOperationException("Not a valid list of recipients: " + string.Join("; ", refused.Errors?.Select(e => $"{e.Key}: {string.Join(" ", e.Value)}") ?? []));
+                if (recipients.Count == 0)
+                    logger.LogWarning("Reminder {Reminder} of case {CaseId} reaches no {Audience}: {Setting} is empty", reminder.Id, caseId, audience, SettingFor(audience));
+                return recipients;
+            })
+            .DistinctBy(r => r.Address, StringComparer.OrdinalIgnoreCase)
+            .ToList();
+
+    private string? Setting(ReminderAudience audience) => audience == ReminderAudience.Dcc ? options.Value.DccRecipients : options.Value.SecretariatRecipients;
+
+    private static string SettingFor(ReminderAudience audience) => audience == ReminderAudience.Dcc ? "Mail__DccRecipients" : "Mail__SecretariatRecipients";
+
+    private async Task AppendAsync(string caseId, string idempotencyKey, CaseEvent sent)
+    {
+        var context = new CommandContext(Actor.Engine, clock.GetUtcNow(), Idempotency: new IdempotencyRequest(idempotencyKey, idempotencyKey));
+        var result = await store.ExecuteAsync(caseId, context, CaseCommand.Deciding(_ => Decision.Accept(sent), _ => new CommandResponse(200, null, "{}")),
+            CancellationToken.None, conflictRetries: 20);
+        if (result.Rejection is { } refused) throw new InvalidOperationException($"The reminder could not record its email: {refused.Detail}");
+    }
+}

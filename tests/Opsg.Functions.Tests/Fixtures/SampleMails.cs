@@ -1,0 +1,58 @@
+using Opsg.Functions.Cases;
+using Opsg.Functions.Links;
+using Opsg.Functions.Orchestration;
+using Opsg.Functions.Reminders;
+using Opsg.Functions.Reports;
+using Opsg.Functions.Review;
+
+namespace Opsg.Functions.Tests.Fixtures;
+
+/// <summary>
+/// Every email template rendered over models that take all its branches, built the way the app builds them from
+/// the full sample case; <see cref="With"/> passes every free-text field through <c>text</c>, as
+/// <see cref="SampleDocuments"/> does for the documents. Keyed by sample name, which starts with its template's.
+/// </summary>
+public static class SampleMails
+{
+    private static readonly Lazy<MailRenderer> Shared = new(() => new MailRenderer(Reports.TemplatesDirectory));
+    private static readonly DateTimeOffset Expiry = new(2020, 3, 20, 17, 0, 0, TimeSpan.Zero);
+
+    public static MailRenderer Renderer => Shared.Value;
+
+    public static IReadOnlyDictionary<string, RenderedMail> All { get; } = Build(null);
+
+    public static IReadOnlyDictionary<string, RenderedMail> With(Func<string, string> text) => Build(text);
+
+    public static TheoryData<string> Names() => [.. All.Keys];
+
+    private static Dictionary<string, RenderedMail> Build(Func<string, string>? text)
+    {
+        var t = text ?? (s => s);
+        var full = FullSample.State(text);
+        var chair = new MailRecipient(t("Panel Chair"), "chair@panel.example");
+        return new Dictionary<string, RenderedMail>
+        {
+            ["panel-link"] = PanelLink(chair, full, full.Opened!.Classification),
+            ["panel-link-publishable"] = PanelLink(chair, full, Classification.Publishable),
+            ["reminder-meeting"] = Reminder(BeforeTheMeeting(text), CaseReminders.MeetingReminder),
+            ["reminder-report-due"] = Reminder(BeforeTheMeeting(text), CaseReminders.ReportDue),
+            ["reminder-action-due"] = Reminder(full, CaseReminders.ForAction(FullSample.Action04, new DateOnly(2020, 3, 20), revision: 0)),
+        };
+    }
+
+    /// <summary>Seed 002 with its review opened (report due to the Panel on 6 March 2020) and the meeting still ahead.</summary>
+    private static CaseState BeforeTheMeeting(Func<string, string>? text) => CaseFold.Fold(Seed002History.CaseId, Seed002History.Recorded(
+        [.. Seed002History.Opening(text), new ReviewOpened(Seed002History.MeetingId, Seed002History.MeetingDate, new DateOnly(2020, 3, 6))]));
+
+    private static RenderedMail Reminder(CaseState state, string purpose) =>
+        Reminder(state, CaseReminders.ForReview(state.ReviewOpened!, Seed002History.Start).Single(t => t.Purpose == purpose));
+
+    private static RenderedMail Reminder(CaseState state, TimerScheduled timer)
+    {
+        var reminder = CaseReminders.Due(state, timer) ?? throw new InvalidOperationException($"{timer.TimerId} is not due in the sample.");
+        return Renderer.Render(ReminderEmail.Template, ReminderEmail.Model(new MailRecipient("Secretariat", "opsg@secas.example"), reminder, state));
+    }
+
+    private static RenderedMail PanelLink(MailRecipient to, CaseState state, Classification classification) =>
+        Renderer.Render(PanelLinkEmail.Template, PanelLinkEmail.Model(to, state.Opened!.Title, classification, Expiry, "http://127.0.0.1:7071/api/links/abc"));
+}
