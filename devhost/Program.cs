@@ -9,6 +9,13 @@ using Opsg.Functions.Hosting;
 // their orchestrator and activities on a Durable Task worker, the task hub in Azure Storage (Azurite).
 var builder = WebApplication.CreateBuilder(args);
 builder.WebHost.UseUrls($"http://127.0.0.1:{builder.Configuration.GetValue("DevHost:Port", 7071)}");
+// Kestrel answers what it refuses itself with an empty body, so its limits sit above the app's (RequestShape):
+// a long query or large headers reach the app and get problem details.
+builder.WebHost.ConfigureKestrel(kestrel =>
+{
+    kestrel.Limits.MaxRequestLineSize = 64 * 1024;
+    kestrel.Limits.MaxRequestHeadersTotalSize = 256 * 1024;
+});
 
 var metadata = FunctionsMetadata.Load(AppContext.BaseDirectory);
 builder.Services.AddSingleton(metadata);

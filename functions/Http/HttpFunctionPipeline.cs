@@ -8,7 +8,7 @@ namespace Opsg.Functions.Http;
 
 /// <summary>
 /// What happens around every HTTP function, written once and run by both hosts (the worker middleware in
-/// Azure, the local host here): the caller's role against the function's <see cref="AllowRolesAttribute"/>
+/// Azure, the local host here): the request's shape (<see cref="RequestShape"/>), the caller's role against the function's <see cref="AllowRolesAttribute"/>
 /// (401/403 problems), then the function, with failures turned into problem details (storage down → 503
 /// with Retry-After, anything unexpected → 500 without internals).
 /// </summary>
@@ -16,6 +16,7 @@ public sealed class HttpFunctionPipeline(Callers callers, ILogger<HttpFunctionPi
 {
     public async Task<IResult?> RunAsync(HttpContext http, MethodInfo function, Func<Task<object?>> invoke)
     {
+        if (RequestShape.Problem(http.Request) is { } misshapen) return Problems.From(misshapen);
         if (Authorize(http, function) is { } refused) return refused;
         try
         {

@@ -18,8 +18,10 @@ public static class Problems
         409 => "https://www.rfc-editor.org/rfc/rfc9110#section-15.5.10",
         412 => "https://www.rfc-editor.org/rfc/rfc9110#section-15.5.13",
         413 => "https://www.rfc-editor.org/rfc/rfc9110#section-15.5.14",
+        414 => "https://www.rfc-editor.org/rfc/rfc9110#section-15.5.15",
         415 => "https://www.rfc-editor.org/rfc/rfc9110#section-15.5.16",
         422 => "https://www.rfc-editor.org/rfc/rfc9110#section-15.5.21",
+        431 => "https://www.rfc-editor.org/rfc/rfc6585#section-5",
         503 => "https://www.rfc-editor.org/rfc/rfc9110#section-15.6.4",
         _ => "about:blank",
     };
