@@ -48,13 +48,11 @@ public sealed class SampleResponseTests : IAsyncLifetime
 
         Assert.True(problems.Count == 0, string.Join("\n", problems));
         // Every documented operation was answered at least once, so none is left unchecked.
-        var answered = exchanges.Select(e => operations.Find(e.Method, e.Path)).Where(f => f is not null).Select(f => f!.Value.Template + " " + f.Value.Operation).ToHashSet();
         var unanswered = document["paths"]!.AsObject()
             .SelectMany(p => p.Value!.AsObject().Select(op => (Path: p.Key, Method: op.Key)))
             .Where(op => !exchanges.Any(e => e.Method.Equals(op.Method, StringComparison.OrdinalIgnoreCase) && operations.Find(e.Method, e.Path)?.Template == op.Path))
             .Select(op => $"{op.Method.ToUpperInvariant()} {op.Path}").ToList();
         Assert.True(unanswered.Count == 0, "Never answered: " + string.Join(", ", unanswered));
-        Assert.NotEmpty(answered);
     }
 
     private static IEnumerable<string> Check(RecordedExchange exchange, DocumentedOperations operations, SchemaValidator validator)
@@ -140,7 +138,6 @@ public sealed class SampleResponseTests : IAsyncLifetime
         var key = new Dictionary<string, string> { ["Idempotency-Key"] = "sample-" + Guid.NewGuid().ToString("N") };
         await _secas.SendRaw(HttpMethod.Post, $"/api/cases/{caseId}/terminate?reason=first", "", null, key);
         await _secas.SendRaw(HttpMethod.Post, $"/api/cases/{caseId}/terminate?reason=second", "", null, key);                // 422
-        await _secas.GetAsync("/api/cases?top=1", CancellationToken.None);
         using var badToken = new HttpRequestMessage(HttpMethod.Get, "/api/cases?top=1");
         badToken.Headers.TryAddWithoutValidation("x-ms-continuation-token", "not a token");
         await _secas.SendAsync(badToken);                                                                                       // 400 on a GET
