@@ -4,17 +4,17 @@ using Microsoft.DurableTask.Worker;
 using Microsoft.DurableTask.Worker.Grpc;
 using Opsg.DevHost;
 using Opsg.Functions.Hosting;
-using Opsg.Functions.Http;
 
 // The local stand-in for `func start`: the functions of functions.metadata on http://127.0.0.1:7071/api/...,
 // their orchestrator and activities on a Durable Task worker, the task hub in Azure Storage (Azurite).
 var builder = WebApplication.CreateBuilder(args);
 builder.WebHost.UseUrls($"http://127.0.0.1:{builder.Configuration.GetValue("DevHost:Port", 7071)}");
-// Kestrel refuses a long request line or header block with an empty answer; let such requests reach the app, which refuses them with problem details.
+// Kestrel answers what it refuses itself with an empty body, so its limits sit above the app's (RequestShape):
+// a long query or large headers reach the app and get problem details.
 builder.WebHost.ConfigureKestrel(kestrel =>
 {
-    kestrel.Limits.MaxRequestLineSize = RequestLimits.ServerAllowanceBytes;
-    kestrel.Limits.MaxRequestHeadersTotalSize = RequestLimits.ServerAllowanceBytes;
+    kestrel.Limits.MaxRequestLineSize = 64 * 1024;
+    kestrel.Limits.MaxRequestHeadersTotalSize = 256 * 1024;
 });
 
 var metadata = FunctionsMetadata.Load(AppContext.BaseDirectory);

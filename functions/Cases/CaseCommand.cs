@@ -7,14 +7,22 @@ namespace Opsg.Functions.Cases;
 /// </summary>
 public sealed class CaseCommand
 {
-    private CaseCommand(Func<CaseState, CancellationToken, Task<Decision>> decide, Func<CaseState, CommandResponse> respond)
+    private CaseCommand(Func<CaseState, CancellationToken, Task<Decision>> decide, Func<CaseState, CommandResponse> respond, bool decidesAgainAfterLostRace = false)
     {
         DecideAsync = decide;
         Respond = respond;
+        DecidesAgainAfterLostRace = decidesAgainAfterLostRace;
     }
 
     public Func<CaseState, CancellationToken, Task<Decision>> DecideAsync { get; }
     public Func<CaseState, CommandResponse> Respond { get; }
+
+    /// <summary>
+    /// Whether an append lost to another writer (without If-Match) is decided again on the new history rather
+    /// than answered 409. True for a reserving command: what it reserved would otherwise be wasted, and adding
+    /// to a case (an action, a document) overwrites nobody's change; the check runs again on the new history.
+    /// </summary>
+    public bool DecidesAgainAfterLostRace { get; }
 
     public static CaseCommand Deciding(Func<CaseState, Decision> decide, Func<CaseState, CommandResponse> respond) =>
         new((state, _) => Task.FromResult(decide(state)), respond);
@@ -23,9 +31,9 @@ public sealed class CaseCommand
     /// A command that needs something only storage outside the case can hand out (the meeting's next action
     /// number, an evidence file written to Blob). <paramref name="reserve"/> runs only once the command is really
     /// going to be recorded: after the Idempotency-Key check (a replay reserves nothing), after If-Match, and
-    /// after <paramref name="check"/> (the decision's refusals on the loaded state). The value is kept for a
-    /// retry after a race lost to the engine's bookkeeping; one reserved for an append that then does not
-    /// happen (a crash, a race lost to a person) is never used again.
+    /// after <paramref name="check"/> (the decision's refusals on the loaded state). The value is kept for every
+    /// retry after a lost race (the command is decided again, not answered 409); one reserved for a request
+    /// that then fails (a crash, a stale If-Match, a refusal on the new history) is never used again.
     /// </summary>
     public static CaseCommand Reserving<T>(
         Func<CaseState, Rejection?> check,
@@ -44,6 +52,6 @@ public sealed class CaseCommand
                 hasReserved = true;
             }
             return decide(state, reserved!);
-        }, respond);
+        }, respond, decidesAgainAfterLostRace: true);
     }
 }

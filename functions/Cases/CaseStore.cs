@@ -19,6 +19,8 @@ public sealed record CommandResult(CaseState? State, CommandResponse? Response, 
 public sealed class CaseStore(HistoryTable history)
 {
     private const int EngineRaceRetries = 5;
+    // Each round of a burst has one winner, so this bounds a burst of that many reserving requests on one case.
+    private const int ReservedRaceRetries = 50;
 
     private static readonly Rejection ChangedMeanwhile =
         new(409, "The case changed while this was being recorded.", "Another change to this case was recorded first. Read the case again and retry.");
@@ -60,16 +62,20 @@ public sealed class CaseStore(HistoryTable history)
     /// first; 0 for a person's command (it gets 409 and decides for itself), more for the engine's own work.
     /// A person's command without If-Match that lost only to the engine's bookkeeping (a report rendered, a
     /// timer fired) is decided again instead: no person changed the case, so there is nothing to re-read.
+    /// A command that <see cref="CaseCommand.DecidesAgainAfterLostRace"/> (it holds a reservation) is decided
+    /// again after any lost race, with what it reserved; a replay of its Idempotency-Key is found first.
     /// </summary>
     public async Task<CommandResult> ExecuteAsync(string caseId, CommandContext context, CaseCommand command, CancellationToken cancellationToken, int conflictRetries = 0)
     {
         long? lostAt = null;
         for (var attempt = 0; ; attempt++)
         {
+            // History first, then the key: a copy of this request appended after the read shows as a version
+            // conflict, one appended before it shows here, so a racing copy is never decided as a new request.
+            var recordedSoFar = await LoadHistoryAsync(caseId, cancellationToken);
             if (context.Idempotency is { } idem && await history.ReadIdempotencyAsync(caseId, idem.KeyHash, cancellationToken) is { } previous)
                 return Replay(idem, previous);
 
-            var recordedSoFar = await LoadHistoryAsync(caseId, cancellationToken);
             var state = CaseFold.Fold(caseId, recordedSoFar);
             if (lostAt is { } lost && recordedSoFar.Any(e => e.Sequence > lost && e.Actor.Role != Role.Engine))
                 return CommandResult.Refused(ChangedMeanwhile);
@@ -102,6 +108,10 @@ public sealed class CaseStore(HistoryTable history)
                 case AppendOutcome.DuplicateRequest:
                     return Replay(context.Idempotency!, result.Previous!);
                 case AppendOutcome.VersionConflict when attempt < conflictRetries:
+                    continue;
+                case AppendOutcome.VersionConflict when context.ExpectedVersion is null && command.DecidesAgainAfterLostRace && attempt < ReservedRaceRetries:
+                    // A short, jittered pause so a burst does not re-read in lockstep.
+                    await Task.Delay(Random.Shared.Next(1, 5 + 2 * Math.Min(attempt, 10)), cancellationToken);
                     continue;
                 case AppendOutcome.VersionConflict when context.ExpectedVersion is null && attempt < EngineRaceRetries:
                     lostAt = state.Version;

@@ -70,11 +70,14 @@ public sealed class CaseCommands(CaseStore store, CaseWorkflow workflow, TimePro
             : (null, Rejection.Invalid("If-Match", "Must be an ETag returned by this API, e.g. \"7\"."));
     }
 
-    private static IdempotencyRequest? Idempotency(HttpRequest request, ReadOnlySpan<byte> body)
+    private static IdempotencyRequest? Idempotency(HttpRequest request, ReadOnlySpan<byte> body) =>
+        IdempotencyKeyHash(request) is { } keyHash ? new IdempotencyRequest(keyHash, JsonBody.Hash(request, body)) : null;
+
+    /// <summary>The hash of the request's Idempotency-Key, null without one.</summary>
+    public static string? IdempotencyKeyHash(HttpRequest request)
     {
         var key = request.Headers["Idempotency-Key"].ToString();
-        if (string.IsNullOrWhiteSpace(key)) return null;
-        return new IdempotencyRequest(KeyHash(key), JsonBody.Hash(request, body));
+        return string.IsNullOrWhiteSpace(key) ? null : KeyHash(key);
     }
 
     public static string KeyHash(string key) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)))[..32];

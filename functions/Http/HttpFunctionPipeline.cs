@@ -8,15 +8,16 @@ namespace Opsg.Functions.Http;
 
 /// <summary>
 /// What happens around every HTTP function, written once and run by both hosts (the worker middleware in
-/// Azure, the local host here): the request's size (<see cref="RequestLimits"/>: 414/431 problems), the caller's
-/// role against the function's <see cref="AllowRolesAttribute"/> (401/403 problems), then the function, with failures turned into problem details (storage down → 503
+/// Azure, the local host here): the request's shape (<see cref="RequestShape"/>), the caller's role against the function's <see cref="AllowRolesAttribute"/>
+/// (401/403 problems), then the function, with failures turned into problem details (storage down → 503
 /// with Retry-After, anything unexpected → 500 without internals).
 /// </summary>
 public sealed class HttpFunctionPipeline(Callers callers, ILogger<HttpFunctionPipeline> logger)
 {
     public async Task<IResult?> RunAsync(HttpContext http, MethodInfo function, Func<Task<object?>> invoke)
     {
-        if ((RequestLimits.Check(http.Request) ?? Authorize(http, function)) is { } refused) return refused;
+        if (RequestShape.Problem(http.Request) is { } misshapen) return Problems.From(misshapen);
+        if (Authorize(http, function) is { } refused) return refused;
         try
         {
             return await invoke() as IResult;

@@ -19,14 +19,13 @@ public static class JsonBody
     {
         if (!(request.ContentType ?? "").StartsWith("application/json", StringComparison.OrdinalIgnoreCase))
             return (null, new Rejection(415, "Unsupported media type.", "Send the body as application/json."));
-        if (request.ContentLength > MaxBytes)
-            return (null, new Rejection(413, "The body is too large.", $"JSON bodies are limited to {MaxBytes:N0} bytes."));
+        var tooLarge = new Rejection(413, "The body is too large.", $"JSON bodies are limited to {MaxBytes:N0} bytes.");
+        if (request.ContentLength > MaxBytes) return (null, tooLarge);
 
-        using var buffer = new MemoryStream();
-        await request.Body.CopyToAsync(buffer, cancellationToken);
-        if (buffer.Length > MaxBytes)
-            return (null, new Rejection(413, "The body is too large.", $"JSON bodies are limited to {MaxBytes:N0} bytes."));
-        var bytes = buffer.ToArray();
+        byte[] bytes;
+        // Counted as it arrives: a chunked body is refused once it passes the limit, not once it has all come.
+        try { bytes = await BodyLimit.ReadAllAsync(request.Body, MaxBytes, cancellationToken); }
+        catch (BodyTooLargeException) { return (null, tooLarge); }
         try
         {
             var value = JsonSerializer.Deserialize<T>(bytes, Requests.Json);

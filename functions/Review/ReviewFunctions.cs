@@ -1,3 +1,6 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
 using System.Text.Json;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask.Client;
@@ -54,13 +57,16 @@ public sealed class ReviewFunctions(CaseCommands commands, CaseStore store, Meet
     public Task<IResult> Risk([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "cases/{caseId}/risks")] HttpRequest request, string caseId, [DurableClient] DurableTaskClient client) =>
         commands.RunJsonAsync<AddRiskRequest, RiskAdded>(request, caseId, client, AddRisk.Validate, c => Acknowledged(s => AddRisk.Decide(s, c)));
 
-    /// <summary>The number comes from the meeting's counter, shared by every case reviewed at that meeting.</summary>
+    /// <summary>
+    /// The number comes from the meeting's counter, shared by every case reviewed at that meeting. A request with an
+    /// Idempotency-Key reserves under that key in this case, so copies of it sent at once share one number.
+    /// </summary>
     [Function("RaiseAction")]
     [AllowRoles(Roles.Secas)]
     public Task<IResult> RaiseAction([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "cases/{caseId}/actions")] HttpRequest request, string caseId, [DurableClient] DurableTaskClient client) =>
         commands.RunJsonAsync<RaiseActionRequest, RaiseActionRequest>(request, caseId, client, Actions.Validate, c => CaseCommand.Reserving(
             s => Actions.CanRaise(s, c),
-            (s, token) => meetings.ReserveActionNumberAsync(Actions.NumberingMeeting(s), token),
+            (s, token) => meetings.ReserveActionNumberAsync(Actions.NumberingMeeting(s), ReservationKey(s, CaseCommands.IdempotencyKeyHash(request)), token),
             (s, number) => Actions.Raise(s, c, number),
             s =>
             {
@@ -82,6 +88,13 @@ public sealed class ReviewFunctions(CaseCommands commands, CaseStore store, Meet
     [AllowRoles(Roles.Secas)]
     public Task<IResult> Note([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "cases/{caseId}/notes")] HttpRequest request, string caseId, [DurableClient] DurableTaskClient client) =>
         commands.RunJsonAsync<PostMeetingNoteRequest, PostMeetingNoteAdded>(request, caseId, client, PostMeetingNotes.Validate, c => Acknowledged(s => PostMeetingNotes.Decide(s, c)));
+
+    /// <summary>One raise of this case (this very case: a purged id opened again is another), however often it is sent.</summary>
+    private static string? ReservationKey(CaseState state, string? idempotencyKeyHash) =>
+        idempotencyKeyHash is null
+            ? null
+            : Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(
+                string.Join('\n', state.CaseId, state.CreatedTime.UtcTicks.ToString(CultureInfo.InvariantCulture), idempotencyKeyHash))))[..32];
 
     private static CaseCommand Acknowledged(Func<CaseState, Decision> decide) => CaseCommand.Deciding(decide, s => Acknowledgement.Ok(s));
 }

@@ -64,16 +64,23 @@ public sealed class EvidenceFunctions(CaseCommands commands, CaseStore store, Bl
         var tooLarge = new Rejection(413, "The document is too large.", $"Evidence documents are limited to {EvidenceFiles.MaxBytes / (1024 * 1024)} MB.");
         if (!request.HasFormContentType || !(request.ContentType ?? "").StartsWith("multipart/form-data", StringComparison.OrdinalIgnoreCase))
             return (null, [], new Rejection(415, "Unsupported media type.", "Upload evidence as multipart/form-data with a 'file' field."));
-        if (request.ContentLength > EvidenceFiles.MaxBytes + 64 * 1024) return (null, [], tooLarge);
+        if (MultipartBoundary.Problem(request.ContentType) is { } noBoundary) return (null, [], noBoundary);
+        const long formLimit = EvidenceFiles.MaxBytes + 64 * 1024; // the file, its field and the form's own lines
+        if (request.ContentLength > formLimit) return (null, [], tooLarge);
 
         IFormCollection form;
         try
         {
-            request.HttpContext.Features.Set<IFormFeature>(new FormFeature(request, new FormOptions { MultipartBodyLengthLimit = EvidenceFiles.MaxBytes + 64 * 1024 }));
+            // Counted as it arrives: a chunked or understated body is refused once it passes the limit.
+            request.Body = new BodyLimit(request.Body, formLimit);
+            request.HttpContext.Features.Set<IFormFeature>(new FormFeature(request, new FormOptions { MultipartBodyLengthLimit = formLimit }));
             form = await request.ReadFormAsync(cancellationToken);
         }
-        catch (InvalidDataException) { return (null, [], tooLarge); }
-        catch (IOException) { return (null, [], Rejection.Invalid("file", "The multipart body could not be read.")); }
+        catch (BodyTooLargeException) { return (null, [], tooLarge); }
+        catch (Exception ex) when (ex is InvalidDataException or IOException)
+        {
+            return (null, [], Rejection.Invalid("file", "The multipart body could not be read: it is malformed or has too many parts."));
+        }
 
         if (form.Files.Count != 1 || form.Files[0].Name != "file")
             return (null, [], Rejection.Invalid("file", "Send exactly one file, in the form field 'file'."));

@@ -20,11 +20,17 @@ public sealed class RevokeLinkTests(ReviewCases cases) : IClassFixture<ReviewCas
     [InlineData("lnk-%C3%BC%F0%9F%94%97")]
     [InlineData("%27%20or%201%3D1%20--")]
     [InlineData("%3Cscript%3Ealert(1)%3C%2Fscript%3E")]
-    [InlineData("%01")]
     public async Task GivenALinkIdTheCaseDoesNotHave_WhenRevoked_ThenNotFound(string linkId)
     {
         var caseId = await cases.SharedAsync(Stage.PanelReportIssued);
         await cases.RefusedAsync(caseId, () => cases.Secas.DeleteAsync($"/api/cases/{caseId}/links/{linkId}"), HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task GivenAControlCharacterAsTheLinkId_WhenRevoked_ThenBadRequestNamingThePath()
+    {
+        var caseId = await cases.SharedAsync(Stage.PanelReportIssued);
+        await cases.RefusedAsync(caseId, () => cases.Secas.DeleteAsync($"/api/cases/{caseId}/links/%01"), HttpStatusCode.BadRequest, "path");
     }
 
     [Fact]

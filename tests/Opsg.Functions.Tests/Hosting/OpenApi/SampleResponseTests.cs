@@ -1,0 +1,147 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using Opsg.Functions.Tests.Fixtures;
+
+namespace Opsg.Functions.Tests.Hosting.OpenApi;
+
+/// <summary>
+/// Sample responses of every route validate against the OpenAPI document: one case is driven through seed
+/// 002's timeline over HTTP (and a few requests are refused on purpose), every answer is recorded, and each
+/// must be a status the document lists for its operation, with a JSON body that fits the schema it declares.
+/// </summary>
+public sealed class SampleResponseTests : IAsyncLifetime
+{
+    private readonly ResponseRecorder _recorder = new();
+    private OpsgApp _app = null!;
+    private HttpClient _secas = null!;
+    private HttpClient _dcc = null!;
+    private HttpClient _tag = null!;
+    private HttpClient _panel = null!;
+    private HttpClient _member = null!;
+    private HttpClient _anonymous = null!;
+
+    public async Task InitializeAsync()
+    {
+        _app = await OpsgApp.StartAsync();
+        _secas = _recorder.ClientAs(_app, "Secas");
+        _dcc = _recorder.ClientAs(_app, "Dcc");
+        _tag = _recorder.ClientAs(_app, "Tag");
+        _panel = _recorder.ClientAs(_app, "Panel");
+        _member = _recorder.ClientAs(_app, "OpsgMember");
+        _anonymous = _recorder.ClientAs(_app, null);
+    }
+
+    public async Task DisposeAsync() => await _app.DisposeAsync();
+
+    [Fact]
+    public async Task GivenACaseDrivenThroughItsTimeline_WhenEveryAnswerIsCheckedAgainstTheDocument_ThenEachFitsItsSchema()
+    {
+        await DriveTimelineAsync();
+        await RefuseOnPurposeAsync();
+
+        var document = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(AppContext.BaseDirectory, "OpenApi", "openapi.json")))!;
+        var operations = new DocumentedOperations(document);
+        var validator = new SchemaValidator(document);
+        var exchanges = _recorder.Exchanges;
+        var problems = exchanges.SelectMany(e => Check(e, operations, validator).Select(p => $"{e}: {p}")).Distinct().ToList();
+
+        Assert.True(problems.Count == 0, string.Join("\n", problems));
+        // Every documented operation was answered at least once, so none is left unchecked.
+        var unanswered = document["paths"]!.AsObject()
+            .SelectMany(p => p.Value!.AsObject().Select(op => (Path: p.Key, Method: op.Key)))
+            .Where(op => !exchanges.Any(e => e.Method.Equals(op.Method, StringComparison.OrdinalIgnoreCase) && operations.Find(e.Method, e.Path)?.Template == op.Path))
+            .Select(op => $"{op.Method.ToUpperInvariant()} {op.Path}").ToList();
+        Assert.True(unanswered.Count == 0, "Never answered: " + string.Join(", ", unanswered));
+    }
+
+    private static IEnumerable<string> Check(RecordedExchange exchange, DocumentedOperations operations, SchemaValidator validator)
+    {
+        if (operations.Find(exchange.Method, exchange.Path) is not { Operation: { } operation })
+        {
+            yield return "no such operation in the document";
+            yield break;
+        }
+        if (operations.Response(operation, exchange.Status) is not { } response)
+        {
+            yield return $"status {exchange.Status} is not documented";
+            yield break;
+        }
+        var isJson = exchange.MediaType is "application/json" or "application/problem+json";
+        var content = response["content"]?.AsObject();
+        var declared = content?.FirstOrDefault(c => c.Key.Split(';')[0].Trim() == exchange.MediaType).Value;
+        if (exchange.Body.Length > 0 && declared is null)
+        {
+            yield return $"a {exchange.MediaType} body is answered but the document declares {(content is null ? "no body" : string.Join(", ", content.Select(c => c.Key)))}";
+            yield break;
+        }
+        if (!isJson || declared?["schema"] is not { } schema) yield break;
+        foreach (var error in validator.Errors(JsonNode.Parse(exchange.Body), schema)) yield return error;
+    }
+
+    private async Task DriveTimelineAsync()
+    {
+        await _anonymous.GetAsync("/api/health");
+        await _anonymous.GetAsync("/api/openapi/v1.json");
+        var caseId = await _secas.OpenCaseAsync();
+        await _secas.GetAsync($"/api/cases/{caseId}");
+        await _dcc.PostJson($"/api/cases/{caseId}/submissions", Seed002.Submission).ExpectAsync(HttpStatusCode.Accepted);
+        await _secas.WaitForAsync(caseId, s => ReviewRecording.HasReport(s, "readiness-pack", 1));
+
+        var evidence = new MultipartFormDataContent { { new ByteArrayContent(EvidenceDocuments.PdfDocument()), "file", "bcdr.pdf" }, { new StringContent("9"), "supportsLscs" } };
+        var uploaded = await _dcc.PostAsync($"/api/cases/{caseId}/evidence", evidence);
+        Assert.Equal(HttpStatusCode.Created, uploaded.StatusCode);
+        await _secas.GetAsync(uploaded.Headers.Location);
+
+        await ReviewRecording.RecordMeetingAsync(_secas, _tag, caseId);
+        await _dcc.PostJson($"/api/cases/{caseId}/actions/1/progress", new { on = "2020-03-02", text = "Plan drafted." }).ExpectAsync(HttpStatusCode.OK);
+        await _secas.PostJson($"/api/cases/{caseId}/actions/1/target-revisions", new { revisedTarget = "2020-04-30", reason = "Supplier input late." }).ExpectAsync(HttpStatusCode.OK);
+        await _member.GetAsync($"/api/cases/{caseId}/actions/1");
+        await _member.GetAsync($"/api/cases/{caseId}/review");
+
+        await ReviewRecording.RequestAndWaitAsync(_secas, caseId, "draft-minutes", "panel-report", "actions-register");
+        await ReviewRecording.AddNoteAsync(_secas, caseId, ReviewRecording.Lsc2Discharged);
+        await _secas.WaitForAsync(caseId, s => ReviewRecording.HasReport(s, "panel-report", 2));
+        await _member.GetAsync($"/api/cases/{caseId}/reports/panel-report/v2");
+        await _member.GetAsync($"/api/cases/{caseId}/reports/panel-report/changes?from=1&to=2");
+        await _secas.GetAsync("/api/actions-register?includeClosed=true");
+
+        var link = await _secas.PostJson($"/api/cases/{caseId}/links", new { recipient = "SEC Panel secretariat", expiresAt = DateTimeOffset.UtcNow.AddDays(14) }).ExpectAsync(HttpStatusCode.Created);
+        await _anonymous.GetAsync(link.Text("url"));
+        await _panel.GetAsync($"/api/panel/cases/{caseId}/panel-report/v{link["reportVersion"]!.GetValue<int>()}");
+        await _panel.PostJson($"/api/cases/{caseId}/raiseEvent/PanelDecision", Seed002Review.PanelDecision);
+        await _secas.PostJson($"/api/cases/{caseId}/raiseEvent/MinutesApproved", Seed002Review.MinutesApproval);
+        await _secas.DeleteAsync(link.Text("revokeDeleteUri"));
+        await _secas.GetAsync($"/api/cases/{caseId}?showHistory=true");
+        await _secas.GetAsync("/api/cases?top=1");
+        await _secas.PostJson($"/api/cases/{caseId}/panel-mailings", new { recipients = new[] { new { name = "Panel chair", address = $"chair-{Guid.NewGuid():N}@example.org" } } });
+
+        var other = await _secas.OpenCaseAsync();
+        await _secas.PostAsync($"/api/cases/{other}/rewind", null);
+        await _secas.PostAsync($"/api/cases/{other}/terminate?reason=Withdrawn", null);
+        await _secas.DeleteAsync($"/api/cases/{other}");
+    }
+
+    /// <summary>One refusal of each kind, so the problem answers are checked too.</summary>
+    private async Task RefuseOnPurposeAsync()
+    {
+        var caseId = await _secas.OpenCaseAsync();
+        await _dcc.SendRaw(HttpMethod.Post, $"/api/cases/{caseId}/submissions", "{\"subject\":");                         // 400
+        await _anonymous.GetAsync($"/api/cases/{caseId}/review");                                                             // 401
+        await _dcc.PostJson($"/api/cases/{caseId}/review", Seed002Review.OpenReview);                                         // 403
+        await _secas.GetAsync("/api/cases/no-such-case/review");                                                               // 404
+        await _secas.PostJson($"/api/cases/{caseId}/actions", new { text = "Too early.", owner = "DCC" });                    // 409
+        await _dcc.SendRaw(HttpMethod.Post, $"/api/cases/{caseId}/submissions", System.Text.Json.JsonSerializer.Serialize(Seed002.Submission, Fixtures.Http.Json), "application/json",
+            new Dictionary<string, string> { ["If-Match"] = "\"99\"" });                                                    // 412
+        await _dcc.SendRaw(HttpMethod.Post, $"/api/cases/{caseId}/submissions", new string('x', 1_100_000));                  // 413
+        await _dcc.SendRaw(HttpMethod.Post, $"/api/cases/{caseId}/submissions", "subject", "text/plain");                     // 415
+        var key = new Dictionary<string, string> { ["Idempotency-Key"] = "sample-" + Guid.NewGuid().ToString("N") };
+        await _secas.SendRaw(HttpMethod.Post, $"/api/cases/{caseId}/terminate?reason=first", "", null, key);
+        await _secas.SendRaw(HttpMethod.Post, $"/api/cases/{caseId}/terminate?reason=second", "", null, key);                // 422
+        using var badToken = new HttpRequestMessage(HttpMethod.Get, "/api/cases?top=1");
+        badToken.Headers.TryAddWithoutValidation("x-ms-continuation-token", "not a token");
+        await _secas.SendAsync(badToken);                                                                                       // 400 on a GET
+        await _anonymous.GetAsync("/api/links/not-a-token");                                                                  // 404 of a link
+        await _panel.PostAsJsonAsync($"/api/cases/{caseId}/raiseEvent/PanelDecision", new { outcome = "maybe" });             // 400 enum
+    }
+}
