@@ -5,8 +5,11 @@ using MimeKit;
 
 namespace Opsg.Functions.Mail;
 
-/// <summary>An email ready to go: plain text and HTML of the same content.</summary>
-public sealed record OutgoingMail(string ToName, string ToAddress, string Subject, string Text, string Html);
+/// <summary>
+/// An email ready to go: plain text and HTML of the same content. <paramref name="MessageKey"/>, when given, makes
+/// the Message-Id stable (key@from-domain), so the same email sent again is recognisably the same message.
+/// </summary>
+public sealed record OutgoingMail(string ToName, string ToAddress, string Subject, string Text, string Html, string? MessageKey = null);
 
 /// <summary>
 /// The only code that knows MailKit: one message per call, over SMTP. A failure throws, so the activity's
@@ -22,7 +25,7 @@ public sealed class SmtpMailSender(IOptions<MailOptions> options)
         message.From.Add(from);
         message.To.Add(new MailboxAddress(mail.ToName, mail.ToAddress));
         message.Subject = mail.Subject;
-        message.MessageId = MimeKit.Utils.MimeUtils.GenerateMessageId(from.Domain);
+        message.MessageId = mail.MessageKey is { } key ? $"{key}@{from.Domain}" : MimeKit.Utils.MimeUtils.GenerateMessageId(from.Domain);
         message.Body = new BodyBuilder { TextBody = mail.Text, HtmlBody = mail.Html }.ToMessageBody();
 
         using var client = new SmtpClient();

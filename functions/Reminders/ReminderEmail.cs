@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+using System.Text;
 using Opsg.Functions.Cases;
 using Opsg.Functions.Links;
 using Opsg.Functions.Mail;
@@ -25,6 +27,18 @@ public static class ReminderEmail
     {
         var model = Model(to, reminder, state);
         var rendered = renderer.Render(Template, model);
-        return new OutgoingMail(to.Name, to.Address, model.Subject, rendered.Text, rendered.Html);
+        return new OutgoingMail(to.Name, to.Address, model.Subject, rendered.Text, rendered.Html, MessageKey(state.CaseId, reminder.Id, to.Address));
+    }
+
+    /// <summary>
+    /// One Message-Id per reminder and person: the email a dying process sent but had not recorded goes out again
+    /// after the restart as the same message, which mail stores that de-duplicate on Message-Id show once.
+    /// Only letters, digits, '.', '-' and '_' (a dot-atom); the address enters as a hash.
+    /// </summary>
+    public static string MessageKey(string caseId, string reminderId, string address)
+    {
+        var person = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(address.ToLowerInvariant())))[..16];
+        var safe = new string(reminderId.Select(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' ? c : '-').ToArray());
+        return $"opsg-reminder.{caseId}.{safe}.{person}";
     }
 }

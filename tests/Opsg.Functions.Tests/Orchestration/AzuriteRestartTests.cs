@@ -18,7 +18,14 @@ public sealed class AzuriteRestartTests : IAsyncLifetime
     [Fact]
     public async Task GivenCommandsInFlight_WhenAzuriteRestarts_ThenEveryAcknowledgedCommandIsStillRecorded()
     {
-        await using var app = new OpsgApp(_azurite.ConnectionString);
+        // Retries that outlast a restart on a loaded machine (the five quick ones of the test default may not): a step
+        // that does spend them is failed and waits for a rewind, which ActivityRetryTests covers; this test is about
+        // the engine picking up on its own.
+        await using var app = new OpsgApp(_azurite.ConnectionString, settings: new Dictionary<string, string?>
+        {
+            ["Workflow:StepAttempts"] = "10",
+            ["Workflow:FirstRetryInterval"] = "00:00:00.500",
+        });
         var secas = app.ClientAs("Secas");
         var dcc = app.ClientAs("Dcc");
         await secas.WaitForHealthyAsync();

@@ -35,6 +35,9 @@ internal static class EngineChecks
             foreach (var caseId in caseIds)
             {
                 var stored = await storage.GetRequiredService<HistoryTable>().ReadAsync(caseId, default);
+                // A step that spent its retries waits for a person (rewind): say so now rather than at the deadline.
+                if (stored.Events.Select(EventCatalog.ToRecorded).LastOrDefault(e => e.Event is ActivityFailed or ActivityRetried) is { Event: ActivityFailed failed })
+                    throw new InvalidOperationException($"Case {caseId}: step {failed.Scheduled} failed after {failed.Attempts} attempts: {failed.Error}");
                 if (stored.Header is null || stored.Header.PendingActivities.Count > 0 || !stored.Events.Any(e => e.Type == nameof(ReportRendered)))
                     return false;
             }
