@@ -1,5 +1,8 @@
 using System.Net;
 using System.Net.Sockets;
+using Azure.Data.Tables;
+using Azure.Storage.Blobs;
+using Azure.Storage.Queues;
 using DurableTask.AzureStorage;
 using DurableTask.Core;
 using Grpc.Net.Client;
@@ -21,6 +24,7 @@ public sealed class DurableSidecar : IHostedService, IAsyncDisposable
     private readonly CancellationTokenSource _stopping = new();
     private Task<bool> _running = Task.FromResult(false);
     private static readonly TimeSpan FirstStartWait = TimeSpan.FromSeconds(60);
+    private static readonly TimeSpan CreateTaskHubWait = TimeSpan.FromSeconds(20);
     private readonly TaskCompletionSource _firstAttempt = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public DurableSidecar(HostJson hostJson, IConfiguration configuration, ILoggerFactory loggers)
@@ -30,7 +34,10 @@ public sealed class DurableSidecar : IHostedService, IAsyncDisposable
         _service = new AzureStorageOrchestrationService(new AzureStorageOrchestrationServiceSettings
         {
             TaskHubName = hostJson.TaskHub,
-            StorageAccountClientProvider = new StorageAccountClientProvider(connectionString),
+            StorageAccountClientProvider = new StorageAccountClientProvider(
+                StorageServiceClientProvider.ForBlob(connectionString, Impatient(new BlobClientOptions())),
+                StorageServiceClientProvider.ForQueue(connectionString, Impatient(new QueueClientOptions())),
+                StorageServiceClientProvider.ForTable(connectionString, Impatient(new TableClientOptions()))),
             PartitionCount = hostJson.PartitionCount,
             MaxQueuePollingInterval = hostJson.MaxQueuePollingInterval,
             ControlQueueVisibilityTimeout = hostJson.ControlQueueVisibilityTimeout,
@@ -92,7 +99,8 @@ public sealed class DurableSidecar : IHostedService, IAsyncDisposable
         {
             try
             {
-                await _service.CreateIfNotExistsAsync();
+                // Creating the task hub is idempotent: an attempt that hangs is abandoned and made again.
+                await _service.CreateIfNotExistsAsync().WaitAsync(CreateTaskHubWait, stopping);
                 await _server.StartAsync(stopping);
                 _firstAttempt.TrySetResult();
                 return true;
@@ -115,6 +123,17 @@ public sealed class DurableSidecar : IHostedService, IAsyncDisposable
     {
         Channel.Dispose();
         await _server.DisposeAsync();
+    }
+
+    /// <summary>
+    /// The SDK waits 100 s for a storage answer before it retries; a request a busy Azurite has dropped then holds the
+    /// task hub up for minutes. Ten seconds a try, and more tries, as the engine's own calls are all idempotent.
+    /// </summary>
+    private static TOptions Impatient<TOptions>(TOptions options) where TOptions : Azure.Core.ClientOptions
+    {
+        options.Retry.NetworkTimeout = TimeSpan.FromSeconds(10);
+        options.Retry.MaxRetries = 6;
+        return options;
     }
 
     private static int FreePort()
