@@ -57,6 +57,21 @@ public sealed class CaseStore(HistoryTable history)
     }
 
     /// <summary>
+    /// What the workflow records (a step's outcome, an email it sent, a link it issued): decided and appended as the
+    /// engine, once per <paramref name="idempotencyKey"/> however often a retried step gets here, deciding again after
+    /// a lost race. A refusal throws, so the step fails and Durable retries it. Answers the case as recorded.
+    /// </summary>
+    public async Task<CaseState> RecordOnceAsync(string caseId, string idempotencyKey, DateTimeOffset now, Func<CaseState, Decision> decide)
+    {
+        var context = new CommandContext(Actor.Engine, now, Idempotency: new IdempotencyRequest(idempotencyKey, idempotencyKey));
+        var result = await ExecuteAsync(caseId, context, CaseCommand.Deciding(decide, _ => new CommandResponse(200, null, "{}")),
+            CancellationToken.None, conflictRetries: 20);
+        if (result.Rejection is { } refused) throw new InvalidOperationException($"The workflow could not record {idempotencyKey}: {refused.Detail}");
+        // A replayed key (recorded before) answers without a state: read the record.
+        return result.State ?? await LoadAsync(caseId, CancellationToken.None);
+    }
+
+    /// <summary>
     /// Runs one command: replay for a repeated Idempotency-Key, If-Match against the version, decide, append.
     /// <paramref name="conflictRetries"/>: how often to re-read and decide again when another writer got in
     /// first; 0 for a person's command (it gets 409 and decides for itself), more for the engine's own work.

@@ -63,13 +63,8 @@ public sealed class PanelMailer(CaseStore store, LinkTable links, MailRenderer r
         await links.RevokeAsync(caseId, linkId, CancellationToken.None);
     }
 
-    private async Task AppendAsync(string caseId, string idempotencyKey, Func<CaseState, Decision> decide)
-    {
-        var context = new CommandContext(Actor.Engine, clock.GetUtcNow(), Idempotency: new IdempotencyRequest(idempotencyKey, idempotencyKey));
-        var result = await store.ExecuteAsync(caseId, context, CaseCommand.Deciding(decide, _ => new CommandResponse(200, null, "{}")),
-            CancellationToken.None, conflictRetries: 20);
-        if (result.Rejection is { } refused) throw new InvalidOperationException($"The mailing could not record its step: {refused.Detail}");
-    }
+    private Task AppendAsync(string caseId, string idempotencyKey, Func<CaseState, Decision> decide) =>
+        store.RecordOnceAsync(caseId, idempotencyKey, clock.GetUtcNow(), decide);
 
     private static bool Same(string a, string b) => string.Equals(a, b, StringComparison.OrdinalIgnoreCase);
 }

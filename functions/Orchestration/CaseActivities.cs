@@ -82,15 +82,8 @@ public sealed class CaseActivities(CaseStore store, ReportRenderer renderer, Blo
             s => Scheduled(s, step.Sequence, step.Run) is not null ? Decision.Accept(completion) : Decision.Accept());
     }
 
-    private async Task<CasePlan> AppendAsync(string caseId, string idempotencyKey, Func<CaseState, Decision> decide)
-    {
-        var context = new CommandContext(Actor.Engine, clock.GetUtcNow(), Idempotency: new IdempotencyRequest(idempotencyKey, idempotencyKey));
-        var result = await store.ExecuteAsync(caseId, context, CaseCommand.Deciding(decide, _ => new CommandResponse(200, null, "{}")),
-            CancellationToken.None, conflictRetries: 20);
-        if (result.Rejection is { } refused) throw new InvalidOperationException($"The step's outcome was not recorded: {refused.Detail}");
-        // A replayed key (the step ran before and was recorded) answers without a state: read the record.
-        return CasePlan.From(result.State ?? await store.LoadAsync(caseId, CancellationToken.None));
-    }
+    private async Task<CasePlan> AppendAsync(string caseId, string idempotencyKey, Func<CaseState, Decision> decide) =>
+        CasePlan.From(await store.RecordOnceAsync(caseId, idempotencyKey, clock.GetUtcNow(), decide));
 
     private static ActivityState? Scheduled(CaseState state, long sequence, int run) =>
         state.Activities.TryGetValue(sequence, out var a) && a.Status == ActivityStatus.Scheduled && a.Retries == run ? a : null;

@@ -56,11 +56,6 @@ public sealed class ReminderMailer(CaseStore store, MailRenderer renderer, SmtpM
 
     private static string SettingFor(ReminderAudience audience) => audience == ReminderAudience.Dcc ? "Mail__DccRecipients" : "Mail__SecretariatRecipients";
 
-    private async Task AppendAsync(string caseId, string idempotencyKey, CaseEvent sent)
-    {
-        var context = new CommandContext(Actor.Engine, clock.GetUtcNow(), Idempotency: new IdempotencyRequest(idempotencyKey, idempotencyKey));
-        var result = await store.ExecuteAsync(caseId, context, CaseCommand.Deciding(_ => Decision.Accept(sent), _ => new CommandResponse(200, null, "{}")),
-            CancellationToken.None, conflictRetries: 20);
-        if (result.Rejection is { } refused) throw new InvalidOperationException($"The reminder could not record its email: {refused.Detail}");
-    }
+    private Task AppendAsync(string caseId, string idempotencyKey, CaseEvent sent) =>
+        store.RecordOnceAsync(caseId, idempotencyKey, clock.GetUtcNow(), _ => Decision.Accept(sent));
 }
