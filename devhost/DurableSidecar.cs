@@ -1,5 +1,8 @@
 using System.Net;
 using System.Net.Sockets;
+using Azure.Data.Tables;
+using Azure.Storage.Blobs;
+using Azure.Storage.Queues;
 using DurableTask.AzureStorage;
 using DurableTask.Core;
 using Grpc.Net.Client;
@@ -31,7 +34,10 @@ public sealed class DurableSidecar : IHostedService, IAsyncDisposable
         _service = new AzureStorageOrchestrationService(new AzureStorageOrchestrationServiceSettings
         {
             TaskHubName = hostJson.TaskHub,
-            StorageAccountClientProvider = new StorageAccountClientProvider(connectionString),
+            StorageAccountClientProvider = new StorageAccountClientProvider(
+                StorageServiceClientProvider.ForBlob(connectionString, Impatient(new BlobClientOptions())),
+                StorageServiceClientProvider.ForQueue(connectionString, Impatient(new QueueClientOptions())),
+                StorageServiceClientProvider.ForTable(connectionString, Impatient(new TableClientOptions()))),
             PartitionCount = hostJson.PartitionCount,
             MaxQueuePollingInterval = hostJson.MaxQueuePollingInterval,
             ControlQueueVisibilityTimeout = hostJson.ControlQueueVisibilityTimeout,
@@ -117,6 +123,17 @@ public sealed class DurableSidecar : IHostedService, IAsyncDisposable
     {
         Channel.Dispose();
         await _server.DisposeAsync();
+    }
+
+    /// <summary>
+    /// The SDK waits 100 s for a storage answer before it retries; a request a busy Azurite has dropped then holds the
+    /// task hub up for minutes. Ten seconds a try, and more tries, as the engine's own calls are all idempotent.
+    /// </summary>
+    private static TOptions Impatient<TOptions>(TOptions options) where TOptions : Azure.Core.ClientOptions
+    {
+        options.Retry.NetworkTimeout = TimeSpan.FromSeconds(10);
+        options.Retry.MaxRetries = 6;
+        return options;
     }
 
     private static int FreePort()

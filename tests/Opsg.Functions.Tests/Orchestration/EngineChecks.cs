@@ -16,12 +16,12 @@ internal static class EngineChecks
         (await storage.GetRequiredService<HistoryTable>().ReadAsync(caseId, default)).Events.Select(EventCatalog.ToRecorded).ToList();
 
     /// <summary>Polls until the condition holds; a deadline, never a timing assertion.</summary>
-    public static async Task UntilAsync(Func<Task<bool>> condition, string what, int seconds = 30, Func<string>? detail = null)
+    public static async Task UntilAsync(Func<Task<bool>> condition, string what, int seconds = 30)
     {
         var deadline = DateTime.UtcNow.AddSeconds(seconds);
         while (!await condition())
         {
-            if (DateTime.UtcNow > deadline) throw new TimeoutException($"Not within {seconds} s: {what}" + (detail is null ? "." : $"; {detail()}."));
+            if (DateTime.UtcNow > deadline) throw new TimeoutException($"Not within {seconds} s: {what}.");
             await Task.Delay(100);
         }
     }
@@ -29,14 +29,11 @@ internal static class EngineChecks
     /// <summary>Every activity the case scheduled has finished (none still pending) and at least one report exists.</summary>
     public static Task UntilSettledAsync(this OpsgApp app, IEnumerable<string> caseIds, int seconds = 30) => app.Services.UntilSettledAsync(caseIds, seconds);
 
-    public static Task UntilSettledAsync(this IServiceProvider storage, IEnumerable<string> caseIds, int seconds = 30)
-    {
-        var waitingOn = "";
-        return UntilAsync(async () =>
+    public static Task UntilSettledAsync(this IServiceProvider storage, IEnumerable<string> caseIds, int seconds = 30) =>
+        UntilAsync(async () =>
         {
             foreach (var caseId in caseIds)
             {
-                waitingOn = caseId;
                 var stored = await storage.GetRequiredService<HistoryTable>().ReadAsync(caseId, default);
                 // A step that spent its retries waits for a person (rewind): say so now rather than at the deadline.
                 if (stored.Events.Select(EventCatalog.ToRecorded).LastOrDefault(e => e.Event is ActivityFailed or ActivityRetried) is { Event: ActivityFailed failed })
@@ -45,8 +42,7 @@ internal static class EngineChecks
                     return false;
             }
             return true;
-        }, "every case's activities finished", seconds, () => $"case {waitingOn} is not (last checked)");
-    }
+        }, "every case's activities finished", seconds);
 
     /// <summary>
     /// The history is gapless and agrees with its header, each scheduled activity was finished exactly
