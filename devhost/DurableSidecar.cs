@@ -1,4 +1,3 @@
-using System.Net;
 using System.Net.Sockets;
 using Azure.Data.Tables;
 using Azure.Storage.Blobs;
@@ -13,7 +12,7 @@ namespace Opsg.DevHost;
 
 /// <summary>
 /// What the Durable extension is inside the Functions host: Durable Task's gRPC sidecar over the Azure Storage
-/// provider (the one Durable Functions uses in Azure by default), on a loopback port of its own. The worker that
+/// provider (the one Durable Functions uses in Azure by default), on a Unix socket of its own. The worker that
 /// runs our orchestrator and activities and the client the HTTP functions bind both talk to it.
 /// </summary>
 public sealed class DurableSidecar : IHostedService, IAsyncDisposable
@@ -21,6 +20,7 @@ public sealed class DurableSidecar : IHostedService, IAsyncDisposable
     private readonly AzureStorageOrchestrationService _service;
     private readonly WebApplication _server;
     private readonly ILogger _logger;
+    private readonly string _socketPath;
     private readonly CancellationTokenSource _stopping = new();
     private Task<bool> _running = Task.FromResult(false);
     private static readonly TimeSpan FirstStartWait = TimeSpan.FromSeconds(60);
@@ -49,21 +49,24 @@ public sealed class DurableSidecar : IHostedService, IAsyncDisposable
             LoggerFactory = loggers,
         });
 
-        var port = FreePort();
+        // A Unix socket of its own rather than a loopback port: a port found free and bound later can be taken in
+        // between (by another process's connection), and a sidecar that cannot bind never listens.
+        _socketPath = Path.Combine(Path.GetTempPath(), $"opsg-durable-{Guid.NewGuid():N}.sock");
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
         builder.Services.AddSingleton(loggers);
-        builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, port, listen => listen.Protocols = HttpProtocols.Http2));
+        builder.WebHost.ConfigureKestrel(k => k.ListenUnixSocket(_socketPath, listen => listen.Protocols = HttpProtocols.Http2));
         builder.Services.AddGrpc();
         builder.Services.AddSingleton<IOrchestrationService>(new StartedOnceOrchestrationService(_service));
         builder.Services.AddSingleton<IOrchestrationServiceClient>(_service);
         builder.Services.AddSingleton<TaskHubGrpcServer>();
         _server = builder.Build();
         _server.MapGrpcService<TaskHubGrpcServer>();
-        // A loopback sidecar that is not listening yet (its task hub still being created) is worth trying again
+        // A sidecar that is not listening yet (its task hub still being created) is worth trying again
         // every second; gRPC's default back-off grows to two minutes and keeps refusing calls long after it listens.
-        Channel = GrpcChannel.ForAddress($"http://127.0.0.1:{port}", new GrpcChannelOptions
+        Channel = GrpcChannel.ForAddress("http://durable-sidecar", new GrpcChannelOptions
         {
+            HttpHandler = new SocketsHttpHandler { ConnectCallback = ConnectToSidecarAsync },
             InitialReconnectBackoff = TimeSpan.FromMilliseconds(200),
             MaxReconnectBackoff = TimeSpan.FromSeconds(1),
         });
@@ -123,6 +126,7 @@ public sealed class DurableSidecar : IHostedService, IAsyncDisposable
     {
         Channel.Dispose();
         await _server.DisposeAsync();
+        File.Delete(_socketPath);
     }
 
     /// <summary>
@@ -136,10 +140,18 @@ public sealed class DurableSidecar : IHostedService, IAsyncDisposable
         return options;
     }
 
-    private static int FreePort()
+    private async ValueTask<Stream> ConnectToSidecarAsync(SocketsHttpConnectionContext context, CancellationToken cancellationToken)
     {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
+        var socket = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
+        try
+        {
+            await socket.ConnectAsync(new UnixDomainSocketEndPoint(_socketPath), cancellationToken);
+            return new NetworkStream(socket, ownsSocket: true);
+        }
+        catch
+        {
+            socket.Dispose();
+            throw;
+        }
     }
 }

@@ -41,18 +41,21 @@ internal sealed class CaseTimeline
     private readonly TaskOptions _retry;
     private CasePlan _plan;
 
-    private CaseTimeline(TaskOrchestrationContext context, CaseRun run, CasePlan plan)
+    private CaseTimeline(TaskOrchestrationContext context, CaseRun run, TaskOptions retry, CasePlan plan)
     {
         _context = context;
         _run = run;
+        _retry = retry;
         _plan = plan;
-        _retry = TaskOptions.FromRetryPolicy(new RetryPolicy(run.Retry.Attempts, run.Retry.FirstInterval, run.Retry.BackoffCoefficient));
     }
 
     public static async Task<CaseTimeline> StartAsync(TaskOrchestrationContext context, CaseRun run)
     {
-        var plan = await context.CallActivityAsync<CasePlan>(CaseActivities.ReadPlan, run.CaseId);
-        var timeline = new CaseTimeline(context, run, plan);
+        // Every activity reads or writes storage, so every one is retried: a storage blip while the first read is
+        // made must not fail the orchestration any more than one during a render.
+        var retry = TaskOptions.FromRetryPolicy(new RetryPolicy(run.Retry.Attempts, run.Retry.FirstInterval, run.Retry.BackoffCoefficient));
+        var plan = await context.CallActivityAsync<CasePlan>(CaseActivities.ReadPlan, run.CaseId, retry);
+        var timeline = new CaseTimeline(context, run, retry, plan);
         timeline.Publish();
         return timeline;
     }
@@ -82,7 +85,7 @@ internal sealed class CaseTimeline
                 // Retries are spent: the record says which step failed and why, and the orchestration fails.
                 // POST /rewind records the retry and starts the orchestration again from the record.
                 await _context.CallActivityAsync<CasePlan>(CaseActivities.RecordFailure,
-                    new StepFailure(_run.CaseId, step.Sequence, step.Run, failure.FailureDetails.ErrorMessage, _run.Retry.Attempts));
+                    new StepFailure(_run.CaseId, step.Sequence, step.Run, failure.FailureDetails.ErrorMessage, _run.Retry.Attempts), _retry);
                 throw;
             }
             Publish();

@@ -77,11 +77,24 @@ public sealed class CaseOrchestratorTests
         Assert.Equal((3L, 0, Run.Retry.Attempts), (failure.Sequence, failure.Run, failure.Attempts));
     }
 
+    [Fact]
+    public async Task GivenStorageAnswersNotTheFirstReadOfTheRecord_ThenTheReadIsRetried_AndTheStepRuns()
+    {
+        var record = new FakeRecord(Plan(3, CaseStage.SubmissionReceived, new PlannedStep(3, ActivityNames.RenderReport, 0))) { UnreadableTimes = 2 };
+        await using var host = await StartAsync(record);
+        await host.Client.ScheduleNewOrchestrationInstanceAsync(CaseOrchestrator.Name, Run, new StartOrchestrationOptions(Run.CaseId));
+        var status = await WaitForCustomStatusAsync(host.Client, "SubmissionReceived");
+
+        Assert.Equal(OrchestrationRuntimeStatus.Running, status.RuntimeStatus);
+        Assert.Equal([3L], record.Ran);
+        Assert.Equal(3, record.Reads);
+    }
+
     private static CasePlan Plan(long version, CaseStage stage, params PlannedStep[] steps) => new(version, stage, steps, null, false);
 
     private static Task<DurableTaskTestHost> StartAsync(FakeRecord record) => DurableTaskTestHost.StartAsync(registry => registry
         .AddOrchestratorFunc<CaseRun, string>(CaseOrchestrator.Name, CaseOrchestrator.Run)
-        .AddActivityFunc<string, CasePlan>(CaseActivities.ReadPlan, (_, _) => record.Plan)
+        .AddActivityFunc<string, CasePlan>(CaseActivities.ReadPlan, (_, _) => record.Read())
         .AddActivityFunc<StepInput, CasePlan>(ActivityNames.RenderReport, (_, step) => record.RunStep(step))
         .AddActivityFunc<StepFailure, CasePlan>(CaseActivities.RecordFailure, (_, failure) => record.Fail(failure)));
 
@@ -104,7 +117,13 @@ public sealed class CaseOrchestratorTests
         /// <summary>What a command recorded, as the HTTP functions would raise it.</summary>
         public CasePlan Records(CasePlan plan) => Plan = plan;
         public bool Failing { get; init; }
+        public int UnreadableTimes { get; init; }
         public int Attempts;
+        public int Reads;
+
+        public CasePlan Read() => Interlocked.Increment(ref Reads) <= UnreadableTimes
+            ? throw new TimeoutException("Storage did not answer.")
+            : Plan;
         public ConcurrentQueue<long> Ran { get; } = new();
         public ConcurrentQueue<StepFailure> Failures { get; } = new();
 

@@ -1,3 +1,4 @@
+using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.DependencyInjection;
 using Opsg.Functions.Cases;
 using Opsg.Functions.Orchestration;
@@ -16,12 +17,13 @@ internal static class EngineChecks
         (await storage.GetRequiredService<HistoryTable>().ReadAsync(caseId, default)).Events.Select(EventCatalog.ToRecorded).ToList();
 
     /// <summary>Polls until the condition holds; a deadline, never a timing assertion.</summary>
-    public static async Task UntilAsync(Func<Task<bool>> condition, string what, int seconds = 30)
+    public static async Task UntilAsync(Func<Task<bool>> condition, string what, int seconds = 30, Func<Task<string>>? detail = null)
     {
         var deadline = DateTime.UtcNow.AddSeconds(seconds);
         while (!await condition())
         {
-            if (DateTime.UtcNow > deadline) throw new TimeoutException($"Not within {seconds} s: {what}.");
+            if (DateTime.UtcNow > deadline)
+                throw new TimeoutException($"Not within {seconds} s: {what}" + (detail is null ? "." : $"; {await detail()}"));
             await Task.Delay(100);
         }
     }
@@ -29,11 +31,14 @@ internal static class EngineChecks
     /// <summary>Every activity the case scheduled has finished (none still pending) and at least one report exists.</summary>
     public static Task UntilSettledAsync(this OpsgApp app, IEnumerable<string> caseIds, int seconds = 30) => app.Services.UntilSettledAsync(caseIds, seconds);
 
-    public static Task UntilSettledAsync(this IServiceProvider storage, IEnumerable<string> caseIds, int seconds = 30) =>
-        UntilAsync(async () =>
+    public static Task UntilSettledAsync(this IServiceProvider storage, IEnumerable<string> caseIds, int seconds = 30)
+    {
+        var waitingOn = "";
+        return UntilAsync(async () =>
         {
             foreach (var caseId in caseIds)
             {
+                waitingOn = caseId;
                 var stored = await storage.GetRequiredService<HistoryTable>().ReadAsync(caseId, default);
                 // A step that spent its retries waits for a person (rewind): say so now rather than at the deadline.
                 if (stored.Events.Select(EventCatalog.ToRecorded).LastOrDefault(e => e.Event is ActivityFailed or ActivityRetried) is { Event: ActivityFailed failed })
@@ -42,7 +47,21 @@ internal static class EngineChecks
                     return false;
             }
             return true;
-        }, "every case's activities finished", seconds);
+        }, "every case's activities finished", seconds, () => storage.DescribeAsync(waitingOn));
+    }
+
+    /// <summary>Where a case stands in the record and in the engine: what a timed-out wait says about the case it waited on.</summary>
+    public static async Task<string> DescribeAsync(this IServiceProvider storage, string caseId)
+    {
+        var stored = await storage.GetRequiredService<HistoryTable>().ReadAsync(caseId, default);
+        var recent = string.Join(", ", stored.Events.TakeLast(6).Select(e => $"{e.Sequence}:{e.Type}"));
+        var pending = stored.Header is null ? "no header" : string.Join(", ", stored.Header.PendingActivities);
+        var instance = await storage.GetRequiredService<DurableTaskClient>().GetInstanceAsync(caseId, getInputsAndOutputs: false);
+        var engine = instance is null ? "no orchestration" :
+            $"{instance.RuntimeStatus}, updated {instance.LastUpdatedAt:HH:mm:ss.fff}, status {instance.SerializedCustomStatus}" +
+            (instance.FailureDetails is { } failure ? $", failed: {failure.ErrorType}: {failure.ErrorMessage}" : "");
+        return $"case {caseId}: record ends [{recent}], pending [{pending}]; orchestration {engine}; now {DateTime.UtcNow:HH:mm:ss.fff}.";
+    }
 
     /// <summary>
     /// The history is gapless and agrees with its header, each scheduled activity was finished exactly
