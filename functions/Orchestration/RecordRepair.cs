@@ -9,8 +9,9 @@ namespace Opsg.Functions.Orchestration;
 /// <summary>
 /// Heals what a crash between "recorded" and "told the orchestration" leaves behind, without a person: a case
 /// whose orchestration never started, a terminated case whose orchestration still runs, a record changed after
-/// its orchestration last read (the version it publishes), a finished orchestration whose record asks for more. A failed orchestration is
-/// left for SECAS to retry (POST /rewind).
+/// its orchestration last read (the version it publishes), a finished orchestration whose record asks for more, a
+/// failed orchestration whose record names no failed step (storage out of reach for longer than its retries, so there
+/// is nothing for a person to decide). A failed step is left for SECAS to retry (POST /rewind).
 /// </summary>
 public sealed class RecordRepair(HistoryTable history, CaseStore store, CaseWorkflow workflow, TimeProvider clock, IOptions<WorkflowOptions> options, ILogger<RecordRepair> logger)
 {
@@ -66,6 +67,11 @@ public sealed class RecordRepair(HistoryTable history, CaseStore store, CaseWork
                 return true;
             case OrchestrationRuntimeStatus.Completed when header.RuntimeStatus != nameof(RuntimeStatus.Completed) && !recordTerminated:
                 await workflow.StartAsync(client, await store.LoadAsync(header.CaseId, cancellationToken), cancellationToken);
+                return true;
+            case OrchestrationRuntimeStatus.Failed when !recordTerminated:
+                var state = await store.LoadAsync(header.CaseId, cancellationToken);
+                if (state.Activities.Values.Any(a => a.Status == ActivityStatus.Failed)) return false;
+                await workflow.StartAsync(client, state, cancellationToken);
                 return true;
             default:
                 return false;

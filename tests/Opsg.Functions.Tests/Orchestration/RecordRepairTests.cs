@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 using Opsg.Functions.Cases;
 using Opsg.Functions.Reports;
@@ -48,6 +49,22 @@ public sealed class RecordRepairTests(RecordRepairTests.App fixture) : IClassFix
         await AppendOnlyAsync(caseId, new CaseTerminated("Withdrawn by the DCC"));
 
         await EngineChecks.UntilAsync(async () => await Client.GetInstanceAsync(caseId) is { RuntimeStatus: OrchestrationRuntimeStatus.Terminated }, "the orchestration was terminated");
+    }
+
+    [Fact]
+    public async Task GivenAnOrchestrationThatFailedWithNoFailedStepInTheRecord_ThenTheRepairStartsItAgainFromTheRecord()
+    {
+        var caseId = await _app.ClientAs("Secas").OpenCaseAsync();
+        await EngineChecks.UntilAsync(async () => await Client.GetInstanceAsync(caseId) is { RuntimeStatus: OrchestrationRuntimeStatus.Running }, "the orchestration runs");
+        // What storage out of reach for longer than every retry leaves: an orchestration failed outside any step. Here
+        // it is made to fail at once, by an instance of the same id with no input.
+        await Client.TerminateInstanceAsync(caseId);
+        await Client.WaitForInstanceCompletionAsync(caseId);
+        await Client.PurgeInstanceAsync(caseId);
+        await Client.ScheduleNewOrchestrationInstanceAsync(Functions.Orchestration.CaseOrchestrator.Name, new StartOrchestrationOptions(caseId));
+        await EngineChecks.UntilAsync(async () => await Client.GetInstanceAsync(caseId) is { RuntimeStatus: OrchestrationRuntimeStatus.Failed }, "the orchestration failed");
+
+        await EngineChecks.UntilAsync(async () => await Client.GetInstanceAsync(caseId) is { RuntimeStatus: OrchestrationRuntimeStatus.Running }, "the orchestration runs again");
     }
 
     private DurableTaskClient Client => _app.Service<DurableTaskClient>();
