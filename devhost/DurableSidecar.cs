@@ -96,15 +96,26 @@ public sealed class DurableSidecar : IHostedService, IAsyncDisposable
         if (await _running is true) await _server.StopAsync(cancellationToken);
     }
 
+    /// <summary>Where the start stands, with times: what a person (or a test) waiting for the workflow engine reads.</summary>
+    public string Progress => _progress;
+
+    private volatile string _progress = "not started";
+
+    private void Report(string progress) => _progress = $"{progress} ({DateTimeOffset.UtcNow:HH:mm:ss.fff})";
+
     private async Task<bool> RunAsync(CancellationToken stopping)
     {
-        while (!stopping.IsCancellationRequested)
+        await Task.Yield(); // the host's start goes on; this loop runs beside it
+        for (var attempt = 1; !stopping.IsCancellationRequested; attempt++)
         {
             try
             {
                 // Creating the task hub is idempotent: an attempt that hangs is abandoned and made again.
+                Report($"creating task hub {TaskHub}, attempt {attempt}");
                 await _service.CreateIfNotExistsAsync().WaitAsync(CreateTaskHubWait, stopping);
+                Report($"starting the gRPC server, attempt {attempt}");
                 await _server.StartAsync(stopping);
+                Report("listening");
                 _firstAttempt.TrySetResult();
                 return true;
             }
@@ -115,6 +126,7 @@ public sealed class DurableSidecar : IHostedService, IAsyncDisposable
             catch (Exception ex)
             {
                 _firstAttempt.TrySetResult();
+                Report($"attempt {attempt} failed: {ex.GetType().Name}: {ex.Message}");
                 _logger.LogWarning("The task hub {TaskHub} is not reachable yet ({Reason}); trying again", TaskHub, ex.Message);
                 try { await Task.Delay(TimeSpan.FromSeconds(2), stopping); } catch (OperationCanceledException) { }
             }

@@ -40,7 +40,7 @@ public static class Http
 
 public static class HealthWaits
 {
-    /// <summary>Storage is created by the trigger loop at start-up; wait until health says so.</summary>
+    /// <summary>Storage and the workflow engine come up in the background at start-up; wait until health says both answer.</summary>
     public static async Task<System.Text.Json.Nodes.JsonNode> WaitForHealthyAsync(this HttpClient client, int seconds = 30)
     {
         var deadline = DateTime.UtcNow.AddSeconds(seconds);
