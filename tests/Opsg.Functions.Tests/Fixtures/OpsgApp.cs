@@ -38,10 +38,10 @@ public sealed class OpsgApp : WebApplicationFactory<Program>
     public string Prefix { get; }
 
     /// <summary>An app on the shared Azurite, once it says it is healthy (its tables and containers exist).</summary>
-    public static async Task<OpsgApp> StartAsync(IDictionary<string, string?>? settings = null)
+    public static async Task<OpsgApp> StartAsync(IDictionary<string, string?>? settings = null, Action<IServiceCollection>? testServices = null)
     {
         var azurite = await Azurite.Shared;
-        var app = new OpsgApp(azurite.ConnectionString, settings: settings);
+        var app = new OpsgApp(azurite.ConnectionString, settings: settings) { TestServices = testServices };
         await app.ClientAs(null).WaitForHealthyAsync(60);
         return app;
     }
