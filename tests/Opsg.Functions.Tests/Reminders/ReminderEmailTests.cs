@@ -37,7 +37,7 @@ public sealed class ReminderEmailTests : IAsyncLifetime
     public async Task GivenAReviewAndActions_WhenTheirRemindersFall_ThenEachPersonGetsEachReminderOnce_AndEachEmailIsRecordedOnce()
     {
         var secas = _app.ClientAs("Secas");
-        var caseId = await ReviewRecording.OpenAndSubmitAsync(secas, _app.ClientAs("Dcc"));
+        var caseId = await ReviewRecording.OpenAndSubmitAsync(secas, _app.ClientAs("Dcc"), Seed002.MeetingId);
 
         // Meeting on 28 February (reminded on the 23rd), report due to the Panel on 6 March (reminded on the 3rd): the secretariat's.
         await secas.PostJson($"/api/cases/{caseId}/review", new { meetingDate = "2020-02-28", reportDueDate = "2020-03-06" }).ExpectAsync(HttpStatusCode.OK);

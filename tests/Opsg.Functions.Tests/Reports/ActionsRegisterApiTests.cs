@@ -30,7 +30,7 @@ public sealed class ActionsRegisterApiTests : IAsyncLifetime
         _secas = _app.ClientAs("Secas");
         var dcc = _app.ClientAs("Dcc");
 
-        _seedCase = await ReviewRecording.OpenAndSubmitAsync(_secas, dcc);
+        _seedCase = await ReviewRecording.OpenAndSubmitAsync(_secas, dcc, Seed002.MeetingId);
         await ReviewRecording.RecordMeetingAsync(_secas, _app.ClientAs("Tag"), _seedCase);
         await _secas.PostJson($"/api/cases/{_seedCase}/actions/3/target-revisions", new { revisedTarget = "2020-04-03", reason = "plan review slipped" }).ExpectAsync(HttpStatusCode.OK);
         await ReviewRecording.AddNoteAsync(_secas, _seedCase, Seed002Review.PostMeetingNotes[0]);
