@@ -39,12 +39,12 @@ public sealed class OpsgApp : WebApplicationFactory<Program>
     public string Prefix { get; }
 
     /// <summary>An app on the shared Azurite, once it says it is healthy (its tables and containers exist).</summary>
-    public static async Task<OpsgApp> StartAsync(IDictionary<string, string?>? settings = null)
+    public static async Task<OpsgApp> StartAsync(IDictionary<string, string?>? settings = null, Action<IServiceCollection>? testServices = null)
     {
         var azurite = await Azurite.Shared;
         try
         {
-            return await StartHealthyAsync(azurite, settings);
+            return await StartHealthyAsync(azurite, settings, testServices);
         }
         catch (TimeoutException notHealthy)
         {
@@ -52,13 +52,13 @@ public sealed class OpsgApp : WebApplicationFactory<Program>
             // sidecar has not come up within a minute. That is the local host's start, not what the test is about: say
             // so in the log and start one more app (a task hub of its own); a second failure fails the test.
             Console.Error.WriteLine($"An app for the tests did not become healthy and is started again: {notHealthy.Message}");
-            return await StartHealthyAsync(azurite, settings);
+            return await StartHealthyAsync(azurite, settings, testServices);
         }
     }
 
-    private static async Task<OpsgApp> StartHealthyAsync(Azurite azurite, IDictionary<string, string?>? settings)
+    private static async Task<OpsgApp> StartHealthyAsync(Azurite azurite, IDictionary<string, string?>? settings, Action<IServiceCollection>? testServices)
     {
-        var app = new OpsgApp(azurite.ConnectionString, settings: settings);
+        var app = new OpsgApp(azurite.ConnectionString, settings: settings) { TestServices = testServices };
         try
         {
             await app.ClientAs(null).WaitForHealthyAsync(60);

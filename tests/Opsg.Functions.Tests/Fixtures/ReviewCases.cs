@@ -58,7 +58,7 @@ public sealed class ReviewCases : IAsyncLifetime
 
     public async Task<string> NewAsync(Stage stage)
     {
-        var meetingId = $"{Seed002.MeetingId}_{Guid.NewGuid():N}"[..19];
+        var meetingId = ReviewRecording.MeetingOfItsOwn();
         var id = await Secas.OpenCaseAsync(Seed002.OpenCaseAt(meetingId));
         _meetings[id] = meetingId;
         if (stage == Stage.Opened) return id;

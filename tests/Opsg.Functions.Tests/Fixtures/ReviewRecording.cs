@@ -3,12 +3,16 @@ using System.Text.Json.Nodes;
 
 namespace Opsg.Functions.Tests.Fixtures;
 
-/// <summary>Brings a case through seed 002's meeting over the public HTTP API, as SECAS, the DCC and the TAG would.</summary>
+/// <summary>
+/// Brings a case through seed 002's meeting over the public HTTP API, as SECAS, the DCC and the TAG would. Action
+/// numbers belong to the meeting, across every case it reviews, so a case opened here is reviewed at a meeting of its
+/// own ("OPSG_29xxx_…") unless a test names one: its actions are /01–/03 as in seed 002, whatever else its app holds.
+/// </summary>
 public static class ReviewRecording
 {
-    public static async Task<string> OpenAndSubmitAsync(HttpClient secas, HttpClient dcc)
+    public static async Task<string> OpenAndSubmitAsync(HttpClient secas, HttpClient dcc, string? meetingId = null)
     {
-        var caseId = await secas.OpenCaseAsync();
+        var caseId = await secas.OpenCaseAsync(Seed002.OpenCaseAt(meetingId ?? MeetingOfItsOwn()));
         var submitted = await dcc.PostJson($"/api/cases/{caseId}/submissions", Seed002.Submission);
         Assert.Equal(HttpStatusCode.Accepted, submitted.StatusCode);
         // Tests that follow read the readiness pack, so it must exist before they go on.
@@ -24,9 +28,22 @@ public static class ReviewRecording
         await secas.PutJson($"/api/cases/{caseId}/meeting", Seed002Review.Meeting).ExpectAsync(HttpStatusCode.OK);
         foreach (var risk in Seed002Review.AddedRisks)
             await secas.PostJson($"/api/cases/{caseId}/risks", risk).ExpectAsync(HttpStatusCode.OK);
+        var actionIds = new List<string>();
         foreach (var action in Seed002Review.Actions)
-            await secas.PostJson($"/api/cases/{caseId}/actions", action).ExpectAsync(HttpStatusCode.Created);
-        await secas.PostJson($"/api/cases/{caseId}/decisions", Seed002Review.Decisions).ExpectAsync(HttpStatusCode.OK);
+            actionIds.Add((await secas.PostJson($"/api/cases/{caseId}/actions", action).ExpectAsync(HttpStatusCode.Created)).Text("id"));
+        await secas.PostJson($"/api/cases/{caseId}/decisions", NamingActions(Seed002Review.Decisions, actionIds)).ExpectAsync(HttpStatusCode.OK);
+    }
+
+    /// <summary>Seed 002's meeting ID with a suffix of its own, as short as meeting IDs are.</summary>
+    public static string MeetingOfItsOwn() => $"{Seed002.MeetingId}_{Guid.NewGuid():N}"[..19];
+
+    /// <summary>A seed 002 body with the action IDs it names ("OPSG 29xxx/02") as the case numbered its actions, in the seed's order.</summary>
+    private static JsonNode NamingActions(object body, IReadOnlyList<string> actionIds)
+    {
+        var json = RawRequests.Tree(body).ToJsonString();
+        for (var i = 0; i < actionIds.Count; i++)
+            json = json.Replace($"\"{Seed002Review.ActionIds[i]}\"", $"\"{actionIds[i]}\"", StringComparison.Ordinal);
+        return JsonNode.Parse(json)!;
     }
 
     /// <summary>Seed 002's post-meeting note that discharges the condition on LSC 2.</summary>

@@ -12,22 +12,29 @@ namespace Opsg.Functions.Tests.Hosting;
 /// `dotnet publish` gives the Functions host a complete isolated-worker package, whose functions.metadata names
 /// every function of the app and nothing else; and the local host serves exactly the HTTP functions it lists.
 /// </summary>
-public sealed class FunctionPackageTests : IAsyncLifetime
+public sealed class FunctionPackageTests(FunctionPackageTests.Package package) : IClassFixture<FunctionPackageTests.Package>
 {
-    private readonly string _package = Path.Combine(Path.GetTempPath(), "opsg-publish-" + Guid.NewGuid().ToString("N"));
-    private List<JsonObject> _functions = [];
-
-    public async Task InitializeAsync()
+    /// <summary>The app published once for the class (a `dotnet publish` takes seconds); its tests only read it.</summary>
+    public sealed class Package : IAsyncLifetime
     {
-        await PublishAsync();
-        _functions = JsonNode.Parse(File.ReadAllText(Path.Combine(_package, "functions.metadata")))!.AsArray().Cast<JsonObject>().ToList();
+        public string Folder { get; } = Path.Combine(Path.GetTempPath(), "opsg-publish-" + Guid.NewGuid().ToString("N"));
+        public List<JsonObject> Functions { get; private set; } = [];
+
+        public async Task InitializeAsync()
+        {
+            await PublishAsync(Folder);
+            Functions = JsonNode.Parse(File.ReadAllText(Path.Combine(Folder, "functions.metadata")))!.AsArray().Cast<JsonObject>().ToList();
+        }
+
+        public Task DisposeAsync()
+        {
+            try { Directory.Delete(Folder, recursive: true); } catch (IOException) { }
+            return Task.CompletedTask;
+        }
     }
 
-    public Task DisposeAsync()
-    {
-        try { Directory.Delete(_package, recursive: true); } catch (IOException) { }
-        return Task.CompletedTask;
-    }
+    private readonly string _package = package.Folder;
+    private readonly List<JsonObject> _functions = package.Functions;
 
     [Fact]
     public void ThePackageIsAnIsolatedWorkerAppWithDurableOnAzureStorage_AndNoCustomHandler()
@@ -83,11 +90,11 @@ public sealed class FunctionPackageTests : IAsyncLifetime
         Assert.Equal(listed.Count, app.Service<FunctionsMetadata>().WithTrigger("httpTrigger").Sum(f => f.Trigger.Methods!.Count));
     }
 
-    private async Task PublishAsync()
+    private static async Task PublishAsync(string directory)
     {
         var root = Azurite.RepoRoot();
         var configuration = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}", StringComparison.Ordinal) ? "Release" : "Debug";
-        var start = new ProcessStartInfo("dotnet", $"publish functions/Opsg.Functions.csproj -c {configuration} --no-build -o \"{_package}\"")
+        var start = new ProcessStartInfo("dotnet", $"publish functions/Opsg.Functions.csproj -c {configuration} --no-build -o \"{directory}\"")
         {
             WorkingDirectory = root,
             RedirectStandardOutput = true,

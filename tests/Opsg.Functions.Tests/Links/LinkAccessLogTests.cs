@@ -15,18 +15,12 @@ namespace Opsg.Functions.Tests.Links;
 /// Opening a Panel link writes to the link access log, never to the case's history, so any number of
 /// readers leave SECAS's commands alone (before, 300 reads during 30 commands gave 27 × 409).
 /// </summary>
-public sealed class LinkAccessLogTests(ITestOutputHelper output) : IAsyncLifetime
+public sealed class LinkAccessLogTests(LinkAccessLogTests.App fixture, ITestOutputHelper output) : IClassFixture<LinkAccessLogTests.App>
 {
-    private OpsgApp _app = null!;
-    private HttpClient _secas = null!;
+    public sealed class App : OpsgAppFixture;
 
-    public async Task InitializeAsync()
-    {
-        _app = await OpsgApp.StartAsync();
-        _secas = _app.ClientAs("Secas");
-    }
-
-    public async Task DisposeAsync() => await _app.DisposeAsync();
+    private readonly OpsgApp _app = fixture.App;
+    private readonly HttpClient _secas = fixture.App.ClientAs("Secas");
 
     private async Task<(string CaseId, string LinkId, string Url)> CaseWithLinkAsync()
     {

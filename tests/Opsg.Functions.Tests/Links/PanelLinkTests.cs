@@ -1,8 +1,6 @@
 using System.Net;
 using System.Security.Cryptography;
 using System.Text.Json.Nodes;
-using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Opsg.Functions.Cases;
 using Opsg.Functions.Links;
@@ -12,40 +10,28 @@ using Opsg.Functions.Tests.Fixtures;
 
 namespace Opsg.Functions.Tests.Links;
 
-/// <summary>The Panel's link on the real pipeline and Azurite: issued by SECAS, opened anonymously, revoked.</summary>
-public sealed class PanelLinkTests : IAsyncLifetime
+/// <summary>
+/// The Panel's link on the real pipeline and Azurite: issued by SECAS, opened anonymously, revoked. The tests share one
+/// app whose clock only moves forward (one test moves it an hour to see a link expire); each issues its links from the
+/// clock's now, on a case of its own.
+/// </summary>
+public sealed class PanelLinkTests(PanelLinkTests.App fixture) : IClassFixture<PanelLinkTests.App>
 {
-    private readonly ShiftableClock _clock = new();
-    private OpsgApp _host = null!;
-    private WebApplicationFactory<Program> _app = null!;
-    private HttpClient _secas = null!;
-
-    public async Task InitializeAsync()
+    public sealed class App : OpsgAppFixture
     {
-        _host = await OpsgApp.StartAsync();
-        _app = _host.WithWebHostBuilder(b => b.ConfigureTestServices(s => s.AddSingleton<TimeProvider>(_clock)));
-        _secas = Client("Secas");
+        public ShiftableClock Clock { get; } = new();
+
+        protected override Action<IServiceCollection> TestServices => s => s.AddSingleton<TimeProvider>(Clock);
     }
 
-    public async Task DisposeAsync()
-    {
-        await _app.DisposeAsync();
-        await _host.DisposeAsync();
-    }
-
-    private HttpClient Client(string? role)
-    {
-        var client = _app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
-        if (role is not null) client.DefaultRequestHeaders.Add("X-Api-Key", OpsgApp.ApiKeys[role]);
-        return client;
-    }
-
-    private T Service<T>() where T : notnull => _app.Services.GetRequiredService<T>();
+    private readonly ShiftableClock _clock = fixture.Clock;
+    private readonly OpsgApp _app = fixture.App;
+    private readonly HttpClient _secas = fixture.App.ClientAs("Secas");
 
     private async Task<string> CaseWithPanelReportAsync()
     {
-        var caseId = await ReviewRecording.OpenAndSubmitAsync(_secas, Client("Dcc"));
-        await ReviewRecording.RecordMeetingAsync(_secas, Client("Tag"), caseId);
+        var caseId = await ReviewRecording.OpenAndSubmitAsync(_secas, _app.ClientAs("Dcc"));
+        await ReviewRecording.RecordMeetingAsync(_secas, _app.ClientAs("Tag"), caseId);
         await ReviewRecording.RequestAndWaitAsync(_secas, caseId, ReportKinds.PanelReport);
         return caseId;
     }
@@ -56,15 +42,15 @@ public sealed class PanelLinkTests : IAsyncLifetime
     [Fact]
     public async Task GivenNoPanelReportYet_WhenSecasIssuesALink_Then409AndTheHistoryIsUnchanged()
     {
-        var caseId = await ReviewRecording.OpenAndSubmitAsync(_secas, Client("Dcc"));
+        var caseId = await ReviewRecording.OpenAndSubmitAsync(_secas, _app.ClientAs("Dcc"));
         await _secas.WaitForAsync(caseId, s => s["reports"]!.AsArray().Count == 1);
-        var before = await Service<HistoryTable>().ReadAsync(caseId, default);
+        var before = await _app.Service<HistoryTable>().ReadAsync(caseId, default);
 
         var response = await IssueAsync(caseId);
 
         Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType!.MediaType);
-        Assert.Equal(before.Events.Count, (await Service<HistoryTable>().ReadAsync(caseId, default)).Events.Count);
+        Assert.Equal(before.Events.Count, (await _app.Service<HistoryTable>().ReadAsync(caseId, default)).Events.Count);
     }
 
     [Fact]
@@ -81,7 +67,7 @@ public sealed class PanelLinkTests : IAsyncLifetime
         Assert.Equal($"/api/links/{token}", body["url"]!.GetValue<string>());
         Assert.Equal(1, body["reportVersion"]!.GetValue<int>());
 
-        var rows = await Service<HistoryTable>().ReadAsync(caseId, default);
+        var rows = await _app.Service<HistoryTable>().ReadAsync(caseId, default);
         var issued = rows.Events.Single(e => e.Type == nameof(LinkIssued));
         var recorded = JsonNode.Parse(issued.Payload)!;
         Assert.Equal(body["linkId"]!.GetValue<string>(), recorded["linkId"]!.GetValue<string>());
@@ -91,7 +77,7 @@ public sealed class PanelLinkTests : IAsyncLifetime
         Assert.NotNull(recorded["expiresAt"]);
         Assert.All(rows.Events, e => Assert.DoesNotContain(token, e.Payload, StringComparison.Ordinal));
         Assert.All(rows.Events, e => Assert.DoesNotContain(LinkTokens.Hash(token), e.Payload, StringComparison.Ordinal));
-        Assert.NotNull(await Service<LinkTable>().FindAsync(LinkTokens.Hash(token), default));
+        Assert.NotNull(await _app.Service<LinkTable>().FindAsync(LinkTokens.Hash(token), default));
     }
 
     [Fact]
@@ -103,7 +89,7 @@ public sealed class PanelLinkTests : IAsyncLifetime
         await ReviewRecording.AddNoteAsync(_secas, caseId, ReviewRecording.Lsc2Discharged);
         await _secas.WaitForAsync(caseId, s => ReviewRecording.HasReport(s, ReportKinds.PanelReport, 2));
 
-        var anonymous = Client(null);
+        var anonymous = _app.ClientAs(null);
         var openedFrom = _clock.GetUtcNow();
         var first = await anonymous.GetAsync($"/api/links/{token}");
         var second = await anonymous.GetAsync($"/api/links/{token}");
@@ -116,15 +102,15 @@ public sealed class PanelLinkTests : IAsyncLifetime
         Assert.Contains("noindex", first.Headers.GetValues("X-Robots-Tag").Single());
         Assert.Equal("no-referrer", first.Headers.GetValues("Referrer-Policy").Single());
         var bytes = await first.Content.ReadAsByteArrayAsync();
-        var state = await Service<CaseStore>().LoadAsync(caseId, default);
+        var state = await _app.Service<CaseStore>().LoadAsync(caseId, default);
         var v1 = state.Reports.Single(r => r.Kind == ReportKinds.PanelReport && r.Version == 1);
         Assert.Equal(v1.Sha256, Convert.ToHexStringLower(SHA256.HashData(bytes))); // the Panel's copy, not v2
         // Each access is in the link access log, none in the case's history.
-        var accesses = await Service<LinkAccessLog>().ReadAsync(caseId, default);
+        var accesses = await _app.Service<LinkAccessLog>().ReadAsync(caseId, default);
         Assert.Equal(2, accesses.Count);
         Assert.All(accesses, a => Assert.Equal(issued["linkId"]!.GetValue<string>(), a.LinkId));
         Assert.All(accesses, a => Assert.InRange(a.Time, openedFrom.AddMilliseconds(-1), openedTo)); // the table keeps milliseconds
-        var history = await Service<CaseStore>().LoadHistoryAsync(caseId, default);
+        var history = await _app.Service<CaseStore>().LoadHistoryAsync(caseId, default);
         Assert.DoesNotContain(history, e => e.Event is LinkAccessed);
     }
 
@@ -137,7 +123,7 @@ public sealed class PanelLinkTests : IAsyncLifetime
         var revoked = await _secas.DeleteAsync(toRevoke["revokeDeleteUri"]!.GetValue<string>());
         Assert.Equal(HttpStatusCode.OK, revoked.StatusCode);
         _clock.Advance(TimeSpan.FromHours(1));
-        var anonymous = Client(null);
+        var anonymous = _app.ClientAs(null);
 
         var answers = new List<(HttpStatusCode Status, string? Type, string Body)>();
         foreach (var token in new[] { LinkTokens.NewToken(), toExpire, toRevoke["token"]!.GetValue<string>(), "x" })
@@ -149,9 +135,9 @@ public sealed class PanelLinkTests : IAsyncLifetime
         Assert.All(answers, a => Assert.Equal(HttpStatusCode.NotFound, a.Status));
         Assert.All(answers, a => Assert.Equal("application/problem+json", a.Type));
         Assert.Single(answers.Select(a => a.Body).Distinct());
-        var history = await Service<CaseStore>().LoadHistoryAsync(caseId, default);
+        var history = await _app.Service<CaseStore>().LoadHistoryAsync(caseId, default);
         Assert.DoesNotContain(history, e => e.Event is LinkAccessed);
-        Assert.Empty(await Service<LinkAccessLog>().ReadAsync(caseId, default));
+        Assert.Empty(await _app.Service<LinkAccessLog>().ReadAsync(caseId, default));
         Assert.Single(history, e => e.Event is LinkRevoked);
     }
 
@@ -159,7 +145,7 @@ public sealed class PanelLinkTests : IAsyncLifetime
     public async Task GivenANotForPublicationReport_WhenTheLinkNamesNoRecipientOrLastsTooLong_Then400AndNothingIsRecorded()
     {
         var caseId = await CaseWithPanelReportAsync();
-        var before = (await Service<HistoryTable>().ReadAsync(caseId, default)).Events.Count;
+        var before = (await _app.Service<HistoryTable>().ReadAsync(caseId, default)).Events.Count;
 
         var noRecipient = await IssueAsync(caseId, recipient: null);
         var tooLong = await IssueAsync(caseId, lifetime: TimeSpan.FromDays(60));
@@ -168,7 +154,7 @@ public sealed class PanelLinkTests : IAsyncLifetime
         Assert.NotNull((await noRecipient.Json_())["errors"]!["recipient"]);
         Assert.Equal(HttpStatusCode.BadRequest, tooLong.StatusCode);
         Assert.NotNull((await tooLong.Json_())["errors"]!["expiresAt"]);
-        Assert.Equal(before, (await Service<HistoryTable>().ReadAsync(caseId, default)).Events.Count);
+        Assert.Equal(before, (await _app.Service<HistoryTable>().ReadAsync(caseId, default)).Events.Count);
     }
 
     [Fact]
@@ -178,10 +164,10 @@ public sealed class PanelLinkTests : IAsyncLifetime
         var link = await (await IssueAsync(caseId)).Json_();
         var uri = link["revokeDeleteUri"]!.GetValue<string>();
         Assert.Equal(HttpStatusCode.OK, (await _secas.DeleteAsync(uri)).StatusCode);
-        var count = (await Service<HistoryTable>().ReadAsync(caseId, default)).Events.Count;
+        var count = (await _app.Service<HistoryTable>().ReadAsync(caseId, default)).Events.Count;
 
         Assert.Equal(HttpStatusCode.Conflict, (await _secas.DeleteAsync(uri)).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await _secas.DeleteAsync($"/api/cases/{caseId}/links/lnk-0000000000000000")).StatusCode);
-        Assert.Equal(count, (await Service<HistoryTable>().ReadAsync(caseId, default)).Events.Count);
+        Assert.Equal(count, (await _app.Service<HistoryTable>().ReadAsync(caseId, default)).Events.Count);
     }
 }

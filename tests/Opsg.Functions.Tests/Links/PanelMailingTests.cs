@@ -12,42 +12,42 @@ namespace Opsg.Functions.Tests.Links;
 
 /// <summary>
 /// The app on Azurite and a real maildev, with a Panel distribution list of two people (addresses unique to this run).
-/// One per test that takes a case through its meeting: action numbers are counted per meeting, and every case here has seed 002's.
+/// One per test class: every case here is reviewed at a meeting of its own, so its action numbers are seed 002's.
 /// </summary>
-public sealed class PanelMailingApp : IAsyncLifetime
+public sealed class PanelMailingApp : OpsgAppFixture
 {
     public static readonly string Run = Guid.NewGuid().ToString("N")[..8];
     public static readonly MailRecipient Chair = new("Panel Chair", $"chair-{Run}@panel.example");
     public static readonly MailRecipient Secretary = new("Panel Secretary", $"secretary-{Run}@panel.example");
 
-    public OpsgApp App { get; private set; } = null!;
     public Maildev Mail { get; private set; } = null!;
 
-    public async Task InitializeAsync()
+    protected override IDictionary<string, string?> Settings
+    {
+        get
+        {
+            var settings = Mail.Settings;
+            settings["Mail:PanelRecipients"] = $"{Chair.Name} <{Chair.Address}>; {Secretary.Name} <{Secretary.Address}>";
+            return settings;
+        }
+    }
+
+    public override async Task InitializeAsync()
     {
         Mail = await Maildev.Shared;
-        var settings = Mail.Settings;
-        settings["Mail:PanelRecipients"] = $"{Chair.Name} <{Chair.Address}>; {Secretary.Name} <{Secretary.Address}>";
-        App = await OpsgApp.StartAsync(settings);
-        await App.ClientAs(null).WaitForHealthyAsync();
+        await base.InitializeAsync();
     }
-
-    public async Task DisposeAsync() => await App.DisposeAsync();
 }
 
-/// <summary>SECAS has the Panel's link emailed: a step of the case's orchestration, sent over SMTP, recorded per message.</summary>
-public sealed class PanelMailingTests : IAsyncLifetime
+/// <summary>
+/// SECAS has the Panel's link emailed: a step of the case's orchestration, sent over SMTP, recorded per message.
+/// Only the first test mails the Panel's list; the other mails a person of its own, with failures injected that only
+/// its mailing meets (no other step of this app sends mail: no reminder audience is configured).
+/// </summary>
+public sealed class PanelMailingTests(PanelMailingApp fixture) : IClassFixture<PanelMailingApp>
 {
-    private readonly PanelMailingApp _app = new();
-    private HttpClient _secas = null!;
-
-    public async Task InitializeAsync()
-    {
-        await _app.InitializeAsync();
-        _secas = _app.App.ClientAs("Secas");
-    }
-
-    public Task DisposeAsync() => _app.DisposeAsync();
+    private readonly PanelMailingApp _app = fixture;
+    private readonly HttpClient _secas = fixture.App.ClientAs("Secas");
 
     private async Task<string> CaseWithPanelReportAsync()
     {

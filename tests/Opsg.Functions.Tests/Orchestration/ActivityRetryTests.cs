@@ -9,16 +9,19 @@ namespace Opsg.Functions.Tests.Orchestration;
 /// <summary>
 /// A step that fails is retried by Durable's retry policy; once its attempts are spent the orchestration is Failed,
 /// the record names the step and its error, and SECAS's rewind starts the orchestration again from the record.
+/// The tests share one app, and its injected failures go to whichever step runs next: each test injects them only
+/// once its own case is open, and leaves no step of its case running when it ends.
 /// </summary>
-public sealed class ActivityRetryTests : IAsyncLifetime
+public sealed class ActivityRetryTests(ActivityRetryTests.App fixture) : IClassFixture<ActivityRetryTests.App>
 {
-    private OpsgApp _app = null!;
+    public sealed class App : OpsgAppFixture
+    {
+        protected override IDictionary<string, string?> Settings => new Dictionary<string, string?> { ["Workflow:StepAttempts"] = Attempts.ToString(CultureInfo.InvariantCulture) };
+    }
+
+    private readonly OpsgApp _app = fixture.App;
 
     private const int Attempts = 3;
-
-    public async Task InitializeAsync() => _app = await OpsgApp.StartAsync(new Dictionary<string, string?> { ["Workflow:StepAttempts"] = Attempts.ToString(CultureInfo.InvariantCulture) });
-
-    public async Task DisposeAsync() => await _app.DisposeAsync();
 
     [Fact]
     public async Task GivenARenderThatFailsTwice_ThenItIsRetriedAndCompletes_WithoutAFailedStep()

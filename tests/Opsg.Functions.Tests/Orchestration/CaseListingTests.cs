@@ -1,32 +1,43 @@
 using System.Net;
+using Microsoft.Extensions.DependencyInjection;
 using Opsg.Functions.Tests.Fixtures;
 
 namespace Opsg.Functions.Tests.Orchestration;
 
-/// <summary>Listing cases as Durable lists instances: filters and continuation-token paging, over header rows only.</summary>
-public sealed class CaseListingTests : IAsyncLifetime
+/// <summary>
+/// Listing cases as Durable lists instances: filters and continuation-token paging, over header rows only.
+/// The cases are opened once for the class; its tests only list them.
+/// </summary>
+public sealed class CaseListingTests(CaseListingTests.App fixture) : IClassFixture<CaseListingTests.App>
 {
-    private static readonly DateTimeOffset Start = new(2019, 1, 1, 0, 0, 0, TimeSpan.Zero);
-    private readonly ManualClock _clock = new(Start);
-    private readonly List<string> _ids = [];
-    private OpsgApp _app = null!;
-    private HttpClient _secas = null!;
-
-    /// <summary>Five cases an hour apart: 1 and 3 have submissions (Running), 4 is terminated, 0 and 2 are Pending.</summary>
-    public async Task InitializeAsync()
+    public sealed class App : OpsgAppFixture
     {
-        _app = new OpsgApp((await Azurite.Shared).ConnectionString) { TestServices = _clock.Install };
-        _secas = _app.ClientAs("Secas");
-        for (var i = 0; i < 5; i++)
+        private static readonly DateTimeOffset Start = new(2019, 1, 1, 0, 0, 0, TimeSpan.Zero);
+        private readonly ManualClock _clock = new(Start);
+
+        private readonly List<string> _ids = [];
+
+        public IReadOnlyList<string> Ids => _ids;
+
+        protected override Action<IServiceCollection> TestServices => _clock.Install;
+
+        /// <summary>Five cases an hour apart: 1 and 3 have submissions (Running), 4 is terminated, 0 and 2 are Pending.</summary>
+        public override async Task InitializeAsync()
         {
-            _clock.SetTo(Start.AddHours(i));
-            _ids.Add(await _secas.OpenCaseAsync());
+            await base.InitializeAsync();
+            var secas = App.ClientAs("Secas");
+            for (var i = 0; i < 5; i++)
+            {
+                _clock.SetTo(Start.AddHours(i));
+                _ids.Add(await secas.OpenCaseAsync());
+            }
+            foreach (var i in new[] { 1, 3 }) await App.ClientAs("Dcc").PostJson($"/api/cases/{Ids[i]}/submissions", Seed002.Submission);
+            await secas.PostAsync($"/api/cases/{Ids[4]}/terminate", null);
         }
-        foreach (var i in new[] { 1, 3 }) await _app.ClientAs("Dcc").PostJson($"/api/cases/{_ids[i]}/submissions", Seed002.Submission);
-        await _secas.PostAsync($"/api/cases/{_ids[4]}/terminate", null);
     }
 
-    public async Task DisposeAsync() => await _app.DisposeAsync();
+    private readonly IReadOnlyList<string> _ids = fixture.Ids;
+    private readonly HttpClient _secas = fixture.App.ClientAs("Secas");
 
     [Fact]
     public async Task GivenACreatedTimeWindow_ThenOnlyCasesCreatedInIt()

@@ -7,14 +7,12 @@ using Opsg.Functions.Tests.Fixtures;
 namespace Opsg.Functions.Tests.Orchestration;
 
 /// <summary>Optimistic concurrency on one case's history: racing writers never overwrite, never leave a gap.</summary>
-public sealed class ConcurrentCommandsTests : IAsyncLifetime
+public sealed class ConcurrentCommandsTests(ConcurrentCommandsTests.App fixture) : IClassFixture<ConcurrentCommandsTests.App>
 {
+    public sealed class App : OpsgAppFixture;
+
     private const int Racers = 50;
-    private OpsgApp _app = null!;
-
-    public async Task InitializeAsync() => _app = await OpsgApp.StartAsync();
-
-    public async Task DisposeAsync() => await _app.DisposeAsync();
+    private readonly OpsgApp _app = fixture.App;
 
     [Fact]
     public async Task Given50AmendmentsAtOnceWithoutIfMatch_ThenOneWinnerPerVersion_TheRest409_AndAGaplessHistory()

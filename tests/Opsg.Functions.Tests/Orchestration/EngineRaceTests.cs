@@ -9,14 +9,12 @@ namespace Opsg.Functions.Tests.Orchestration;
 /// the new history; one that loses to another person's change is refused with 409, as before.
 /// The rival append is made from inside the decide step, exactly between the command's read and its write.
 /// </summary>
-public sealed class EngineRaceTests : IAsyncLifetime
+public sealed class EngineRaceTests(EngineRaceTests.App fixture) : IClassFixture<EngineRaceTests.App>
 {
+    public sealed class App : OpsgAppFixture;
+
     private static readonly Actor Secas = new(Role.Secas, "secas");
-    private OpsgApp _app = null!;
-
-    public async Task InitializeAsync() => _app = await OpsgApp.StartAsync();
-
-    public async Task DisposeAsync() => await _app.DisposeAsync();
+    private readonly OpsgApp _app = fixture.App;
 
     [Fact]
     public async Task GivenTheEngineAppendsBetweenReadAndWrite_WhenAPersonCommands_ThenTheCommandIsDecidedAgainAndRecorded()

@@ -7,18 +7,12 @@ using Opsg.Functions.Tests.Fixtures;
 namespace Opsg.Functions.Tests.Orchestration;
 
 /// <summary>DELETE /api/cases/{id}: honours If-Match, and leaves nothing of the case behind.</summary>
-public sealed class PurgeTests : IAsyncLifetime
+public sealed class PurgeTests(PurgeTests.App fixture) : IClassFixture<PurgeTests.App>
 {
-    private OpsgApp _app = null!;
-    private HttpClient _secas = null!;
+    public sealed class App : OpsgAppFixture;
 
-    public async Task InitializeAsync()
-    {
-        _app = await OpsgApp.StartAsync();
-        _secas = _app.ClientAs("Secas");
-    }
-
-    public async Task DisposeAsync() => await _app.DisposeAsync();
+    private readonly OpsgApp _app = fixture.App;
+    private readonly HttpClient _secas = fixture.App.ClientAs("Secas");
 
     /// <summary>A case with an evidence file, a rendered Panel report, a link and one opening of it.</summary>
     private async Task<string> CaseOwningEverythingAsync()

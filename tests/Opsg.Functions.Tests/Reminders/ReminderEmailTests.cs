@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
 using Opsg.Functions.Reminders;
 using Opsg.Functions.Tests.Fixtures;
 using Opsg.Functions.Tests.Orchestration;
@@ -11,33 +12,46 @@ namespace Opsg.Functions.Tests.Reminders;
 /// app's clock stands at 10 February 2020 (seed 002's dates), so every reminder is due after "now" and is scheduled,
 /// while its durable timer, which runs on the engine's real clock, is already due: short dates, no waiting.
 /// </summary>
-public sealed class ReminderEmailTests : IAsyncLifetime
+public sealed class ReminderEmailTests(ReminderEmailTests.App fixture) : IClassFixture<ReminderEmailTests.App>
 {
     private static readonly string Run = Guid.NewGuid().ToString("N")[..8];
     private static readonly string Secretariat = $"secretariat-{Run}@secas.example";
     private static readonly string DccContact = $"readiness-{Run}@dcc.example";
 
-    private readonly ManualClock _clock = new(Seed002History.Start);
-    private OpsgApp _app = null!;
-    private Maildev _mail = null!;
-
-    public async Task InitializeAsync()
+    public sealed class App : OpsgAppFixture
     {
-        _mail = await Maildev.Shared;
-        var settings = _mail.Settings;
-        settings["Mail:SecretariatRecipients"] = $"OPSG Secretariat <{Secretariat}>";
-        settings["Mail:DccRecipients"] = $"DCC Readiness Contact <{DccContact}>";
-        _app = new OpsgApp((await Azurite.Shared).ConnectionString, settings: settings) { TestServices = _clock.Install };
-        await _app.ClientAs(null).WaitForHealthyAsync(60);
+        private readonly ManualClock _clock = new(Seed002History.Start);
+
+        public Maildev Mail { get; private set; } = null!;
+
+        protected override IDictionary<string, string?> Settings
+        {
+            get
+            {
+                var settings = Mail.Settings;
+                settings["Mail:SecretariatRecipients"] = $"OPSG Secretariat <{Secretariat}>";
+                settings["Mail:DccRecipients"] = $"DCC Readiness Contact <{DccContact}>";
+                return settings;
+            }
+        }
+
+        protected override Action<IServiceCollection> TestServices => _clock.Install;
+
+        public override async Task InitializeAsync()
+        {
+            Mail = await Maildev.Shared;
+            await base.InitializeAsync();
+        }
     }
 
-    public async Task DisposeAsync() => await _app.DisposeAsync();
+    private readonly OpsgApp _app = fixture.App;
+    private readonly Maildev _mail = fixture.Mail;
 
     [Fact]
     public async Task GivenAReviewAndActions_WhenTheirRemindersFall_ThenEachPersonGetsEachReminderOnce_AndEachEmailIsRecordedOnce()
     {
         var secas = _app.ClientAs("Secas");
-        var caseId = await ReviewRecording.OpenAndSubmitAsync(secas, _app.ClientAs("Dcc"));
+        var caseId = await ReviewRecording.OpenAndSubmitAsync(secas, _app.ClientAs("Dcc"), Seed002.MeetingId);
 
         // Meeting on 28 February (reminded on the 23rd), report due to the Panel on 6 March (reminded on the 3rd): the secretariat's.
         await secas.PostJson($"/api/cases/{caseId}/review", new { meetingDate = "2020-02-28", reportDueDate = "2020-03-06" }).ExpectAsync(HttpStatusCode.OK);

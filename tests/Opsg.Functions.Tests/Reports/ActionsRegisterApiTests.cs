@@ -1,4 +1,5 @@
 using System.Net;
+using Microsoft.Extensions.DependencyInjection;
 using Opsg.Functions.Tests.Fixtures;
 using static Opsg.Functions.Tests.Fixtures.Reports;
 
@@ -8,55 +9,63 @@ namespace Opsg.Functions.Tests.Reports;
 /// GET /api/actions-register over HTTP: seed 002's meeting (OPSG 29xxx) and the next meeting's case
 /// (OPSG 30) are recorded through the API, an action of each is closed by a post-meeting note, a
 /// third case is purged, and on 10 April 2020 the register lists exactly the actions still open.
+/// The cases are recorded once for the class; its tests only read the register.
 /// </summary>
-public sealed class ActionsRegisterApiTests : IAsyncLifetime
+public sealed class ActionsRegisterApiTests(ActionsRegisterApiTests.App fixture) : IClassFixture<ActionsRegisterApiTests.App>
 {
-    private static readonly DateTimeOffset BeforeTheMeetings = new(2020, 2, 10, 9, 0, 0, TimeSpan.Zero);
-    // 10 April 2020, 00:30 in London (BST): still 9 April in UTC, so the date must be taken in UK time.
-    private static readonly DateTimeOffset TenthOfAprilJustAfterMidnight = new(2020, 4, 9, 23, 30, 0, TimeSpan.Zero);
+    public sealed class App : OpsgAppFixture
+    {
+        private static readonly DateTimeOffset BeforeTheMeetings = new(2020, 2, 10, 9, 0, 0, TimeSpan.Zero);
+        // 10 April 2020, 00:30 in London (BST): still 9 April in UTC, so the date must be taken in UK time.
+        private static readonly DateTimeOffset TenthOfAprilJustAfterMidnight = new(2020, 4, 9, 23, 30, 0, TimeSpan.Zero);
 
-    // Dates and owners are fixed, so the clock holds still while the cases are recorded: no durable timer fires mid-way.
-    private readonly ManualClock _clock = new(BeforeTheMeetings);
-    private OpsgApp _app = null!;
-    private HttpClient _secas = null!;
-    private string _seedCase = "";
-    private string _nextCase = "";
+        // Dates and owners are fixed, so the clock holds still while the cases are recorded: no durable timer fires mid-way.
+        private readonly ManualClock _clock = new(BeforeTheMeetings);
+
+        public string SeedCase { get; private set; } = "";
+        public string NextCase { get; private set; } = "";
+
+        protected override Action<IServiceCollection> TestServices => _clock.Install;
+
+        public override async Task InitializeAsync()
+        {
+            await base.InitializeAsync();
+            var secas = App.ClientAs("Secas");
+            var dcc = App.ClientAs("Dcc");
+
+            SeedCase = await ReviewRecording.OpenAndSubmitAsync(secas, dcc, Seed002.MeetingId);
+            await ReviewRecording.RecordMeetingAsync(secas, App.ClientAs("Tag"), SeedCase);
+            await secas.PostJson($"/api/cases/{SeedCase}/actions/3/target-revisions", new { revisedTarget = "2020-04-03", reason = "plan review slipped" }).ExpectAsync(HttpStatusCode.OK);
+            await ReviewRecording.AddNoteAsync(secas, SeedCase, Seed002Review.PostMeetingNotes[0]);
+
+            NextCase = await RecordSecondMeetingAsync(secas, dcc, SecondMeeting.OpenCase);
+            await ReviewRecording.AddNoteAsync(secas, NextCase, SecondMeeting.Action03Closed);
+
+            var purged = await RecordSecondMeetingAsync(secas, dcc, new { title = "A case withdrawn and purged", classification = "notForPublication", meetingId = "OPSG_31", meetingDate = "2020-03-24" });
+            await secas.DeleteAsync($"/api/cases/{purged}").ExpectAsync(HttpStatusCode.OK);
+
+            _clock.SetTo(TenthOfAprilJustAfterMidnight);
+        }
+
+        private static async Task<string> RecordSecondMeetingAsync(HttpClient secas, HttpClient dcc, object openCase)
+        {
+            var caseId = await secas.OpenCaseAsync(openCase);
+            await dcc.PostJson($"/api/cases/{caseId}/submissions", Seed002.Submission).ExpectAsync(HttpStatusCode.Accepted);
+            await secas.WaitForAsync(caseId, s => ReviewRecording.HasReport(s, "readiness-pack", 1));
+            await secas.PostJson($"/api/cases/{caseId}/review", SecondMeeting.OpenReview).ExpectAsync(HttpStatusCode.OK);
+            await secas.PutJson($"/api/cases/{caseId}/meeting", SecondMeeting.Meeting).ExpectAsync(HttpStatusCode.OK);
+            foreach (var action in SecondMeeting.Actions)
+                await secas.PostJson($"/api/cases/{caseId}/actions", action).ExpectAsync(HttpStatusCode.Created);
+            return caseId;
+        }
+    }
 
     private static readonly string[] OpenActions = ["OPSG 29xxx/02", "OPSG 29xxx/03", SecondMeeting.Action01, SecondMeeting.Action02];
 
-    public async Task InitializeAsync()
-    {
-        _app = new OpsgApp((await Azurite.Shared).ConnectionString) { TestServices = _clock.Install };
-        _secas = _app.ClientAs("Secas");
-        var dcc = _app.ClientAs("Dcc");
-
-        _seedCase = await ReviewRecording.OpenAndSubmitAsync(_secas, dcc);
-        await ReviewRecording.RecordMeetingAsync(_secas, _app.ClientAs("Tag"), _seedCase);
-        await _secas.PostJson($"/api/cases/{_seedCase}/actions/3/target-revisions", new { revisedTarget = "2020-04-03", reason = "plan review slipped" }).ExpectAsync(HttpStatusCode.OK);
-        await ReviewRecording.AddNoteAsync(_secas, _seedCase, Seed002Review.PostMeetingNotes[0]);
-
-        _nextCase = await RecordSecondMeetingAsync(dcc, SecondMeeting.OpenCase);
-        await ReviewRecording.AddNoteAsync(_secas, _nextCase, SecondMeeting.Action03Closed);
-
-        var purged = await RecordSecondMeetingAsync(dcc, new { title = "A case withdrawn and purged", classification = "notForPublication", meetingId = "OPSG_31", meetingDate = "2020-03-24" });
-        await _secas.DeleteAsync($"/api/cases/{purged}").ExpectAsync(HttpStatusCode.OK);
-
-        _clock.SetTo(TenthOfAprilJustAfterMidnight);
-    }
-
-    public async Task DisposeAsync() => await _app.DisposeAsync();
-
-    private async Task<string> RecordSecondMeetingAsync(HttpClient dcc, object openCase)
-    {
-        var caseId = await _secas.OpenCaseAsync(openCase);
-        await dcc.PostJson($"/api/cases/{caseId}/submissions", Seed002.Submission).ExpectAsync(HttpStatusCode.Accepted);
-        await _secas.WaitForAsync(caseId, s => ReviewRecording.HasReport(s, "readiness-pack", 1));
-        await _secas.PostJson($"/api/cases/{caseId}/review", SecondMeeting.OpenReview).ExpectAsync(HttpStatusCode.OK);
-        await _secas.PutJson($"/api/cases/{caseId}/meeting", SecondMeeting.Meeting).ExpectAsync(HttpStatusCode.OK);
-        foreach (var action in SecondMeeting.Actions)
-            await _secas.PostJson($"/api/cases/{caseId}/actions", action).ExpectAsync(HttpStatusCode.Created);
-        return caseId;
-    }
+    private readonly OpsgApp _app = fixture.App;
+    private readonly HttpClient _secas = fixture.App.ClientAs("Secas");
+    private readonly string _seedCase = fixture.SeedCase;
+    private readonly string _nextCase = fixture.NextCase;
 
     private async Task<HttpResponseMessage> GetHtmlAsync(string role, string query = "")
     {

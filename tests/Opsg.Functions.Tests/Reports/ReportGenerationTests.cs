@@ -9,18 +9,12 @@ using static Opsg.Functions.Tests.Fixtures.Reports;
 namespace Opsg.Functions.Tests.Reports;
 
 /// <summary>SECAS triggers documents; the RenderReport activity writes them to Blob; notes make new versions.</summary>
-public sealed class ReportGenerationTests : IAsyncLifetime
+public sealed class ReportGenerationTests(ReportGenerationTests.App fixture) : IClassFixture<ReportGenerationTests.App>
 {
-    private OpsgApp _app = null!;
-    private HttpClient _secas = null!;
+    public sealed class App : OpsgAppFixture;
 
-    public async Task InitializeAsync()
-    {
-        _app = await OpsgApp.StartAsync();
-        _secas = _app.ClientAs("Secas");
-    }
-
-    public async Task DisposeAsync() => await _app.DisposeAsync();
+    private readonly OpsgApp _app = fixture.App;
+    private readonly HttpClient _secas = fixture.App.ClientAs("Secas");
 
     [Theory]
     [InlineData(ReportKinds.DraftMinutes)]

@@ -5,13 +5,11 @@ using Opsg.Functions.Tests.Fixtures;
 namespace Opsg.Functions.Tests.Reports;
 
 /// <summary>The report container is never public: a rendered report is reachable only through the API's checks.</summary>
-public sealed class ReportPrivacyTests : IAsyncLifetime
+public sealed class ReportPrivacyTests(ReportPrivacyTests.App fixture) : IClassFixture<ReportPrivacyTests.App>
 {
-    private OpsgApp _app = null!;
+    public sealed class App : OpsgAppFixture;
 
-    public async Task InitializeAsync() => _app = await OpsgApp.StartAsync();
-
-    public async Task DisposeAsync() => await _app.DisposeAsync();
+    private readonly OpsgApp _app = fixture.App;
 
     [Fact]
     public async Task GivenARenderedReport_WhenBlobStorageIsAskedWithoutCredentials_ThenNeitherTheBlobNorTheListingIsServed()

@@ -8,23 +8,15 @@ namespace Opsg.Functions.Tests.Review;
 /// Action IDs are numbered per meeting, across every case that meeting reviews: over HTTP on Azurite,
 /// two cases of one meeting never share a number, whether they raise actions in turn or all at once;
 /// a refused raise and an Idempotency-Key replay take no number, and a raise that loses a race keeps its
-/// number, so contention burns none. Each test has a meeting of its own.
+/// number, so contention burns none. The tests share one app; each has a meeting of its own.
 /// </summary>
-public sealed class MeetingActionNumberTests : IAsyncLifetime
+public sealed class MeetingActionNumberTests(MeetingActionNumberTests.App fixture) : IClassFixture<MeetingActionNumberTests.App>
 {
-    private OpsgApp _app = null!;
-    private HttpClient _secas = null!;
-    private HttpClient _dcc = null!;
+    public sealed class App : OpsgAppFixture;
 
-    public async Task InitializeAsync()
-    {
-        _app = await OpsgApp.StartAsync();
-        _secas = _app.ClientAs("Secas");
-        _dcc = _app.ClientAs("Dcc");
-        await _secas.WaitForHealthyAsync();
-    }
-
-    public async Task DisposeAsync() => await _app.DisposeAsync();
+    private readonly OpsgApp _app = fixture.App;
+    private readonly HttpClient _secas = fixture.App.ClientAs("Secas");
+    private readonly HttpClient _dcc = fixture.App.ClientAs("Dcc");
 
     [Fact]
     public async Task GivenTwoCasesAtOneMeeting_WhenTheyRaiseActionsInTurn_ThenTheMeetingNumbersThemOnce_01To06()

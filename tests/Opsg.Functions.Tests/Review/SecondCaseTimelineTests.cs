@@ -9,25 +9,17 @@ namespace Opsg.Functions.Tests.Review;
 /// A second readiness case, unlike seed 002, over HTTP on Azurite: the DCC first cites an LSC outside the
 /// catalogue and is refused, the TAG sets conditions on both testing LSCs, and a note discharges only the
 /// caveat of the risk one of them rests on. The Panel's recommendation and its report must agree with
-/// each other and with the rules at every step.
+/// each other and with the rules at every step. The tests share one app and the case's meeting (OPSG_31xxx):
+/// only the timeline raises an action there, so its first is /01 whichever test runs first.
 /// </summary>
-public sealed class SecondCaseTimelineTests : IAsyncLifetime
+public sealed class SecondCaseTimelineTests(SecondCaseTimelineTests.App fixture) : IClassFixture<SecondCaseTimelineTests.App>
 {
-    private OpsgApp _app = null!;
-    private HttpClient _secas = null!;
-    private HttpClient _dcc = null!;
-    private HttpClient _tag = null!;
+    public sealed class App : OpsgAppFixture;
 
-    public async Task InitializeAsync()
-    {
-        _app = await OpsgApp.StartAsync();
-        _secas = _app.ClientAs("Secas");
-        _dcc = _app.ClientAs("Dcc");
-        _tag = _app.ClientAs("Tag");
-        await _secas.WaitForHealthyAsync();
-    }
-
-    public async Task DisposeAsync() => await _app.DisposeAsync();
+    private readonly OpsgApp _app = fixture.App;
+    private readonly HttpClient _secas = fixture.App.ClientAs("Secas");
+    private readonly HttpClient _dcc = fixture.App.ClientAs("Dcc");
+    private readonly HttpClient _tag = fixture.App.ClientAs("Tag");
 
     [Fact]
     public async Task GivenTagConditionsACatalogueMissAndARiskOnlyDischarge_ThenThePanelsRecommendationAndReportAgreeWithTheRules()

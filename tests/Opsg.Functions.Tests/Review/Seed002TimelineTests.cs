@@ -8,21 +8,15 @@ namespace Opsg.Functions.Tests.Review;
 /// <summary>
 /// Seed 002's whole readiness review driven over HTTP against Azurite, from the case being opened to
 /// the Panel opening its link and the minutes being approved, asserting what the case says after each step.
+/// The case is at seed 002's own meeting and gets its action numbers (/01–/03): no other case in this app is reviewed there.
 /// </summary>
-public sealed class Seed002TimelineTests : IAsyncLifetime
+public sealed class Seed002TimelineTests(Seed002TimelineTests.App fixture) : IClassFixture<Seed002TimelineTests.App>
 {
-    private OpsgApp _app = null!;
-    private HttpClient _secas = null!;
-    private HttpClient _dcc = null!;
+    public sealed class App : OpsgAppFixture;
 
-    public async Task InitializeAsync()
-    {
-        _app = await OpsgApp.StartAsync();
-        _secas = _app.ClientAs("Secas");
-        _dcc = _app.ClientAs("Dcc");
-    }
-
-    public async Task DisposeAsync() => await _app.DisposeAsync();
+    private readonly OpsgApp _app = fixture.App;
+    private readonly HttpClient _secas = fixture.App.ClientAs("Secas");
+    private readonly HttpClient _dcc = fixture.App.ClientAs("Dcc");
 
     [Fact]
     public async Task GivenSeed002_WhenEveryStepIsTakenInOrder_ThenTheCaseSaysWhatTheMinutesSay()

@@ -16,30 +16,24 @@ namespace Opsg.Functions.Tests.Security;
 /// (whatever the handler then says about the minimal request). Functional success per role is
 /// covered by each feature's own tests.
 /// </summary>
-public sealed partial class RoleMatrixTests : IAsyncLifetime
+public sealed partial class RoleMatrixTests(RoleMatrixTests.App fixture) : IClassFixture<RoleMatrixTests.App>
 {
-    private OpsgApp _app = null!;
-    private string _caseId = "";
+    public sealed class App : OpsgAppFixture;
+
+    private readonly OpsgApp _app = fixture.App;
 
     public static readonly string[] Roles = ["Dcc", "Secas", "OpsgMember", "Tag", "Panel"];
-
-    public async Task InitializeAsync()
-    {
-        _app = await OpsgApp.StartAsync();
-        _caseId = await _app.ClientAs("Secas").OpenCaseAsync();
-    }
-
-    public async Task DisposeAsync() => await _app.DisposeAsync();
 
     [Fact]
     public async Task EveryProtectedEndpoint_RefusesAnonymousWith401_AndRolesNotAllowedWith403_AndLetsAllowedRolesThrough()
     {
         var endpoints = ProtectedEndpoints();
         Assert.NotEmpty(endpoints);
+        var caseId = await _app.ClientAs("Secas").OpenCaseAsync();
         var failures = new List<string>();
         foreach (var (method, route, allowed) in endpoints)
         {
-            var url = Fill(route);
+            var url = Fill(route, caseId);
             var anonymous = await SendAsync(null, method, url);
             if (anonymous != HttpStatusCode.Unauthorized) failures.Add($"{method} {route} anonymous → {(int)anonymous}");
             foreach (var role in Roles)
@@ -132,9 +126,9 @@ public sealed partial class RoleMatrixTests : IAsyncLifetime
                 .Select(m => (m, "/" + x.Endpoint.RoutePattern.RawText!.TrimStart('/'), x.Roles!.ToHashSet())))
             .ToList();
 
-    private string Fill(string route) => RouteParameter().Replace(route, m => m.Groups["name"].Value switch
+    private static string Fill(string route, string caseId) => RouteParameter().Replace(route, m => m.Groups["name"].Value switch
     {
-        "caseId" => _caseId,
+        "caseId" => caseId,
         "kind" => "readiness-pack",
         _ => "1",
     });

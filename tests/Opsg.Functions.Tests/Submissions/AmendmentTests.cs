@@ -6,13 +6,11 @@ using Opsg.Functions.Tests.Fixtures;
 namespace Opsg.Functions.Tests.Submissions;
 
 /// <summary>An amendment before the meeting is a new version of the statement; every version stays in the history.</summary>
-public sealed class AmendmentTests : IAsyncLifetime
+public sealed class AmendmentTests(AmendmentTests.App fixture) : IClassFixture<AmendmentTests.App>
 {
-    private OpsgApp _app = null!;
+    public sealed class App : OpsgAppFixture;
 
-    public async Task InitializeAsync() => _app = await OpsgApp.StartAsync();
-
-    public async Task DisposeAsync() => await _app.DisposeAsync();
+    private readonly OpsgApp _app = fixture.App;
 
     [Fact]
     public async Task GivenASubmission_WhenTheDccAmendsItBeforeTheMeeting_ThenTheLatestCountsAndBothAreKept()

@@ -10,29 +10,27 @@ namespace Opsg.Functions.Tests.Hosting.OpenApi;
 /// 002's timeline over HTTP (and a few requests are refused on purpose), every answer is recorded, and each
 /// must be a status the document lists for its operation, with a JSON body that fits the schema it declares.
 /// </summary>
-public sealed class SampleResponseTests : IAsyncLifetime
+public sealed class SampleResponseTests : IClassFixture<SampleResponseTests.App>
 {
+    public sealed class App : OpsgAppFixture;
+
     private readonly ResponseRecorder _recorder = new();
-    private OpsgApp _app = null!;
-    private HttpClient _secas = null!;
-    private HttpClient _dcc = null!;
-    private HttpClient _tag = null!;
-    private HttpClient _panel = null!;
-    private HttpClient _member = null!;
-    private HttpClient _anonymous = null!;
+    private readonly HttpClient _secas;
+    private readonly HttpClient _dcc;
+    private readonly HttpClient _tag;
+    private readonly HttpClient _panel;
+    private readonly HttpClient _member;
+    private readonly HttpClient _anonymous;
 
-    public async Task InitializeAsync()
+    public SampleResponseTests(App fixture)
     {
-        _app = await OpsgApp.StartAsync();
-        _secas = _recorder.ClientAs(_app, "Secas");
-        _dcc = _recorder.ClientAs(_app, "Dcc");
-        _tag = _recorder.ClientAs(_app, "Tag");
-        _panel = _recorder.ClientAs(_app, "Panel");
-        _member = _recorder.ClientAs(_app, "OpsgMember");
-        _anonymous = _recorder.ClientAs(_app, null);
+        _secas = _recorder.ClientAs(fixture.App, "Secas");
+        _dcc = _recorder.ClientAs(fixture.App, "Dcc");
+        _tag = _recorder.ClientAs(fixture.App, "Tag");
+        _panel = _recorder.ClientAs(fixture.App, "Panel");
+        _member = _recorder.ClientAs(fixture.App, "OpsgMember");
+        _anonymous = _recorder.ClientAs(fixture.App, null);
     }
-
-    public async Task DisposeAsync() => await _app.DisposeAsync();
 
     [Fact]
     public async Task GivenACaseDrivenThroughItsTimeline_WhenEveryAnswerIsCheckedAgainstTheDocument_ThenEachFitsItsSchema()
