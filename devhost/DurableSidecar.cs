@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Net.Sockets;
 using Azure.Data.Tables;
 using Azure.Storage.Blobs;
@@ -84,6 +85,7 @@ public sealed class DurableSidecar : IHostedService, IAsyncDisposable
     /// </summary>
     public async Task StartAsync(CancellationToken cancellationToken)
     {
+        Report("host starting");
         _running = RunAsync(_stopping.Token);
         // Ordinarily the task hub is ready before the first request; when storage does not answer the first
         // attempt, the host comes up anyway and the sidecar keeps trying.
@@ -96,12 +98,12 @@ public sealed class DurableSidecar : IHostedService, IAsyncDisposable
         if (await _running is true) await _server.StopAsync(cancellationToken);
     }
 
-    /// <summary>Where the start stands, with times: what a person (or a test) waiting for the workflow engine reads.</summary>
-    public string Progress => _progress;
+    /// <summary>How the start went, step by step with times: what a person (or a test) waiting for the workflow engine reads.</summary>
+    public string Progress => string.Join("; ", _progress);
 
-    private volatile string _progress = "not started";
+    private readonly ConcurrentQueue<string> _progress = new();
 
-    private void Report(string progress) => _progress = $"{progress} ({DateTimeOffset.UtcNow:HH:mm:ss.fff})";
+    private void Report(string progress) => _progress.Enqueue($"{DateTimeOffset.UtcNow:HH:mm:ss.fff} {progress}");
 
     private async Task<bool> RunAsync(CancellationToken stopping)
     {
@@ -115,7 +117,7 @@ public sealed class DurableSidecar : IHostedService, IAsyncDisposable
                 await _service.CreateIfNotExistsAsync().WaitAsync(CreateTaskHubWait, stopping);
                 Report($"starting the gRPC server, attempt {attempt}");
                 await _server.StartAsync(stopping);
-                Report("listening");
+                Report($"listening on {_socketPath} (present: {File.Exists(_socketPath)})");
                 _firstAttempt.TrySetResult();
                 return true;
             }

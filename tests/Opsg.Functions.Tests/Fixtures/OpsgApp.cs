@@ -68,7 +68,7 @@ public sealed class OpsgApp : WebApplicationFactory<Program>
         {
             var engine = app.Service<DurableSidecar>().Progress;
             await app.DisposeAsync();
-            throw new TimeoutException($"{notHealthy.Message} The local host's Durable sidecar: {engine}.", notHealthy);
+            throw new TimeoutException($"{notHealthy.Message} The local host's Durable sidecar: {engine}; given up {DateTimeOffset.UtcNow:HH:mm:ss.fff}.", notHealthy);
         }
     }
 
