@@ -66,7 +66,7 @@ public sealed class ReviewFunctions(CaseCommands commands, CaseStore store, Meet
     public Task<IResult> RaiseAction([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "cases/{caseId}/actions")] HttpRequest request, string caseId, [DurableClient] DurableTaskClient client) =>
         commands.RunJsonAsync<RaiseActionRequest, RaiseActionRequest>(request, caseId, client, Actions.Validate, c => CaseCommand.Reserving(
             s => Actions.CanRaise(s, c),
-            (s, token) => meetings.ReserveActionNumberAsync(Actions.NumberingMeeting(s), ReservationKey(s, CaseCommands.IdempotencyKeyHash(request)), token),
+            (s, token) => meetings.ReserveActionNumberAsync(Actions.NumberingMeeting(s), s.CaseId, ReservationKey(s, CaseCommands.IdempotencyKeyHash(request)), token),
             (s, number) => Actions.Raise(s, c, number),
             s =>
             {

@@ -7,10 +7,10 @@ namespace Opsg.Functions.Storage;
 
 /// <summary>
 /// Removes what a case owns outside its history: every blob under "{caseId}/" (reports, evidence,
-/// large payloads), its Panel links' rows (both partitions) and its link access log.
+/// large payloads), its Panel links' rows (both partitions), its link access log and its action-number reservations.
 /// The history goes separately and last, so a purge retried after a failure still finds the case.
 /// </summary>
-public sealed class CaseStoragePurge(StorageAccount account, LinkAccessLog accessLog)
+public sealed class CaseStoragePurge(StorageAccount account, LinkAccessLog accessLog, MeetingTable meetings)
 {
     public async Task RemoveOwnedAsync(string caseId, CancellationToken cancellationToken)
     {
@@ -18,6 +18,7 @@ public sealed class CaseStoragePurge(StorageAccount account, LinkAccessLog acces
             await DeleteBlobsAsync(container, caseId + "/", cancellationToken);
         await DeleteLinksAsync(caseId, cancellationToken);
         await accessLog.PurgeAsync(caseId, cancellationToken);
+        await meetings.RemoveReservationsAsync(caseId, cancellationToken);
     }
 
     private async Task DeleteBlobsAsync(BlobContainerClient container, string prefix, CancellationToken cancellationToken)

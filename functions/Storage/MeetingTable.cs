@@ -21,6 +21,7 @@ public sealed class MeetingTable(StorageAccount account)
     private const string MeetingIdProperty = "MeetingId";
     private const string ReservationPrefix = "reserved-";
     private const string ReservedNumber = "Number";
+    private const string ReservingCase = "CaseId"; // written literally in the purge query: a filter quotes what it interpolates
     // Each round has a winner, so this bounds a burst of that many callers on one meeting at once.
     private const int MaxAttempts = 100;
 
@@ -30,7 +31,7 @@ public sealed class MeetingTable(StorageAccount account)
     /// Idempotency-Key) the number is written beside the counter in the same transaction, so every copy
     /// of that request gets the same number, however many run at once, and only one is taken.
     /// </summary>
-    public async Task<int> ReserveActionNumberAsync(string meetingId, string? reservationKey, CancellationToken cancellationToken)
+    public async Task<int> ReserveActionNumberAsync(string meetingId, string caseId, string? reservationKey, CancellationToken cancellationToken)
     {
         var partition = PartitionKey(meetingId);
         var reservationRow = reservationKey is null ? null : ReservationPrefix + reservationKey;
@@ -52,7 +53,7 @@ public sealed class MeetingTable(StorageAccount account)
                 batch.Add(new TableTransactionAction(TableTransactionActionType.Add, new TableEntity(partition, ActionCounterRowKey) { [MeetingIdProperty] = meetingId, [LastActionNumber] = next })); // 409 if another caller created it first
             }
             if (reservationRow is not null)
-                batch.Add(new TableTransactionAction(TableTransactionActionType.Add, new TableEntity(partition, reservationRow) { [ReservedNumber] = next })); // 409 if a copy of this request reserved first
+                batch.Add(new TableTransactionAction(TableTransactionActionType.Add, new TableEntity(partition, reservationRow) { [ReservedNumber] = next, [ReservingCase] = caseId })); // 409 if a copy of this request reserved first
             try
             {
                 await account.CallAsync(ct => account.Meetings.SubmitTransactionAsync(batch, ct), cancellationToken);
@@ -65,6 +66,25 @@ public sealed class MeetingTable(StorageAccount account)
             }
         }
         throw new StorageUnavailableException($"No action number could be reserved for meeting '{meetingId}' after {MaxAttempts} attempts.", new TimeoutException());
+    }
+
+    /// <summary>
+    /// Removes the reservations a case's keyed raises made (purge): the counter stays, so a number is never handed out
+    /// twice. Read across meetings, as purge need not know the case's meeting; the table holds a row per meeting and
+    /// one per keyed raise.
+    /// </summary>
+    public async Task RemoveReservationsAsync(string caseId, CancellationToken cancellationToken)
+    {
+        // Only reservation rows name a case.
+        var filter = TableClient.CreateQueryFilter($"CaseId eq {caseId}");
+        foreach (var row in await account.ReadAllAsync(account.Meetings, filter, select: null, cancellationToken))
+        {
+            try
+            {
+                await account.CallAsync(ct => account.Meetings.DeleteEntityAsync(row.PartitionKey, row.RowKey, ETag.All, ct), cancellationToken);
+            }
+            catch (RequestFailedException ex) when (ex.IsNotFound()) { /* already gone */ }
+        }
     }
 
     private async Task<TableEntity?> ReadAsync(string partition, string rowKey, CancellationToken cancellationToken)

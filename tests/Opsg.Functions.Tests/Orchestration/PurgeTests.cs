@@ -1,5 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using Azure.Data.Tables;
 using Opsg.Functions.Reports;
 using Opsg.Functions.Storage;
 using Opsg.Functions.Tests.Fixtures;
@@ -14,7 +16,7 @@ public sealed class PurgeTests(PurgeTests.App fixture) : IClassFixture<PurgeTest
     private readonly OpsgApp _app = fixture.App;
     private readonly HttpClient _secas = fixture.App.ClientAs("Secas");
 
-    /// <summary>A case with an evidence file, a rendered Panel report, a link and one opening of it.</summary>
+    /// <summary>A case with an evidence file, an action raised with an Idempotency-Key, a rendered Panel report, a link and one opening of it.</summary>
     private async Task<string> CaseOwningEverythingAsync()
     {
         var dcc = _app.ClientAs("Dcc");
@@ -26,6 +28,12 @@ public sealed class PurgeTests(PurgeTests.App fixture) : IClassFixture<PurgeTest
         form.Add(new StringContent("1,2,9"), "supportsLscs");
         await dcc.PostAsync($"/api/cases/{caseId}/evidence", form).ExpectAsync(HttpStatusCode.Created);
         await ReviewRecording.RecordMeetingAsync(_secas, _app.ClientAs("Tag"), caseId);
+        using var keyedRaise = new HttpRequestMessage(HttpMethod.Post, $"/api/cases/{caseId}/actions")
+        {
+            Content = JsonContent.Create(new { text = "Confirm the cut-over date with SECAS.", owner = "DCC" }),
+        };
+        keyedRaise.Headers.TryAddWithoutValidation("Idempotency-Key", "raise-" + caseId);
+        await _secas.SendAsync(keyedRaise).ExpectAsync(HttpStatusCode.Created);
         await ReviewRecording.RequestAndWaitAsync(_secas, caseId, ReportKinds.PanelReport);
         var link = await _secas.PostJson($"/api/cases/{caseId}/links", new { recipient = "SEC Panel secretariat", expiresAt = DateTimeOffset.UtcNow.AddDays(7) })
             .ExpectAsync(HttpStatusCode.Created);
@@ -42,6 +50,8 @@ public sealed class PurgeTests(PurgeTests.App fixture) : IClassFixture<PurgeTest
             left.AddRange((await blobs.ListAsync(area, caseId + "/", default)).Select(name => $"{area}:{name}"));
         left.AddRange((await LinkRows.ReadAsync(_app)).Where(row => row.Contains(caseId, StringComparison.Ordinal)).Select(row => "link:" + row));
         left.AddRange((await _app.Service<LinkAccessLog>().ReadAsync(caseId, default)).Select(a => "access:" + a.LinkId));
+        await foreach (var row in _app.Service<StorageAccount>().Meetings.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"CaseId eq {caseId}")))
+            left.Add("meeting:" + row.RowKey);
         left.AddRange((await _app.HistoryAsync(caseId)).Select(e => "event:" + e.Sequence));
         return left;
     }
@@ -54,6 +64,7 @@ public sealed class PurgeTests(PurgeTests.App fixture) : IClassFixture<PurgeTest
         Assert.Contains(before, item => item.StartsWith("Evidence:", StringComparison.Ordinal));
         Assert.Contains(before, item => item.StartsWith("Reports:", StringComparison.Ordinal));
         Assert.Equal(2, before.Count(item => item.StartsWith("link:", StringComparison.Ordinal)));
+        Assert.Single(before, item => item.StartsWith("meeting:reserved-", StringComparison.Ordinal));
 
         await _secas.DeleteAsync($"/api/cases/{caseId}").ExpectAsync(HttpStatusCode.OK);
 
