@@ -19,6 +19,7 @@ namespace Opsg.DevHost;
 public sealed class DurableSidecar : IHostedService, IAsyncDisposable
 {
     private readonly AzureStorageOrchestrationService _service;
+    private readonly StartedOnceOrchestrationService _orchestrations;
     private readonly WebApplication _server;
     private readonly ILogger _logger;
     private readonly string _socketPath;
@@ -58,7 +59,8 @@ public sealed class DurableSidecar : IHostedService, IAsyncDisposable
         builder.Services.AddSingleton(loggers);
         builder.WebHost.ConfigureKestrel(k => k.ListenUnixSocket(_socketPath, listen => listen.Protocols = HttpProtocols.Http2));
         builder.Services.AddGrpc();
-        builder.Services.AddSingleton<IOrchestrationService>(new StartedOnceOrchestrationService(_service));
+        _orchestrations = new StartedOnceOrchestrationService(_service);
+        builder.Services.AddSingleton<IOrchestrationService>(_orchestrations);
         builder.Services.AddSingleton<IOrchestrationServiceClient>(_service);
         builder.Services.AddSingleton<TaskHubGrpcServer>();
         _server = builder.Build();
@@ -95,7 +97,12 @@ public sealed class DurableSidecar : IHostedService, IAsyncDisposable
     public async Task StopAsync(CancellationToken cancellationToken)
     {
         await _stopping.CancelAsync();
-        if (await _running is true) await _server.StopAsync(cancellationToken);
+        if (await _running is not true) return;
+        await _server.StopAsync(cancellationToken);
+        // The worker stopped before the sidecar (hosted services stop in reverse order), so a work item it had taken is
+        // never answered, and the sidecar's dispatchers would wait for it for up to an hour with the provider still
+        // reading the task hub's queues. The messages it holds go back to the queues for the next process.
+        await _orchestrations.StopAsync(isForced: true);
     }
 
     /// <summary>How the start went, step by step with times: what a person (or a test) waiting for the workflow engine reads.</summary>

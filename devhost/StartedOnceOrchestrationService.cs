@@ -3,23 +3,27 @@ using DurableTask.Core;
 namespace Opsg.DevHost;
 
 /// <summary>
-/// The orchestration service the sidecar runs, stopped only once it has started. The sidecar starts it when the
-/// worker first connects and stops it when the host stops; a host stopped before that (a test's app disposed at
-/// once) would otherwise stop a provider that never started, which throws on a thread-pool thread and ends the
-/// process. Everything else is the provider's own.
+/// The orchestration service the sidecar runs, stopped once and only once it has started. The sidecar starts it when
+/// the worker first connects; it is stopped when the host stops (<see cref="DurableSidecar"/>, at once) and again by
+/// the sidecar's dispatchers once their outstanding work items finish (which, with the worker already gone, they may
+/// never do: left to them, a disposed app's provider kept reading its queues for the rest of the process). A provider
+/// stopped before it started would throw on a thread-pool thread and end the process.
 /// </summary>
 internal sealed class StartedOnceOrchestrationService(IOrchestrationService inner) : IOrchestrationService
 {
-    private volatile bool _started;
+    private const int NotStarted = 0, Started = 1, Stopped = 2;
+    private int _state = NotStarted;
 
     public async Task StartAsync()
     {
         await inner.StartAsync();
-        _started = true;
+        Interlocked.CompareExchange(ref _state, Started, NotStarted);
     }
 
-    public Task StopAsync() => _started ? inner.StopAsync() : Task.CompletedTask;
-    public Task StopAsync(bool isForced) => _started ? inner.StopAsync(isForced) : Task.CompletedTask;
+    public Task StopAsync() => StopAsync(isForced: false);
+
+    public Task StopAsync(bool isForced) =>
+        Interlocked.CompareExchange(ref _state, Stopped, Started) == Started ? inner.StopAsync(isForced) : Task.CompletedTask;
 
     public Task CreateAsync() => inner.CreateAsync();
     public Task CreateAsync(bool recreateInstanceStore) => inner.CreateAsync(recreateInstanceStore);
