@@ -62,23 +62,13 @@ public sealed class Maildev
         var binary = Path.Combine(Azurite.RepoRoot(), "node_modules", ".bin", "maildev");
         if (!File.Exists(binary)) throw new InvalidOperationException("maildev is not installed: run `npm ci` at the repository root (scripts/test.sh does).");
         var folder = Path.Combine(Path.GetTempPath(), "opsg-maildev-" + Guid.NewGuid().ToString("N"));
-        // maildev runs under a shell that waits on a pipe from this process and stops maildev when the pipe closes,
-        // so it ends with the test run however the test host ends (the test platform may end it before every
-        // ProcessExit handler has run, and a maildev left behind outlived the run).
-        var start = new ProcessStartInfo("/bin/sh")
+        var process = Process.Start(new ProcessStartInfo(binary,
+            $"--silent --smtp {maildev.SmtpPort} --ip 127.0.0.1 --web {maildev.WebPort} --web-ip 127.0.0.1 --mail-directory \"{folder}\"")
         {
-            RedirectStandardInput = true,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
-        };
-        foreach (var argument in new[]
-        {
-            "-c", "\"$@\" </dev/null & child=$!; cat >/dev/null; kill $child", "sh", binary,
-            "--silent", "--smtp", $"{maildev.SmtpPort}", "--ip", "127.0.0.1", "--web", $"{maildev.WebPort}", "--web-ip", "127.0.0.1", "--mail-directory", folder,
-        })
-            start.ArgumentList.Add(argument);
-        var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start maildev.");
+        }) ?? throw new InvalidOperationException("Could not start maildev.");
         process.OutputDataReceived += (_, _) => { };
         process.ErrorDataReceived += (_, _) => { };
         process.BeginOutputReadLine();
