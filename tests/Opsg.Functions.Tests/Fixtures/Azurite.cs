@@ -131,6 +131,7 @@ public sealed class Azurite : IAsyncDisposable
         _process.ErrorDataReceived += (_, _) => { };
         _process.BeginOutputReadLine();
         _process.BeginErrorReadLine();
+        OrphanGuard.StopWithTestHost(_process);
 
         var deadline = DateTime.UtcNow.AddSeconds(30);
         foreach (var port in new[] { BlobPort, QueuePort, TablePort })

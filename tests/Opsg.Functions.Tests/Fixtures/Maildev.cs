@@ -73,6 +73,7 @@ public sealed class Maildev
         process.ErrorDataReceived += (_, _) => { };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
+        OrphanGuard.StopWithTestHost(process);
         AppDomain.CurrentDomain.ProcessExit += (_, _) =>
         {
             if (!process.HasExited) process.Kill(entireProcessTree: true);
