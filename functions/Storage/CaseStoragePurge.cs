@@ -1,4 +1,3 @@
-using Azure;
 using Azure.Data.Tables;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
@@ -39,17 +38,8 @@ public sealed class CaseStoragePurge(StorageAccount account, LinkAccessLog acces
         foreach (var row in byLink)
         {
             // The token row first: a purge that stops half-way still leaves the by-link row to find it again.
-            await DeleteRowAsync(row.GetString("TokenHash"), LinkTable.TokenRowKey, cancellationToken);
-            await DeleteRowAsync(LinkTable.LinkPartition(caseId), row.RowKey, cancellationToken);
+            await account.DeleteRowIfExistsAsync(account.Links, row.GetString("TokenHash"), LinkTable.TokenRowKey, cancellationToken);
+            await account.DeleteRowIfExistsAsync(account.Links, LinkTable.LinkPartition(caseId), row.RowKey, cancellationToken);
         }
-    }
-
-    private async Task DeleteRowAsync(string partitionKey, string rowKey, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await account.CallAsync(ct => account.Links.DeleteEntityAsync(partitionKey, rowKey, ETag.All, ct), cancellationToken);
-        }
-        catch (RequestFailedException ex) when (ex.IsNotFound()) { /* already gone */ }
     }
 }

@@ -59,12 +59,6 @@ public sealed class LinkTable(StorageAccount account)
     public async Task RemoveAsync(LinkRecord link, CancellationToken cancellationToken)
     {
         foreach (var (pk, rk) in new[] { (link.TokenHash, TokenRowKey), (LinkPartition(link.CaseId), link.LinkId) })
-        {
-            try
-            {
-                await account.CallAsync(ct => account.Links.DeleteEntityAsync(pk, rk, ETag.All, ct), cancellationToken);
-            }
-            catch (RequestFailedException ex) when (ex.IsNotFound()) { /* never written or already gone */ }
-        }
+            await account.DeleteRowIfExistsAsync(account.Links, pk, rk, cancellationToken);
     }
 }

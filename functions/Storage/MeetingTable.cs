@@ -21,7 +21,7 @@ public sealed class MeetingTable(StorageAccount account)
     private const string MeetingIdProperty = "MeetingId";
     private const string ReservationPrefix = "reserved-";
     private const string ReservedNumber = "Number";
-    private const string ReservingCase = "CaseId"; // written literally in the purge query: a filter quotes what it interpolates
+    private const string ReservingCase = "CaseId";
     // Each round has a winner, so this bounds a burst of that many callers on one meeting at once.
     private const int MaxAttempts = 100;
 
@@ -75,16 +75,10 @@ public sealed class MeetingTable(StorageAccount account)
     /// </summary>
     public async Task RemoveReservationsAsync(string caseId, CancellationToken cancellationToken)
     {
-        // Only reservation rows name a case.
-        var filter = TableClient.CreateQueryFilter($"CaseId eq {caseId}");
-        foreach (var row in await account.ReadAllAsync(account.Meetings, filter, select: null, cancellationToken))
-        {
-            try
-            {
-                await account.CallAsync(ct => account.Meetings.DeleteEntityAsync(row.PartitionKey, row.RowKey, ETag.All, ct), cancellationToken);
-            }
-            catch (RequestFailedException ex) when (ex.IsNotFound()) { /* already gone */ }
-        }
+        // Only reservation rows name a case. (A query filter quotes every value it interpolates, so only the case id is.)
+        var filter = $"{ReservingCase} eq {TableClient.CreateQueryFilter($"{caseId}")}";
+        foreach (var row in await account.ReadAllAsync(account.Meetings, filter, select: ["PartitionKey", "RowKey"], cancellationToken))
+            await account.DeleteRowIfExistsAsync(account.Meetings, row.PartitionKey, row.RowKey, cancellationToken);
     }
 
     private async Task<TableEntity?> ReadAsync(string partition, string rowKey, CancellationToken cancellationToken)

@@ -3,7 +3,10 @@ using Azure.Data.Tables;
 
 namespace Opsg.Functions.Storage;
 
-/// <summary>Table queries read page by page, each page one budgeted call, so a long listing is never cut short by one call's budget.</summary>
+/// <summary>
+/// Table queries read page by page, each page one budgeted call, so a long listing is never cut short by one call's
+/// budget; and the one way a row is removed when its being gone already is fine (purge, a take-back, a retry).
+/// </summary>
 internal static class TableQueries
 {
     public static async Task<List<TableEntity>> ReadAllAsync(this StorageAccount account, TableClient table, string filter, IEnumerable<string>? select, CancellationToken cancellationToken)
@@ -28,6 +31,16 @@ internal static class TableQueries
                 return page;
             throw new InvalidOperationException($"A query of table {table.Name} returned no page at all.");
         }, cancellationToken);
+
+    /// <summary>Deletes a row, whatever its version; a row never written or already removed is not an error.</summary>
+    public static async Task DeleteRowIfExistsAsync(this StorageAccount account, TableClient table, string partitionKey, string rowKey, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await account.CallAsync(ct => table.DeleteEntityAsync(partitionKey, rowKey, ETag.All, ct), cancellationToken);
+        }
+        catch (RequestFailedException ex) when (ex.IsNotFound()) { /* already gone */ }
+    }
 
     /// <summary>The SDK's "no more pages" may be null or empty.</summary>
     public static string? NullIfEmpty(string? continuation) => string.IsNullOrEmpty(continuation) ? null : continuation;
