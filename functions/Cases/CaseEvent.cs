@@ -1,18 +1,9 @@
+using Opsg.Functions.Records;
+
 namespace Opsg.Functions.Cases;
 
-/// <summary>Something that happened to a case. The history is a list of these; the state is their fold.</summary>
-public abstract record CaseEvent;
-
-/// <summary>An event with the envelope the history stores around it.</summary>
-public sealed record RecordedEvent(long Sequence, CaseEvent Event, Actor Actor, DateTimeOffset Time);
-
-public enum Classification
-{
-    /// <summary>May be published, including online.</summary>
-    Publishable,
-    /// <summary>May be shared with SEC Parties and smart-metering stakeholders but not published.</summary>
-    NotForPublication,
-}
+/// <summary>Something that happened to a readiness-review case. The history is a list of these; the state is their fold.</summary>
+public abstract record CaseEvent : RecordEvent;
 
 /// <summary>
 /// SECAS opened a review case. <paramref name="Catalogue"/> names the criteria catalogue the case cites

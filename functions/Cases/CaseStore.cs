@@ -1,176 +1,31 @@
-using Opsg.Functions.Orchestration;
+using Opsg.Functions.Records;
 using Opsg.Functions.Storage;
 
 namespace Opsg.Functions.Cases;
 
-public sealed record CommandResult(CaseState? State, CommandResponse? Response, Rejection? Rejection, bool Replayed = false)
+/// <summary>The readiness cases' record store: the generic store over the case's kind, composed with its features.</summary>
+public sealed class CaseStore(HistoryTable history, RecordKind<CaseState> kind) : RecordStore<CaseState>(history, kind);
+
+/// <summary>Commands against a case, as <see cref="RecordCommand{TState}"/> builds them.</summary>
+public static class CaseCommand
 {
-    public static CommandResult Refused(Rejection rejection) => new(null, null, rejection);
+    public static RecordCommand<CaseState> Deciding(Func<CaseState, Decision> decide, Func<CaseState, CommandResponse> respond) =>
+        RecordCommand<CaseState>.Deciding(decide, respond);
 
-    /// <summary>The first sequence this request appended; null when it recorded nothing new (refused, a replay, or nothing to decide).</summary>
-    public long? RecordedFrom { get; init; }
-}
+    public static RecordCommand<CaseState> Deciding(Func<CaseState, Decision> decide, Func<CaseState, RecordSummary, CommandResponse> respond) =>
+        RecordCommand<CaseState>.Deciding(decide, respond);
 
-/// <summary>
-/// The edge between the pure case logic and storage: load the history, fold it, decide, append atomically.
-/// Everything the domain decided is in the record before anyone is told, so a crash at any point loses
-/// nothing that was acknowledged.
-/// </summary>
-public sealed class CaseStore(HistoryTable history)
-{
-    private const int EngineRaceRetries = 5;
-    // Each round of a burst has one winner, so this bounds a burst of that many reserving requests on one case.
-    private const int ReservedRaceRetries = 50;
+    public static RecordCommand<CaseState> Reserving<T>(
+        Func<CaseState, Rejection?> check,
+        Func<CaseState, CancellationToken, Task<T>> reserve,
+        Func<CaseState, T, Decision> decide,
+        Func<CaseState, RecordSummary, CommandResponse> respond) =>
+        RecordCommand<CaseState>.Reserving(check, reserve, decide, respond);
 
-    private static readonly Rejection ChangedMeanwhile =
-        new(409, "The case changed while this was being recorded.", "Another change to this case was recorded first. Read the case again and retry.");
-
-    public async Task<CaseState> LoadAsync(string caseId, CancellationToken cancellationToken) =>
-        CaseFold.Fold(caseId, await LoadHistoryAsync(caseId, cancellationToken));
-
-    /// <summary>
-    /// Every case still in storage (a purged case has no rows left), folded. Reads the header rows page
-    /// by page, then each case's partition, a few at a time so a long list does not flood the table.
-    /// </summary>
-    public async Task<IReadOnlyList<CaseState>> LoadAllAsync(CancellationToken cancellationToken)
-    {
-        var ids = new List<string>();
-        string? continuation = null;
-        do
-        {
-            var page = await history.ListAsync(new CaseQuery(null, null, [], null, 1000, continuation), cancellationToken);
-            ids.AddRange(page.Cases.Select(c => c.CaseId));
-            continuation = page.ContinuationToken;
-        }
-        while (continuation is not null);
-
-        var states = new CaseState[ids.Count];
-        await Parallel.ForEachAsync(Enumerable.Range(0, ids.Count), new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = cancellationToken },
-            async (i, token) => states[i] = await LoadAsync(ids[i], token));
-        return states;
-    }
-
-    public async Task<IReadOnlyList<RecordedEvent>> LoadHistoryAsync(string caseId, CancellationToken cancellationToken)
-    {
-        var stored = await history.ReadAsync(caseId, cancellationToken);
-        return stored.Events.Select(EventCatalog.ToRecorded).ToList();
-    }
-
-    /// <summary>
-    /// What the workflow records (a step's outcome, an email it sent, a link it issued): decided and appended as the
-    /// engine, once per <paramref name="idempotencyKey"/> however often a retried step gets here, deciding again after
-    /// a lost race. A refusal throws, so the step fails and Durable retries it. Answers the case as recorded.
-    /// </summary>
-    public async Task<CaseState> RecordOnceAsync(string caseId, string idempotencyKey, DateTimeOffset now, Func<CaseState, Decision> decide)
-    {
-        var context = new CommandContext(Actor.Engine, now, Idempotency: new IdempotencyRequest(idempotencyKey, idempotencyKey));
-        var result = await ExecuteAsync(caseId, context, CaseCommand.Deciding(decide, _ => new CommandResponse(200, null, "{}")),
-            CancellationToken.None, conflictRetries: 20);
-        if (result.Rejection is { } refused) throw new InvalidOperationException($"The workflow could not record {idempotencyKey}: {refused.Detail}");
-        // A replayed key (recorded before) answers without a state: read the record.
-        return result.State ?? await LoadAsync(caseId, CancellationToken.None);
-    }
-
-    /// <summary>
-    /// Runs one command: replay for a repeated Idempotency-Key, If-Match against the version, decide, append.
-    /// <paramref name="conflictRetries"/>: how often to re-read and decide again when another writer got in
-    /// first; 0 for a person's command (it gets 409 and decides for itself), more for the engine's own work.
-    /// A person's command without If-Match that lost only to the engine's bookkeeping (a report rendered, a
-    /// timer fired) is decided again instead: no person changed the case, so there is nothing to re-read.
-    /// A command that <see cref="CaseCommand.DecidesAgainAfterLostRace"/> (it holds a reservation) is decided
-    /// again after any lost race, with what it reserved; a replay of its Idempotency-Key is found first.
-    /// </summary>
-    public async Task<CommandResult> ExecuteAsync(string caseId, CommandContext context, CaseCommand command, CancellationToken cancellationToken, int conflictRetries = 0)
-    {
-        long? lostAt = null;
-        for (var attempt = 0; ; attempt++)
-        {
-            // History first, then the key: a copy of this request appended after the read shows as a version
-            // conflict, one appended before it shows here, so a racing copy is never decided as a new request.
-            var recordedSoFar = await LoadHistoryAsync(caseId, cancellationToken);
-            if (context.Idempotency is { } idem && await history.ReadIdempotencyAsync(caseId, idem.KeyHash, cancellationToken) is { } previous)
-                return Replay(idem, previous);
-
-            var state = CaseFold.Fold(caseId, recordedSoFar);
-            if (lostAt is { } lost && recordedSoFar.Any(e => e.Sequence > lost && e.Actor.Role != Role.Engine))
-                return CommandResult.Refused(ChangedMeanwhile);
-            if (context.ExpectedVersion is { } expected && expected != state.Version)
-                return CommandResult.Refused(new Rejection(412, "The case has changed.", $"You sent If-Match for version {expected}; the case is at version {state.Version}. Read it again and retry."));
-
-            var decision = await command.DecideAsync(state, cancellationToken);
-            if (decision.Rejection is { } rejection) return CommandResult.Refused(rejection);
-            if (decision.Events.Count == 0) return new CommandResult(state, command.Respond(state), null);
-
-            var (next, events) = Apply(state, decision.Events, context);
-            var response = command.Respond(next);
-            var idempotency = context.Idempotency is { } key
-                ? new IdempotencyRecord(key.KeyHash, key.RequestHash, response.StatusCode, response.Location, response.Body, next.Version)
-                : null;
-            AppendResult result;
-            using (var span = EngineTelemetry.Source.StartActivity(EngineTelemetry.AppendSpan))
-            {
-                result = await history.AppendAsync(new AppendRequest(caseId, state.Version, events.Select(e => ToNew(e, context)).ToList(), Header(next), idempotency), cancellationToken);
-                span?.SetTag(EngineTelemetry.CaseIdTag, caseId);
-                span?.SetTag(EngineTelemetry.FirstSequenceTag, state.Version + 1);
-                span?.SetTag(EngineTelemetry.LastSequenceTag, next.Version);
-                span?.SetTag(EngineTelemetry.OutcomeTag, result.Outcome.ToString());
-            }
-
-            switch (result.Outcome)
-            {
-                case AppendOutcome.Appended:
-                    return new CommandResult(next, response, null) { RecordedFrom = state.Version + 1 };
-                case AppendOutcome.DuplicateRequest:
-                    return Replay(context.Idempotency!, result.Previous!);
-                case AppendOutcome.VersionConflict when attempt < conflictRetries:
-                    continue;
-                case AppendOutcome.VersionConflict when context.ExpectedVersion is null && command.DecidesAgainAfterLostRace && attempt < ReservedRaceRetries:
-                    // A short, jittered pause so a burst does not re-read in lockstep.
-                    await Task.Delay(Random.Shared.Next(1, 5 + 2 * Math.Min(attempt, 10)), cancellationToken);
-                    continue;
-                case AppendOutcome.VersionConflict when context.ExpectedVersion is null && attempt < EngineRaceRetries:
-                    lostAt = state.Version;
-                    continue;
-                default:
-                    return CommandResult.Refused(context.ExpectedVersion is null
-                        ? ChangedMeanwhile
-                        : new Rejection(412, "The case has changed.", "Another change to this case was recorded first. Read it again and retry."));
-            }
-        }
-    }
-
-    /// <summary>Folds the decided events and whatever the case policy schedules in reaction, in order.</summary>
-    private static (CaseState, IReadOnlyList<RecordedEvent>) Apply(CaseState state, IReadOnlyList<CaseEvent> decided, CommandContext context)
-    {
-        var recorded = new List<RecordedEvent>();
-        var pending = new Queue<(CaseEvent Event, Actor Actor)>(decided.Select(e => (e, context.Actor)));
-        while (true)
-        {
-            while (pending.TryDequeue(out var next))
-            {
-                var e = new RecordedEvent(state.Version + 1, next.Event, next.Actor, context.Now);
-                var before = state;
-                state = CaseFold.Evolve(state, e);
-                recorded.Add(e);
-                foreach (var reaction in CasePolicy.React(before, state, next.Event, context.Now))
-                    pending.Enqueue((reaction, Actor.Engine));
-            }
-            // Once everything has been applied, hand over any kept external event the case now waits for.
-            var settled = ExternalEvents.Settle(state);
-            if (settled.Count == 0) return (state, recorded);
-            foreach (var e in settled) pending.Enqueue((e, Actor.Engine));
-        }
-    }
-
-    private static NewEvent ToNew(RecordedEvent e, CommandContext context) => new(
-        EventCatalog.NameOf(e.Event), EventCatalog.Serialize(e.Event), e.Actor.Role.ToString(), e.Actor.Name, e.Time, context.Idempotency?.KeyHash);
-
-    private static CaseHeader Header(CaseState s) => new(
-        s.CaseId, s.Version, s.Opened?.Title ?? "", s.CreatedTime, s.LastUpdatedTime,
-        CaseProgress.Runtime(s).ToString(), CaseProgress.Stage(s).ToString(), CaseProgress.PendingActivities(s).ToList());
-
-    private static CommandResult Replay(IdempotencyRequest sent, IdempotencyRecord previous) =>
-        previous.RequestHash == sent.RequestHash
-            ? new CommandResult(null, new CommandResponse(previous.StatusCode, previous.Location, previous.Body), null, Replayed: true)
-            : CommandResult.Refused(new Rejection(422, "Idempotency key reused.", "This Idempotency-Key was already used with a different request."));
+    public static RecordCommand<CaseState> Reserving<T>(
+        Func<CaseState, Rejection?> check,
+        Func<CaseState, CancellationToken, Task<T>> reserve,
+        Func<CaseState, T, Decision> decide,
+        Func<CaseState, CommandResponse> respond) =>
+        RecordCommand<CaseState>.Reserving(check, reserve, decide, respond);
 }

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Opsg.Functions.Criteria;
+using Opsg.Functions.Records;
 
 namespace Opsg.Functions.Cases;
 

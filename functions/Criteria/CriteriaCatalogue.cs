@@ -1,4 +1,4 @@
-using Opsg.Functions.Cases;
+using Opsg.Functions.Records;
 
 namespace Opsg.Functions.Criteria;
 
@@ -59,7 +59,7 @@ public static class CriteriaCatalogues
     /// The catalogue a case cites from. A case opened before catalogues were named has none on record;
     /// SMETS1 migration was the only programme then.
     /// </summary>
-    public static CriteriaCatalogue Of(CaseState state) => Find(state.Opened?.Catalogue) ?? Default;
+    public static CriteriaCatalogue Of(string? named) => Find(named) ?? Default;
 
     /// <summary>Adds an error on <paramref name="field"/> when <paramref name="lsc"/> is outside the catalogue.</summary>
     public static bool CheckCited(this Validator v, CriteriaCatalogue catalogue, int lsc, string field)

@@ -1,3 +1,4 @@
+using Opsg.Functions.Records;
 using Opsg.Functions.Cases;
 using Opsg.Functions.Http;
 using Opsg.Functions.Links;
@@ -6,6 +7,7 @@ using Opsg.Functions.Orchestration;
 using Opsg.Functions.Reminders;
 using Opsg.Functions.Reports;
 using Opsg.Functions.Security;
+using Opsg.Functions.Steps;
 using Opsg.Functions.Storage;
 
 namespace Opsg.Functions.Hosting;
@@ -29,9 +31,14 @@ public static class Composition
         services.AddSingleton<MeetingTable>();
         services.AddSingleton<BlobStore>();
         services.AddSingleton<FaultInjection>();
+        services.AddSingleton(CaseRecord.Kind);
         services.AddSingleton<CaseStore>();
         services.AddSingleton<CaseCommands>();
+        services.AddSingleton<CaseReads>();
+        services.AddSingleton<ReportFiles>();
+        services.AddSingleton<IRecordStatus<CaseState>, CaseStatus>();
         services.AddSingleton<CaseWorkflow>();
+        services.AddSingleton<IWorkflowAlignment<CaseState>>(sp => sp.GetRequiredService<CaseWorkflow>());
         services.AddSingleton<SmtpMailSender>();
         services.AddSingleton<PanelMailer>();
         services.AddSingleton<ReminderMailer>();

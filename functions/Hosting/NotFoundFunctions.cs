@@ -1,6 +1,6 @@
 using Microsoft.Azure.Functions.Worker;
-using Opsg.Functions.Cases;
 using Opsg.Functions.Http;
+using Opsg.Functions.Records;
 using Opsg.Functions.Security;
 
 namespace Opsg.Functions.Hosting;

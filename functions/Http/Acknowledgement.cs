@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Opsg.Functions.Cases;
+using Opsg.Functions.Records;
 
 namespace Opsg.Functions.Http;
 
@@ -9,14 +10,14 @@ namespace Opsg.Functions.Http;
 /// </summary>
 public sealed record Acknowledgement(string Id, long Version, string RuntimeStatus, string CustomStatus, string StatusQueryGetUri, string ReviewUri)
 {
-    public static CommandResponse Ok(CaseState state, int statusCode = 200, string? location = null) =>
-        new(statusCode, location, JsonSerializer.Serialize(From(state), EventCatalog.Json));
+    public static CommandResponse Ok(CaseState state, RecordSummary summary, int statusCode = 200, string? location = null) =>
+        new(statusCode, location, JsonSerializer.Serialize(From(state, summary), RecordJson.Options));
 
-    public static Acknowledgement From(CaseState state) => new(
+    public static Acknowledgement From(CaseState state, RecordSummary summary) => new(
         state.CaseId,
         state.Version,
-        CaseProgress.Runtime(state).ToString(),
-        CaseProgress.Stage(state).ToString(),
+        summary.RuntimeStatus,
+        summary.Stage,
         $"/api/cases/{state.CaseId}",
         $"/api/cases/{state.CaseId}/review");
 }

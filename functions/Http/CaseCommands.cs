@@ -3,13 +3,13 @@ using System.Security.Cryptography;
 using System.Text;
 using Microsoft.DurableTask.Client;
 using Opsg.Functions.Cases;
-using Opsg.Functions.Orchestration;
+using Opsg.Functions.Records;
 using Opsg.Functions.Security;
 
 namespace Opsg.Functions.Http;
 
 /// <summary>What a command answered, and what the store made of it (null: refused before the store was asked).</summary>
-public sealed record CommandAnswer(IResult Result, CommandResult? Outcome) : IResult
+public sealed record CommandAnswer(IResult Result, CommandResult<CaseState>? Outcome) : IResult
 {
     public Task ExecuteAsync(HttpContext httpContext) => Result.ExecuteAsync(httpContext);
 }
@@ -19,7 +19,7 @@ public sealed record CommandAnswer(IResult Result, CommandResult? Outcome) : IRe
 /// the folded case, reserving what it needs from outside → append → tell the case's orchestration → answer with
 /// the stored response and an ETag, or problem details.
 /// </summary>
-public sealed class CaseCommands(CaseStore store, CaseWorkflow workflow, TimeProvider clock)
+public sealed class CaseCommands(CaseStore store, IWorkflowAlignment<CaseState> workflow, TimeProvider clock)
 {
     /// <summary>A JSON command: the body is read (400/413/415 problems) and validated (400 naming every field) before the case is asked.</summary>
     public async Task<IResult> RunJsonAsync<TRequest, TCommand>(
@@ -27,7 +27,7 @@ public sealed class CaseCommands(CaseStore store, CaseWorkflow workflow, TimePro
         string caseId,
         DurableTaskClient client,
         Func<TRequest, (TCommand? Command, Rejection? Rejection)> validate,
-        Func<TCommand, CaseCommand> command)
+        Func<TCommand, RecordCommand<CaseState>> command)
         where TRequest : class
         where TCommand : class
     {
@@ -38,7 +38,7 @@ public sealed class CaseCommands(CaseStore store, CaseWorkflow workflow, TimePro
         return await RunAsync(request, caseId, body.Bytes, command(validated!), client);
     }
 
-    public async Task<CommandAnswer> RunAsync(HttpRequest request, string caseId, ReadOnlyMemory<byte> body, CaseCommand command, DurableTaskClient client)
+    public async Task<CommandAnswer> RunAsync(HttpRequest request, string caseId, ReadOnlyMemory<byte> body, RecordCommand<CaseState> command, DurableTaskClient client)
     {
         var http = request.HttpContext;
         var (expected, badIfMatch) = ExpectedVersion(request);
@@ -48,7 +48,7 @@ public sealed class CaseCommands(CaseStore store, CaseWorkflow workflow, TimePro
         if (result.Rejection is { } rejection) return new CommandAnswer(Problems.From(rejection), result);
 
         if (result is { State: { } recorded, RecordedFrom: { } from })
-            await workflow.NotifyAsync(client, recorded, from, http.RequestAborted);
+            await workflow.RecordedAsync(client, recorded, from, http.RequestAborted);
 
         var response = result.Response!;
         if (result.State is { } state) http.Response.Headers.ETag = ETag(state.Version);

@@ -1,6 +1,6 @@
 using System.Reflection;
 using Grpc.Core;
-using Opsg.Functions.Cases;
+using Opsg.Functions.Records;
 using Opsg.Functions.Security;
 using Opsg.Functions.Storage;
 

@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 using System.Text.Json;
-using Opsg.Functions.Cases;
+using Opsg.Functions.Records;
 
 namespace Opsg.Functions.Http;
 

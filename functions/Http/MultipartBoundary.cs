@@ -1,5 +1,5 @@
 using Microsoft.Net.Http.Headers;
-using Opsg.Functions.Cases;
+using Opsg.Functions.Records;
 
 namespace Opsg.Functions.Http;
 

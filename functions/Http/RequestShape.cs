@@ -1,4 +1,4 @@
-using Opsg.Functions.Cases;
+using Opsg.Functions.Records;
 
 namespace Opsg.Functions.Http;
 

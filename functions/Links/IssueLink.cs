@@ -1,4 +1,5 @@
 using Opsg.Functions.Cases;
+using Opsg.Functions.Records;
 using Opsg.Functions.Reports;
 
 namespace Opsg.Functions.Links;
@@ -23,7 +24,7 @@ public static class IssueLink
 
     public static Decision Decide(CaseState state, string linkId, string? recipient, DateTimeOffset expiresAt, DateTimeOffset now)
     {
-        if (!state.Exists) return Rejection.NotFound(state.CaseId);
+        if (!state.Exists) return CaseRules.NotFound(state.CaseId);
         if (state.IsTerminated) return Rejection.OutOfOrder("The case was terminated.");
         var report = state.Reports.Where(r => r.Kind == ReportKinds.PanelReport).MaxBy(r => r.Version);
         if (report is null) return Rejection.OutOfOrder("No Panel report has been rendered yet: request one first (POST …/reports).");

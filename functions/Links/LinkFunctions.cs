@@ -1,9 +1,10 @@
-using System.Text;
 using System.Text.Json;
+using System.Text;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask.Client;
 using Opsg.Functions.Cases;
 using Opsg.Functions.Http;
+using Opsg.Functions.Records;
 using Opsg.Functions.Reports;
 using Opsg.Functions.Security;
 using Opsg.Functions.Storage;
@@ -41,14 +42,14 @@ public sealed class LinkFunctions(CaseCommands commands, LinkTable links, CaseSt
         var now = clock.GetUtcNow();
         var answer = await commands.RunAsync(request, caseId, body.Bytes, CaseCommand.Deciding(
             state => IssueLink.Decide(state, record.LinkId, recipient, expiresAt, now),
-            state => new CommandResponse(201, null, JsonSerializer.Serialize(Answer(state, record.LinkId, token: null), EventCatalog.Json))), client);
+            state => new CommandResponse(201, null, JsonSerializer.Serialize(Answer(state, record.LinkId, token: null), RecordJson.Options))), client);
         if (answer.Outcome is not { Rejection: null, Replayed: false, State: { } recorded })
         {
             await links.RemoveAsync(record, CancellationToken.None);
             return answer; // refused, or a replay: the token was shown once, with the first answer
         }
         // The token is in this answer only: the stored (replayable) answer above was made without it.
-        return TypedResults.Json(Answer(recorded, record.LinkId, token), EventCatalog.Json, statusCode: 201);
+        return TypedResults.Json(Answer(recorded, record.LinkId, token), RecordJson.Options, statusCode: 201);
     }
 
     private static IssuedLink Answer(CaseState state, string linkId, string? token)
@@ -70,7 +71,7 @@ public sealed class LinkFunctions(CaseCommands commands, LinkTable links, CaseSt
         if (invalid is not null) return Problems.From(invalid);
         var answer = await commands.RunAsync(request, caseId, Array.Empty<byte>(), CaseCommand.Deciding(
             s => RevokeLink.Decide(s, linkId, text),
-            s => new CommandResponse(200, null, JsonSerializer.Serialize(new { linkId, revoked = true }, EventCatalog.Json))), client);
+            s => new CommandResponse(200, null, JsonSerializer.Serialize(new { linkId, revoked = true }, RecordJson.Options))), client);
         // The token stopped working with the append: Open checks the history before serving anything.
         // The row follows so the lookup refuses it at once; a refused revocation (a bad or stale
         // If-Match, a reused Idempotency-Key) leaves it alone rather than revoking behind the history's back.

@@ -1,5 +1,5 @@
-using Opsg.Functions.Cases;
 using Opsg.Functions.Mail;
+using Opsg.Functions.Records;
 using Opsg.Functions.Reports;
 
 namespace Opsg.Functions.Links;

@@ -2,8 +2,9 @@ using System.Globalization;
 using Microsoft.Extensions.Options;
 using Opsg.Functions.Cases;
 using Opsg.Functions.Mail;
-using Opsg.Functions.Orchestration;
+using Opsg.Functions.Records;
 using Opsg.Functions.Reports;
+using Opsg.Functions.Steps;
 using Opsg.Functions.Storage;
 
 namespace Opsg.Functions.Links;
@@ -17,7 +18,7 @@ namespace Opsg.Functions.Links;
 /// </summary>
 public sealed class PanelMailer(CaseStore store, LinkTable links, MailRenderer renderer, SmtpMailSender sender, IOptions<MailOptions> options, FaultInjection faults, TimeProvider clock)
 {
-    public async Task<CaseEvent> SendAsync(string caseId, long mailing, IReadOnlyList<RecordedEvent> history)
+    public async Task<RecordEvent> SendAsync(string caseId, long mailing, IReadOnlyList<RecordedEvent> history)
     {
         var request = history.Last(e => e.Sequence < mailing && e.Event is PanelMailingRequested).Event as PanelMailingRequested;
         foreach (var recipient in request!.Recipients)
@@ -25,7 +26,7 @@ public sealed class PanelMailer(CaseStore store, LinkTable links, MailRenderer r
             var recorded = await store.LoadHistoryAsync(caseId, CancellationToken.None);
             if (recorded.Any(e => e.Event is PanelMailSent sent && sent.Mailing == mailing && Same(sent.Address, recipient.Address))) continue;
 
-            var state = CaseFold.Fold(caseId, recorded);
+            var state = store.Kind.Fold(caseId, recorded);
             foreach (var stale in state.Links.Values.Where(l => l.Issued.Mailing == mailing && l.Issued.Recipient == recipient.Label && l.RevokedAt is null))
                 await RevokeAsync(caseId, stale.Issued.LinkId);
 

@@ -5,8 +5,9 @@ using Microsoft.Extensions.Options;
 using Opsg.Functions.Cases;
 using Opsg.Functions.Http;
 using Opsg.Functions.Mail;
-using Opsg.Functions.Orchestration;
+using Opsg.Functions.Records;
 using Opsg.Functions.Security;
+using Opsg.Functions.Steps;
 
 namespace Opsg.Functions.Links;
 
@@ -27,19 +28,19 @@ public sealed class PanelMailingFunctions(CaseCommands commands, IOptions<MailOp
             var expiresAt = (mailing.ExpiresAt ?? now + PanelMailing.DefaultLifetime).ToUniversalTime();
             return CaseCommand.Deciding(
                 state => PanelMailing.Decide(state, mailing.Recipients, expiresAt, now),
-                state => new CommandResponse(202, null, JsonSerializer.Serialize(Answer(state, mailing.Recipients, expiresAt), EventCatalog.Json)));
+                state => new CommandResponse(202, null, JsonSerializer.Serialize(Answer(state, mailing.Recipients, expiresAt), RecordJson.Options)));
         });
 
     private (ValidMailing?, Rejection?) Validate(PanelMailingRequest body)
     {
-        var (recipients, expiresAt, rejection) = PanelMailing.Validate(body, PanelMailing.ParseDistributionList(options.Value.PanelRecipients));
+        var (recipients, expiresAt, rejection) = PanelMailing.Validate(body, MailRecipients.ParseDistributionList(options.Value.PanelRecipients));
         return rejection is null ? (new ValidMailing(recipients, expiresAt), null) : (null, rejection);
     }
 
     // The answer names who will be sent what; the tokens exist only in the emails.
     private static object Answer(CaseState state, IReadOnlyList<MailRecipient> recipients, DateTimeOffset expiresAt) => new
     {
-        mailing = state.Activities.Values.Last(a => a.Scheduled.Name == ActivityNames.SendPanelLinks).Sequence,
+        mailing = state.Activities.Values.Last(a => a.Scheduled.Name == PanelMailing.SendLinksStep).Sequence,
         recipients = recipients.Select(r => new { r.Name, r.Address }),
         expiresAt,
         status = $"/api/cases/{state.CaseId}",

@@ -1,4 +1,5 @@
 using Opsg.Functions.Cases;
+using Opsg.Functions.Records;
 
 namespace Opsg.Functions.Links;
 
@@ -15,7 +16,7 @@ public static class RevokeLink
 
     public static Decision Decide(CaseState state, string linkId, string? reason)
     {
-        if (!state.Exists) return Rejection.NotFound(state.CaseId);
+        if (!state.Exists) return CaseRules.NotFound(state.CaseId);
         if (!state.Links.TryGetValue(linkId, out var link)) return new Rejection(404, "No such link.", $"Case '{state.CaseId}' has no link '{linkId}'.");
         if (link.RevokedAt is not null) return Rejection.OutOfOrder($"Link '{linkId}' was already revoked.");
         return Decision.Accept(new LinkRevoked(linkId, reason));

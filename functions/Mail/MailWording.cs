@@ -1,5 +1,5 @@
 using System.Globalization;
-using Opsg.Functions.Cases;
+using Opsg.Functions.Records;
 
 namespace Opsg.Functions.Mail;
 
@@ -11,7 +11,7 @@ public static class MailWording
 {
     private static readonly CultureInfo EnGb = CultureInfo.GetCultureInfo("en-GB");
 
-    public static MailClassification Classification(Classification classification) => classification == Cases.Classification.NotForPublication
+    public static MailClassification Classification(Classification classification) => classification == Records.Classification.NotForPublication
         ? new("NOT FOR PUBLICATION", "Share it with SEC Parties and smart metering stakeholders only; do not publish it, including online.")
         : new("PUBLISHABLE", "It may be shared with anyone and published.");
 

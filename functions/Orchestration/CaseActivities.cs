@@ -4,8 +4,10 @@ using System.Text;
 using Microsoft.Azure.Functions.Worker;
 using Opsg.Functions.Cases;
 using Opsg.Functions.Links;
+using Opsg.Functions.Records;
 using Opsg.Functions.Reminders;
 using Opsg.Functions.Reports;
+using Opsg.Functions.Steps;
 using Opsg.Functions.Storage;
 
 namespace Opsg.Functions.Orchestration;
@@ -18,20 +20,16 @@ namespace Opsg.Functions.Orchestration;
 /// </summary>
 public sealed class CaseActivities(CaseStore store, ReportRenderer renderer, BlobStore blobs, PanelMailer mailer, ReminderMailer reminders, FaultInjection faults, TimeProvider clock)
 {
-    public const string ReadPlan = "ReadCasePlan";
-    public const string FireTimer = "FireReminderTimer";
-    public const string RecordFailure = "RecordStepFailure";
+    [Function(nameof(ReadCasePlan))]
+    public async Task<CasePlan> ReadCasePlan([ActivityTrigger] string caseId) => CaseProcess.Plan(await store.LoadAsync(caseId, CancellationToken.None));
 
-    [Function(ReadPlan)]
-    public async Task<CasePlan> Read([ActivityTrigger] string caseId) => CasePlan.From(await store.LoadAsync(caseId, CancellationToken.None));
-
-    [Function(ActivityNames.RenderReport)]
-    public Task<CasePlan> Render([ActivityTrigger] StepInput step) => RunStepAsync(step, async (history, activity) =>
+    [Function(nameof(RenderReport))]
+    public Task<CasePlan> RenderReport([ActivityTrigger] StepInput step) => RunStepAsync(step, async (history, activity) =>
     {
         var kind = activity.Scheduled.ReportKind ?? throw new InvalidOperationException("A report step needs a kind.");
         var version = activity.Scheduled.ReportVersion ?? 1;
         // The report shows the case as it was when the rendering was scheduled: same record, same bytes.
-        var asScheduled = CaseFold.Fold(step.CaseId, history.TakeWhile(e => e.Sequence <= step.Sequence));
+        var asScheduled = CaseRecord.Fold(step.CaseId, history.TakeWhile(e => e.Sequence <= step.Sequence));
         var bytes = Encoding.UTF8.GetBytes(renderer.Render(kind, asScheduled));
         var sha = Convert.ToHexStringLower(SHA256.HashData(bytes));
         var name = ReportBlobs.Name(step.CaseId, kind, version);
@@ -45,36 +43,36 @@ public sealed class CaseActivities(CaseStore store, ReportRenderer renderer, Blo
     });
 
     /// <summary>A reminder by email: one message per person it is for, each recorded as it goes.</summary>
-    [Function(ActivityNames.SendReminder)]
+    [Function(nameof(SendReminder))]
     public Task<CasePlan> SendReminder([ActivityTrigger] StepInput step) => RunStepAsync(step, (history, activity) =>
-        reminders.SendAsync(step.CaseId, step.Sequence, activity.Scheduled.Reminder ?? throw new InvalidOperationException("A reminder step names its reminder."), history));
+        reminders.SendAsync(step.CaseId, step.Sequence, activity.Scheduled.Reminder ?? throw new InvalidOperationException("A reminder step names its reminder."), history, CaseProcess.ReminderStillDue));
 
     /// <summary>A reminder recorded before reminders were emailed (it named no recipients): completed, nothing sent.</summary>
-    [Function(ActivityNames.Notify)]
+    [Function(nameof(Notify))]
     public Task<CasePlan> Notify([ActivityTrigger] StepInput step) =>
-        RunStepAsync(step, (_, _) => Task.FromResult<CaseEvent>(new ActivityCompleted(step.Sequence, "Superseded: reminders are emailed.")));
+        RunStepAsync(step, (_, _) => Task.FromResult<RecordEvent>(new ActivityCompleted(step.Sequence, "Superseded: reminders are emailed.")));
 
     /// <summary>The Panel's link by email: one link and one message per recipient, each recorded as it goes.</summary>
-    [Function(ActivityNames.SendPanelLinks)]
+    [Function(nameof(SendPanelLinks))]
     public Task<CasePlan> SendPanelLinks([ActivityTrigger] StepInput step) =>
         RunStepAsync(step, (history, _) => mailer.SendAsync(step.CaseId, step.Sequence, history));
 
     /// <summary>A reminder's durable timer is due: recorded once (by timer id), and the case policy decides what it brings.</summary>
-    [Function(FireTimer)]
-    public Task<CasePlan> Fire([ActivityTrigger] TimerInput timer) => AppendAsync(timer.CaseId, $"timer-{timer.TimerId}",
+    [Function(nameof(FireReminderTimer))]
+    public Task<CasePlan> FireReminderTimer([ActivityTrigger] TimerInput timer) => AppendAsync(timer.CaseId, $"timer-{timer.TimerId}",
         s => s.Timers.TryGetValue(timer.TimerId, out var t) && !t.Fired && !s.IsTerminated ? Decision.Accept(new TimerFired(timer.TimerId)) : Decision.Accept());
 
     /// <summary>A step that spent its retries: the case status shows it until SECAS asks for it again.</summary>
-    [Function(RecordFailure)]
-    public Task<CasePlan> Fail([ActivityTrigger] StepFailure failure) => AppendAsync(failure.CaseId, $"{CompletionKey(failure.Sequence, failure.Run)}-failed",
+    [Function(nameof(RecordStepFailure))]
+    public Task<CasePlan> RecordStepFailure([ActivityTrigger] StepFailure failure) => AppendAsync(failure.CaseId, $"{CompletionKey(failure.Sequence, failure.Run)}-failed",
         s => Scheduled(s, failure.Sequence, failure.Run) is not null ? Decision.Accept(new ActivityFailed(failure.Sequence, failure.Error, failure.Attempts)) : Decision.Accept());
 
-    private async Task<CasePlan> RunStepAsync(StepInput step, Func<IReadOnlyList<RecordedEvent>, ActivityState, Task<CaseEvent>> run)
+    private async Task<CasePlan> RunStepAsync(StepInput step, Func<IReadOnlyList<RecordedEvent>, ActivityState, Task<RecordEvent>> run)
     {
         var history = await store.LoadHistoryAsync(step.CaseId, CancellationToken.None);
-        var state = CaseFold.Fold(step.CaseId, history);
+        var state = CaseRecord.Fold(step.CaseId, history);
         // Already done, failed for good, or a run SECAS has since replaced: nothing to do.
-        if (Scheduled(state, step.Sequence, step.Run) is not { } activity) return CasePlan.From(state);
+        if (Scheduled(state, step.Sequence, step.Run) is not { } activity) return CaseProcess.Plan(state);
 
         faults.ActivityRunning();
         var completion = await run(history, activity);
@@ -83,7 +81,7 @@ public sealed class CaseActivities(CaseStore store, ReportRenderer renderer, Blo
     }
 
     private async Task<CasePlan> AppendAsync(string caseId, string idempotencyKey, Func<CaseState, Decision> decide) =>
-        CasePlan.From(await store.RecordOnceAsync(caseId, idempotencyKey, clock.GetUtcNow(), decide));
+        CaseProcess.Plan(await store.RecordOnceAsync(caseId, idempotencyKey, clock.GetUtcNow(), decide));
 
     private static ActivityState? Scheduled(CaseState state, long sequence, int run) =>
         state.Activities.TryGetValue(sequence, out var a) && a.Status == ActivityStatus.Scheduled && a.Retries == run ? a : null;

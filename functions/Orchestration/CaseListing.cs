@@ -1,4 +1,5 @@
 using Opsg.Functions.Cases;
+using Opsg.Functions.Records;
 using Opsg.Functions.Storage;
 
 namespace Opsg.Functions.Orchestration;

@@ -1,13 +1,21 @@
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask;
 using Opsg.Functions.Cases;
+using Opsg.Functions.Links;
+using Opsg.Functions.Reminders;
+using Opsg.Functions.Reports;
 
 namespace Opsg.Functions.Orchestration;
 
 /// <summary>
-/// One orchestration per case (instance id = case id), reading like the governance timeline it drives. Every
-/// wait also does what the record asks for meanwhile: render a document that was requested, re-render after a
-/// post-meeting note, send a reminder when its durable timer is due.
+/// One orchestration per case (instance id = case id): the governance timeline as the record drives it. What happens
+/// next is <see cref="CaseProcess"/>'s to decide, recorded with the event that caused it; this runs it. From the DCC's
+/// submission to the final minutes, every step the process schedules is one of <see cref="CaseActivities"/>: the
+/// readiness pack when the DCC submits, the minutes, the Panel report and the actions register as SECAS asks or as
+/// post-meeting notes change them, the Panel's links by email, the reminders when their durable timers fall due.
+/// Between steps it waits for the record to change (every command raises "record changed") or for the next timer.
+/// It completes when the process says the case is finished: the Panel has decided, the minutes are final and nothing
+/// is left to render.
 /// </summary>
 public static class CaseOrchestrator
 {
@@ -20,13 +28,12 @@ public static class CaseOrchestrator
     public static async Task<string> Run([OrchestrationTrigger] TaskOrchestrationContext context, CaseRun run)
     {
         var timeline = await CaseTimeline.StartAsync(context, run);
-
-        await timeline.UntilAsync(p => p.Stage >= CaseStage.SubmissionReceived);  // the DCC's readiness statement
-        await timeline.UntilAsync(p => p.Stage >= CaseStage.MeetingHeld);         // pack issued, review opened, meeting reminder
-        await timeline.UntilAsync(p => p.Stage >= CaseStage.ReportedToPanel);     // decisions, actions, notes, the TAG's view; documents as asked
-        await timeline.UntilAsync(p => p.Stage >= CaseStage.PanelDecided);        // the consolidated report is with the Panel
-        await timeline.UntilAsync(p => p.Finished);                               // minutes approved as final, nothing left to render
-        return CaseStage.MinutesFinal.ToString();
+        while (true)
+        {
+            await timeline.RunScheduledStepsAsync();
+            if (timeline.Plan.Finished) return CaseStage.MinutesFinal.ToString();
+            await timeline.WaitForRecordOrTimerAsync();
+        }
     }
 }
 
@@ -54,37 +61,29 @@ internal sealed class CaseTimeline
         // Every activity reads or writes storage, so every one is retried: a storage blip while the first read is
         // made must not fail the orchestration any more than one during a render.
         var retry = TaskOptions.FromRetryPolicy(new RetryPolicy(run.Retry.Attempts, run.Retry.FirstInterval, run.Retry.BackoffCoefficient));
-        var plan = await context.CallActivityAsync<CasePlan>(CaseActivities.ReadPlan, run.CaseId, retry);
+        var plan = await context.CallActivityAsync<CasePlan>(nameof(CaseActivities.ReadCasePlan), run.CaseId, retry);
         var timeline = new CaseTimeline(context, run, retry, plan);
         timeline.Publish();
         return timeline;
     }
 
-    /// <summary>Works the record until <paramref name="reached"/> holds with nothing left to do.</summary>
-    public async Task UntilAsync(Func<CasePlan, bool> reached)
-    {
-        while (true)
-        {
-            await RunStepsAsync();
-            if (reached(_plan)) return;
-            await WaitForChangeAsync();
-        }
-    }
+    public CasePlan Plan => _plan;
 
-    private async Task RunStepsAsync()
+    /// <summary>Runs every step the record has scheduled, oldest first, each under the retry policy.</summary>
+    public async Task RunScheduledStepsAsync()
     {
         while (_plan.Steps.Count > 0)
         {
             var step = _plan.Steps[0];
             try
             {
-                _plan = _plan.Newest(await _context.CallActivityAsync<CasePlan>(step.Activity, new StepInput(_run.CaseId, step.Sequence, step.Run), _retry));
+                _plan = _plan.Newest(await RunAsync(step, new StepInput(_run.CaseId, step.Sequence, step.Run)));
             }
             catch (TaskFailedException failure)
             {
                 // Retries are spent: the record says which step failed and why, and the orchestration fails.
                 // POST /rewind records the retry and starts the orchestration again from the record.
-                await _context.CallActivityAsync<CasePlan>(CaseActivities.RecordFailure,
+                await _context.CallActivityAsync<CasePlan>(nameof(CaseActivities.RecordStepFailure),
                     new StepFailure(_run.CaseId, step.Sequence, step.Run, failure.FailureDetails.ErrorMessage, _run.Retry.Attempts), _retry);
                 throw;
             }
@@ -92,7 +91,8 @@ internal sealed class CaseTimeline
         }
     }
 
-    private async Task WaitForChangeAsync()
+    /// <summary>Waits for the record to change or for its next reminder's durable timer, whichever comes first.</summary>
+    public async Task WaitForRecordOrTimerAsync()
     {
         using var stopWaiting = new CancellationTokenSource();
         var changed = _context.WaitForExternalEvent<CasePlan>(CaseOrchestrator.RecordChanged, stopWaiting.Token);
@@ -103,9 +103,19 @@ internal sealed class CaseTimeline
 
         _plan = first == changed
             ? _plan.Newest(await changed)
-            : _plan.Newest(await _context.CallActivityAsync<CasePlan>(CaseActivities.FireTimer, new TimerInput(_run.CaseId, reminder!.TimerId), _retry));
+            : _plan.Newest(await _context.CallActivityAsync<CasePlan>(nameof(CaseActivities.FireReminderTimer), new TimerInput(_run.CaseId, reminder!.TimerId), _retry));
         Publish();
     }
+
+    /// <summary>The step's activity, by a name the IDE follows; the record names the kind of step, the process chose it.</summary>
+    private Task<CasePlan> RunAsync(PlannedStep step, StepInput input) => step.Activity switch
+    {
+        ReportSteps.Render => _context.CallActivityAsync<CasePlan>(nameof(CaseActivities.RenderReport), input, _retry),
+        PanelMailing.SendLinksStep => _context.CallActivityAsync<CasePlan>(nameof(CaseActivities.SendPanelLinks), input, _retry),
+        CaseReminders.SendStep => _context.CallActivityAsync<CasePlan>(nameof(CaseActivities.SendReminder), input, _retry),
+        CaseProcess.LegacyNotifyStep => _context.CallActivityAsync<CasePlan>(nameof(CaseActivities.Notify), input, _retry),
+        _ => throw new InvalidOperationException($"No activity runs a '{step.Activity}' step."),
+    };
 
     /// <summary>The status's customStatus: the governance stage and the record version the orchestration last read.</summary>
     private void Publish() => _context.SetCustomStatus(new CaseProgressPublished(_plan.Stage.ToString(), _plan.Version));

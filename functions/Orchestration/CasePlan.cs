@@ -10,20 +10,6 @@ namespace Opsg.Functions.Orchestration;
 /// </summary>
 public sealed record CasePlan(long Version, CaseStage Stage, IReadOnlyList<PlannedStep> Steps, PlannedTimer? NextTimer, bool Finished)
 {
-    public static CasePlan From(CaseState state) => new(
-        state.Version,
-        CaseProgress.Stage(state),
-        state.IsTerminated ? [] : state.Activities.Values
-            .Where(a => a.Status == ActivityStatus.Scheduled)
-            .Select(a => new PlannedStep(a.Sequence, a.Scheduled.Name, a.Retries))
-            .ToList(),
-        state.IsTerminated ? null : state.Timers.Values
-            .Where(t => !t.Fired)
-            .OrderBy(t => t.Scheduled.DueAt).ThenBy(t => t.Scheduled.TimerId, StringComparer.Ordinal)
-            .Select(t => new PlannedTimer(t.Scheduled.TimerId, t.Scheduled.DueAt))
-            .FirstOrDefault(),
-        CaseProgress.Runtime(state) == RuntimeStatus.Completed);
-
     /// <summary>The newer of two plans: versions only grow, and a later version already contains everything an earlier one knew.</summary>
     public CasePlan Newest(CasePlan other) => other.Version > Version ? other : this;
 }

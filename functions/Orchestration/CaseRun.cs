@@ -1,3 +1,4 @@
+using Opsg.Functions.Steps;
 namespace Opsg.Functions.Orchestration;
 
 /// <summary>
@@ -5,29 +6,3 @@ namespace Opsg.Functions.Orchestration;
 /// orchestration starts (settings read then, not during replay), so every replay decides the same.
 /// </summary>
 public sealed record CaseRun(string CaseId, string Title, StepRetry Retry);
-
-/// <summary>How a failing step is retried before it shows as failed in the case status.</summary>
-public sealed record StepRetry(int Attempts, TimeSpan FirstInterval, double BackoffCoefficient);
-
-public sealed class WorkflowOptions
-{
-    /// <summary>Attempts per step (render, notify) before the step shows as failed with a way to retry it.</summary>
-    public int StepAttempts { get; set; } = 5;
-
-    /// <summary>The wait before the first retry; each later wait doubles it (1 + 2 + 4 + 8 s by default).</summary>
-    public TimeSpan FirstRetryInterval { get; set; } = TimeSpan.FromSeconds(1);
-
-    /// <summary>How long a case's record may be ahead of its orchestration before the repair timer raises its event again.</summary>
-    public TimeSpan RepairGrace { get; set; } = TimeSpan.FromSeconds(30);
-
-    /// <summary>
-    /// For the fault tests only, never set in Azure: the process dies (as if killed) after a command is recorded and
-    /// before its orchestration is told, the one gap the repair timer exists for.
-    /// </summary>
-    public bool DieAfterRecordingForFaultTests { get; set; }
-
-    /// <summary>For the fault tests only, never set in Azure: the process dies as soon as an email is sent, before it is recorded.</summary>
-    public bool DieAfterSendingMailForFaultTests { get; set; }
-
-    public StepRetry Retry => new(StepAttempts, FirstRetryInterval, 2);
-}

@@ -1,6 +1,10 @@
 using Microsoft.DurableTask.Client;
 using Opsg.Functions.Cases;
 using Opsg.Functions.Panel;
+using Opsg.Functions.Records;
+using Opsg.Functions.Reports;
+using Opsg.Functions.Steps;
+using Opsg.Functions.Submissions;
 
 namespace Opsg.Functions.Orchestration;
 
@@ -35,7 +39,7 @@ public sealed record CaseStatusView(
     public static CaseStatusView From(CaseState s, OrchestrationMetadata? instance, IReadOnlyList<RecordedEvent>? history = null) => From(s, history) with
     {
         RuntimeStatus = instance is null ? Cases.RuntimeStatus.Pending.ToString() : RuntimeStatusOf(instance),
-        CustomStatus = instance?.ReadCustomStatusAs<CaseProgressPublished>()?.Stage ?? CaseProgress.Stage(s).ToString(),
+        CustomStatus = instance?.ReadCustomStatusAs<CaseProgressPublished>()?.Stage ?? CaseProcess.Stage(s).ToString(),
         CreatedTime = instance?.CreatedAt ?? s.CreatedTime,
         LastUpdatedTime = instance is null ? s.LastUpdatedTime : Max(instance.LastUpdatedAt, s.LastUpdatedTime),
         OrchestrationFailure = instance?.FailureDetails?.ErrorMessage ?? (instance?.RuntimeStatus == OrchestrationRuntimeStatus.Failed ? instance.SerializedOutput : null),
@@ -44,10 +48,10 @@ public sealed record CaseStatusView(
     public static CaseStatusView From(CaseState s, IReadOnlyList<RecordedEvent>? history = null) => new(
         OrchestrationName,
         s.CaseId,
-        CaseProgress.Runtime(s).ToString(),
-        CaseProgress.Stage(s).ToString(),
-        s.Opened is { } o ? new { title = o.Title, classification = o.Classification, meetingId = o.MeetingId, meetingDate = o.MeetingDate, catalogue = Criteria.CriteriaCatalogues.Of(s).Id } : null,
-        CaseProgress.Runtime(s) == Cases.RuntimeStatus.Completed ? new { recommendation = PanelRecommendation.For(s), panelDecision = s.PanelDecision } : null,
+        CaseProcess.Runtime(s).ToString(),
+        CaseProcess.Stage(s).ToString(),
+        s.Opened is { } o ? new { title = o.Title, classification = o.Classification, meetingId = o.MeetingId, meetingDate = o.MeetingDate, catalogue = s.Catalogue.Id } : null,
+        CaseProcess.Runtime(s) == Cases.RuntimeStatus.Completed ? new { recommendation = PanelRecommendation.For(s), panelDecision = s.PanelDecision } : null,
         s.CreatedTime,
         s.LastUpdatedTime,
         s.Version,
@@ -56,8 +60,8 @@ public sealed record CaseStatusView(
             .Select(a => new FailedStep(a.Sequence, a.Scheduled.Name, a.Scheduled.ReportKind, a.Error ?? "", a.Attempts, CaseUrls.Rewind(s.CaseId))).ToList(),
         s.Inbox.Select(i => new PendingEvent(i.Key, i.Value.Name)).ToList(),
         s.Submission is null ? null : PanelRecommendation.For(s),
-        history?.Select(e => new HistoryEventView(e.Sequence, EventCatalog.NameOf(e.Event), e.Time, e.Actor.Role.ToString(), e.Actor.Name, e.Event)).ToList(),
-        CaseProgress.Stage(s).ToString());
+        history?.Select(e => new HistoryEventView(e.Sequence, CaseRecord.Events.NameOf(e.Event), e.Time, e.Actor.Role.ToString(), e.Actor.Name, e.Event)).ToList(),
+        CaseProcess.Stage(s).ToString());
 
     private static string RuntimeStatusOf(OrchestrationMetadata instance) => instance.RuntimeStatus.ToString();
 
@@ -89,11 +93,4 @@ public sealed record ManagementUris(
         $"{CaseUrls.Status(caseId)}/terminate?reason={{text}}",
         CaseUrls.Rewind(caseId),
         CaseUrls.Status(caseId));
-}
-
-public static class CaseUrls
-{
-    public static string Status(string caseId) => $"/api/cases/{caseId}";
-    public static string Rewind(string caseId) => $"/api/cases/{caseId}/rewind?reason={{text}}";
-    public static string Report(string caseId, string kind, int version) => $"/api/cases/{caseId}/reports/{kind}/v{version}";
 }

@@ -1,25 +1,27 @@
-using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
+using Microsoft.DurableTask;
 using Microsoft.Extensions.Options;
 using Opsg.Functions.Cases;
+using Opsg.Functions.Http;
+using Opsg.Functions.Steps;
 
 namespace Opsg.Functions.Orchestration;
 
 /// <summary>
-/// Tells a case's orchestration what the record now says: started when the case opens, terminated with it,
-/// and otherwise the "record changed" event with the new plan. A failure here never undoes or fails the
-/// command, which is already recorded: <see cref="RecordRepair"/> notices a record ahead of its orchestration.
+/// Brings a case's orchestration instance in line with its record (<see cref="InstanceAlignment"/> decides, this
+/// does it): after every command, on rewind and purge, and for the repair timer. A failure after a command never
+/// undoes or fails it, as it is already recorded: the repair timer notices a record ahead of its orchestration.
 /// </summary>
-public sealed class CaseWorkflow(IOptions<WorkflowOptions> options, ILogger<CaseWorkflow> logger)
+public sealed class CaseWorkflow(CaseStore store, IOptions<WorkflowOptions> options, ILogger<CaseWorkflow> logger) : IWorkflowAlignment<CaseState>
 {
-    public async Task NotifyAsync(DurableTaskClient client, CaseState state, long recordedFrom, CancellationToken cancellationToken)
+    /// <summary>After a command recorded from <paramref name="recordedFrom"/> on: logged, never answered, if the engine cannot be told.</summary>
+    public async Task RecordedAsync(DurableTaskClient client, CaseState state, long recordedFrom, CancellationToken cancellationToken)
     {
         if (options.Value.DieAfterRecordingForFaultTests) Environment.FailFast("Fault test: dying between the append and the raise.");
         try
         {
-            if (recordedFrom == 1) await StartAsync(client, state, cancellationToken);
-            else if (state.IsTerminated) await client.TerminateInstanceAsync(state.CaseId, state.TerminatedReason, cancellationToken);
-            else await RaiseAsync(client, state, cancellationToken);
+            var move = InstanceAlignment.Decide(RecordFacts.Of(state), InstanceAlignment.AssumedBefore(recordedFrom));
+            await MoveAsync(client, state.CaseId, move, state, cancellationToken);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -27,12 +29,59 @@ public sealed class CaseWorkflow(IOptions<WorkflowOptions> options, ILogger<Case
         }
     }
 
-    /// <summary>Starts (or, after a failure or a finish, starts again) the case's orchestration; it reads the record first.</summary>
-    public Task StartAsync(DurableTaskClient client, CaseState state, CancellationToken cancellationToken) =>
-        client.ScheduleNewOrchestrationInstanceAsync(CaseOrchestrator.Name,
-            new CaseRun(state.CaseId, state.Opened?.Title ?? "", options.Value.Retry),
-            new StartOrchestrationOptions(state.CaseId), cancellationToken);
+    /// <summary>Reads the instance and does what brings it in line with <paramref name="record"/> (null: the record is gone).</summary>
+    public async Task<InstanceMove> AlignAsync(DurableTaskClient client, string caseId, RecordFacts? record, CaseState? known, CancellationToken cancellationToken)
+    {
+        var instance = await client.GetInstanceAsync(caseId, getInputsAndOutputs: true, cancellationToken);
+        var move = InstanceAlignment.Decide(record, Facts(instance));
+        await MoveAsync(client, caseId, move, known, cancellationToken);
+        return move;
+    }
 
-    public Task RaiseAsync(DurableTaskClient client, CaseState state, CancellationToken cancellationToken) =>
-        client.RaiseEventAsync(state.CaseId, CaseOrchestrator.RecordChanged, CasePlan.From(state), cancellationToken);
+    private async Task MoveAsync(DurableTaskClient client, string caseId, InstanceMove move, CaseState? known, CancellationToken cancellationToken)
+    {
+        switch (move)
+        {
+            case InstanceMove.Start or InstanceMove.Restart:
+                var state = known ?? await store.LoadAsync(caseId, cancellationToken);
+                await client.ScheduleNewOrchestrationInstanceAsync(CaseOrchestrator.Name,
+                    new CaseRun(caseId, state.Opened?.Title ?? "", options.Value.Retry),
+                    new StartOrchestrationOptions(caseId), cancellationToken);
+                break;
+            case InstanceMove.Raise:
+                await client.RaiseEventAsync(caseId, CaseOrchestrator.RecordChanged,
+                    CaseProcess.Plan(known ?? await store.LoadAsync(caseId, cancellationToken)), cancellationToken);
+                break;
+            case InstanceMove.Terminate:
+                await client.TerminateInstanceAsync(caseId, (known ?? await store.LoadAsync(caseId, cancellationToken)).TerminatedReason, cancellationToken);
+                break;
+            case InstanceMove.Purge:
+                await PurgeAsync(client, caseId, cancellationToken);
+                break;
+        }
+    }
+
+    private static async Task PurgeAsync(DurableTaskClient client, string caseId, CancellationToken cancellationToken)
+    {
+        if (await client.GetInstanceAsync(caseId, getInputsAndOutputs: false, cancellationToken) is { IsRunning: true })
+        {
+            await client.TerminateInstanceAsync(caseId, "Purged by SECAS.", cancellationToken);
+            using var wait = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            wait.CancelAfter(TimeSpan.FromSeconds(20));
+            await client.WaitForInstanceCompletionAsync(caseId, wait.Token);
+        }
+        await client.PurgeInstanceAsync(caseId, cancellation: cancellationToken);
+    }
+
+    private static InstanceFacts? Facts(OrchestrationMetadata? instance) => instance is null ? null : new InstanceFacts(
+        instance.RuntimeStatus switch
+        {
+            OrchestrationRuntimeStatus.Running => RuntimeStatus.Running,
+            OrchestrationRuntimeStatus.Pending => RuntimeStatus.Pending,
+            OrchestrationRuntimeStatus.Completed => RuntimeStatus.Completed,
+            OrchestrationRuntimeStatus.Failed => RuntimeStatus.Failed,
+            OrchestrationRuntimeStatus.Terminated => RuntimeStatus.Terminated,
+            _ => RuntimeStatus.Suspended,
+        },
+        instance.ReadCustomStatusAs<CaseProgressPublished>()?.Version ?? 0);
 }

@@ -3,13 +3,15 @@ using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask.Client;
 using Opsg.Functions.Cases;
 using Opsg.Functions.Http;
+using Opsg.Functions.Records;
 using Opsg.Functions.Security;
+using Opsg.Functions.Steps;
 using Opsg.Functions.Storage;
 
 namespace Opsg.Functions.Orchestration;
 
 /// <summary>Start, read, list, terminate, rewind and purge cases: the Durable-style management API over the record and the orchestration.</summary>
-public sealed class CasesFunctions(CaseCommands commands, CaseStore store, CaseWorkflow workflow, HistoryTable history, CaseStoragePurge owned)
+public sealed class CasesFunctions(CaseCommands commands, CaseReads reads, CaseStore store, CaseWorkflow workflow, HistoryTable history, CaseStoragePurge owned)
 {
     [Function("StartCase")]
     [AllowRoles(Roles.Secas)]
@@ -22,36 +24,33 @@ public sealed class CasesFunctions(CaseCommands commands, CaseStore store, CaseW
         var caseId = string.IsNullOrWhiteSpace(key) ? Guid.NewGuid().ToString("N") : "c" + CaseCommands.KeyHash(request.HttpContext.User.Identity?.Name + "\n" + key)[..31];
         return commands.RunJsonAsync<OpenCaseRequest, CaseOpened>(request, caseId, client, OpenCase.Validate, opened => CaseCommand.Deciding(
             state => OpenCase.Decide(state, opened),
-            state => new CommandResponse(202, CaseUrls.Status(state.CaseId), JsonSerializer.Serialize(ManagementUris.For(state.CaseId), EventCatalog.Json))));
+            state => new CommandResponse(202, CaseUrls.Status(state.CaseId), JsonSerializer.Serialize(ManagementUris.For(state.CaseId), RecordJson.Options))));
     }
 
     [Function("GetCase")]
     [AllowRoles(Roles.Dcc, Roles.Secas, Roles.OpsgMember, Roles.Tag, Roles.Panel)]
-    public async Task<IResult> Get(
+    public Task<IResult> Get(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "cases/{caseId}")] HttpRequest request,
         string caseId,
-        [DurableClient] DurableTaskClient client)
-    {
-        var http = request.HttpContext;
-        var recorded = await store.LoadHistoryAsync(caseId, http.RequestAborted);
-        if (recorded.Count == 0) return Problems.From(Rejection.NotFound(caseId));
-        var state = CaseFold.Fold(caseId, recorded);
-        var instance = await client.GetInstanceAsync(caseId, getInputsAndOutputs: true, http.RequestAborted);
-        var showHistory = string.Equals(request.Query["showHistory"], "true", StringComparison.OrdinalIgnoreCase);
-        // The Panel sees where the case stands, not the raw record.
-        if (showHistory && http.User.IsInRole(Roles.Panel))
-            return Problems.From(new Rejection(403, "Not allowed for your role.", "The case's history is not shared with the Panel."));
-        var view = CaseStatusView.From(state, instance, showHistory ? recorded : null);
-        http.Response.Headers.ETag = CaseCommands.ETag(state.Version);
-        ResponseHeaders.CaseJson(http.Response);
-        if (view.RuntimeStatus is nameof(RuntimeStatus.Pending) or nameof(RuntimeStatus.Running))
+        [DurableClient] DurableTaskClient client) =>
+        reads.ReadAsync(request, caseId, async (state, recorded) =>
         {
-            http.Response.Headers.Location = CaseUrls.Status(caseId);
-            http.Response.Headers.RetryAfter = "5";
-            return TypedResults.Json(view, EventCatalog.Json, statusCode: 202);
-        }
-        return TypedResults.Json(view, EventCatalog.Json);
-    }
+            var http = request.HttpContext;
+            var showHistory = string.Equals(request.Query["showHistory"], "true", StringComparison.OrdinalIgnoreCase);
+            // The Panel sees where the case stands, not the raw record.
+            if (showHistory && http.User.IsInRole(Roles.Panel))
+                return Problems.From(new Rejection(403, "Not allowed for your role.", "The case's history is not shared with the Panel."));
+            var instance = await client.GetInstanceAsync(caseId, getInputsAndOutputs: true, http.RequestAborted);
+            var view = CaseStatusView.From(state, instance, showHistory ? recorded : null);
+            ResponseHeaders.CaseJson(http.Response);
+            if (view.RuntimeStatus is nameof(RuntimeStatus.Pending) or nameof(RuntimeStatus.Running))
+            {
+                http.Response.Headers.Location = CaseUrls.Status(caseId);
+                http.Response.Headers.RetryAfter = "5";
+                return TypedResults.Json(view, RecordJson.Options, statusCode: 202);
+            }
+            return TypedResults.Json(view, RecordJson.Options);
+        });
 
     [Function("ListCases")]
     [AllowRoles(Roles.Secas, Roles.OpsgMember)]
@@ -61,7 +60,7 @@ public sealed class CasesFunctions(CaseCommands commands, CaseStore store, CaseW
         if (rejection is not null) return Problems.From(rejection);
         var page = await history.ListAsync(query!, request.HttpContext.RequestAborted);
         if (page.ContinuationToken is { } next) request.HttpContext.Response.Headers["x-ms-continuation-token"] = next;
-        return TypedResults.Json(page.Cases.Select(CaseListing.Row), EventCatalog.Json);
+        return TypedResults.Json(page.Cases.Select(CaseListing.Row), RecordJson.Options);
     }
 
     [Function("TerminateCase")]
@@ -75,8 +74,8 @@ public sealed class CasesFunctions(CaseCommands commands, CaseStore store, CaseW
         var reason = v.OptionalText(request.Query["reason"], "reason");
         if (v.ToRejection() is { } invalid) return Problems.From(invalid);
         return await commands.RunAsync(request, caseId, Array.Empty<byte>(), CaseCommand.Deciding(
-            state => !state.Exists ? Rejection.NotFound(caseId)
-                : state.IsTerminated || CaseProgress.Runtime(state) == RuntimeStatus.Completed ? Rejection.OutOfOrder("The case has already ended.")
+            state => !state.Exists ? CaseRules.NotFound(caseId)
+                : state.IsTerminated || CaseProcess.Runtime(state) == RuntimeStatus.Completed ? Rejection.OutOfOrder("The case has already ended.")
                 : Decision.Accept(new CaseTerminated(reason ?? "Terminated by SECAS.")),
             _ => new CommandResponse(202, null, "{}")), client);
     }
@@ -92,15 +91,15 @@ public sealed class CasesFunctions(CaseCommands commands, CaseStore store, CaseW
         var answer = await commands.RunAsync(request, caseId, Array.Empty<byte>(), CaseCommand.Deciding(
             state =>
             {
-                if (!state.Exists) return Rejection.NotFound(caseId);
+                if (!state.Exists) return CaseRules.NotFound(caseId);
                 var failed = state.Activities.Values.Where(a => a.Status == ActivityStatus.Failed).ToList();
                 return failed.Count == 0
                     ? Rejection.OutOfOrder("No step of this case has failed; there is nothing to retry.")
-                    : Decision.Accept(failed.Select(a => (CaseEvent)new ActivityRetried(a.Sequence)).ToList());
+                    : Decision.Accept(failed.Select(a => (RecordEvent)new ActivityRetried(a.Sequence)).ToList());
             },
             _ => new CommandResponse(202, null, "{}")), client);
         if (answer.Outcome is { State: { } retried, RecordedFrom: not null })
-            await workflow.StartAsync(client, retried, request.HttpContext.RequestAborted);
+            await workflow.AlignAsync(client, caseId, RecordFacts.Of(retried), retried, request.HttpContext.RequestAborted);
         return answer;
     }
 
@@ -115,21 +114,13 @@ public sealed class CasesFunctions(CaseCommands commands, CaseStore store, CaseW
         var cancellationToken = request.HttpContext.RequestAborted;
         var (expected, badIfMatch) = CaseCommands.ExpectedVersion(request);
         if (badIfMatch is not null) return Problems.From(badIfMatch);
-        if (expected is { } version && await store.LoadHistoryAsync(caseId, cancellationToken) is { Count: > 0 } recorded
-            && CaseFold.Fold(caseId, recorded).Version is var current && current != version)
-            return Problems.From(new Rejection(412, "The case has changed.", $"You sent If-Match for version {version}; the case is at version {current}. Read it again and retry."));
-        if (await client.GetInstanceAsync(caseId, getInputsAndOutputs: false, cancellationToken) is { IsRunning: true })
-        {
-            await client.TerminateInstanceAsync(caseId, "Purged by SECAS.", cancellationToken);
-            using var wait = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            wait.CancelAfter(TimeSpan.FromSeconds(20));
-            await client.WaitForInstanceCompletionAsync(caseId, wait.Token);
-        }
-        await client.PurgeInstanceAsync(caseId, cancellation: cancellationToken);
+        if (expected is { } version && await store.FindAsync(caseId, cancellationToken) is { State.Version: var current } && current != version)
+            return Problems.From(store.Kind.Changed(version, current));
+        await workflow.AlignAsync(client, caseId, record: null, known: null, cancellationToken);
         // The record goes last, so a purge retried after a failure still finds the case.
         await owned.RemoveOwnedAsync(caseId, cancellationToken);
         return await history.PurgeAsync(caseId, cancellationToken)
-            ? TypedResults.Json(new { instancesDeleted = 1 }, EventCatalog.Json)
-            : Problems.From(Rejection.NotFound(caseId));
+            ? TypedResults.Json(new { instancesDeleted = 1 }, RecordJson.Options)
+            : Problems.From(CaseRules.NotFound(caseId));
     }
 }

@@ -3,8 +3,10 @@ using Microsoft.DurableTask.Client;
 using Opsg.Functions.Cases;
 using Opsg.Functions.Http;
 using Opsg.Functions.Panel;
+using Opsg.Functions.Records;
 using Opsg.Functions.Review;
 using Opsg.Functions.Security;
+using Opsg.Functions.Steps;
 
 namespace Opsg.Functions.Orchestration;
 
@@ -21,7 +23,7 @@ public sealed class ExternalEventFunctions(CaseCommands commands)
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "cases/{caseId}/raiseEvent/TagView")] HttpRequest request,
         string caseId,
         [DurableClient] DurableTaskClient client) =>
-        RaiseAsync<TagViewRequest, TagViewRecorded>(request, caseId, client, ExternalEvents.TagViewName, Review.TagView.Validate);
+        RaiseAsync<TagViewRequest, TagViewRecorded>(request, caseId, client, CaseProcess.TagViewName, Review.TagView.Validate);
 
     [Function("RaisePanelDecision")]
     [AllowRoles(Roles.Secas, Roles.Panel)]
@@ -29,7 +31,7 @@ public sealed class ExternalEventFunctions(CaseCommands commands)
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "cases/{caseId}/raiseEvent/PanelDecision")] HttpRequest request,
         string caseId,
         [DurableClient] DurableTaskClient client) =>
-        RaiseAsync<PanelDecisionRequest, PanelDecisionRecorded>(request, caseId, client, ExternalEvents.PanelDecisionName, Panel.PanelDecision.Validate);
+        RaiseAsync<PanelDecisionRequest, PanelDecisionRecorded>(request, caseId, client, CaseProcess.PanelDecisionName, Panel.PanelDecision.Validate);
 
     [Function("RaiseMinutesApproved")]
     [AllowRoles(Roles.Secas)]
@@ -37,16 +39,16 @@ public sealed class ExternalEventFunctions(CaseCommands commands)
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "cases/{caseId}/raiseEvent/MinutesApproved")] HttpRequest request,
         string caseId,
         [DurableClient] DurableTaskClient client) =>
-        RaiseAsync<MinutesApprovalRequest, MinutesApproved>(request, caseId, client, ExternalEvents.MinutesApprovedName, MinutesApproval.Validate);
+        RaiseAsync<MinutesApprovalRequest, MinutesApproved>(request, caseId, client, CaseProcess.MinutesApprovedName, MinutesApproval.Validate);
 
     private Task<IResult> RaiseAsync<TRequest, TEvent>(HttpRequest request, string caseId, DurableTaskClient client, string name, Func<TRequest, (TEvent?, Rejection?)> validate)
         where TRequest : class
         where TEvent : CaseEvent
     {
-        var kind = ExternalEvents.Find(name)!;
+        var kind = CaseProcess.FindWait(name)!;
         return commands.RunJsonAsync(request, caseId, client, validate, e => CaseCommand.Deciding(
-            state => ExternalEvents.Raise(state, kind, e),
+            state => CaseProcess.Raise(state, kind, e),
             // 200 when applied; 202 when kept until the case waits for it.
-            state => Acknowledgement.Ok(state, state.Inbox.Values.Any(kept => kept.Name == kind.Name) ? 202 : 200)));
+            (state, summary) => Acknowledgement.Ok(state, summary, state.Inbox.Values.Any(kept => kept.Name == kind.Name) ? 202 : 200)));
     }
 }

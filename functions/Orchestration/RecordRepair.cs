@@ -1,7 +1,7 @@
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Options;
-using Opsg.Functions.Cases;
+using Opsg.Functions.Steps;
 using Opsg.Functions.Storage;
 
 namespace Opsg.Functions.Orchestration;
@@ -13,7 +13,7 @@ namespace Opsg.Functions.Orchestration;
 /// failed orchestration whose record names no failed step (storage out of reach for longer than its retries, so there
 /// is nothing for a person to decide). A failed step is left for SECAS to retry (POST /rewind).
 /// </summary>
-public sealed class RecordRepair(HistoryTable history, CaseStore store, CaseWorkflow workflow, TimeProvider clock, IOptions<WorkflowOptions> options, ILogger<RecordRepair> logger)
+public sealed class RecordRepair(HistoryTable history, CaseWorkflow workflow, TimeProvider clock, IOptions<WorkflowOptions> options, ILogger<RecordRepair> logger)
 {
     public const string Name = "RepairCaseOrchestrations";
 
@@ -47,34 +47,6 @@ public sealed class RecordRepair(HistoryTable history, CaseStore store, CaseWork
         return repaired;
     }
 
-    private async Task<bool> RepairAsync(DurableTaskClient client, CaseHeader header, CancellationToken cancellationToken)
-    {
-        var instance = await client.GetInstanceAsync(header.CaseId, getInputsAndOutputs: true, cancellationToken);
-        var recordTerminated = header.RuntimeStatus == nameof(RuntimeStatus.Terminated);
-        if (instance is null)
-        {
-            if (recordTerminated) return false;
-            await workflow.StartAsync(client, await store.LoadAsync(header.CaseId, cancellationToken), cancellationToken);
-            return true;
-        }
-        switch (instance.RuntimeStatus)
-        {
-            case OrchestrationRuntimeStatus.Running or OrchestrationRuntimeStatus.Pending when recordTerminated:
-                await client.TerminateInstanceAsync(header.CaseId, "The case was terminated.", cancellationToken);
-                return true;
-            case OrchestrationRuntimeStatus.Running when (instance.ReadCustomStatusAs<CaseProgressPublished>()?.Version ?? 0) < header.Version:
-                await workflow.RaiseAsync(client, await store.LoadAsync(header.CaseId, cancellationToken), cancellationToken);
-                return true;
-            case OrchestrationRuntimeStatus.Completed when header.RuntimeStatus != nameof(RuntimeStatus.Completed) && !recordTerminated:
-                await workflow.StartAsync(client, await store.LoadAsync(header.CaseId, cancellationToken), cancellationToken);
-                return true;
-            case OrchestrationRuntimeStatus.Failed when !recordTerminated:
-                var state = await store.LoadAsync(header.CaseId, cancellationToken);
-                if (state.Activities.Values.Any(a => a.Status == ActivityStatus.Failed)) return false;
-                await workflow.StartAsync(client, state, cancellationToken);
-                return true;
-            default:
-                return false;
-        }
-    }
+    private async Task<bool> RepairAsync(DurableTaskClient client, CaseHeader header, CancellationToken cancellationToken) =>
+        await workflow.AlignAsync(client, header.CaseId, RecordFacts.Of(header), known: null, cancellationToken) != InstanceMove.None;
 }

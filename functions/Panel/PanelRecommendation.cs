@@ -1,5 +1,6 @@
 using Opsg.Functions.Cases;
 using Opsg.Functions.Review;
+using Opsg.Functions.Submissions;
 
 namespace Opsg.Functions.Panel;
 

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
-using Opsg.Functions.Cases;
-using Opsg.Functions.Orchestration;
+using Opsg.Functions.Steps;
 using Opsg.Functions.Reports;
 using Opsg.Functions.Review;
 
@@ -17,18 +16,20 @@ public sealed record Reminder(string Id, IReadOnlyList<ReminderAudience> To, str
 public sealed record ReminderFact(string Label, string Value);
 
 /// <summary>
-/// The reminders of a case's timeline, pure: when each is due (a durable timer at 09:00 UTC on its day) and, when
-/// its timer fires, whether it still matters and who hears of it:
-/// the meeting (the pack must go out) five days before it, to SECAS's secretariat, unless the meeting is recorded;
-/// the report to the Panel three days before it is due, to the secretariat, unless the case has reached the Panel;
-/// an action on its target date, to the secretariat and, for an action the DCC owns or shares, to the DCC's contact,
-/// unless it is closed or its target was revised since.
+/// The reminders of a case's timeline, pure: when each falls (a durable timer at 09:00 UTC on its day), what it says
+/// and who hears of it: the meeting (the pack must go out) five days before it, to SECAS's secretariat; the report to
+/// the Panel three days before it is due, to the secretariat; an action on its target date, to the secretariat and,
+/// for an action the DCC owns or shares, to the DCC's contact. Whether a fired one still matters is the case's
+/// process's to decide (Orchestration/CaseProcess).
 /// </summary>
 public static partial class CaseReminders
 {
     public const string MeetingReminder = "MeetingReminder";
     public const string ActionDue = "ActionDue";
     public const string ReportDue = "ReportDue";
+
+    /// <summary>The step that emails a reminder whose timer fired.</summary>
+    public const string SendStep = "SendReminder";
 
     public static readonly TimeSpan MeetingLead = TimeSpan.FromDays(5);
     public static readonly TimeSpan ReportDueLead = TimeSpan.FromDays(3);
@@ -49,41 +50,36 @@ public static partial class CaseReminders
     public static TimerScheduled ForAction(string actionId, DateOnly target, int revision) =>
         new($"action-{actionId.Replace(' ', '-').Replace('/', '-')}-r{revision}", On(target), ActionDue, actionId);
 
-    /// <summary>The reminder a fired timer brings, or null when what it was about has happened or changed since.</summary>
-    public static Reminder? Due(CaseState state, TimerScheduled timer)
-    {
-        if (state.IsTerminated) return null;
-        switch (timer.Purpose)
-        {
-            case MeetingReminder when state is { Meeting: null, ReviewOpened: { } review } && timer.DueAt == On(review.MeetingDate) - MeetingLead:
-                return new Reminder(timer.TimerId, [ReminderAudience.Secretariat],
-                    $"OPSG meeting {review.MeetingId} on {ReportFormats.LongDate(review.MeetingDate)}",
-                    $"The OPSG meeting {review.MeetingId} is on {ReportFormats.LongDate(review.MeetingDate)}: the readiness pack must reach members before it.",
-                    [new("Meeting", $"{review.MeetingId}, {ReportFormats.LongDate(review.MeetingDate)}")]);
-            case ReportDue when state.ReviewOpened?.ReportDueDate is { } due && timer.Ref == Iso(due) && CaseProgress.Stage(state) < CaseStage.ReportedToPanel:
-                return new Reminder(timer.TimerId, [ReminderAudience.Secretariat],
-                    $"the report to the SEC Panel is due on {ReportFormats.LongDate(due)}",
-                    $"The consolidated TAG/OPSG report to the SEC Panel is due on {ReportFormats.LongDate(due)} and has not been issued yet.",
-                    [new("Report due", ReportFormats.LongDate(due))]);
-            case ActionDue:
-                var action = state.Actions.FirstOrDefault(a => a.Raised.ActionId == timer.Ref);
-                // Only the latest target counts: a timer from before a revision stays silent.
-                if (action is not { IsOpen: true, CurrentTarget: { } target } || On(target) != timer.DueAt) return null;
-                return new Reminder(timer.TimerId, DccShares(action.Raised.Owner) ? [ReminderAudience.Secretariat, ReminderAudience.Dcc] : [ReminderAudience.Secretariat],
-                    $"action {action.Raised.ActionId} is due",
-                    $"Action {action.Raised.ActionId} reached its target date, {ReportFormats.LongDate(target)}, and is still open.",
-                    [new("Action", action.Raised.Text), new("Owner", action.Raised.Owner), new("Target date", ReportFormats.LongDate(target))]);
-            default:
-                return null;
-        }
-    }
+    /// <summary>When the meeting's reminder falls for this review.</summary>
+    public static DateTimeOffset MeetingDueAt(ReviewOpened review) => On(review.MeetingDate) - MeetingLead;
+
+    /// <summary>The meeting is near and the readiness pack must reach members before it.</summary>
+    public static Reminder Meeting(TimerScheduled timer, ReviewOpened review) =>
+        new(timer.TimerId, [ReminderAudience.Secretariat],
+            $"OPSG meeting {review.MeetingId} on {ReportFormats.LongDate(review.MeetingDate)}",
+            $"The OPSG meeting {review.MeetingId} is on {ReportFormats.LongDate(review.MeetingDate)}: the readiness pack must reach members before it.",
+            [new("Meeting", $"{review.MeetingId}, {ReportFormats.LongDate(review.MeetingDate)}")]);
+
+    /// <summary>The consolidated report to the Panel is due and not yet issued.</summary>
+    public static Reminder ReportDueSoon(TimerScheduled timer, DateOnly due) =>
+        new(timer.TimerId, [ReminderAudience.Secretariat],
+            $"the report to the SEC Panel is due on {ReportFormats.LongDate(due)}",
+            $"The consolidated TAG/OPSG report to the SEC Panel is due on {ReportFormats.LongDate(due)} and has not been issued yet.",
+            [new("Report due", ReportFormats.LongDate(due))]);
+
+    /// <summary>An open action reached its target date; the DCC hears of one it owns or shares.</summary>
+    public static Reminder ActionIsDue(TimerScheduled timer, ActionState action, DateOnly target) =>
+        new(timer.TimerId, DccShares(action.Raised.Owner) ? [ReminderAudience.Secretariat, ReminderAudience.Dcc] : [ReminderAudience.Secretariat],
+            $"action {action.Raised.ActionId} is due",
+            $"Action {action.Raised.ActionId} reached its target date, {ReportFormats.LongDate(target)}, and is still open.",
+            [new("Action", action.Raised.Text), new("Owner", action.Raised.Owner), new("Target date", ReportFormats.LongDate(target))]);
 
     /// <summary>"DCC", "DNOs/DCC", "DCC and SECAS": the DCC owns or shares it.</summary>
     public static bool DccShares(string owner) => DccWord().IsMatch(owner);
 
-    private static DateTimeOffset On(DateOnly day) => new(day.ToDateTime(At), TimeSpan.Zero);
+    public static DateTimeOffset On(DateOnly day) => new(day.ToDateTime(At), TimeSpan.Zero);
 
-    private static string Iso(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+    public static string Iso(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     [GeneratedRegex(@"\bDCC\b", RegexOptions.IgnoreCase)]
     private static partial Regex DccWord();

@@ -1,7 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
 using Opsg.Functions.Cases;
-using Opsg.Functions.Links;
 using Opsg.Functions.Mail;
 using Opsg.Functions.Reports;
 

@@ -1,10 +1,10 @@
 using System.Globalization;
 using Microsoft.Extensions.Options;
 using Opsg.Functions.Cases;
-using Opsg.Functions.Links;
 using Opsg.Functions.Mail;
-using Opsg.Functions.Orchestration;
+using Opsg.Functions.Records;
 using Opsg.Functions.Reports;
+using Opsg.Functions.Steps;
 
 namespace Opsg.Functions.Reminders;
 
@@ -16,10 +16,11 @@ namespace Opsg.Functions.Reminders;
 /// </summary>
 public sealed class ReminderMailer(CaseStore store, MailRenderer renderer, SmtpMailSender sender, IOptions<MailOptions> options, FaultInjection faults, TimeProvider clock, ILogger<ReminderMailer> logger)
 {
-    public async Task<CaseEvent> SendAsync(string caseId, long step, string reminderId, IReadOnlyList<RecordedEvent> history)
+    /// <param name="stillDue">The case's rule for whether a fired reminder is still due (the case's process owns it).</param>
+    public async Task<RecordEvent> SendAsync(string caseId, long step, string reminderId, IReadOnlyList<RecordedEvent> history, Func<CaseState, TimerScheduled, Reminder?> stillDue)
     {
-        var asScheduled = CaseFold.Fold(caseId, history.TakeWhile(e => e.Sequence <= step));
-        var reminder = (asScheduled.Timers.TryGetValue(reminderId, out var timer) ? CaseReminders.Due(asScheduled, timer.Scheduled) : null)
+        var asScheduled = store.Kind.Fold(caseId, history.TakeWhile(e => e.Sequence <= step));
+        var reminder = (asScheduled.Timers.TryGetValue(reminderId, out var timer) ? stillDue(asScheduled, timer.Scheduled) : null)
             ?? throw new InvalidOperationException($"Reminder {reminderId} was not due when its step was scheduled.");
         var recipients = RecipientsFor(caseId, reminder);
 
@@ -42,7 +43,7 @@ public sealed class ReminderMailer(CaseStore store, MailRenderer renderer, SmtpM
     private List<MailRecipient> RecipientsFor(string caseId, Reminder reminder) =>
         reminder.To.SelectMany(audience =>
             {
-                var (recipients, refused) = PanelMailing.Configured(Setting(audience), SettingFor(audience));
+                var (recipients, refused) = MailRecipients.Configured(Setting(audience), SettingFor(audience));
                 if (refused is not null)
                     throw new InvalidOperationException("Not a valid list of recipients: " + string.Join("; ", refused.Errors?.Select(e => $"{e.Key}: {string.Join(" ", e.Value)}") ?? []));
                 if (recipients.Count == 0)

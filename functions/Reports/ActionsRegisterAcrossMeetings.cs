@@ -1,5 +1,6 @@
 using System.Globalization;
 using Opsg.Functions.Cases;
+using Opsg.Functions.Records;
 using Opsg.Functions.Review;
 
 namespace Opsg.Functions.Reports;

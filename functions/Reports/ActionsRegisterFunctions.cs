@@ -1,6 +1,7 @@
 using Microsoft.Azure.Functions.Worker;
 using Opsg.Functions.Cases;
 using Opsg.Functions.Http;
+using Opsg.Functions.Records;
 using Opsg.Functions.Security;
 
 namespace Opsg.Functions.Reports;
@@ -30,7 +31,7 @@ public sealed class ActionsRegisterFunctions(CaseStore store, ReportRenderer ren
         http.Response.Headers.Vary = "Accept";
         if (PrefersJson(request)) ResponseHeaders.CaseJson(http.Response); else ResponseHeaders.Document(http.Response);
         return PrefersJson(request)
-            ? TypedResults.Json(ActionsRegisterJson.From(register), EventCatalog.Json, JsonMediaType)
+            ? TypedResults.Json(ActionsRegisterJson.From(register), RecordJson.Options, JsonMediaType)
             : TypedResults.Content(renderer.RenderPage(ActionsRegisterAcrossMeetings.Page, register), ReportBlobs.ContentType);
     }
 

@@ -1,4 +1,5 @@
 using Opsg.Functions.Cases;
+using Opsg.Functions.Review;
 using Opsg.Functions.Submissions;
 
 namespace Opsg.Functions.Reports;

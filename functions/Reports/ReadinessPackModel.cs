@@ -1,5 +1,4 @@
 using Opsg.Functions.Cases;
-using Opsg.Functions.Criteria;
 using Opsg.Functions.Panel;
 using Opsg.Functions.Submissions;
 
@@ -34,7 +33,7 @@ public sealed record ReadinessPackModel(
     public static ReadinessPackModel From(CaseState state)
     {
         var submission = state.Submission ?? throw new InvalidOperationException("Nothing has been submitted.");
-        var catalogue = CriteriaCatalogues.Of(state);
+        var catalogue = state.Catalogue;
         var opsg = submission.Criteria
             .Where(c => submission.OpsgScope.Contains(c.Lsc))
             .OrderBy(c => c.Lsc)

@@ -36,7 +36,7 @@ public sealed record RecommendationView(
     public static RecommendationView For(CaseState state)
     {
         var now = PanelRecommendation.For(state);
-        var atMeeting = PanelRecommendation.For(state with { Notes = [] });
+        var atMeeting = PanelRecommendation.For(state.WithoutNotes);
         var conditions = now.Conditions.Select(ConditionLine.From).ToList();
         return new RecommendationView(
             VerdictOf(now.Outcome), now.Summary, KeyOf(now.Outcome),

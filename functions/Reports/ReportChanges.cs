@@ -1,6 +1,8 @@
 using Opsg.Functions.Cases;
 using Opsg.Functions.Panel;
+using Opsg.Functions.Records;
 using Opsg.Functions.Review;
+using Opsg.Functions.Submissions;
 
 namespace Opsg.Functions.Reports;
 

@@ -14,3 +14,9 @@ public sealed record ReportRendered(
 
 /// <summary>SECAS asked for these documents; the case policy schedules one rendering per kind.</summary>
 public sealed record ReportsRequested(IReadOnlyList<string> Kinds) : CaseEvent;
+
+public static class ReportSteps
+{
+    /// <summary>The step that renders one version of one kind of document to Blob.</summary>
+    public const string Render = "RenderReport";
+}

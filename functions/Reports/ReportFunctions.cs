@@ -3,14 +3,14 @@ using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask.Client;
 using Opsg.Functions.Cases;
 using Opsg.Functions.Http;
-using Opsg.Functions.Orchestration;
+using Opsg.Functions.Records;
 using Opsg.Functions.Security;
-using Opsg.Functions.Storage;
+using Opsg.Functions.Steps;
 
 namespace Opsg.Functions.Reports;
 
 /// <summary>SECAS asks for documents; participants read them. The container itself is never public.</summary>
-public sealed class ReportFunctions(CaseCommands commands, CaseStore store, BlobStore blobs)
+public sealed class ReportFunctions(CaseCommands commands, CaseReads reads, CaseStore store, ReportFiles files)
 {
     [Function("RequestReports")]
     [AllowRoles(Roles.Secas)]
@@ -20,7 +20,7 @@ public sealed class ReportFunctions(CaseCommands commands, CaseStore store, Blob
         [DurableClient] DurableTaskClient client) =>
         commands.RunJsonAsync<ReportsRequest, ReportsRequested>(request, caseId, client, RequestReports.Validate, requested => CaseCommand.Deciding(
             state => RequestReports.Decide(state, requested),
-            state => new CommandResponse(202, CaseUrls.Status(caseId), JsonSerializer.Serialize(ScheduledReports.From(state, requested.Kinds), EventCatalog.Json))));
+            state => new CommandResponse(202, CaseUrls.Status(caseId), JsonSerializer.Serialize(ScheduledReports.From(state, requested.Kinds), RecordJson.Options))));
 
     // from and to are read as text so that "abc", "1.5" or a repeated bound are answered like any other
     // invalid field (named in errors) rather than by the framework's empty 400.
@@ -33,51 +33,27 @@ public sealed class ReportFunctions(CaseCommands commands, CaseStore store, Blob
     {
         var (fromVersion, toVersion, invalid) = ReportChanges.ValidateRange(Single(request, "from"), Single(request, "to"));
         if (invalid is not null) return Problems.From(invalid);
-        var history = await store.LoadHistoryAsync(caseId, request.HttpContext.RequestAborted);
-        var reports = CaseFold.Fold(caseId, history).Reports.Where(r => r.Kind == kind).ToList();
-        var (older, newer) = (reports.FirstOrDefault(r => r.Version == fromVersion), reports.FirstOrDefault(r => r.Version == toVersion));
-        if (older is null || newer is null)
-            return Problems.From(new Rejection(404, "No such report.", $"Case '{caseId}' has no {kind} version {(older is null ? fromVersion : toVersion)}."));
-        CaseState AsRendered(ReportRendered r) => CaseFold.Fold(caseId, history.TakeWhile(e => e.Sequence <= r.RenderedFromSequence));
-        return TypedResults.Json(new ReportChangesView(kind, VersionRef.Of(caseId, older), VersionRef.Of(caseId, newer),
-            ReportChanges.Between(kind, AsRendered(older), AsRendered(newer))), EventCatalog.Json);
+        return await reads.ReadAsync(request, caseId, (state, history) =>
+        {
+            var reports = state.Reports.Where(r => r.Kind == kind).ToList();
+            var (older, newer) = (reports.FirstOrDefault(r => r.Version == fromVersion), reports.FirstOrDefault(r => r.Version == toVersion));
+            if (older is null || newer is null)
+                return Task.FromResult(Problems.From(ReportFiles.NoSuchReport(caseId, kind, older is null ? fromVersion : toVersion)));
+            CaseState AsRendered(ReportRendered r) => store.Kind.Fold(caseId, history.TakeWhile(e => e.Sequence <= r.RenderedFromSequence));
+            return Task.FromResult<IResult>(TypedResults.Json(new ReportChangesView(kind, VersionRef.Of(caseId, older), VersionRef.Of(caseId, newer),
+                ReportChanges.Between(kind, AsRendered(older), AsRendered(newer))), RecordJson.Options));
+        });
     }
 
     [Function("GetReport")]
     [AllowRoles(Roles.Dcc, Roles.Secas, Roles.OpsgMember, Roles.Tag)]
-    public async Task<IResult> Get(
+    public Task<IResult> Get(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "cases/{caseId}/reports/{kind}/v{version:int}")] HttpRequest request,
         string caseId,
         string kind,
-        int version)
-    {
-        var state = await store.LoadAsync(caseId, request.HttpContext.RequestAborted);
-        return await ServeAsync(request.HttpContext, state.Reports.FirstOrDefault(r => r.Kind == kind && r.Version == version), caseId, kind, version);
-    }
-
-    /// <summary>The Panel's own route: a version of the consolidated Panel report that SECAS has sent it (issued a link for), and nothing else of the case.</summary>
-    [Function("GetPanelReport")]
-    [AllowRoles(Roles.Panel)]
-    public async Task<IResult> GetSentToPanel(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "panel/cases/{caseId}/panel-report/v{version:int}")] HttpRequest request,
-        string caseId,
-        int version)
-    {
-        var state = await store.LoadAsync(caseId, request.HttpContext.RequestAborted);
-        var sent = state.Links.Values.Any(l => l.Issued.ReportKind == ReportKinds.PanelReport && l.Issued.ReportVersion == version);
-        var report = sent ? state.Reports.FirstOrDefault(r => r.Kind == ReportKinds.PanelReport && r.Version == version) : null;
-        return await ServeAsync(request.HttpContext, report, caseId, ReportKinds.PanelReport, version);
-    }
-
-    private async Task<IResult> ServeAsync(HttpContext http, ReportRendered? report, string caseId, string kind, int version)
-    {
-        ResponseHeaders.Document(http.Response);
-        if (report is null) return Problems.From(new Rejection(404, "No such report.", $"Case '{caseId}' has no {kind} version {version}."));
-        var bytes = await blobs.ReadAsync(BlobArea.Reports, report.BlobName, http.RequestAborted);
-        if (bytes is null) return Problems.From(new Rejection(404, "No such report.", "The report is recorded but its file is missing."));
-        http.Response.Headers.ETag = $"\"{report.Sha256}\"";
-        return TypedResults.Bytes(bytes, ReportBlobs.ContentType);
-    }
+        int version) =>
+        reads.ReadAsync(request, caseId, (state, _) =>
+            files.ServeAsync(request.HttpContext, state.Reports.FirstOrDefault(r => r.Kind == kind && r.Version == version), caseId, kind, version));
 
     /// <summary>A query value given once, else whatever it is (absent, or repeated: joined, so validation names it).</summary>
     private static string? Single(HttpRequest request, string name) =>

@@ -1,5 +1,7 @@
 using System.Text.Json;
 using Opsg.Functions.Cases;
+using Opsg.Functions.Records;
+using Opsg.Functions.Review;
 
 namespace Opsg.Functions.Reports;
 

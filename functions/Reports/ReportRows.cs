@@ -1,5 +1,4 @@
 using Opsg.Functions.Cases;
-using Opsg.Functions.Criteria;
 using Opsg.Functions.Review;
 using Opsg.Functions.Submissions;
 
@@ -99,7 +98,7 @@ public static class ReportRows
     {
         var submission = state.Submission;
         if (submission is null) return [];
-        var catalogue = CriteriaCatalogues.Of(state);
+        var catalogue = state.Catalogue;
         var tagViews = state.TagView?.Criteria.ToDictionary(c => c.Lsc) ?? [];
         var conditions = Conditions.Of(state).ToDictionary(c => (c.SetBy, c.Lsc));
         var numbers = submission.OpsgScope.Concat(submission.TagScope).Concat(tagViews.Keys).Distinct().Order();

@@ -1,5 +1,8 @@
 using Opsg.Functions.Cases;
 using Opsg.Functions.Panel;
+using Opsg.Functions.Records;
+using Opsg.Functions.Review;
+using Opsg.Functions.Submissions;
 
 namespace Opsg.Functions.Reports;
 
@@ -21,7 +24,7 @@ public static class RequestReports
 
     public static Decision Decide(CaseState state, ReportsRequested requested)
     {
-        if (!state.Exists) return Rejection.NotFound(state.CaseId);
+        if (!state.Exists) return CaseRules.NotFound(state.CaseId);
         if (state.IsTerminated) return Rejection.OutOfOrder("The case was terminated.");
         var reasons = requested.Kinds.Select(k => WhyNotYet(state, k)).OfType<string>().ToList();
         return reasons.Count > 0 ? Rejection.OutOfOrder(string.Join(" ", reasons)) : Decision.Accept(requested);

@@ -1,4 +1,5 @@
 using Opsg.Functions.Cases;
+using Opsg.Functions.Records;
 
 namespace Opsg.Functions.Review;
 
@@ -31,7 +32,7 @@ public static class Actions
     /// <summary>Why raising this action would be refused, whatever number it got; null when it would be recorded.</summary>
     public static Rejection? CanRaise(CaseState state, RaiseActionRequest command)
     {
-        if (CaseRules.MeetingOpen(state) is { } refused) return refused;
+        if (ReviewRules.MeetingOpen(state) is { } refused) return refused;
         var raisedOn = command.RaisedOn ?? state.Meeting!.Date;
         return command.TargetDate is { } target && target < raisedOn
             ? Rejection.Invalid("targetDate", "The target date cannot be before the action was raised.")
@@ -50,7 +51,7 @@ public static class Actions
         // The meeting's counter never hands a number out twice; this only guards the case against a counter that was lost.
         if (ByNumber(state, number) is not null || ReviewFacts.Action(state, actionId) is not null)
             return new Rejection(409, "The action number is taken.", $"Action {actionId} already exists in this case; nothing was recorded. Send the request again for a new number.");
-        return Decision.Accept(new ActionRaised(actionId, number, command.Text!, command.Owner!, command.RaisedOn ?? state.Meeting.Date, command.TargetDate));
+        return Decision.Accept(new ActionRaised(actionId, number, command.Text!, command.Owner!, command.RaisedOn ?? state.Meeting!.Date, command.TargetDate));
     }
 
     public static (ReviseTargetRequest? Command, Rejection? Rejection) ValidateRevision(ReviseTargetRequest request)
@@ -98,7 +99,7 @@ public static class Actions
 
     private static Rejection? OpenAction(CaseState state, int number)
     {
-        if (CaseRules.MeetingOpen(state) is { } refused) return refused;
+        if (ReviewRules.MeetingOpen(state) is { } refused) return refused;
         var action = ByNumber(state, number);
         if (action is null) return NoSuchAction(state.CaseId, number);
         return action.IsOpen ? null : Rejection.OutOfOrder($"Action {action.Raised.ActionId} is closed.");

@@ -1,4 +1,6 @@
 using Opsg.Functions.Cases;
+using Opsg.Functions.Records;
+using Opsg.Functions.Submissions;
 
 namespace Opsg.Functions.Review;
 

@@ -1,5 +1,6 @@
 using Opsg.Functions.Cases;
-using Opsg.Functions.Criteria;
+using Opsg.Functions.Records;
+using Opsg.Functions.Submissions;
 
 namespace Opsg.Functions.Review;
 
@@ -34,7 +35,7 @@ public static class PostMeetingNotes
 
     public static Decision Decide(CaseState state, PostMeetingNoteAdded note)
     {
-        if (CaseRules.MeetingOpen(state) is { } refused) return refused;
+        if (ReviewRules.MeetingOpen(state) is { } refused) return refused;
         if (note.On < state.Meeting!.Date) return Rejection.Invalid("on", "A post-meeting note cannot be dated before the meeting.");
         if (note.ActionId is { } actionId && ReviewFacts.Action(state, actionId) is null)
             return Rejection.Invalid("actionId", $"There is no action {actionId}.");
@@ -60,7 +61,7 @@ public static class PostMeetingNotes
     private static string? LscProblem(CaseState state, int lsc)
     {
         var submission = state.Submission!;
-        return CriteriaCatalogues.Of(state).Miss(lsc)
+        return state.Catalogue.Miss(lsc)
             ?? (submission.OpsgScope.Contains(lsc) || submission.TagScope.Contains(lsc) ? null : $"LSC {lsc} is in neither the OPSG's nor the TAG's scope.");
     }
 

@@ -1,5 +1,7 @@
 using Opsg.Functions.Cases;
 using Opsg.Functions.Criteria;
+using Opsg.Functions.Records;
+using Opsg.Functions.Submissions;
 
 namespace Opsg.Functions.Review;
 
@@ -43,10 +45,10 @@ public static class RecordDecisions
 
     public static Decision Decide(CaseState state, IReadOnlyList<CaseEvent> decisions)
     {
-        if (CaseRules.MeetingOpen(state) is { } refused) return refused;
+        if (ReviewRules.MeetingOpen(state) is { } refused) return refused;
         var v = new Validator();
         var scope = state.Submission!.OpsgScope;
-        var catalogue = CriteriaCatalogues.Of(state);
+        var catalogue = state.Catalogue;
         var riskNumbers = ReviewFacts.RiskNumbers(state);
         var index = 0;
         foreach (var decided in decisions.OfType<CriterionDecided>())

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Opsg.Functions.Cases;
+using Opsg.Functions.Records;
 
 namespace Opsg.Functions.Review;
 
@@ -43,9 +44,9 @@ public static partial class RecordMeeting
     public static Decision Decide(CaseState state, MeetingRecorded meeting)
     {
         if (CaseRules.Live(state) is { } refused) return refused;
-        if (state.ReviewOpened is null) return Rejection.OutOfOrder("Open the review first (POST /review).");
+        if (state.ReviewOpened is not { } review) return Rejection.OutOfOrder("Open the review first (POST /review).");
         if (state.MinutesApproved is not null) return Rejection.OutOfOrder("The minutes were approved as final; the meeting record is closed.");
-        return Decision.Accept(meeting with { MeetingId = state.ReviewOpened.MeetingId });
+        return Decision.Accept(meeting with { MeetingId = review.MeetingId });
     }
 
     private static Attendee Attendee(Validator v, AttendeeRequest a, string field)

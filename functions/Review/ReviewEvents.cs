@@ -76,3 +76,6 @@ public sealed record TagCriterionView(int Lsc, CriterionDecision Decision, Rag R
 public sealed record TagRiskView(int Number, string View);
 
 public sealed record TagViewRecorded(IReadOnlyList<TagCriterionView> Criteria, IReadOnlyList<TagRiskView> Risks) : CaseEvent;
+
+/// <summary>The draft minutes were approved as final at a later meeting; the case is then complete.</summary>
+public sealed record MinutesApproved(string AtMeeting, DateOnly On) : CaseEvent;

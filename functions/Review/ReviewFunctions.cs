@@ -1,41 +1,30 @@
 using System.Globalization;
 using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
+using System.Text;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask.Client;
 using Opsg.Functions.Cases;
 using Opsg.Functions.Http;
+using Opsg.Functions.Records;
 using Opsg.Functions.Security;
 using Opsg.Functions.Storage;
 
 namespace Opsg.Functions.Review;
 
 /// <summary>SECAS runs the review: opens it, records the meeting, decisions, risks, actions and post-meeting notes.</summary>
-public sealed class ReviewFunctions(CaseCommands commands, CaseStore store, MeetingTable meetings)
+public sealed class ReviewFunctions(CaseCommands commands, CaseReads reads, MeetingTable meetings)
 {
-    [Function("GetReview")]
-    [AllowRoles(Roles.Dcc, Roles.Secas, Roles.OpsgMember, Roles.Tag)]
-    public async Task<IResult> Read([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "cases/{caseId}/review")] HttpRequest request, string caseId)
-    {
-        var state = await store.LoadAsync(caseId, request.HttpContext.RequestAborted);
-        if (!state.Exists) return Problems.From(Rejection.NotFound(caseId));
-        request.HttpContext.Response.Headers.ETag = CaseCommands.ETag(state.Version);
-        ResponseHeaders.CaseJson(request.HttpContext.Response);
-        return TypedResults.Json(ReviewView.From(state), EventCatalog.Json);
-    }
-
     [Function("GetAction")]
     [AllowRoles(Roles.Dcc, Roles.Secas, Roles.OpsgMember, Roles.Tag)]
-    public async Task<IResult> ReadAction([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "cases/{caseId}/actions/{number:int}")] HttpRequest request, string caseId, int number)
-    {
-        var state = await store.LoadAsync(caseId, request.HttpContext.RequestAborted);
-        if (!state.Exists) return Problems.From(Rejection.NotFound(caseId));
-        ResponseHeaders.CaseJson(request.HttpContext.Response);
-        return Actions.ByNumber(state, number) is { } action
-            ? TypedResults.Json(ReviewView.Row(action), EventCatalog.Json)
-            : Problems.From(Actions.NoSuchAction(caseId, number));
-    }
+    public Task<IResult> ReadAction([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "cases/{caseId}/actions/{number:int}")] HttpRequest request, string caseId, int number) =>
+        reads.ReadAsync(request, caseId, state =>
+        {
+            ResponseHeaders.CaseJson(request.HttpContext.Response);
+            return Actions.ByNumber(state, number) is { } action
+                ? TypedResults.Json(ActionView.Of(action), RecordJson.Options)
+                : Problems.From(Actions.NoSuchAction(caseId, number));
+        });
 
     [Function("OpenReview")]
     [AllowRoles(Roles.Secas)]
@@ -71,7 +60,7 @@ public sealed class ReviewFunctions(CaseCommands commands, CaseStore store, Meet
             s =>
             {
                 var raised = s.Actions[^1];
-                return new CommandResponse(201, $"/api/cases/{s.CaseId}/actions/{raised.Raised.Number}", JsonSerializer.Serialize(ReviewView.Row(raised), EventCatalog.Json));
+                return new CommandResponse(201, $"/api/cases/{s.CaseId}/actions/{raised.Raised.Number}", JsonSerializer.Serialize(ActionView.Of(raised), RecordJson.Options));
             }));
 
     [Function("ReviseActionTarget")]
@@ -96,5 +85,5 @@ public sealed class ReviewFunctions(CaseCommands commands, CaseStore store, Meet
             : Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(
                 string.Join('\n', state.CaseId, state.CreatedTime.UtcTicks.ToString(CultureInfo.InvariantCulture), idempotencyKeyHash))))[..32];
 
-    private static CaseCommand Acknowledged(Func<CaseState, Decision> decide) => CaseCommand.Deciding(decide, s => Acknowledgement.Ok(s));
+    private static RecordCommand<CaseState> Acknowledged(Func<CaseState, Decision> decide) => CaseCommand.Deciding(decide, (s, summary) => Acknowledgement.Ok(s, summary));
 }

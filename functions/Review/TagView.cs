@@ -1,5 +1,7 @@
 using Opsg.Functions.Cases;
 using Opsg.Functions.Criteria;
+using Opsg.Functions.Records;
+using Opsg.Functions.Submissions;
 
 namespace Opsg.Functions.Review;
 
@@ -49,14 +51,11 @@ public static class TagView
             c.ConditionRisk);
     }
 
-    /// <summary>The case waits for the TAG view once it knows the TAG's scope, i.e. once the DCC has submitted.</summary>
-    public static bool Awaited(CaseState state) => state.Submission is not null && state.MinutesApproved is null;
-
     /// <summary>What holds however early the view arrives: the case's catalogue is known from the start.</summary>
     public static Rejection? Admit(CaseState state, TagViewRecorded view)
     {
         var v = new Validator();
-        var catalogue = CriteriaCatalogues.Of(state);
+        var catalogue = state.Catalogue;
         for (var i = 0; i < view.Criteria.Count; i++)
             v.CheckCited(catalogue, view.Criteria[i].Lsc, $"criteria[{i}].lsc");
         return v.ToRejection();

@@ -1,5 +1,5 @@
 using System.Security.Claims;
-using Opsg.Functions.Cases;
+using Opsg.Functions.Records;
 
 namespace Opsg.Functions.Security;
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Opsg.Functions.Cases;
+using Opsg.Functions.Records;
 
 namespace Opsg.Functions.Submissions;
 
@@ -32,7 +33,7 @@ public static class AttachEvidence
     {
         if (CaseRules.Live(state) is { } refused) return refused;
         if (state.Submission is not { } submission) return Rejection.OutOfOrder("Submit the readiness statement before attaching evidence to it.");
-        if (state.Meeting is not null) return Rejection.OutOfOrder("The meeting has been held; evidence can no longer be added.");
+        if (state.SubmissionClosed) return Rejection.OutOfOrder("The meeting has been held; evidence can no longer be added.");
         var lscs = Lscs(upload.SupportsLscs)!;
         var unknown = lscs.Where(l => !submission.OpsgScope.Contains(l) && !submission.TagScope.Contains(l)).ToList();
         if (unknown.Count > 0) return Rejection.Invalid("supportsLscs", $"Not in the submission's scope: {string.Join(", ", unknown)}.");

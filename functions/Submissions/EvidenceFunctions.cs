@@ -4,13 +4,14 @@ using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask.Client;
 using Opsg.Functions.Cases;
 using Opsg.Functions.Http;
+using Opsg.Functions.Records;
 using Opsg.Functions.Security;
 using Opsg.Functions.Storage;
 
 namespace Opsg.Functions.Submissions;
 
 /// <summary>Evidence documents: uploaded by the DCC as multipart/form-data, read by participants.</summary>
-public sealed class EvidenceFunctions(CaseCommands commands, CaseStore store, BlobStore blobs)
+public sealed class EvidenceFunctions(CaseCommands commands, CaseReads reads, BlobStore blobs)
 {
     /// <summary>Form fields: file (PDF, DOCX or XLSX, recognised by content; at most 20 MB) and supportsLscs (e.g. 1,2,9).</summary>
     [Function("AttachEvidence")]
@@ -39,25 +40,27 @@ public sealed class EvidenceFunctions(CaseCommands commands, CaseStore store, Bl
                 return blobName;
             },
             (state, written) => AttachEvidence.Decide(state, accepted, written),
-            state => Acknowledgement.Ok(state, 201, $"/api/cases/{caseId}/evidence/{state.Evidence.First(e => e.Sha256 == accepted.Sha256).DocumentId}")), client);
+            (state, summary) => Acknowledgement.Ok(state, summary, 201, $"/api/cases/{caseId}/evidence/{state.Evidence.First(e => e.Sha256 == accepted.Sha256).DocumentId}")), client);
     }
 
     [Function("GetEvidence")]
     [AllowRoles(Roles.Dcc, Roles.Secas, Roles.OpsgMember, Roles.Tag)]
-    public async Task<IResult> Download(
+    public Task<IResult> Download(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "cases/{caseId}/evidence/{documentId}")] HttpRequest request,
         string caseId,
-        string documentId)
-    {
-        var http = request.HttpContext;
-        var state = await store.LoadAsync(caseId, http.RequestAborted);
-        var document = state.Evidence.FirstOrDefault(e => e.DocumentId == documentId);
-        if (document is null) return Problems.From(new Rejection(404, "No such document.", $"Case '{caseId}' has no evidence document '{documentId}'."));
-        var bytes = await blobs.ReadAsync(BlobArea.Evidence, document.BlobName, http.RequestAborted);
-        if (bytes is null) return Problems.From(new Rejection(404, "No such document.", "The document is recorded but its file is missing."));
-        ResponseHeaders.Document(http.Response);
-        return TypedResults.File(bytes, EvidenceFiles.ContentType(document.Kind), document.FileName);
-    }
+        string documentId) =>
+        reads.ReadAsync(request, caseId, async (state, _) =>
+        {
+            var http = request.HttpContext;
+            var document = state.Evidence.FirstOrDefault(e => e.DocumentId == documentId);
+            if (document is null) return Problems.From(new Rejection(404, "No such document.", $"Case '{caseId}' has no evidence document '{documentId}'."));
+            var bytes = await blobs.ReadAsync(BlobArea.Evidence, document.BlobName, http.RequestAborted);
+            if (bytes is null) return Problems.From(new Rejection(404, "No such document.", "The document is recorded but its file is missing."));
+            ResponseHeaders.Document(http.Response);
+            // The file's own validator, not the case's version: the same document never changes.
+            http.Response.Headers.ETag = $"\"{document.Sha256}\"";
+            return TypedResults.File(bytes, EvidenceFiles.ContentType(document.Kind), document.FileName);
+        });
 
     private static async Task<(EvidenceUpload?, byte[], Rejection?)> ReadAsync(HttpRequest request, CancellationToken cancellationToken)
     {

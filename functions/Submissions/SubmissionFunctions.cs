@@ -3,13 +3,13 @@ using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask.Client;
 using Opsg.Functions.Cases;
 using Opsg.Functions.Http;
-using Opsg.Functions.Orchestration;
+using Opsg.Functions.Records;
 using Opsg.Functions.Security;
 
 namespace Opsg.Functions.Submissions;
 
 /// <summary>The DCC's readiness submission (and amendments before the meeting).</summary>
-public sealed class SubmissionFunctions(CaseCommands commands)
+public sealed class SubmissionFunctions(CaseCommands commands, IRecordStatus<CaseState> status)
 {
     [Function("SubmitReadiness")]
     [AllowRoles(Roles.Dcc)]
@@ -19,5 +19,7 @@ public sealed class SubmissionFunctions(CaseCommands commands)
         [DurableClient] DurableTaskClient client) =>
         commands.RunJsonAsync<SubmissionRequest, ReadinessSubmitted>(request, caseId, client, SubmitReadiness.Validate, submitted => CaseCommand.Deciding(
             state => SubmitReadiness.Decide(state, submitted),
-            state => new CommandResponse(202, CaseUrls.Status(caseId), JsonSerializer.Serialize(CaseStatusView.From(state), EventCatalog.Json))));
+            state => new CommandResponse(202, CaseUrls.Status(caseId), Json(status.StatusOf(state)))));
+
+    private static string Json(object view) => JsonSerializer.Serialize(view, view.GetType(), RecordJson.Options);
 }

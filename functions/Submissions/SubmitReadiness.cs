@@ -1,5 +1,6 @@
 using Opsg.Functions.Cases;
 using Opsg.Functions.Criteria;
+using Opsg.Functions.Records;
 
 namespace Opsg.Functions.Submissions;
 
@@ -76,10 +77,10 @@ public static class SubmitReadiness
 
     public static Decision Decide(CaseState state, ReadinessSubmitted submission)
     {
-        if (!state.Exists) return Rejection.NotFound(state.CaseId);
+        if (!state.Exists) return CaseRules.NotFound(state.CaseId);
         if (state.IsTerminated) return Rejection.OutOfOrder("The case was terminated.");
-        if (state.Meeting is not null) return Rejection.OutOfOrder("The meeting has been held; the submission can no longer be amended.");
-        return OutsideCatalogue(CriteriaCatalogues.Of(state), submission) is { } refused ? refused : Decision.Accept(submission);
+        if (state.SubmissionClosed) return Rejection.OutOfOrder("The meeting has been held; the submission can no longer be amended.");
+        return OutsideCatalogue(state.Catalogue, submission) is { } refused ? refused : Decision.Accept(submission);
     }
 
     /// <summary>Every LSC the submission cites that the case's catalogue lacks, by the field that cites it.</summary>

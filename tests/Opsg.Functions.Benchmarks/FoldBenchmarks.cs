@@ -1,5 +1,7 @@
 using BenchmarkDotNet.Attributes;
 using Opsg.Functions.Cases;
+using Opsg.Functions.Orchestration;
+using Opsg.Functions.Records;
 using Opsg.Functions.Storage;
 
 namespace Opsg.Functions.Benchmarks;
@@ -25,8 +27,8 @@ public class FoldBenchmarks
     }
 
     [Benchmark(Baseline = true)]
-    public CaseState Fold() => CaseFold.Fold("c", _events);
+    public CaseState Fold() => CaseRecord.Fold("c", _events);
 
     [Benchmark]
-    public CaseState DeserializeAndFold() => CaseFold.Fold("c", _stored.Select(EventCatalog.ToRecorded));
+    public CaseState DeserializeAndFold() => CaseRecord.Fold("c", _stored.Select(CaseRecord.Kind.ToRecorded));
 }

@@ -1,9 +1,12 @@
 using Opsg.Functions.Cases;
 using Opsg.Functions.Orchestration;
+using Opsg.Functions.Records;
+using Opsg.Functions.Reminders;
 using Opsg.Functions.Reports;
 using Opsg.Functions.Review;
-using Opsg.Functions.Submissions;
+using Opsg.Functions.Steps;
 using Opsg.Functions.Storage;
+using Opsg.Functions.Submissions;
 
 namespace Opsg.Functions.Benchmarks;
 
@@ -23,7 +26,7 @@ public static class RealisticHistory
     public static List<RecordedEvent> Build(int count)
     {
         var events = new List<RecordedEvent>(count);
-        void Add(CaseEvent e, Actor actor) => events.Add(new RecordedEvent(events.Count + 1, e, actor, Start.AddMinutes(events.Count)));
+        void Add(RecordEvent e, Actor actor) => events.Add(new RecordedEvent(events.Count + 1, e, actor, Start.AddMinutes(events.Count)));
 
         Add(new CaseOpened("SMETS1 MOC: MDS DMC readiness", Classification.NotForPublication, "OPSG_29xxx", new DateOnly(2020, 2, 28)), Secas);
         var actions = 0;
@@ -33,7 +36,7 @@ public static class RealisticHistory
             {
                 case 0:
                     Add(Submission(i), Dcc);
-                    Add(new ActivityScheduled(ActivityNames.RenderReport, ReportKinds.ReadinessPack, i / 10 + 1, null), Actor.Engine);
+                    Add(new ActivityScheduled(ReportSteps.Render, ReportKinds.ReadinessPack, i / 10 + 1, null), Actor.Engine);
                     Add(new ReportRendered(events.Count, ReportKinds.ReadinessPack, i / 10 + 1, $"c/readiness-pack/v{i / 10 + 1}.html", new string('a', 64), new string('b', 64), events.Count), Actor.Engine);
                     break;
                 case 1: Add(new CriterionDecided(i % 9 + 1, CriterionDecision.Accepted, null, null, Rag.Green, null, "Discussed; no concerns."), Secas); break;
@@ -49,7 +52,7 @@ public static class RealisticHistory
                 case 6: Add(new PostMeetingNoteAdded($"N{i}", NoteEffect.Clarification, null, null, null, new DateOnly(2020, 3, 2), "The DCC confirmed the figures after the meeting."), Secas); break;
                 case 7: Add(new TimerFired($"action-A29-{Math.Max(actions, 1):D2}-r0"), Actor.Engine); break;
                 case 8:
-                    Add(new ActivityScheduled(ActivityNames.SendReminder, null, null, "Action reached its target date.", $"action-A29-{Math.Max(actions, 1):D2}-r0"), Actor.Engine);
+                    Add(new ActivityScheduled(CaseReminders.SendStep, null, null, "Action reached its target date.", $"action-A29-{Math.Max(actions, 1):D2}-r0"), Actor.Engine);
                     Add(new ActivityCompleted(events.Count, "1 emails"), Actor.Engine);
                     break;
                 default: Add(new RiskAdded(100 + i, "Capacity", "No end-to-end capacity test.", "SECAS"), Secas); break;
@@ -60,7 +63,7 @@ public static class RealisticHistory
 
     /// <summary>The same history as the table holds it: what a read deserializes before it folds.</summary>
     public static List<StoredEvent> Stored(IEnumerable<RecordedEvent> events) =>
-        events.Select(e => new StoredEvent(e.Sequence, EventCatalog.NameOf(e.Event), EventCatalog.Serialize(e.Event), e.Actor.Role.ToString(), e.Actor.Name, e.Time, null)).ToList();
+        events.Select(e => new StoredEvent(e.Sequence, CaseRecord.Events.NameOf(e.Event), CaseRecord.Events.Serialize(e.Event), e.Actor.Role.ToString(), e.Actor.Name, e.Time, null)).ToList();
 
     private static ReadinessSubmitted Submission(int i) => new(
         new Subject("SMETS1 Middle Operating Capability (MOC)", "Morrisons Data Services (MDS) Elster", "update the Eligible Products Combination List"),

@@ -1,6 +1,8 @@
 using Opsg.Functions.Cases;
 using Opsg.Functions.Criteria;
 using Opsg.Functions.Orchestration;
+using Opsg.Functions.Panel;
+using Opsg.Functions.Records;
 using Opsg.Functions.Review;
 using Opsg.Functions.Tests.Fixtures;
 
@@ -41,12 +43,12 @@ public sealed class CriteriaCatalogueTests
 
     [Fact]
     public void GivenACaseOpenedBeforeCataloguesWereNamed_ThenItCitesFromSmets1Migration() =>
-        Assert.Same(CriteriaCatalogues.Smets1Migration, CriteriaCatalogues.Of(History.Given(new CaseOpened("Old case", Classification.NotForPublication, "OPSG_25", MeetingDay))));
+        Assert.Same(CriteriaCatalogues.Smets1Migration, History.Given(new CaseOpened("Old case", Classification.NotForPublication, "OPSG_25", MeetingDay)).Catalogue);
 
     [Fact]
     public void GivenSeed002_ThenEveryLscIsTitledFromTheCatalogue()
     {
-        var review = ReviewView.From(Seed002History.State());
+        var review = ReviewView.From(Seed002History.State(), stage: "");
         Assert.Equal(CriteriaCatalogues.Smets1MigrationId, review.Catalogue);
         Assert.All(review.Criteria, c => Assert.Equal(CriteriaCatalogues.Smets1Migration.TitleOf(c.Lsc), c.Title));
     }
@@ -72,6 +74,6 @@ public sealed class CriteriaCatalogueTests
         var opened = History.Given(new CaseOpened("MDS readiness", Classification.NotForPublication, "OPSG_29xxx", MeetingDay, CriteriaCatalogues.Smets1MigrationId));
         var view = new TagViewRecorded([new TagCriterionView(4, CriterionDecision.Accepted, Rag.Green, "Fine."), new TagCriterionView(10, CriterionDecision.Accepted, Rag.Green, "Fine.")], []);
         Assert.Equal(["criteria[1].lsc"], TagView.Admit(opened, view)!.Errors!.Keys);
-        Assert.Equal(400, ExternalEvents.Raise(opened, ExternalEvents.Find("TagView")!, view).Rejection?.Status);
+        Assert.Equal(400, CaseProcess.Raise(opened, CaseProcess.FindWait("TagView")!, view).Rejection?.Status);
     }
 }

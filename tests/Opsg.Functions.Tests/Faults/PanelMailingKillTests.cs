@@ -2,10 +2,11 @@ using System.Globalization;
 using System.Net;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
-using Opsg.Functions.Cases;
 using Opsg.Functions.Links;
+using Opsg.Functions.Mail;
 using Opsg.Functions.Orchestration;
 using Opsg.Functions.Reports;
+using Opsg.Functions.Steps;
 using Opsg.Functions.Tests.Fixtures;
 using Opsg.Functions.Tests.Orchestration;
 
@@ -60,16 +61,16 @@ public sealed class PanelMailingKillTests
         }
 
         await using var storage = StorageOnly.For(azurite.ConnectionString, prefix);
-        var step = (await storage.HistoryAsync(caseId)).Single(e => e.Event is ActivityScheduled { Name: ActivityNames.SendPanelLinks }).Sequence;
+        var step = (await storage.HistoryAsync(caseId)).Single(e => e.Event is ActivityScheduled { Name: PanelMailing.SendLinksStep }).Sequence;
         Assert.Empty((await storage.HistoryAsync(caseId)).Select(e => e.Event).OfType<PanelMailSent>());
         Assert.Single(await mail.WaitForAsync(People[0].Address)); // sent, then the process died
 
         await using var restarted = await LocalHostProcess.StartAsync(azurite.ConnectionString, prefix, settings);
-        await EngineChecks.UntilAsync(async () => CaseFold.Fold(caseId, await storage.HistoryAsync(caseId)).Activities[step].Status == ActivityStatus.Completed,
+        await EngineChecks.UntilAsync(async () => CaseRecord.Fold(caseId, await storage.HistoryAsync(caseId)).Activities[step].Status == ActivityStatus.Completed,
             "the mailing step finished on the second host", seconds: 90);
 
         var history = await storage.HistoryAsync(caseId);
-        var state = CaseFold.Fold(caseId, history);
+        var state = CaseRecord.Fold(caseId, history);
         var now = DateTimeOffset.UtcNow;
         foreach (var person in People)
         {

@@ -1,4 +1,6 @@
 using Opsg.Functions.Cases;
+using Opsg.Functions.Orchestration;
+using Opsg.Functions.Records;
 using Opsg.Functions.Review;
 using Opsg.Functions.Submissions;
 
@@ -17,9 +19,9 @@ public static class FullSample
     private static readonly DateOnly Target04 = new(2020, 3, 20);
 
     public static CaseState State(Func<string, string>? text = null, bool publishable = false, bool lscNotAccepted = false) =>
-        CaseFold.Fold(Seed002History.CaseId, Seed002History.Recorded(Events(text, publishable, lscNotAccepted)));
+        CaseRecord.Fold(Seed002History.CaseId, Seed002History.Recorded(Events(text, publishable, lscNotAccepted)));
 
-    public static IReadOnlyList<CaseEvent> Events(Func<string, string>? text = null, bool publishable = false, bool lscNotAccepted = false)
+    public static IReadOnlyList<RecordEvent> Events(Func<string, string>? text = null, bool publishable = false, bool lscNotAccepted = false)
     {
         var t = text ?? (s => s);
         var opening = Seed002History.Opening(text).Select(e => e is CaseOpened opened && publishable ? opened with { Classification = Classification.Publishable } : e);
@@ -32,7 +34,7 @@ public static class FullSample
             .. meeting,
             new RiskDecided(5, RiskDecision.NeedsTagApproval, null, t("Members would remove it only once the TAG agrees.")),
             new ActionRaised(Action04, 4, t("SECAS to circulate the TAG's view on risk 5 to members."), t("SECAS"), Seed002History.MeetingDate, Target04),
-            .. lscNotAccepted ? [new CriterionDecided(6, CriterionDecision.NotAccepted, null, null, Rag.Red, null, t("Members could not accept the February incident record."))] : Array.Empty<CaseEvent>(),
+            .. lscNotAccepted ? [new CriterionDecided(6, CriterionDecision.NotAccepted, null, null, Rag.Red, null, t("Members could not accept the February incident record."))] : Array.Empty<RecordEvent>(),
             WithATagCondition(Seed002History.TagView(text), t),
             .. Seed002History.Notes(text),
             new ActionTargetRevised(Seed002History.Action03, new DateOnly(2020, 3, 27), null),

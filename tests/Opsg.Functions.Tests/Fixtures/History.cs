@@ -1,4 +1,6 @@
 using Opsg.Functions.Cases;
+using Opsg.Functions.Orchestration;
+using Opsg.Functions.Records;
 
 namespace Opsg.Functions.Tests.Fixtures;
 
@@ -7,8 +9,8 @@ public static class History
 {
     public static readonly DateTimeOffset Start = new(2020, 2, 10, 9, 0, 0, TimeSpan.Zero);
 
-    public static CaseState Given(params CaseEvent[] events) => Given("case-1", events);
+    public static CaseState Given(params RecordEvent[] events) => Given("case-1", events);
 
-    public static CaseState Given(string caseId, params CaseEvent[] events) =>
-        CaseFold.Fold(caseId, events.Select((e, i) => new RecordedEvent(i + 1, e, new Actor(Role.Secas, "secas"), Start.AddDays(i))));
+    public static CaseState Given(string caseId, params RecordEvent[] events) =>
+        CaseRecord.Fold(caseId, events.Select((e, i) => new RecordedEvent(i + 1, e, new Actor(Role.Secas, "secas"), Start.AddDays(i))));
 }

@@ -1,4 +1,6 @@
 using Opsg.Functions.Cases;
+using Opsg.Functions.Orchestration;
+using Opsg.Functions.Records;
 using Opsg.Functions.Review;
 using Opsg.Functions.Submissions;
 
@@ -12,7 +14,7 @@ public static class LargeCaseHistory
         var date = new DateOnly(2021, 6, 14);
         var opsgScope = Enumerable.Range(1, lscs).Where(n => n % 4 != 0).ToList();
         var tagScope = Enumerable.Range(1, lscs).Where(n => n % 4 == 0).ToList();
-        var events = new List<CaseEvent>
+        var events = new List<RecordEvent>
         {
             new CaseOpened("Synthetic large readiness review", Classification.Publishable, "OPSG_99", date),
             new ReadinessSubmitted(
@@ -36,6 +38,6 @@ public static class LargeCaseHistory
         events.AddRange(Enumerable.Range(1, actions / 2).Select(n =>
             new PostMeetingNoteAdded($"PMN-{n}", NoteEffect.ActionClosed, $"OPSG 99/{n * 2:00}", null, null, date.AddDays(10), $"Action closed after the meeting ({n}).")));
         var recorded = events.Select((e, i) => new RecordedEvent(i + 1, e, new Actor(Role.Secas, "secas"), new DateTimeOffset(2021, 6, 1, 0, 0, 0, TimeSpan.Zero).AddMinutes(i)));
-        return CaseFold.Fold("large", recorded);
+        return CaseRecord.Fold("large", recorded);
     }
 }

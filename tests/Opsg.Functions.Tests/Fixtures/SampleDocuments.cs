@@ -1,5 +1,8 @@
+using Opsg.Functions.Records;
 using Opsg.Functions.Cases;
+using Opsg.Functions.Orchestration;
 using Opsg.Functions.Reports;
+using Opsg.Functions.Review;
 
 namespace Opsg.Functions.Tests.Fixtures;
 
@@ -28,13 +31,13 @@ public static class SampleDocuments
         var documents = ReportKinds.All.ToDictionary(kind => kind, kind => renderer.Render(kind, full));
         documents["panel-report-do-not-proceed"] = renderer.Render(ReportKinds.PanelReport, FullSample.State(text, lscNotAccepted: true));
         documents["draft-minutes-publishable"] = renderer.Render(ReportKinds.DraftMinutes, FullSample.State(text, publishable: true));
-        var atMeeting = CaseFold.Fold(Seed002History.CaseId, Seed002History.Recorded([.. Seed002History.Opening(text), .. Seed002History.Meeting(text)]));
+        var atMeeting = CaseRecord.Fold(Seed002History.CaseId, Seed002History.Recorded([.. Seed002History.Opening(text), .. Seed002History.Meeting(text)]));
         documents["panel-report-at-meeting"] = renderer.Render(ReportKinds.PanelReport, atMeeting);
-        documents["actions-register-at-meeting"] = renderer.Render(ReportKinds.ActionsRegister, atMeeting with { Actions = [] });
-        documents["readiness-pack-as-submitted"] = renderer.Render(ReportKinds.ReadinessPack, CaseFold.Fold(Seed002History.CaseId, Seed002History.Recorded(Seed002History.Opening(text))));
+        documents["actions-register-at-meeting"] = renderer.Render(ReportKinds.ActionsRegister, atMeeting.Update<CaseState, ReviewSlice>(r => r with { Actions = [] }));
+        documents["readiness-pack-as-submitted"] = renderer.Render(ReportKinds.ReadinessPack, CaseRecord.Fold(Seed002History.CaseId, Seed002History.Recorded(Seed002History.Opening(text))));
         documents["actions-register-across-meetings"] = renderer.RenderPage(ActionsRegisterAcrossMeetings.Page,
             ActionsRegisterAcrossMeetings.From([full, SecondMeeting.State(text)], Today, includeClosed: true));
-        documents["actions-register-across-meetings-empty"] = renderer.RenderPage(ActionsRegisterAcrossMeetings.Page, ActionsRegisterAcrossMeetings.From([atMeeting with { Actions = [] }], Today));
+        documents["actions-register-across-meetings-empty"] = renderer.RenderPage(ActionsRegisterAcrossMeetings.Page, ActionsRegisterAcrossMeetings.From([atMeeting.Update<CaseState, ReviewSlice>(r => r with { Actions = [] })], Today));
         return documents;
     }
 }

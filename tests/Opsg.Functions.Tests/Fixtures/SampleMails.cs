@@ -1,9 +1,12 @@
 using Opsg.Functions.Cases;
 using Opsg.Functions.Links;
+using Opsg.Functions.Mail;
 using Opsg.Functions.Orchestration;
+using Opsg.Functions.Records;
 using Opsg.Functions.Reminders;
 using Opsg.Functions.Reports;
 using Opsg.Functions.Review;
+using Opsg.Functions.Steps;
 
 namespace Opsg.Functions.Tests.Fixtures;
 
@@ -41,7 +44,7 @@ public static class SampleMails
     }
 
     /// <summary>Seed 002 with its review opened (report due to the Panel on 6 March 2020) and the meeting still ahead.</summary>
-    private static CaseState BeforeTheMeeting(Func<string, string>? text) => CaseFold.Fold(Seed002History.CaseId, Seed002History.Recorded(
+    private static CaseState BeforeTheMeeting(Func<string, string>? text) => CaseRecord.Fold(Seed002History.CaseId, Seed002History.Recorded(
         [.. Seed002History.Opening(text), new ReviewOpened(Seed002History.MeetingId, Seed002History.MeetingDate, new DateOnly(2020, 3, 6))]));
 
     private static RenderedMail Reminder(CaseState state, string purpose) =>
@@ -49,7 +52,7 @@ public static class SampleMails
 
     private static RenderedMail Reminder(CaseState state, TimerScheduled timer)
     {
-        var reminder = CaseReminders.Due(state, timer) ?? throw new InvalidOperationException($"{timer.TimerId} is not due in the sample.");
+        var reminder = CaseProcess.ReminderStillDue(state, timer) ?? throw new InvalidOperationException($"{timer.TimerId} is not due in the sample.");
         return Renderer.Render(ReminderEmail.Template, ReminderEmail.Model(new MailRecipient("Secretariat", "opsg@secas.example"), reminder, state));
     }
 

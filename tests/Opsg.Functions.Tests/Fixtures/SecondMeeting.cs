@@ -1,4 +1,6 @@
 using Opsg.Functions.Cases;
+using Opsg.Functions.Orchestration;
+using Opsg.Functions.Records;
 using Opsg.Functions.Review;
 
 namespace Opsg.Functions.Tests.Fixtures;
@@ -26,7 +28,7 @@ public static class SecondMeeting
 
     private static string Same(string s) => s;
 
-    public static IReadOnlyList<CaseEvent> Events(Func<string, string>? text = null)
+    public static IReadOnlyList<RecordEvent> Events(Func<string, string>? text = null)
     {
         var t = text ?? Same;
         return
@@ -43,7 +45,7 @@ public static class SecondMeeting
     }
 
     public static CaseState State(Func<string, string>? text = null) =>
-        CaseFold.Fold(CaseId, Events(text).Select((e, i) => new RecordedEvent(i + 1, e, new Actor(Role.Secas, "secas"), Start.AddHours(i))).ToList());
+        CaseRecord.Fold(CaseId, Events(text).Select((e, i) => new RecordedEvent(i + 1, e, new Actor(Role.Secas, "secas"), Start.AddHours(i))).ToList());
 
     public static object OpenCase => new { title = Title, classification = "notForPublication", meetingId = MeetingId, meetingDate = "2020-03-24" };
 

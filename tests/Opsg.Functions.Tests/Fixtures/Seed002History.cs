@@ -1,4 +1,6 @@
 using Opsg.Functions.Cases;
+using Opsg.Functions.Orchestration;
+using Opsg.Functions.Records;
 using Opsg.Functions.Review;
 using Opsg.Functions.Submissions;
 
@@ -25,7 +27,7 @@ public static class Seed002History
 
     private static string Same(string s) => s;
 
-    public static IReadOnlyList<CaseEvent> Opening(Func<string, string>? text = null)
+    public static IReadOnlyList<RecordEvent> Opening(Func<string, string>? text = null)
     {
         var t = text ?? Same;
         return
@@ -59,7 +61,7 @@ public static class Seed002History
     }
 
     /// <summary>What SECAS records from the meeting: attendance, decisions, SECAS's two risks, actions.</summary>
-    public static IReadOnlyList<CaseEvent> Meeting(Func<string, string>? text = null)
+    public static IReadOnlyList<RecordEvent> Meeting(Func<string, string>? text = null)
     {
         var t = text ?? Same;
         Attendee Member(string name, Constituency c, bool tel = true, string? alternateFor = null) => new(t(name), c, null, tel, alternateFor is null ? null : t(alternateFor), false, null);
@@ -144,19 +146,19 @@ public static class Seed002History
         ];
     }
 
-    public static IReadOnlyList<CaseEvent> All(Func<string, string>? text = null) =>
+    public static IReadOnlyList<RecordEvent> All(Func<string, string>? text = null) =>
         [.. Opening(text), .. Meeting(text), TagView(text), .. Notes(text)];
 
     /// <summary>Events as a history: sequence from 1, one hour apart, each with a plausible actor.</summary>
-    public static IReadOnlyList<RecordedEvent> Recorded(IEnumerable<CaseEvent> events) =>
+    public static IReadOnlyList<RecordedEvent> Recorded(IEnumerable<RecordEvent> events) =>
         events.Select((e, i) => new RecordedEvent(i + 1, e, ActorFor(e), Start.AddHours(i))).ToList();
 
-    public static CaseState State(Func<string, string>? text = null) => CaseFold.Fold(CaseId, Recorded(All(text)));
+    public static CaseState State(Func<string, string>? text = null) => CaseRecord.Fold(CaseId, Recorded(All(text)));
 
     /// <summary>The case as it stood when the meeting closed: no TAG view, no post-meeting notes.</summary>
-    public static CaseState AtMeeting() => CaseFold.Fold(CaseId, Recorded([.. Opening(), .. Meeting()]));
+    public static CaseState AtMeeting() => CaseRecord.Fold(CaseId, Recorded([.. Opening(), .. Meeting()]));
 
-    private static Actor ActorFor(CaseEvent e) => e switch
+    private static Actor ActorFor(RecordEvent e) => e switch
     {
         ReadinessSubmitted => new Actor(Role.Dcc, "dcc"),
         TagViewRecorded => new Actor(Role.Tag, "tag"),

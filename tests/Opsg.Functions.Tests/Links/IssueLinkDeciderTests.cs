@@ -1,7 +1,8 @@
 using Opsg.Functions.Cases;
 using Opsg.Functions.Links;
-using Opsg.Functions.Orchestration;
+using Opsg.Functions.Records;
 using Opsg.Functions.Reports;
+using Opsg.Functions.Steps;
 using Opsg.Functions.Tests.Fixtures;
 
 namespace Opsg.Functions.Tests.Links;
@@ -17,11 +18,11 @@ public sealed class IssueLinkDeciderTests
     /// <summary>Seed 002 after the meeting (not for publication), with Panel report versions rendered.</summary>
     private static CaseState WithPanelReports(Classification classification, params int[] versions)
     {
-        CaseEvent[] opening = [Seed002History.Opening()[0] is CaseOpened o ? o with { Classification = classification } : throw new InvalidOperationException(), .. Seed002History.Opening().Skip(1), .. Seed002History.Meeting()];
+        RecordEvent[] opening = [Seed002History.Opening()[0] is CaseOpened o ? o with { Classification = classification } : throw new InvalidOperationException(), .. Seed002History.Opening().Skip(1), .. Seed002History.Meeting()];
         var events = opening.ToList();
         foreach (var version in versions)
         {
-            events.Add(new ActivityScheduled(ActivityNames.RenderReport, ReportKinds.PanelReport, version, null));
+            events.Add(new ActivityScheduled(ReportSteps.Render, ReportKinds.PanelReport, version, null));
             events.Add(PanelReport(events.Count, version));
         }
         return History.Given(Seed002History.CaseId, [.. events]);

@@ -2,6 +2,8 @@ using System.Collections.Concurrent;
 using System.Net;
 using Opsg.Functions.Cases;
 using Opsg.Functions.Links;
+using Opsg.Functions.Orchestration;
+using Opsg.Functions.Records;
 using Opsg.Functions.Reports;
 using Opsg.Functions.Review;
 using Opsg.Functions.Storage;
@@ -105,15 +107,15 @@ public sealed class LinkAccessLogTests(LinkAccessLogTests.App fixture, ITestOutp
         var at = new DateTimeOffset(2020, 3, 6, 9, 0, 0, TimeSpan.Zero);
         var stored = new[]
         {
-            new StoredEvent(1, nameof(CaseOpened), EventCatalog.Serialize(new CaseOpened("A case", Classification.NotForPublication, "OPSG_29xxx", new DateOnly(2020, 2, 28))), "Secas", "secas", at, null),
-            new StoredEvent(2, nameof(LinkIssued), EventCatalog.Serialize(issued), "Secas", "secas", at, null),
+            new StoredEvent(1, nameof(CaseOpened), CaseRecord.Events.Serialize(new CaseOpened("A case", Classification.NotForPublication, "OPSG_29xxx", new DateOnly(2020, 2, 28))), "Secas", "secas", at, null),
+            new StoredEvent(2, nameof(LinkIssued), CaseRecord.Events.Serialize(issued), "Secas", "secas", at, null),
             new StoredEvent(3, "LinkAccessed", """{"linkId":"lnk-1"}""", "Panel", "link lnk-1", at.AddHours(1), null),
             new StoredEvent(4, "LinkAccessed", """{"linkId":"lnk-1"}""", "Panel", "link lnk-1", at.AddHours(2), null),
         };
 
-        var history = stored.Select(EventCatalog.ToRecorded).ToList();
-        var withAccesses = CaseFold.Fold("c1", history);
-        var without = CaseFold.Fold("c1", history.Take(2).ToList());
+        var history = stored.Select(CaseRecord.Kind.ToRecorded).ToList();
+        var withAccesses = CaseRecord.Fold("c1", history);
+        var without = CaseRecord.Fold("c1", history.Take(2).ToList());
 
         Assert.Equal([typeof(LinkAccessed), typeof(LinkAccessed)], history.Skip(2).Select(e => e.Event.GetType()));
         Assert.Equal(4, withAccesses.Version);

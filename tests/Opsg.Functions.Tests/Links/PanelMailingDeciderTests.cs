@@ -1,6 +1,9 @@
 using Opsg.Functions.Cases;
 using Opsg.Functions.Links;
+using Opsg.Functions.Mail;
 using Opsg.Functions.Orchestration;
+using Opsg.Functions.Records;
+using Opsg.Functions.Steps;
 using Opsg.Functions.Tests.Fixtures;
 
 namespace Opsg.Functions.Tests.Links;
@@ -13,7 +16,7 @@ public sealed class PanelMailingDeciderTests
     [Fact]
     public void GivenADistributionListSetting_WhenParsed_ThenEachEntryIsANameAndAnAddress()
     {
-        var list = PanelMailing.ParseDistributionList(" Panel Chair <chair@panel.example>;Panel Secretary <secretary@panel.example> ;");
+        var list = MailRecipients.ParseDistributionList(" Panel Chair <chair@panel.example>;Panel Secretary <secretary@panel.example> ;");
 
         Assert.Equal([new RecipientRequest("Panel Chair ", "chair@panel.example"), new RecipientRequest("Panel Secretary ", "secretary@panel.example")], list);
         var (recipients, _, rejection) = PanelMailing.Validate(new PanelMailingRequest(null, null), list);
@@ -43,9 +46,9 @@ public sealed class PanelMailingDeciderTests
     {
         var requested = new PanelMailingRequested([Chair], DateTimeOffset.UnixEpoch.AddDays(14));
 
-        var follow = Assert.Single(CasePolicy.React(CaseState.Empty, CaseState.Empty, requested, DateTimeOffset.UnixEpoch));
+        var follow = Assert.Single(CaseProcess.Next(CaseState.Empty(""), CaseState.Empty(""), requested, DateTimeOffset.UnixEpoch));
 
-        Assert.Equal(ActivityNames.SendPanelLinks, Assert.IsType<ActivityScheduled>(follow).Name);
+        Assert.Equal(PanelMailing.SendLinksStep, Assert.IsType<ActivityScheduled>(follow).Name);
     }
 
     [Fact]

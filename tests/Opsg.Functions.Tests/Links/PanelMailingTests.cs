@@ -3,8 +3,11 @@ using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Opsg.Functions.Cases;
 using Opsg.Functions.Links;
+using Opsg.Functions.Mail;
 using Opsg.Functions.Orchestration;
+using Opsg.Functions.Records;
 using Opsg.Functions.Reports;
+using Opsg.Functions.Steps;
 using Opsg.Functions.Storage;
 using Opsg.Functions.Tests.Fixtures;
 
@@ -67,7 +70,7 @@ public sealed class PanelMailingTests(PanelMailingApp fixture) : IClassFixture<P
         while (true)
         {
             var history = await HistoryAsync(caseId);
-            var steps = CaseFold.Fold(caseId, history).Activities.Values.Where(a => a.Scheduled.Name == ActivityNames.SendPanelLinks).ToList();
+            var steps = CaseRecord.Fold(caseId, history).Activities.Values.Where(a => a.Scheduled.Name == PanelMailing.SendLinksStep).ToList();
             if (steps.Count > 0 && steps.All(a => a.Status == ActivityStatus.Completed))
                 return history.Select(e => e.Event).OfType<PanelMailSent>().ToList();
             if (DateTime.UtcNow > deadline) throw new TimeoutException($"The mailing of {caseId} did not complete: {string.Join(", ", steps.Select(a => a.Status))}.");
@@ -126,7 +129,7 @@ public sealed class PanelMailingTests(PanelMailingApp fixture) : IClassFixture<P
         await Task.Delay(1000); // nothing more arrives later
         Assert.Single(await _app.Mail.MessagesToAsync(person.Address));
 
-        var state = CaseFold.Fold(caseId, await HistoryAsync(caseId));
+        var state = CaseRecord.Fold(caseId, await HistoryAsync(caseId));
         var issued = state.Links.Values.Where(l => l.Issued.Mailing is not null).ToList();
         Assert.Equal(3, issued.Count); // one per attempt
         var live = Assert.Single(issued, l => l.RevokedAt is null);

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Net;
-using Opsg.Functions.Cases;
 using Opsg.Functions.Orchestration;
+using Opsg.Functions.Steps;
 using Opsg.Functions.Tests.Fixtures;
 
 namespace Opsg.Functions.Tests.Orchestration;
@@ -59,7 +59,7 @@ public sealed class ActivityRetryTests(ActivityRetryTests.App fixture) : IClassF
         Assert.Empty(done["failedSteps"]!.AsArray());
         Assert.Equal(
             ["CaseOpened", "ReadinessSubmitted", "ActivityScheduled", "ActivityFailed", "ActivityRetried", "ReportRendered"],
-            (await _app.HistoryAsync(caseId)).Select(e => EventCatalog.NameOf(e.Event)));
+            (await _app.HistoryAsync(caseId)).Select(e => CaseRecord.Events.NameOf(e.Event)));
         await _app.AssertExactlyOnceAsync(caseId);
 
         var again = await secas.PostAsync($"/api/cases/{caseId}/rewind", null);

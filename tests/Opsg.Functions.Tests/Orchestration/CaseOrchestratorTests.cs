@@ -1,9 +1,11 @@
 using System.Collections.Concurrent;
-using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 using Microsoft.DurableTask.Testing;
+using Microsoft.DurableTask;
 using Opsg.Functions.Cases;
 using Opsg.Functions.Orchestration;
+using Opsg.Functions.Reports;
+using Opsg.Functions.Steps;
 
 namespace Opsg.Functions.Tests.Orchestration;
 
@@ -23,7 +25,7 @@ public sealed class CaseOrchestratorTests
         await host.Client.ScheduleNewOrchestrationInstanceAsync(CaseOrchestrator.Name, Run, new StartOrchestrationOptions(Run.CaseId));
         await host.Client.WaitForInstanceStartAsync(Run.CaseId);
 
-        await host.Client.RaiseEventAsync(Run.CaseId, CaseOrchestrator.RecordChanged, record.Records(Plan(3, CaseStage.SubmissionReceived, new PlannedStep(3, ActivityNames.RenderReport, 0))));
+        await host.Client.RaiseEventAsync(Run.CaseId, CaseOrchestrator.RecordChanged, record.Records(Plan(3, CaseStage.SubmissionReceived, new PlannedStep(3, ReportSteps.Render, 0))));
         await Until(() => !record.Ran.IsEmpty);
         var status = await WaitForCustomStatusAsync(host.Client, "SubmissionReceived");
 
@@ -34,12 +36,12 @@ public sealed class CaseOrchestratorTests
     [Fact]
     public async Task GivenAnOlderPlanArrivingLate_ThenItIsIgnored_AndNoStepRunsTwice()
     {
-        var record = new FakeRecord(Plan(4, CaseStage.SubmissionReceived, new PlannedStep(3, ActivityNames.RenderReport, 0)));
+        var record = new FakeRecord(Plan(4, CaseStage.SubmissionReceived, new PlannedStep(3, ReportSteps.Render, 0)));
         await using var host = await StartAsync(record);
         await host.Client.ScheduleNewOrchestrationInstanceAsync(CaseOrchestrator.Name, Run, new StartOrchestrationOptions(Run.CaseId));
         await Until(() => record.Ran.Count == 1);
 
-        await host.Client.RaiseEventAsync(Run.CaseId, CaseOrchestrator.RecordChanged, Plan(3, CaseStage.SubmissionReceived, new PlannedStep(3, ActivityNames.RenderReport, 0)));
+        await host.Client.RaiseEventAsync(Run.CaseId, CaseOrchestrator.RecordChanged, Plan(3, CaseStage.SubmissionReceived, new PlannedStep(3, ReportSteps.Render, 0)));
         await host.Client.RaiseEventAsync(Run.CaseId, CaseOrchestrator.RecordChanged, record.Records(Plan(9, CaseStage.MeetingHeld)));
         await WaitForCustomStatusAsync(host.Client, "MeetingHeld");
 
@@ -65,7 +67,7 @@ public sealed class CaseOrchestratorTests
     [Fact]
     public async Task GivenAStepThatFailsOnEveryAttempt_ThenItIsRetried_TheFailureIsRecorded_AndTheOrchestrationFails()
     {
-        var record = new FakeRecord(Plan(3, CaseStage.SubmissionReceived, new PlannedStep(3, ActivityNames.RenderReport, 0))) { Failing = true };
+        var record = new FakeRecord(Plan(3, CaseStage.SubmissionReceived, new PlannedStep(3, ReportSteps.Render, 0))) { Failing = true };
         await using var host = await StartAsync(record);
         await host.Client.ScheduleNewOrchestrationInstanceAsync(CaseOrchestrator.Name, Run, new StartOrchestrationOptions(Run.CaseId));
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
@@ -80,7 +82,7 @@ public sealed class CaseOrchestratorTests
     [Fact]
     public async Task GivenStorageAnswersNotTheFirstReadOfTheRecord_ThenTheReadIsRetried_AndTheStepRuns()
     {
-        var record = new FakeRecord(Plan(3, CaseStage.SubmissionReceived, new PlannedStep(3, ActivityNames.RenderReport, 0))) { UnreadableTimes = 2 };
+        var record = new FakeRecord(Plan(3, CaseStage.SubmissionReceived, new PlannedStep(3, ReportSteps.Render, 0))) { UnreadableTimes = 2 };
         await using var host = await StartAsync(record);
         await host.Client.ScheduleNewOrchestrationInstanceAsync(CaseOrchestrator.Name, Run, new StartOrchestrationOptions(Run.CaseId));
         var status = await WaitForCustomStatusAsync(host.Client, "SubmissionReceived");
@@ -94,9 +96,9 @@ public sealed class CaseOrchestratorTests
 
     private static Task<DurableTaskTestHost> StartAsync(FakeRecord record) => DurableTaskTestHost.StartAsync(registry => registry
         .AddOrchestratorFunc<CaseRun, string>(CaseOrchestrator.Name, CaseOrchestrator.Run)
-        .AddActivityFunc<string, CasePlan>(CaseActivities.ReadPlan, (_, _) => record.Read())
-        .AddActivityFunc<StepInput, CasePlan>(ActivityNames.RenderReport, (_, step) => record.RunStep(step))
-        .AddActivityFunc<StepFailure, CasePlan>(CaseActivities.RecordFailure, (_, failure) => record.Fail(failure)));
+        .AddActivityFunc<string, CasePlan>(nameof(CaseActivities.ReadCasePlan), (_, _) => record.Read())
+        .AddActivityFunc<StepInput, CasePlan>(ReportSteps.Render, (_, step) => record.RunStep(step))
+        .AddActivityFunc<StepFailure, CasePlan>(nameof(CaseActivities.RecordStepFailure), (_, failure) => record.Fail(failure)));
 
     private static async Task<OrchestrationMetadata> WaitForCustomStatusAsync(DurableTaskClient client, string stage)
     {

@@ -1,7 +1,10 @@
 using Opsg.Functions.Cases;
 using Opsg.Functions.Orchestration;
+using Opsg.Functions.Records;
+using Opsg.Functions.Reminders;
 using Opsg.Functions.Reports;
 using Opsg.Functions.Review;
+using Opsg.Functions.Steps;
 using Opsg.Functions.Tests.Fixtures;
 
 namespace Opsg.Functions.Tests.Orchestration;
@@ -15,21 +18,21 @@ public sealed class CasePolicyTests
     private static readonly DateTimeOffset Now = new(2020, 2, 10, 9, 0, 0, TimeSpan.Zero);
     private static readonly IReadOnlyList<PostMeetingNoteAdded> Notes = Seed002History.Notes();
 
-    private static CaseState Given(params CaseEvent[] events) => History.Given(Seed002History.CaseId, events);
+    private static CaseState Given(params RecordEvent[] events) => History.Given(Seed002History.CaseId, events);
 
-    private static CaseState AfterMeeting(params CaseEvent[] more) =>
+    private static CaseState AfterMeeting(params RecordEvent[] more) =>
         Given([.. Seed002History.Opening(), .. Seed002History.Meeting(), Seed002History.TagView(), .. more]);
 
     /// <summary>Records <paramref name="e"/> on <paramref name="before"/> and asks the policy what follows.</summary>
-    private static List<CaseEvent> When(CaseState before, CaseEvent e, DateTimeOffset? now = null)
+    private static List<RecordEvent> When(CaseState before, RecordEvent e, DateTimeOffset? now = null)
     {
-        var after = CaseFold.Evolve(before, new RecordedEvent(before.Version + 1, e, new Actor(Role.Secas, "secas"), now ?? Now));
-        return CasePolicy.React(before, after, e, now ?? Now).ToList();
+        var after = CaseRecord.Events.Evolve(before, new RecordedEvent(before.Version + 1, e, new Actor(Role.Secas, "secas"), now ?? Now));
+        return CaseProcess.Next(before, after, e, now ?? Now).ToList();
     }
 
-    private static ActivityScheduled Render(string kind, int version) => new(ActivityNames.RenderReport, kind, version, null);
+    private static ActivityScheduled Render(string kind, int version) => new(ReportSteps.Render, kind, version, null);
 
-    private static string[] RenderedKinds(IEnumerable<CaseEvent> events) =>
+    private static string[] RenderedKinds(IEnumerable<RecordEvent> events) =>
         events.OfType<ActivityScheduled>().Select(a => $"{a.ReportKind} v{a.ReportVersion}").ToArray();
 
     // --- submissions and requests ------------------------------------------------------------
@@ -82,10 +85,10 @@ public sealed class CasePolicyTests
     {
         var raised = new ActionRaised("OPSG 29xxx/04", 4, "Confirm the fix date.", "DCC", Seed002History.MeetingDate, new DateOnly(2020, 3, 13));
         var timer = new TimerScheduled("action-OPSG-29xxx-04-r0", new DateTimeOffset(2020, 3, 13, 9, 0, 0, TimeSpan.Zero), "ActionDue", raised.ActionId);
-        CaseEvent[] upToTimer = [.. Seed002History.Opening(), .. Seed002History.Meeting().Take(2), raised, timer];
+        RecordEvent[] upToTimer = [.. Seed002History.Opening(), .. Seed002History.Meeting().Take(2), raised, timer];
 
         var reminder = Assert.IsType<ActivityScheduled>(Assert.Single(When(Given(upToTimer), new TimerFired(timer.TimerId))));
-        Assert.Equal((ActivityNames.SendReminder, timer.TimerId), (reminder.Name, reminder.Reminder));
+        Assert.Equal((CaseReminders.SendStep, timer.TimerId), (reminder.Name, reminder.Reminder));
         Assert.Contains(raised.ActionId, reminder.Message, StringComparison.Ordinal);
 
         Assert.Empty(When(Given([.. upToTimer, new ActionTargetRevised(raised.ActionId, new DateOnly(2020, 4, 3), null)]), new TimerFired(timer.TimerId)));
@@ -95,7 +98,7 @@ public sealed class CasePolicyTests
 
     // --- what a post-meeting note re-renders ---------------------------------------------------
 
-    private static readonly CaseEvent[] AllThreeIssued =
+    private static readonly RecordEvent[] AllThreeIssued =
         [Render(ReportKinds.DraftMinutes, 1), Render(ReportKinds.PanelReport, 1), Render(ReportKinds.ActionsRegister, 1)];
 
     [Fact]
@@ -140,7 +143,7 @@ public sealed class CasePolicyTests
         var state = AfterMeeting();
         foreach (var note in Notes)
         {
-            var after = CaseFold.Evolve(state, new RecordedEvent(state.Version + 1, note, new Actor(Role.Secas, "secas"), Now));
+            var after = CaseRecord.Events.Evolve(state, new RecordedEvent(state.Version + 1, note, new Actor(Role.Secas, "secas"), Now));
             var bytesDiffer = Fixtures.Reports.Renderer.Render(kind, state) != Fixtures.Reports.Renderer.Render(kind, after);
             var modelsDiffer = ReportModels.Differ(kind, state, after);
             Assert.True(bytesDiffer == modelsDiffer, $"{kind} after {note.NoteId}: bytes differ {bytesDiffer}, models differ {modelsDiffer}");

@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Net;
-using Opsg.Functions.Orchestration;
+using Opsg.Functions.Steps;
 using Opsg.Functions.Submissions;
 using Opsg.Functions.Tests.Fixtures;
 

@@ -1,7 +1,10 @@
 using Microsoft.DurableTask.Client;
 using Opsg.Functions.Cases;
 using Opsg.Functions.Orchestration;
+using Opsg.Functions.Records;
+using Opsg.Functions.Reminders;
 using Opsg.Functions.Review;
+using Opsg.Functions.Steps;
 using Opsg.Functions.Tests.Fixtures;
 
 namespace Opsg.Functions.Tests.Orchestration;
@@ -28,7 +31,7 @@ public sealed class DurableTimerTests(DurableTimerTests.App fixture) : IClassFix
         await EngineChecks.UntilAsync(async () => (await _app.HistoryAsync(caseId)).Any(e => e.Event is ActivityCompleted), "the reminder step completed");
         var history = await _app.HistoryAsync(caseId);
         Assert.Single(history, e => e.Event is TimerFired { TimerId: "action-A29-01-r0" });
-        Assert.Single(history, e => e.Event is ActivityScheduled { Name: ActivityNames.SendReminder, Reminder: "action-A29-01-r0" });
+        Assert.Single(history, e => e.Event is ActivityScheduled { Name: CaseReminders.SendStep, Reminder: "action-A29-01-r0" });
         Assert.Equal("0 emails", Assert.Single(history.Select(e => e.Event).OfType<ActivityCompleted>()).Output);
     }
 
@@ -42,17 +45,17 @@ public sealed class DurableTimerTests(DurableTimerTests.App fixture) : IClassFix
 
         await EngineChecks.UntilAsync(async () => (await _app.HistoryAsync(caseId)).Any(e => e.Event is TimerFired { TimerId: "action-A29-02-r0" }), "the old target's timer fired");
         var state = await _app.Service<CaseStore>().LoadAsync(caseId, default);
-        Assert.DoesNotContain(state.Activities.Values, a => a.Scheduled.Name == ActivityNames.SendReminder);
-        Assert.Equal(new PlannedTimer("action-A29-02-r1", new DateTimeOffset(past.AddYears(1).ToDateTime(new TimeOnly(9, 0)), TimeSpan.Zero)), CasePlan.From(state).NextTimer);
+        Assert.DoesNotContain(state.Activities.Values, a => a.Scheduled.Name == CaseReminders.SendStep);
+        Assert.Equal(new PlannedTimer("action-A29-02-r1", new DateTimeOffset(past.AddYears(1).ToDateTime(new TimeOnly(9, 0)), TimeSpan.Zero)), CaseProcess.Plan(state).NextTimer);
         var instance = await _app.Service<DurableTaskClient>().GetInstanceAsync(caseId);
         Assert.Equal(OrchestrationRuntimeStatus.Running, instance!.RuntimeStatus);
     }
 
-    private async Task RecordAsync(string caseId, CaseEvent e)
+    private async Task RecordAsync(string caseId, RecordEvent e)
     {
         var result = await _app.Service<CaseStore>().ExecuteAsync(caseId, new CommandContext(new Actor(Role.Secas, "secas"), DateTimeOffset.UtcNow),
             CaseCommand.Deciding(_ => Decision.Accept(e), _ => new CommandResponse(200, null, "{}")), default);
         Assert.Null(result.Rejection);
-        await _app.Service<CaseWorkflow>().NotifyAsync(_app.Service<DurableTaskClient>(), result.State!, result.RecordedFrom!.Value, default);
+        await _app.Service<CaseWorkflow>().RecordedAsync(_app.Service<DurableTaskClient>(), result.State!, result.RecordedFrom!.Value, default);
     }
 }

@@ -1,8 +1,9 @@
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.DependencyInjection;
-using Opsg.Functions.Cases;
 using Opsg.Functions.Orchestration;
+using Opsg.Functions.Records;
 using Opsg.Functions.Reports;
+using Opsg.Functions.Steps;
 using Opsg.Functions.Storage;
 using Opsg.Functions.Tests.Fixtures;
 
@@ -14,7 +15,7 @@ internal static class EngineChecks
     public static Task<IReadOnlyList<RecordedEvent>> HistoryAsync(this OpsgApp app, string caseId) => app.Services.HistoryAsync(caseId);
 
     public static async Task<IReadOnlyList<RecordedEvent>> HistoryAsync(this IServiceProvider storage, string caseId) =>
-        (await storage.GetRequiredService<HistoryTable>().ReadAsync(caseId, default)).Events.Select(EventCatalog.ToRecorded).ToList();
+        (await storage.GetRequiredService<HistoryTable>().ReadAsync(caseId, default)).Events.Select(CaseRecord.Kind.ToRecorded).ToList();
 
     /// <summary>Polls until the condition holds; a deadline, never a timing assertion.</summary>
     public static async Task UntilAsync(Func<Task<bool>> condition, string what, int seconds = 30, Func<Task<string>>? detail = null)
@@ -41,7 +42,7 @@ internal static class EngineChecks
                 waitingOn = caseId;
                 var stored = await storage.GetRequiredService<HistoryTable>().ReadAsync(caseId, default);
                 // A step that spent its retries waits for a person (rewind): say so now rather than at the deadline.
-                if (stored.Events.Select(EventCatalog.ToRecorded).LastOrDefault(e => e.Event is ActivityFailed or ActivityRetried) is { Event: ActivityFailed failed })
+                if (stored.Events.Select(CaseRecord.Kind.ToRecorded).LastOrDefault(e => e.Event is ActivityFailed or ActivityRetried) is { Event: ActivityFailed failed })
                     throw new InvalidOperationException($"Case {caseId}: step {failed.Scheduled} failed after {failed.Attempts} attempts: {failed.Error}");
                 if (stored.Header is null || stored.Header.PendingActivities.Count > 0 || !stored.Events.Any(e => e.Type == nameof(ReportRendered)))
                     return false;
@@ -76,7 +77,7 @@ internal static class EngineChecks
         Assert.Equal(stored.Events.Count, stored.Header!.Version);
         Assert.Empty(stored.Header.PendingActivities);
 
-        var events = stored.Events.Select(EventCatalog.ToRecorded).ToList();
+        var events = stored.Events.Select(CaseRecord.Kind.ToRecorded).ToList();
         var scheduled = events.Where(e => e.Event is ActivityScheduled).Select(e => e.Sequence).ToList();
         var finished = events.Select(e => e.Event switch
         {

@@ -1,5 +1,6 @@
 using Opsg.Functions.Cases;
-using Opsg.Functions.Orchestration;
+using Opsg.Functions.Records;
+using Opsg.Functions.Steps;
 using Opsg.Functions.Tests.Fixtures;
 
 namespace Opsg.Functions.Tests.Orchestration;
@@ -38,7 +39,7 @@ public sealed class EngineRaceTests(EngineRaceTests.App fixture) : IClassFixture
         Assert.Equal(["CaseOpened", "TimerFired"], (await _app.HistoryAsync(caseId)).Select(e => e.Event.GetType().Name));
     }
 
-    private async Task<CommandResult> TerminateWhileAnotherWriterAppendsAsync(string caseId, Actor rival)
+    private async Task<CommandResult<CaseState>> TerminateWhileAnotherWriterAppendsAsync(string caseId, Actor rival)
     {
         var store = _app.Service<CaseStore>();
         var rivalled = false;

@@ -1,7 +1,8 @@
 using System.Text.Json;
-using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
+using Microsoft.DurableTask;
 using Opsg.Functions.Cases;
+using Opsg.Functions.Records;
 using Opsg.Functions.Reports;
 using Opsg.Functions.Submissions;
 using Opsg.Functions.Tests.Fixtures;
@@ -69,7 +70,7 @@ public sealed class RecordRepairTests(RecordRepairTests.App fixture) : IClassFix
 
     private DurableTaskClient Client => _app.Service<DurableTaskClient>();
 
-    private async Task AppendOnlyAsync(string caseId, CaseEvent e)
+    private async Task AppendOnlyAsync(string caseId, RecordEvent e)
     {
         var result = await _app.Service<CaseStore>().ExecuteAsync(caseId, new CommandContext(new Actor(Role.Secas, "secas"), DateTimeOffset.UtcNow),
             CaseCommand.Deciding(_ => Decision.Accept(e), _ => new CommandResponse(200, null, "{}")), default);

@@ -1,8 +1,10 @@
 using Opsg.Functions.Cases;
 using Opsg.Functions.Orchestration;
+using Opsg.Functions.Records;
 using Opsg.Functions.Reminders;
 using Opsg.Functions.Reports;
 using Opsg.Functions.Review;
+using Opsg.Functions.Steps;
 using Opsg.Functions.Tests.Fixtures;
 
 namespace Opsg.Functions.Tests.Reminders;
@@ -17,30 +19,30 @@ public sealed class CaseReminderTests
     private static readonly DateOnly ReportDue = new(2020, 3, 6);
     private static readonly ReviewOpened Opened = new(Seed002History.MeetingId, Seed002History.MeetingDate, ReportDue);
 
-    private static CaseState Given(params CaseEvent[] events) => History.Given(Seed002History.CaseId, events);
+    private static CaseState Given(params RecordEvent[] events) => History.Given(Seed002History.CaseId, events);
 
-    private static CaseEvent[] Submitted => [.. Seed002History.Opening()];
+    private static RecordEvent[] Submitted => [.. Seed002History.Opening()];
 
     private static MeetingRecorded Meeting => Seed002History.Meeting().OfType<MeetingRecorded>().Single();
 
     private static TimerScheduled Timer(string purpose) => CaseReminders.ForReview(Opened, Now).Single(t => t.Purpose == purpose);
 
     /// <summary>The timer recorded, then fired after <paramref name="meanwhile"/>; what the policy schedules.</summary>
-    private static List<CaseEvent> Fire(TimerScheduled timer, params CaseEvent[] meanwhile)
+    private static List<RecordEvent> Fire(TimerScheduled timer, params RecordEvent[] meanwhile)
     {
         var before = Given([.. Submitted, Opened, timer, .. meanwhile]);
         var fired = new TimerFired(timer.TimerId);
-        var after = CaseFold.Evolve(before, new RecordedEvent(before.Version + 1, fired, Actor.Engine, Now));
-        return CasePolicy.React(before, after, fired, Now).ToList();
+        var after = CaseRecord.Events.Evolve(before, new RecordedEvent(before.Version + 1, fired, Actor.Engine, Now));
+        return CaseProcess.Next(before, after, fired, Now).ToList();
     }
 
-    private static Reminder? Due(TimerScheduled timer, params CaseEvent[] meanwhile) =>
-        CaseReminders.Due(Given([.. Submitted, Opened, timer, .. meanwhile]), timer);
+    private static Reminder? Due(TimerScheduled timer, params RecordEvent[] meanwhile) =>
+        CaseProcess.ReminderStillDue(Given([.. Submitted, Opened, timer, .. meanwhile]), timer);
 
     [Fact]
     public void GivenAReportDueDate_WhenTheReviewOpens_ThenTheMeetingAndTheReportDueToThePanelEachHaveATimerAt9Utc()
     {
-        var timers = CasePolicy.React(Given(Submitted), Given([.. Submitted, Opened]), Opened, Now).Cast<TimerScheduled>().ToList();
+        var timers = CaseProcess.Next(Given(Submitted), Given([.. Submitted, Opened]), Opened, Now).Cast<TimerScheduled>().ToList();
 
         Assert.Equal(
             [(CaseReminders.MeetingReminder, new DateTimeOffset(2020, 2, 23, 9, 0, 0, TimeSpan.Zero)), (CaseReminders.ReportDue, new DateTimeOffset(2020, 3, 3, 9, 0, 0, TimeSpan.Zero))],
@@ -61,7 +63,7 @@ public sealed class CaseReminderTests
     {
         var step = Assert.IsType<ActivityScheduled>(Assert.Single(Fire(Timer(CaseReminders.ReportDue))));
 
-        Assert.Equal((ActivityNames.SendReminder, "report-due-2020-03-06"), (step.Name, step.Reminder));
+        Assert.Equal((CaseReminders.SendStep, "report-due-2020-03-06"), (step.Name, step.Reminder));
         Assert.Contains("6 March 2020", step.Message, StringComparison.Ordinal);
         Assert.Equal([ReminderAudience.Secretariat], Due(Timer(CaseReminders.ReportDue))!.To);
     }
@@ -69,7 +71,7 @@ public sealed class CaseReminderTests
     [Fact]
     public void GivenThePanelReportIssued_WhenTheReportDueTimerFires_ThenNothingIsSent()
     {
-        var panelReport = new ActivityScheduled(ActivityNames.RenderReport, ReportKinds.PanelReport, 1, null);
+        var panelReport = new ActivityScheduled(ReportSteps.Render, ReportKinds.PanelReport, 1, null);
         Assert.Empty(Fire(Timer(CaseReminders.ReportDue), Meeting, panelReport, new ReportRendered(5, ReportKinds.PanelReport, 1, "b", "s", "h", 5)));
     }
 
@@ -99,7 +101,7 @@ public sealed class CaseReminderTests
         var reminder = Due(meeting)!;
         Assert.Equal([ReminderAudience.Secretariat], reminder.To);
         Assert.Contains("28 February 2020", reminder.Headline, StringComparison.Ordinal);
-        Assert.Equal(ActivityNames.SendReminder, Assert.IsType<ActivityScheduled>(Assert.Single(Fire(meeting))).Name);
+        Assert.Equal(CaseReminders.SendStep, Assert.IsType<ActivityScheduled>(Assert.Single(Fire(meeting))).Name);
 
         Assert.Empty(Fire(meeting, Meeting));
     }

@@ -1,4 +1,6 @@
+using Opsg.Functions.Records;
 using Opsg.Functions.Cases;
+using Opsg.Functions.Orchestration;
 using Opsg.Functions.Reports;
 using Opsg.Functions.Review;
 using Opsg.Functions.Tests.Fixtures;
@@ -16,12 +18,12 @@ public sealed class ActionsRegisterAcrossMeetingsTests
     private static readonly DateOnly Today = new(2020, 4, 10);
     private static readonly DateOnly Action03Revised = new(2020, 4, 3);
 
-    private static CaseState Seed002WithRevisedTarget(Func<string, string>? text = null) => CaseFold.Fold(Seed002History.CaseId, Seed002History.Recorded(
+    private static CaseState Seed002WithRevisedTarget(Func<string, string>? text = null) => CaseRecord.Fold(Seed002History.CaseId, Seed002History.Recorded(
         [.. Seed002History.All(text), new ActionTargetRevised(Seed002History.Action03, new DateOnly(2020, 3, 20), null), new ActionTargetRevised(Seed002History.Action03, Action03Revised, "plan review slipped")]));
 
     /// <summary>Listed in storage order, not meeting order, with a case that never reached its meeting.</summary>
     private static CaseState[] Cases(Func<string, string>? text = null) =>
-        [SecondMeeting.State(text), CaseFold.Fold("no-meeting", Seed002History.Recorded(Seed002History.Opening(text))), Seed002WithRevisedTarget(text)];
+        [SecondMeeting.State(text), CaseRecord.Fold("no-meeting", Seed002History.Recorded(Seed002History.Opening(text))), Seed002WithRevisedTarget(text)];
 
     [Fact]
     public void GivenTwoMeetings_ThenTheOpenActionsOfBothAreGroupedByMeeting_OldestFirst_AndClosedOnesAreLeftOut()
@@ -72,7 +74,7 @@ public sealed class ActionsRegisterAcrossMeetingsTests
     [Fact]
     public void GivenNoCaseWithAnOpenAction_ThenTheRegisterSaysSo()
     {
-        var register = ActionsRegisterAcrossMeetings.From([Seed002History.AtMeeting() with { Actions = [] }], Today);
+        var register = ActionsRegisterAcrossMeetings.From([Seed002History.AtMeeting().Update<CaseState, ReviewSlice>(r => r with { Actions = [] })], Today);
         Assert.False(register.HasMeetings);
         var page = Parse(Renderer.RenderPage(ActionsRegisterAcrossMeetings.Page, register));
         Assert.Equal("As at 10 April 2020: no action is open.", page.QuerySelector("[data-field=summary]").Text());

@@ -1,4 +1,4 @@
-using Opsg.Functions.Cases;
+using Opsg.Functions.Orchestration;
 using Opsg.Functions.Reports;
 using Opsg.Functions.Review;
 using Opsg.Functions.Tests.Fixtures;
@@ -28,7 +28,7 @@ public sealed class ActionsRegisterTests
             .Append(new ActionTargetRevised(Seed002History.Action03, new DateOnly(2020, 4, 3), "plan review slipped"))
             .Append(new ActionTargetRevised(Seed002History.Action03, new DateOnly(2020, 5, 1), null))
             .Append(new ActionProgressNoted(Seed002History.Action03, new DateOnly(2020, 3, 20), "Draft plan shared with SECAS."));
-        var register = Render(ReportKinds.ActionsRegister, CaseFold.Fold("c", Seed002History.Recorded(events)));
+        var register = Render(ReportKinds.ActionsRegister, CaseRecord.Fold("c", Seed002History.Recorded(events)));
         var row = register.QuerySelector($"tr[data-action='{Seed002History.Action03}']")!;
         Assert.Equal(["3 April 2020", "1 May 2020"], row.QuerySelectorAll("[data-revised]").Select(s => s.GetAttribute("data-revised")));
         Assert.Equal("1 May 2020", row.QuerySelector(".current[data-revised]")!.GetAttribute("data-revised"));

@@ -1,6 +1,9 @@
+using Opsg.Functions.Records;
 using Opsg.Functions.Cases;
+using Opsg.Functions.Orchestration;
 using Opsg.Functions.Panel;
 using Opsg.Functions.Reports;
+using Opsg.Functions.Review;
 using Opsg.Functions.Tests.Fixtures;
 using static Opsg.Functions.Tests.Fixtures.Reports;
 
@@ -24,7 +27,7 @@ public sealed class DraftMinutesTests
     [Fact]
     public void GivenMinutesApproved_ThenTheStatusIsFinal()
     {
-        var approved = Seed002History.State() with { MinutesApproved = new MinutesApproved("OPSG_30", new DateOnly(2020, 3, 25)) };
+        var approved = Seed002History.State().Update<CaseState, ReviewSlice>(r => r with { MinutesApproved = new MinutesApproved("OPSG_30", new DateOnly(2020, 3, 25)) });
         Assert.Equal("Final", Render(ReportKinds.DraftMinutes, approved).QuerySelector("[data-field=document-status]").Text());
     }
 
@@ -67,7 +70,7 @@ public sealed class DraftMinutesTests
     public void GivenANoteAboutTheMeetingAsAWhole_ThenItHasItsOwnSection()
     {
         var events = Seed002History.All().Append(new Opsg.Functions.Review.PostMeetingNoteAdded("PMN-6", Opsg.Functions.Review.NoteEffect.Clarification, null, null, null, new DateOnly(2020, 3, 9), "The venue was Gemserv's London office."));
-        var minutes = Render(ReportKinds.DraftMinutes, CaseFold.Fold("c", Seed002History.Recorded(events)));
+        var minutes = Render(ReportKinds.DraftMinutes, CaseRecord.Fold("c", Seed002History.Recorded(events)));
         Assert.Equal("PMN-6", minutes.QuerySelector("#meeting-notes .note")!.GetAttribute("data-note"));
         Assert.Null(_minutes.QuerySelector("#meeting-notes"));
     }

@@ -1,4 +1,5 @@
 using Opsg.Functions.Cases;
+using Opsg.Functions.Orchestration;
 using Opsg.Functions.Reports;
 using Opsg.Functions.Review;
 using Opsg.Functions.Tests.Fixtures;
@@ -8,7 +9,7 @@ namespace Opsg.Functions.Tests.Reports;
 /// <summary>What is new since an earlier version, worked out from the case as each version saw it.</summary>
 public sealed class ReportChangesTests
 {
-    private static readonly CaseState AtMeeting = CaseFold.Fold("c", Seed002History.Recorded([.. Seed002History.Opening(), .. Seed002History.Meeting(), Seed002History.TagView()]));
+    private static readonly CaseState AtMeeting = CaseRecord.Fold("c", Seed002History.Recorded([.. Seed002History.Opening(), .. Seed002History.Meeting(), Seed002History.TagView()]));
 
     [Fact]
     public void GivenThePanelsCopyFromTheMeeting_WhenTheNotesFollow_ThenTheChangesNameTheDischargeTheClosuresAndTheRecommendation()
@@ -31,7 +32,7 @@ public sealed class ReportChangesTests
     [Fact]
     public void GivenTheActionsRegister_ThenOnlyActionChangesAreListed()
     {
-        var later = CaseFold.Fold("c", Seed002History.Recorded([.. Seed002History.All(), new ActionTargetRevised(Seed002History.Action03, new DateOnly(2020, 4, 3), null)]));
+        var later = CaseRecord.Fold("c", Seed002History.Recorded([.. Seed002History.All(), new ActionTargetRevised(Seed002History.Action03, new DateOnly(2020, 4, 3), null)]));
         var changes = ReportChanges.Between(ReportKinds.ActionsRegister, AtMeeting, later);
         Assert.All(changes, c => Assert.Equal("action", c.Area));
         Assert.Equal(["Action OPSG 29xxx/01 closed on 2 March 2020.", "Action OPSG 29xxx/02 closed on 5 March 2020.", "Action OPSG 29xxx/03: target revised to 3 April 2020."], changes.Select(c => c.Text));

@@ -1,7 +1,9 @@
 using System.Net;
 using System.Security.Cryptography;
 using Opsg.Functions.Cases;
+using Opsg.Functions.Orchestration;
 using Opsg.Functions.Reports;
+using Opsg.Functions.Steps;
 using Opsg.Functions.Storage;
 using Opsg.Functions.Tests.Fixtures;
 using static Opsg.Functions.Tests.Fixtures.Reports;
@@ -53,7 +55,7 @@ public sealed class ReportGenerationTests(ReportGenerationTests.App fixture) : I
         await ReviewRecording.RequestAndWaitAsync(_secas, caseId, ReportKinds.DraftMinutes, ReportKinds.PanelReport, ReportKinds.ActionsRegister);
 
         var history = await _app.Service<CaseStore>().LoadHistoryAsync(caseId, default);
-        var state = CaseFold.Fold(caseId, history);
+        var state = CaseRecord.Fold(caseId, history);
         var renderer = _app.Service<ReportRenderer>();
         foreach (var kind in new[] { ReportKinds.DraftMinutes, ReportKinds.PanelReport, ReportKinds.ActionsRegister })
         {
@@ -66,7 +68,7 @@ public sealed class ReportGenerationTests(ReportGenerationTests.App fixture) : I
             Assert.Equal(renderer.TemplateHash, blob.Metadata["templatehash"]);
             Assert.Equal(rendered.RenderedFromSequence.ToString(System.Globalization.CultureInfo.InvariantCulture), blob.Metadata["historysequence"]);
             // Same history, same templates: the stored bytes are exactly what rendering the history again gives.
-            var again = renderer.Render(kind, CaseFold.Fold(caseId, history.TakeWhile(e => e.Sequence <= rendered.RenderedFromSequence)));
+            var again = renderer.Render(kind, CaseRecord.Fold(caseId, history.TakeWhile(e => e.Sequence <= rendered.RenderedFromSequence)));
             Assert.Equal(bytes, System.Text.Encoding.UTF8.GetBytes(again));
         }
 

@@ -51,7 +51,7 @@ public sealed class ReportTemplateTests : IDisposable
     public void GivenMarkupInAValue_WhenWrittenDirectlyOrThroughAPartial_ThenItIsEncodedExactlyOnce()
     {
         File.WriteAllText(Path.Combine(_directory, "partials", "cell.sbn-html"), "<td>{{ $text }}</td>\n");
-        var state = Seed002History.State() with { Opened = new("<b title='x'>A&B</b>", Opsg.Functions.Cases.Classification.Publishable, "OPSG_1", null) };
+        var state = Seed002History.State() with { Opened = new("<b title='x'>A&B</b>", Opsg.Functions.Records.Classification.Publishable, "OPSG_1", null) };
 
         var html = RendererFor("<p>{{ caseTitle }}</p><tr>\n    {{ include 'cell' text: caseTitle }}\n</tr>").Render(ReportKinds.ReadinessPack, state);
 

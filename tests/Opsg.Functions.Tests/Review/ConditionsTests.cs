@@ -56,8 +56,8 @@ public sealed class ConditionsTests
     [Fact]
     public void GivenOnlyRisk12sCaveatDischarged_ThenTheReviewTheMinutesAndTheRecommendationSayTheSame()
     {
-        Assert.True(ReviewView.From(RiskOnly).Criteria.Single(c => c.Lsc == 2).Opsg!.ConditionDischarged);
-        Assert.True(ReviewView.From(RiskOnly).Risks.Single(r => r.Number == 12).CaveatDischarged);
+        Assert.True(ReviewView.From(RiskOnly, stage: "").Criteria.Single(c => c.Lsc == 2).Opsg!.ConditionDischarged);
+        Assert.True(ReviewView.From(RiskOnly, stage: "").Risks.Single(r => r.Number == 12).CaveatDischarged);
         Assert.Equal([3, 9], PanelRecommendation.For(RiskOnly).OpenConditionLscs);
 
         var minutes = Render(ReportKinds.DraftMinutes, RiskOnly);

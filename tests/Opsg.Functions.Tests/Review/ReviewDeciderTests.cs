@@ -1,7 +1,9 @@
 using Opsg.Functions.Cases;
 using Opsg.Functions.Orchestration;
 using Opsg.Functions.Panel;
+using Opsg.Functions.Records;
 using Opsg.Functions.Review;
+using Opsg.Functions.Steps;
 using Opsg.Functions.Submissions;
 
 namespace Opsg.Functions.Tests.Review;
@@ -19,7 +21,7 @@ public sealed class ReviewDeciderTests
         [new(1, "Ready."), new(2, "Ready."), new(3, "Ready."), new(6, "Ready.")],
         [new(3, "Capacity testing", "Small cohort.", RiskProposal.Accept), new(12, "ITIL", "Compliant.", RiskProposal.Accept)]);
 
-    private static readonly CaseEvent[] UpToMeeting =
+    private static readonly RecordEvent[] UpToMeeting =
     [
         new CaseOpened("MDS readiness", Classification.NotForPublication, "OPSG_29xxx", MeetingDay),
         Submission,
@@ -27,10 +29,10 @@ public sealed class ReviewDeciderTests
         new MeetingRecorded("OPSG_29xxx", MeetingDay, "12:30", "14:30", "London", [new Attendee("Dave Warner", Constituency.OperationsGroupChair, null, true, null, false, null)], []),
     ];
 
-    private static CaseState Given(params CaseEvent[] events) =>
-        CaseFold.Fold("case-1", events.Select((e, i) => new RecordedEvent(i + 1, e, new Actor(Role.Secas, "Tim Hall"), DateTimeOffset.UnixEpoch.AddDays(i))));
+    private static CaseState Given(params RecordEvent[] events) =>
+        CaseRecord.Fold("case-1", events.Select((e, i) => new RecordedEvent(i + 1, e, new Actor(Role.Secas, "Tim Hall"), DateTimeOffset.UnixEpoch.AddDays(i))));
 
-    private static CaseState GivenMeeting(params CaseEvent[] more) => Given([.. UpToMeeting, .. more]);
+    private static CaseState GivenMeeting(params RecordEvent[] more) => Given([.. UpToMeeting, .. more]);
 
     private static CriterionDecided Accepted(int lsc, Rag rag = Rag.Green) => new(lsc, CriterionDecision.Accepted, null, null, rag, null, null);
 
@@ -62,7 +64,7 @@ public sealed class ReviewDeciderTests
             ids.Add(raised.ActionId);
             Assert.Equal(number, raised.Number);
             Assert.Equal(MeetingDay, raised.RaisedOn);
-            state = GivenMeeting([.. state.Actions.Select(a => (CaseEvent)a.Raised), raised]);
+            state = GivenMeeting([.. state.Actions.Select(a => (RecordEvent)a.Raised), raised]);
         }
         Assert.Equal(["OPSG 29xxx/01", "OPSG 29xxx/02", "OPSG 29xxx/03"], ids);
     }
@@ -193,16 +195,16 @@ public sealed class ReviewDeciderTests
     public void GivenNoSubmissionYet_WhenTheTagViewArrives_ThenItIsKeptAndAppliedOnceTheDccSubmits()
     {
         var tagView = new TagViewRecorded([new TagCriterionView(4, CriterionDecision.Accepted, Rag.Green, "Testing complete.")], []);
-        var kind = ExternalEvents.Find("TagView")!;
+        var kind = CaseProcess.FindWait("TagView")!;
         var opened = Given(UpToMeeting[0]);
 
-        var kept = Assert.IsType<ExternalEventRaised>(Assert.Single(ExternalEvents.Raise(opened, kind, tagView).Events));
+        var kept = Assert.IsType<ExternalEventRaised>(Assert.Single(CaseProcess.Raise(opened, kind, tagView).Events));
         var waiting = Given(UpToMeeting[0], kept);
         Assert.Single(waiting.Inbox);
-        Assert.Empty(ExternalEvents.Settle(waiting));
+        Assert.Empty(CaseProcess.Settle(waiting));
 
         var submitted = Given(UpToMeeting[0], kept, Submission);
-        var settled = ExternalEvents.Settle(submitted);
+        var settled = CaseProcess.Settle(submitted);
         Assert.Equal(new ExternalEventDelivered(2, null), settled[0]);
         var delivered = Assert.IsType<TagViewRecorded>(settled[1]);
         Assert.Equal(Rag.Green, Assert.Single(delivered.Criteria).Rag);
@@ -216,8 +218,8 @@ public sealed class ReviewDeciderTests
     public void GivenAKeptTagViewThatNoLongerFits_WhenItIsDelivered_ThenItIsRefusedVisiblyNotDropped()
     {
         var outOfScope = new TagViewRecorded([new TagCriterionView(9, CriterionDecision.Accepted, Rag.Green, "Fine.")], []);
-        var kept = (ExternalEventRaised)ExternalEvents.Raise(Given(UpToMeeting[0]), ExternalEvents.Find("TagView")!, outOfScope).Events[0];
-        var settled = ExternalEvents.Settle(Given(UpToMeeting[0], kept, Submission));
+        var kept = (ExternalEventRaised)CaseProcess.Raise(Given(UpToMeeting[0]), CaseProcess.FindWait("TagView")!, outOfScope).Events[0];
+        var settled = CaseProcess.Settle(Given(UpToMeeting[0], kept, Submission));
 
         var delivered = Assert.IsType<ExternalEventDelivered>(Assert.Single(settled));
         Assert.Contains("LSC 9 is not in the TAG's scope", delivered.Refused, StringComparison.Ordinal);
@@ -230,10 +232,10 @@ public sealed class ReviewDeciderTests
     public void GivenNoPanelReportYet_ThenThePanelDecisionIsNotAwaited()
     {
         var decided = new PanelDecisionRecorded(PanelOutcome.ApprovedWithConditions, new DateOnly(2020, 3, 11), null);
-        var kept = ExternalEvents.Raise(GivenMeeting(), ExternalEvents.Find("PanelDecision")!, decided);
+        var kept = CaseProcess.Raise(GivenMeeting(), CaseProcess.FindWait("PanelDecision")!, decided);
         Assert.IsType<ExternalEventRaised>(Assert.Single(kept.Events));
     }
 
-    private static CaseEvent[] UpToMeetingExtras(CaseState state) =>
-        [.. state.Actions.Select(a => (CaseEvent)a.Raised), .. state.CriterionDecisions.Values, .. state.RiskDecisions.Values];
+    private static RecordEvent[] UpToMeetingExtras(CaseState state) =>
+        [.. state.Actions.Select(a => (RecordEvent)a.Raised), .. state.CriterionDecisions.Values, .. state.RiskDecisions.Values];
 }

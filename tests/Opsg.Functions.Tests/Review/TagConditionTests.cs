@@ -1,5 +1,6 @@
 using Opsg.Functions.Cases;
 using Opsg.Functions.Panel;
+using Opsg.Functions.Records;
 using Opsg.Functions.Reports;
 using Opsg.Functions.Review;
 using Opsg.Functions.Submissions;
@@ -17,7 +18,7 @@ public sealed class TagConditionTests
 {
     private static readonly DateOnly MeetingDay = new(2020, 2, 28);
 
-    private static readonly CaseEvent[] UpToMeeting =
+    private static readonly RecordEvent[] UpToMeeting =
     [
         new CaseOpened("MDS readiness", Classification.NotForPublication, "OPSG_29xxx", MeetingDay),
         new ReadinessSubmitted(
@@ -31,7 +32,7 @@ public sealed class TagConditionTests
         new MeetingRecorded("OPSG_29xxx", MeetingDay, "12:30", "14:30", "London", [new Attendee("Dave Warner", Constituency.OperationsGroupChair, null, true, null, false, null)], []),
     ];
 
-    private static readonly CaseEvent[] OpsgDecisions =
+    private static readonly RecordEvent[] OpsgDecisions =
     [
         new CriterionDecided(1, CriterionDecision.Accepted, null, null, Rag.Green, null, null),
         new CriterionDecided(2, CriterionDecision.AcceptedSubjectToCondition, "Incident resolution times are met for a month.", null, Rag.Green, null, null),
@@ -41,7 +42,7 @@ public sealed class TagConditionTests
     private static TagViewRecorded TagOn7(CriterionDecision decision, string? condition = null, int? risk = null) =>
         new([new TagCriterionView(7, decision, Rag.Amber, "Lessons from IOC are not yet in the runbooks.", condition, risk)], []);
 
-    private static CaseState Given(params CaseEvent[] more) => History.Given([.. UpToMeeting, .. OpsgDecisions, .. more]);
+    private static CaseState Given(params RecordEvent[] more) => History.Given([.. UpToMeeting, .. OpsgDecisions, .. more]);
 
     [Fact]
     public void GivenConditionsFromBothBodies_ThenTheRecommendationNamesEachWithTheBodyThatSetIt()
@@ -95,7 +96,7 @@ public sealed class TagConditionTests
 
         Assert.True(Conditions.On(after, Body.Tag, 7)!.Discharged);
         Assert.Equal("Update the EPCL, subject to the OPSG's conditions on LSCs 2 and 5.", PanelRecommendation.For(after).Summary);
-        Assert.True(ReviewView.From(after).Criteria.Single(c => c.Lsc == 7).Tag!.ConditionDischarged);
+        Assert.True(ReviewView.From(after, stage: "").Criteria.Single(c => c.Lsc == 7).Tag!.ConditionDischarged);
         Assert.Contains("LSC 7: the TAG's condition discharged.", ReportChanges.Between(ReportKinds.PanelReport, state, after).Select(c => c.Text));
     }
 

@@ -1,4 +1,5 @@
 using Opsg.Functions.Cases;
+using Opsg.Functions.Records;
 using Opsg.Functions.Submissions;
 using Opsg.Functions.Tests.Fixtures;
 
@@ -10,7 +11,7 @@ public sealed class AttachEvidenceDeciderTests
     private const string Sha = "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08";
     private static readonly EvidenceUpload Bcdr = new("BCDR plan.pdf", EvidenceKind.Pdf, 250_000, Sha, "9, 2,9");
 
-    private static CaseState Submitted(params CaseEvent[] more) => History.Given([.. Seed002History.Opening(), .. more]);
+    private static CaseState Submitted(params RecordEvent[] more) => History.Given([.. Seed002History.Opening(), .. more]);
 
     private static EvidenceUpload Valid(EvidenceUpload upload)
     {

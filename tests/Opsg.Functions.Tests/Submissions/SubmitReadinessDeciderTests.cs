@@ -1,4 +1,5 @@
 using Opsg.Functions.Cases;
+using Opsg.Functions.Records;
 using Opsg.Functions.Review;
 using Opsg.Functions.Submissions;
 using Opsg.Functions.Tests.Fixtures;

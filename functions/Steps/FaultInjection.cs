@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Options;
 
-namespace Opsg.Functions.Orchestration;
+namespace Opsg.Functions.Steps;
 
 /// <summary>An activity that failed the ordinary way (a dependency said no), so Durable's retry policy applies.</summary>
 public sealed class InjectedActivityFailureException() : Exception("Injected activity failure.");

@@ -1,4 +1,4 @@
-namespace Opsg.Functions.Cases;
+namespace Opsg.Functions.Records;
 
 /// <summary>The governance parties that may act on a case; the system itself acts as Engine.</summary>
 public enum Role { Dcc, Secas, OpsgMember, Tag, Panel, Engine }

@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 
-namespace Opsg.Functions.Cases;
+namespace Opsg.Functions.Records;
 
 /// <summary>Collects every invalid field of a request so one answer lists them all.</summary>
 public sealed partial class Validator

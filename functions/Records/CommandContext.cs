@@ -1,4 +1,4 @@
-namespace Opsg.Functions.Cases;
+namespace Opsg.Functions.Records;
 
 /// <summary>Who asks, when, and under which conditions. Time comes in here, never from a clock in the domain.</summary>
 public sealed record CommandContext(

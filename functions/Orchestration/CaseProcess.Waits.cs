@@ -1,17 +1,12 @@
 using Opsg.Functions.Cases;
 using Opsg.Functions.Panel;
+using Opsg.Functions.Records;
+using Opsg.Functions.Reports;
 using Opsg.Functions.Review;
+using Opsg.Functions.Steps;
+using Opsg.Functions.Submissions;
 
 namespace Opsg.Functions.Orchestration;
-
-/// <summary>An external event that arrived before the case waited for it: kept in the case's inbox, never dropped.</summary>
-public sealed record ExternalEventRaised(string Name, string EventType, string Payload) : CaseEvent;
-
-/// <summary>
-/// A kept event was handed to the case once it waited for it. <paramref name="Refused"/> says why it
-/// was not applied, when the case had moved on in a way that made it invalid.
-/// </summary>
-public sealed record ExternalEventDelivered(long Raised, string? Refused) : CaseEvent;
 
 /// <summary>
 /// One event the case waits for, as Durable's WaitForExternalEvent would: when it is awaited and what it must
@@ -21,45 +16,53 @@ public sealed record ExternalEventDelivered(long Raised, string? Refused) : Case
 /// </summary>
 public sealed record ExternalEventKind(string Name, Func<CaseState, bool> Awaited, Func<CaseState, CaseEvent, Rejection?> Check, Func<CaseState, CaseEvent, Rejection?>? Admit = null);
 
-/// <summary>
-/// The events outside parties send to a case (the TAG's view, the Panel's decision, the approval of
-/// the minutes). An event the case already waits for is applied at once; an early one is kept and
-/// applied by <see cref="Settle"/> as soon as the case waits for it.
-/// </summary>
-public static class ExternalEvents
+public sealed partial class CaseProcess
 {
     public const string TagViewName = "TagView";
     public const string PanelDecisionName = "PanelDecision";
     public const string MinutesApprovedName = "MinutesApproved";
 
-    public static readonly IReadOnlyList<ExternalEventKind> Kinds =
+    /// <summary>
+    /// The events outside parties send to a case, and when the case waits for each: the TAG's view once the DCC has
+    /// submitted (it then knows the TAG's scope) until the minutes are final; the Panel's decision once a Panel report
+    /// was rendered; the approval of the minutes once the meeting is recorded. An event the case already waits for is
+    /// applied at once; an early one is kept and applied by <see cref="Settle"/> as soon as the case waits for it.
+    /// </summary>
+    public static readonly IReadOnlyList<ExternalEventKind> Waits =
     [
-        new(TagViewName, Review.TagView.Awaited, (s, e) => Review.TagView.Check(s, (TagViewRecorded)e), (s, e) => Review.TagView.Admit(s, (TagViewRecorded)e)),
-        new(PanelDecisionName, PanelDecision.Awaited, (s, e) => PanelDecision.Check(s, (PanelDecisionRecorded)e)),
-        new(MinutesApprovedName, MinutesApproval.Awaited, (s, e) => MinutesApproval.Check(s, (MinutesApproved)e)),
+        new(TagViewName,
+            s => s.Submission is not null && s.MinutesApproved is null,
+            (s, e) => TagView.Check(s, (TagViewRecorded)e), (s, e) => TagView.Admit(s, (TagViewRecorded)e)),
+        new(PanelDecisionName,
+            s => s.Reports.Any(r => r.Kind == ReportKinds.PanelReport),
+            (s, e) => PanelDecision.Check(s, (PanelDecisionRecorded)e)),
+        new(MinutesApprovedName,
+            s => s.Meeting is not null,
+            (s, e) => MinutesApproval.Check(s, (MinutesApproved)e)),
     ];
 
-    public static ExternalEventKind? Find(string name) =>
-        Kinds.FirstOrDefault(k => string.Equals(k.Name, name, StringComparison.OrdinalIgnoreCase));
+    public static ExternalEventKind? FindWait(string name) =>
+        Waits.FirstOrDefault(k => string.Equals(k.Name, name, StringComparison.OrdinalIgnoreCase));
 
+    /// <summary>An outside party's event: applied if the case waits for it, kept if it may later, refused otherwise.</summary>
     public static Decision Raise(CaseState state, ExternalEventKind kind, CaseEvent e)
     {
         if (CaseRules.Live(state) is { } refused) return refused;
         if (kind.Admit?.Invoke(state, e) is { } inadmissible) return inadmissible;
         if (!kind.Awaited(state))
-            return Decision.Accept(new ExternalEventRaised(kind.Name, EventCatalog.NameOf(e), EventCatalog.Serialize(e)));
+            return Decision.Accept(new ExternalEventRaised(kind.Name, CaseRecord.Events.NameOf(e), CaseRecord.Events.Serialize(e)));
         return kind.Check(state, e) is { } rejection ? rejection : Decision.Accept(e);
     }
 
     /// <summary>The kept events the case now waits for, oldest first, each followed by what it brings.</summary>
-    public static IReadOnlyList<CaseEvent> Settle(CaseState state)
+    public static IReadOnlyList<RecordEvent> Settle(CaseState state)
     {
         if (state.IsTerminated) return [];
         foreach (var (sequence, raised) in state.Inbox)
         {
-            var kind = Find(raised.Name);
+            var kind = FindWait(raised.Name);
             if (kind is null || !kind.Awaited(state)) continue;
-            var e = EventCatalog.Deserialize(raised.EventType, raised.Payload);
+            var e = (CaseEvent)CaseRecord.Events.Deserialize(raised.EventType, raised.Payload);
             // One at a time: the next one is judged against the state this one produces.
             return kind.Check(state, e) is { } rejection
                 ? [new ExternalEventDelivered(sequence, rejection.Detail + Details(rejection))]

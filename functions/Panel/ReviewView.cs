@@ -1,9 +1,8 @@
 using Opsg.Functions.Cases;
-using Opsg.Functions.Criteria;
-using Opsg.Functions.Panel;
+using Opsg.Functions.Review;
 using Opsg.Functions.Submissions;
 
-namespace Opsg.Functions.Review;
+namespace Opsg.Functions.Panel;
 
 /// <summary>
 /// The review as participants read it: each LSC with the DCC's statement and the OPSG and TAG views,
@@ -22,7 +21,7 @@ public sealed record ReviewView(
     MeetingRecorded? Meeting,
     IReadOnlyList<ReviewView.CriterionRow> Criteria,
     IReadOnlyList<ReviewView.RiskRow> Risks,
-    IReadOnlyList<ReviewView.ActionRow> Actions,
+    IReadOnlyList<ActionView> Actions,
     IReadOnlyList<PostMeetingNoteAdded> Notes,
     IReadOnlyList<EvidenceAttached> Evidence,
     Recommendation Recommendation,
@@ -38,20 +37,8 @@ public sealed record ReviewView(
 
     public sealed record RiskRow(int Number, string Title, string RaisedBy, string Explanation, RiskProposal? Proposal, RiskDecided? Decision, bool? CaveatDischarged, string? TagView);
 
-    public sealed record ActionRow(
-        string Id,
-        string Text,
-        string Owner,
-        DateOnly RaisedOn,
-        DateOnly? TargetDate,
-        IReadOnlyList<ActionTargetRevised> Revisions,
-        DateOnly? CurrentTarget,
-        string Status,
-        DateOnly? ClosedOn,
-        string? ClosingNote,
-        IReadOnlyList<ActionProgressNoted> Progress);
-
-    public static ReviewView From(CaseState s)
+    /// <param name="stage">Where the case stands (the case's process says; see Orchestration/CaseProcess).</param>
+    public static ReviewView From(CaseState s, string stage)
     {
         var submission = s.Submission;
         var criteria = (submission?.OpsgScope.Select(l => (Lsc: l, Scope: "opsg")) ?? [])
@@ -65,8 +52,8 @@ public sealed record ReviewView(
         return new ReviewView(
             s.CaseId,
             s.Version,
-            CaseProgress.Stage(s).ToString(),
-            CriteriaCatalogues.Of(s).Id,
+            stage,
+            s.Catalogue.Id,
             s.Submissions.Count,
             submission?.Subject,
             submission?.Cohort,
@@ -74,7 +61,7 @@ public sealed record ReviewView(
             s.Meeting,
             criteria,
             risks,
-            s.Actions.Select(Row).ToList(),
+            s.Actions.Select(ActionView.Of).ToList(),
             s.Notes,
             s.Evidence,
             PanelRecommendation.For(s),
@@ -91,7 +78,7 @@ public sealed record ReviewView(
         TagCriterionRow? tag = null;
         if (s.TagView?.Criteria.FirstOrDefault(t => t.Lsc == lsc) is { } t)
             tag = new TagCriterionRow(t.Decision, t.Rag, t.Commentary, t.Condition, t.ConditionRisk, Discharged(s, Body.Tag, lsc));
-        return new CriterionRow(lsc, scope, CriteriaCatalogues.Of(s).TitleOf(lsc), statement?.Statement, opsg, tag);
+        return new CriterionRow(lsc, scope, s.Catalogue.TitleOf(lsc), statement?.Statement, opsg, tag);
     }
 
     /// <summary>Null where the body set no condition on the LSC.</summary>
@@ -103,17 +90,4 @@ public sealed record ReviewView(
         CaveatDischarged = Conditions.CaveatOn(s, row.Number)?.Discharged,
         TagView = s.TagView?.Risks.FirstOrDefault(t => t.Number == row.Number)?.View,
     };
-
-    public static ActionRow Row(ActionState a) => new(
-        a.Raised.ActionId,
-        a.Raised.Text,
-        a.Raised.Owner,
-        a.Raised.RaisedOn,
-        a.Raised.TargetDate,
-        a.Revisions,
-        a.CurrentTarget,
-        a.IsOpen ? "open" : "closed",
-        a.ClosedBy?.On,
-        a.ClosedBy?.Text,
-        a.Progress);
 }

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace Opsg.Functions.Orchestration;
+namespace Opsg.Functions.Records;
 
 /// <summary>
 /// The engine's traces, named "Opsg.Engine": one span per history append and one per activity run,

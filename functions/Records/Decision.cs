@@ -1,4 +1,4 @@
-namespace Opsg.Functions.Cases;
+namespace Opsg.Functions.Records;
 
 /// <summary>Why a command was refused, in the terms the HTTP layer turns into RFC 9457 problem details.</summary>
 public sealed record Rejection(int Status, string Title, string Detail, IReadOnlyDictionary<string, string[]>? Errors = null)
@@ -9,15 +9,13 @@ public sealed record Rejection(int Status, string Title, string Detail, IReadOnl
     public static Rejection Invalid(string field, string message) => Invalid(new Dictionary<string, string[]> { [field] = [message] });
 
     public static Rejection OutOfOrder(string detail) => new(409, "This step is not possible now.", detail);
-
-    public static Rejection NotFound(string caseId) => new(404, "No such case.", $"There is no case '{caseId}'.");
 }
 
 /// <summary>The outcome of deciding a command: the events to record, or why none will be.</summary>
-public sealed record Decision(IReadOnlyList<CaseEvent> Events, Rejection? Rejection)
+public sealed record Decision(IReadOnlyList<RecordEvent> Events, Rejection? Rejection)
 {
-    public static Decision Accept(params CaseEvent[] events) => new(events, null);
-    public static Decision Accept(IReadOnlyList<CaseEvent> events) => new(events, null);
+    public static Decision Accept(params RecordEvent[] events) => new(events, null);
+    public static Decision Accept(IReadOnlyList<RecordEvent> events) => new(events, null);
     public static Decision Reject(Rejection rejection) => new([], rejection);
     public static implicit operator Decision(Rejection rejection) => Reject(rejection);
 

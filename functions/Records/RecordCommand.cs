@@ -1,0 +1,68 @@
+namespace Opsg.Functions.Records;
+
+/// <summary>
+/// One command against a record as the store runs it: decide against the folded state (events to record, or a
+/// refusal), and the answer to give once it is recorded. Built by <c>Deciding</c> for the usual command, or
+/// <c>Reserving</c> for one that needs a value from outside the record first.
+/// </summary>
+public sealed class RecordCommand<TState> where TState : RecordState
+{
+    private RecordCommand(Func<TState, CancellationToken, Task<Decision>> decide, Func<TState, RecordSummary, CommandResponse> respond, bool decidesAgainAfterLostRace = false)
+    {
+        DecideAsync = decide;
+        Respond = respond;
+        DecidesAgainAfterLostRace = decidesAgainAfterLostRace;
+    }
+
+    public Func<TState, CancellationToken, Task<Decision>> DecideAsync { get; }
+    /// <summary>The answer from the state once recorded, and the record's summary (its stage and runtime status, as its process says).</summary>
+    public Func<TState, RecordSummary, CommandResponse> Respond { get; }
+
+    /// <summary>
+    /// Whether an append lost to another writer (without If-Match) is decided again on the new history rather
+    /// than answered 409. True for a reserving command: what it reserved would otherwise be wasted, and adding
+    /// to a record (an action, a document) overwrites nobody's change; the check runs again on the new history.
+    /// </summary>
+    public bool DecidesAgainAfterLostRace { get; }
+
+    public static RecordCommand<TState> Deciding(Func<TState, Decision> decide, Func<TState, RecordSummary, CommandResponse> respond) =>
+        new((state, _) => Task.FromResult(decide(state)), respond);
+
+    public static RecordCommand<TState> Deciding(Func<TState, Decision> decide, Func<TState, CommandResponse> respond) =>
+        Deciding(decide, (state, _) => respond(state));
+
+    /// <summary>
+    /// A command that needs something only storage outside the record can hand out (the meeting's next action
+    /// number, an evidence file written to Blob). <paramref name="reserve"/> runs only once the command is really
+    /// going to be recorded: after the Idempotency-Key check (a replay reserves nothing), after If-Match, and
+    /// after <paramref name="check"/> (the decision's refusals on the loaded state). The value is kept for every
+    /// retry after a lost race (the command is decided again, not answered 409); one reserved for a request
+    /// that then fails (a crash, a stale If-Match, a refusal on the new history) is never used again.
+    /// </summary>
+    public static RecordCommand<TState> Reserving<T>(
+        Func<TState, Rejection?> check,
+        Func<TState, CancellationToken, Task<T>> reserve,
+        Func<TState, T, Decision> decide,
+        Func<TState, RecordSummary, CommandResponse> respond)
+    {
+        var reserved = default(T);
+        var hasReserved = false;
+        return new(async (state, token) =>
+        {
+            if (check(state) is { } refused) return refused;
+            if (!hasReserved)
+            {
+                reserved = await reserve(state, token);
+                hasReserved = true;
+            }
+            return decide(state, reserved!);
+        }, respond, decidesAgainAfterLostRace: true);
+    }
+
+    public static RecordCommand<TState> Reserving<T>(
+        Func<TState, Rejection?> check,
+        Func<TState, CancellationToken, Task<T>> reserve,
+        Func<TState, T, Decision> decide,
+        Func<TState, CommandResponse> respond) =>
+        Reserving(check, reserve, decide, (state, _) => respond(state));
+}

@@ -1,0 +1,10 @@
+namespace Opsg.Functions.Records;
+
+/// <summary>
+/// Something that happened to a record (a case, a meeting). A record's history is a list of these and its state is
+/// their fold. Each kind of record and each feature declares its own; the core knows none of them.
+/// </summary>
+public abstract record RecordEvent;
+
+/// <summary>An event with the envelope the history stores around it.</summary>
+public sealed record RecordedEvent(long Sequence, RecordEvent Event, Actor Actor, DateTimeOffset Time);

@@ -1,0 +1,187 @@
+using Opsg.Functions.Storage;
+
+namespace Opsg.Functions.Records;
+
+public sealed record CommandResult<TState>(TState? State, CommandResponse? Response, Rejection? Rejection, bool Replayed = false)
+    where TState : RecordState
+{
+    public static CommandResult<TState> Refused(Rejection rejection) => new(default, null, rejection);
+
+    /// <summary>The first sequence this request appended; null when it recorded nothing new (refused, a replay, or nothing to decide).</summary>
+    public long? RecordedFrom { get; init; }
+}
+
+/// <summary>
+/// The edge between a kind of record's pure logic and storage: load the history, fold it, decide, append atomically
+/// with whatever the kind's process does next. Everything decided is in the record before anyone is told, so a crash
+/// at any point loses nothing that was acknowledged.
+/// </summary>
+public class RecordStore<TState>(HistoryTable history, RecordKind<TState> kind) where TState : RecordState
+{
+    private const int EngineRaceRetries = 5;
+    // Each round of a burst has one winner, so this bounds a burst of that many reserving requests on one record.
+    private const int ReservedRaceRetries = 50;
+
+    public RecordKind<TState> Kind => kind;
+
+    private Rejection ChangedMeanwhile =>
+        new(409, $"The {kind.Noun} changed while this was being recorded.", $"Another change to this {kind.Noun} was recorded first. Read the {kind.Noun} again and retry.");
+
+    public async Task<TState> LoadAsync(string id, CancellationToken cancellationToken) =>
+        kind.Fold(id, await LoadHistoryAsync(id, cancellationToken));
+
+    /// <summary>The record folded, or null when it has no history (never created, or purged).</summary>
+    public async Task<(TState State, IReadOnlyList<RecordedEvent> History)?> FindAsync(string id, CancellationToken cancellationToken)
+    {
+        var recorded = await LoadHistoryAsync(id, cancellationToken);
+        return recorded.Count == 0 ? null : (kind.Fold(id, recorded), recorded);
+    }
+
+    /// <summary>
+    /// Every record still in storage (a purged one has no rows left), folded. Reads the header rows page by page,
+    /// then each record's partition, a few at a time so a long list does not flood the table.
+    /// </summary>
+    public async Task<IReadOnlyList<TState>> LoadAllAsync(CancellationToken cancellationToken)
+    {
+        var ids = new List<string>();
+        string? continuation = null;
+        do
+        {
+            var page = await history.ListAsync(new CaseQuery(null, null, [], null, 1000, continuation), cancellationToken);
+            ids.AddRange(page.Cases.Select(c => c.CaseId));
+            continuation = page.ContinuationToken;
+        }
+        while (continuation is not null);
+
+        var states = new TState[ids.Count];
+        await Parallel.ForEachAsync(Enumerable.Range(0, ids.Count), new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = cancellationToken },
+            async (i, token) => states[i] = await LoadAsync(ids[i], token));
+        return states;
+    }
+
+    public async Task<IReadOnlyList<RecordedEvent>> LoadHistoryAsync(string id, CancellationToken cancellationToken)
+    {
+        var stored = await history.ReadAsync(id, cancellationToken);
+        return stored.Events.Select(kind.ToRecorded).ToList();
+    }
+
+    /// <summary>
+    /// What the workflow records (a step's outcome, an email it sent, a link it issued): decided and appended as the
+    /// engine, once per <paramref name="idempotencyKey"/> however often a retried step gets here, deciding again after
+    /// a lost race. A refusal throws, so the step fails and Durable retries it. Answers the record as recorded.
+    /// </summary>
+    public async Task<TState> RecordOnceAsync(string id, string idempotencyKey, DateTimeOffset now, Func<TState, Decision> decide)
+    {
+        var context = new CommandContext(Actor.Engine, now, Idempotency: new IdempotencyRequest(idempotencyKey, idempotencyKey));
+        var result = await ExecuteAsync(id, context, RecordCommand<TState>.Deciding(decide, _ => new CommandResponse(200, null, "{}")),
+            CancellationToken.None, conflictRetries: 20);
+        if (result.Rejection is { } refused) throw new InvalidOperationException($"The workflow could not record {idempotencyKey}: {refused.Detail}");
+        // A replayed key (recorded before) answers without a state: read the record.
+        return result.State ?? await LoadAsync(id, CancellationToken.None);
+    }
+
+    /// <summary>
+    /// Runs one command: replay for a repeated Idempotency-Key, If-Match against the version, decide, append.
+    /// <paramref name="conflictRetries"/>: how often to re-read and decide again when another writer got in
+    /// first; 0 for a person's command (it gets 409 and decides for itself), more for the engine's own work.
+    /// A person's command without If-Match that lost only to the engine's bookkeeping (a report rendered, a
+    /// timer fired) is decided again instead: no person changed the record, so there is nothing to re-read.
+    /// A command that <see cref="RecordCommand{TState}.DecidesAgainAfterLostRace"/> (it holds a reservation) is decided
+    /// again after any lost race, with what it reserved; a replay of its Idempotency-Key is found first.
+    /// </summary>
+    public async Task<CommandResult<TState>> ExecuteAsync(string id, CommandContext context, RecordCommand<TState> command, CancellationToken cancellationToken, int conflictRetries = 0)
+    {
+        long? lostAt = null;
+        for (var attempt = 0; ; attempt++)
+        {
+            // History first, then the key: a copy of this request appended after the read shows as a version
+            // conflict, one appended before it shows here, so a racing copy is never decided as a new request.
+            var recordedSoFar = await LoadHistoryAsync(id, cancellationToken);
+            if (context.Idempotency is { } idem && await history.ReadIdempotencyAsync(id, idem.KeyHash, cancellationToken) is { } previous)
+                return Replay(idem, previous);
+
+            var state = kind.Fold(id, recordedSoFar);
+            if (lostAt is { } lost && recordedSoFar.Any(e => e.Sequence > lost && e.Actor.Role != Role.Engine))
+                return CommandResult<TState>.Refused(ChangedMeanwhile);
+            if (context.ExpectedVersion is { } expected && expected != state.Version)
+                return CommandResult<TState>.Refused(kind.Changed(expected, state.Version));
+
+            var decision = await command.DecideAsync(state, cancellationToken);
+            if (decision.Rejection is { } rejection) return CommandResult<TState>.Refused(rejection);
+            if (decision.Events.Count == 0) return new CommandResult<TState>(state, command.Respond(state, kind.Process.Summarise(state)), null);
+
+            var (next, events) = Apply(state, decision.Events, context);
+            var response = command.Respond(next, kind.Process.Summarise(next));
+            var idempotency = context.Idempotency is { } key
+                ? new IdempotencyRecord(key.KeyHash, key.RequestHash, response.StatusCode, response.Location, response.Body, next.Version)
+                : null;
+            AppendResult result;
+            using (var span = EngineTelemetry.Source.StartActivity(EngineTelemetry.AppendSpan))
+            {
+                result = await history.AppendAsync(new AppendRequest(id, state.Version, events.Select(e => ToNew(e, context)).ToList(), Header(next), idempotency), cancellationToken);
+                span?.SetTag(EngineTelemetry.CaseIdTag, id);
+                span?.SetTag(EngineTelemetry.FirstSequenceTag, state.Version + 1);
+                span?.SetTag(EngineTelemetry.LastSequenceTag, next.Version);
+                span?.SetTag(EngineTelemetry.OutcomeTag, result.Outcome.ToString());
+            }
+
+            switch (result.Outcome)
+            {
+                case AppendOutcome.Appended:
+                    return new CommandResult<TState>(next, response, null) { RecordedFrom = state.Version + 1 };
+                case AppendOutcome.DuplicateRequest:
+                    return Replay(context.Idempotency!, result.Previous!);
+                case AppendOutcome.VersionConflict when attempt < conflictRetries:
+                    continue;
+                case AppendOutcome.VersionConflict when context.ExpectedVersion is null && command.DecidesAgainAfterLostRace && attempt < ReservedRaceRetries:
+                    // A short, jittered pause so a burst does not re-read in lockstep.
+                    await Task.Delay(Random.Shared.Next(1, 5 + 2 * Math.Min(attempt, 10)), cancellationToken);
+                    continue;
+                case AppendOutcome.VersionConflict when context.ExpectedVersion is null && attempt < EngineRaceRetries:
+                    lostAt = state.Version;
+                    continue;
+                default:
+                    return CommandResult<TState>.Refused(context.ExpectedVersion is null
+                        ? ChangedMeanwhile
+                        : new Rejection(412, $"The {kind.Noun} has changed.", $"Another change to this {kind.Noun} was recorded first. Read it again and retry."));
+            }
+        }
+    }
+
+    /// <summary>Folds the decided events and whatever the kind's process does next in reaction, in order.</summary>
+    private (TState, IReadOnlyList<RecordedEvent>) Apply(TState state, IReadOnlyList<RecordEvent> decided, CommandContext context)
+    {
+        var recorded = new List<RecordedEvent>();
+        var pending = new Queue<(RecordEvent Event, Actor Actor)>(decided.Select(e => (e, context.Actor)));
+        while (true)
+        {
+            while (pending.TryDequeue(out var next))
+            {
+                var e = new RecordedEvent(state.Version + 1, next.Event, next.Actor, context.Now);
+                var before = state;
+                state = kind.Events.Evolve(state, e);
+                recorded.Add(e);
+                foreach (var reaction in kind.Process.React(before, state, next.Event, context.Now))
+                    pending.Enqueue((reaction, Actor.Engine));
+            }
+            // Once everything has been applied, hand over any kept external event the record now waits for.
+            var settled = kind.Process.Settle(state);
+            if (settled.Count == 0) return (state, recorded);
+            foreach (var e in settled) pending.Enqueue((e, Actor.Engine));
+        }
+    }
+
+    private NewEvent ToNew(RecordedEvent e, CommandContext context) => new(
+        kind.Events.NameOf(e.Event), kind.Events.Serialize(e.Event), e.Actor.Role.ToString(), e.Actor.Name, e.Time, context.Idempotency?.KeyHash);
+
+    private CaseHeader Header(TState s)
+    {
+        var summary = kind.Process.Summarise(s);
+        return new(s.Id, s.Version, summary.Name, s.CreatedTime, s.LastUpdatedTime, summary.RuntimeStatus, summary.Stage, summary.PendingSteps);
+    }
+
+    private static CommandResult<TState> Replay(IdempotencyRequest sent, IdempotencyRecord previous) =>
+        previous.RequestHash == sent.RequestHash
+            ? new CommandResult<TState>(null, new CommandResponse(previous.StatusCode, previous.Location, previous.Body), null, Replayed: true)
+            : CommandResult<TState>.Refused(new Rejection(422, "Idempotency key reused.", "This Idempotency-Key was already used with a different request."));
+}

@@ -1,0 +1,25 @@
+namespace Opsg.Functions.Steps;
+
+/// <summary>How steps run: their retry policy, the repair grace, and the switches only the fault tests set.</summary>
+public sealed class WorkflowOptions
+{
+    /// <summary>Attempts per step (render, notify) before the step shows as failed with a way to retry it.</summary>
+    public int StepAttempts { get; set; } = 5;
+
+    /// <summary>The wait before the first retry; each later wait doubles it (1 + 2 + 4 + 8 s by default).</summary>
+    public TimeSpan FirstRetryInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>How long a case's record may be ahead of its orchestration before the repair timer raises its event again.</summary>
+    public TimeSpan RepairGrace { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// For the fault tests only, never set in Azure: the process dies (as if killed) after a command is recorded and
+    /// before its orchestration is told, the one gap the repair timer exists for.
+    /// </summary>
+    public bool DieAfterRecordingForFaultTests { get; set; }
+
+    /// <summary>For the fault tests only, never set in Azure: the process dies as soon as an email is sent, before it is recorded.</summary>
+    public bool DieAfterSendingMailForFaultTests { get; set; }
+
+    public StepRetry Retry => new(StepAttempts, FirstRetryInterval, 2);
+}
