@@ -4,7 +4,7 @@ using Opsg.Functions.Http;
 using Opsg.Functions.Submissions;
 using Opsg.Functions.Tests.Fixtures;
 
-namespace Opsg.Functions.Tests.Review.BadInput;
+namespace Opsg.Functions.Tests.Http;
 
 /// <summary>
 /// Bodies too large for their endpoint, sent without Content-Length, are refused with 413 as soon as they

@@ -3,7 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Opsg.Functions.Links;
 using Opsg.Functions.Tests.Fixtures;
 
-namespace Opsg.Functions.Tests.Review.BadInput;
+namespace Opsg.Functions.Tests.Links;
 
 /// <summary>
 /// One case with a Panel report and three links (live, expired, revoked) on an app whose clock a

@@ -2,7 +2,7 @@ using System.Net;
 using Opsg.Functions.Tests.Faults;
 using Opsg.Functions.Tests.Fixtures;
 
-namespace Opsg.Functions.Tests.Review.BadInput;
+namespace Opsg.Functions.Tests.Http;
 
 /// <summary>
 /// Requests a server might refuse before any app code runs (a 20 KB query, a 200 KB header), sent over real

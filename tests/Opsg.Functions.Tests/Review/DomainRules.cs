@@ -2,10 +2,10 @@ using System.Net;
 using System.Text.Json.Nodes;
 using Opsg.Functions.Tests.Fixtures;
 
-namespace Opsg.Functions.Tests.Review.BadInput;
+namespace Opsg.Functions.Tests.Review;
 
 /// <summary>
-/// The domain-rule refusals (<see cref="UnknownReferenceTests"/>, <see cref="DuplicateTests"/>,
+/// The domain-rule refusals (<see cref="UnknownReferenceTests"/>, <see cref="Http.DuplicateTests"/>,
 /// <see cref="OutOfOrderTests"/>) share one app and one set of seed 002 cases at each stage.
 /// </summary>
 [CollectionDefinition(Collection)]

@@ -1,8 +1,9 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using Opsg.Functions.Tests.Fixtures;
+using Opsg.Functions.Tests.Http;
 
-namespace Opsg.Functions.Tests.Review.BadInput;
+namespace Opsg.Functions.Tests.Review;
 
 /// <summary>
 /// Well-formed requests citing what the case does not have: LSCs outside a body's scope or the criteria

@@ -1,7 +1,7 @@
 using System.Net;
 using Opsg.Functions.Tests.Fixtures;
 
-namespace Opsg.Functions.Tests.Review.BadInput;
+namespace Opsg.Functions.Tests.Links;
 
 /// <summary>A Panel link as the bad-input tests use it: issued over HTTP on a case of its own.</summary>
 public sealed record IssuedLink(string CaseId, string LinkId, string Token, string RevokeUri);

@@ -1,10 +1,11 @@
 using System.Globalization;
 using System.Net;
-using System.Text;
 using System.Text.Json.Nodes;
+using System.Text;
 using Opsg.Functions.Tests.Fixtures;
+using Opsg.Functions.Tests.Http;
 
-namespace Opsg.Functions.Tests.Review.BadInput;
+namespace Opsg.Functions.Tests.Links;
 
 /// <summary>
 /// Links SECAS cannot mean: no Panel report yet, expiries in the past, too far ahead or not dates,

@@ -1,8 +1,9 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using Opsg.Functions.Tests.Fixtures;
+using Opsg.Functions.Tests.Review;
 
-namespace Opsg.Functions.Tests.Review.BadInput;
+namespace Opsg.Functions.Tests.Http;
 
 /// <summary>
 /// Well-formed requests that say something twice: an LSC or a risk twice in one submission or decision,

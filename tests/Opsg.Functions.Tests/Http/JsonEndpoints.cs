@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using Opsg.Functions.Tests.Fixtures;
 
-namespace Opsg.Functions.Tests.Review.BadInput;
+namespace Opsg.Functions.Tests.Http;
 
 /// <summary>
 /// Every JSON endpoint that changes a case, with who calls it, the stage at which seed 002's body for

@@ -1,7 +1,7 @@
 using System.Net;
 using Opsg.Functions.Tests.Fixtures;
 
-namespace Opsg.Functions.Tests.Review.BadInput;
+namespace Opsg.Functions.Tests.Http;
 
 /// <summary>An Idempotency-Key answers only the same caller sending the same method, path, query and body; anything else is 422.</summary>
 public sealed class IdempotencyScopeTests(ReviewCases cases) : IClassFixture<ReviewCases>

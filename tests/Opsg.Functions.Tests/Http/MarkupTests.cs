@@ -1,7 +1,7 @@
 using System.Net;
 using Opsg.Functions.Tests.Fixtures;
 
-namespace Opsg.Functions.Tests.Review.BadInput;
+namespace Opsg.Functions.Tests.Http;
 
 /// <summary>
 /// HTML and script in every string field of every JSON endpoint, one field at a time: each is refused

@@ -2,7 +2,7 @@ using System.Net;
 using System.Text.Json.Nodes;
 using Opsg.Functions.Tests.Fixtures;
 
-namespace Opsg.Functions.Tests.Review.BadInput;
+namespace Opsg.Functions.Tests.Reports;
 
 /// <summary>
 /// Report requests SECAS cannot mean (unknown, repeated or no kinds; documents the case is not ready

@@ -1,7 +1,7 @@
 using System.Net;
 using Opsg.Functions.Tests.Fixtures;
 
-namespace Opsg.Functions.Tests.Review.BadInput;
+namespace Opsg.Functions.Tests.Http;
 
 /// <summary>If-Match (stale → 412) and Idempotency-Key (same body → same answer once; other body → 422).</summary>
 public sealed class HeaderTests(ReviewCases cases) : IClassFixture<ReviewCases>

@@ -1,8 +1,9 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using Opsg.Functions.Tests.Fixtures;
+using Opsg.Functions.Tests.Http;
 
-namespace Opsg.Functions.Tests.Review.BadInput;
+namespace Opsg.Functions.Tests.Review;
 
 /// <summary>
 /// Well-formed requests the timeline refuses: steps too early or too late, actions that are closed or do not

@@ -2,7 +2,7 @@ using System.Net;
 using System.Text;
 using Opsg.Functions.Tests.Fixtures;
 
-namespace Opsg.Functions.Tests.Review.BadInput;
+namespace Opsg.Functions.Tests.Orchestration;
 
 /// <summary>GET /api/cases takes back only continuation tokens shaped as it hands them out.</summary>
 public sealed class ContinuationTokenTests(ReviewCases cases) : IClassFixture<ReviewCases>

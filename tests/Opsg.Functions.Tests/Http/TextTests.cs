@@ -2,7 +2,7 @@ using System.Net;
 using System.Text.Json.Nodes;
 using Opsg.Functions.Tests.Fixtures;
 
-namespace Opsg.Functions.Tests.Review.BadInput;
+namespace Opsg.Functions.Tests.Http;
 
 /// <summary>Text limits and Unicode: real names pass intact; invisible and broken characters do not.</summary>
 public sealed class TextTests(ReviewCases cases) : IClassFixture<ReviewCases>

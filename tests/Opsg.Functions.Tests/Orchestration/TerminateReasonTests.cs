@@ -1,7 +1,7 @@
 using System.Net;
 using Opsg.Functions.Tests.Fixtures;
 
-namespace Opsg.Functions.Tests.Review.BadInput;
+namespace Opsg.Functions.Tests.Orchestration;
 
 /// <summary>The terminate reason comes from the query string and takes the same plain-text rule as every body text.</summary>
 public sealed class TerminateReasonTests(ReviewCases cases) : IClassFixture<ReviewCases>

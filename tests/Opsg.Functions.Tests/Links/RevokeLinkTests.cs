@@ -1,7 +1,7 @@
 using System.Net;
 using Opsg.Functions.Tests.Fixtures;
 
-namespace Opsg.Functions.Tests.Review.BadInput;
+namespace Opsg.Functions.Tests.Links;
 
 /// <summary>
 /// Revoking links that do not exist, belong to another case or are already revoked, with bad
