@@ -1,5 +1,6 @@
 using System.Reflection;
 using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
 using Opsg.Functions.Hosting;
 
 namespace Opsg.DevHost;
@@ -42,7 +43,11 @@ public static class DurableFunctions
         public Task<object?> RunAsync(TaskActivityContext context, object? input)
         {
             var target = method.IsStatic ? null : ActivatorUtilities.CreateInstance(services, method.DeclaringType!);
-            return Results.AwaitAsync(method, method.Invoke(target, [input]));
+            // After the input, an activity may take [DurableClient] DurableTaskClient, as under the Functions host.
+            var arguments = method.GetParameters().Select((p, i) => i == 0 ? input
+                : p.ParameterType == typeof(DurableTaskClient) ? services.GetRequiredService<DurableTaskClient>()
+                : throw new InvalidOperationException($"{method.Name}: the local host binds only the input and a DurableTaskClient.")).ToArray();
+            return Results.AwaitAsync(method, method.Invoke(target, arguments));
         }
     }
 }

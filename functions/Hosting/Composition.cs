@@ -1,3 +1,4 @@
+using Opsg.Functions.Meetings;
 using Opsg.Functions.Records;
 using Opsg.Functions.Cases;
 using Opsg.Functions.Http;
@@ -39,6 +40,16 @@ public static class Composition
         services.AddSingleton<IRecordStatus<CaseState>, CaseStatus>();
         services.AddSingleton<CaseWorkflow>();
         services.AddSingleton<IWorkflowAlignment<CaseState>>(sp => sp.GetRequiredService<CaseWorkflow>());
+        services.AddSingleton<RecordStore<CaseState>>(sp => sp.GetRequiredService<CaseStore>());
+        services.AddSingleton<StepRunner<CaseState>>();
+        services.AddSingleton(MeetingRecord.Kind);
+        services.AddSingleton<MeetingStore>();
+        services.AddSingleton<RecordStore<MeetingState>>(sp => sp.GetRequiredService<MeetingStore>());
+        services.AddSingleton<StepRunner<MeetingState>>();
+        services.AddSingleton<MeetingCommands>();
+        services.AddSingleton<MeetingReads>();
+        services.AddSingleton<MeetingWorkflow>();
+        services.AddSingleton<IWorkflowAlignment<MeetingState>>(sp => sp.GetRequiredService<MeetingWorkflow>());
         services.AddSingleton<SmtpMailSender>();
         services.AddSingleton<PanelMailer>();
         services.AddSingleton<ReminderMailer>();

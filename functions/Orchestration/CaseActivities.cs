@@ -18,7 +18,7 @@ namespace Opsg.Functions.Orchestration;
 /// is appended under an idempotency key, so a retried or replayed step records itself once.
 /// Each answers with the record's plan after it.
 /// </summary>
-public sealed class CaseActivities(CaseStore store, ReportRenderer renderer, BlobStore blobs, PanelMailer mailer, ReminderMailer reminders, FaultInjection faults, TimeProvider clock)
+public sealed class CaseActivities(CaseStore store, StepRunner<CaseState> steps, ReportRenderer renderer, BlobStore blobs, PanelMailer mailer, ReminderMailer reminders)
 {
     [Function(nameof(ReadCasePlan))]
     public async Task<CasePlan> ReadCasePlan([ActivityTrigger] string caseId) => CaseProcess.Plan(await store.LoadAsync(caseId, CancellationToken.None));
@@ -64,29 +64,12 @@ public sealed class CaseActivities(CaseStore store, ReportRenderer renderer, Blo
 
     /// <summary>A step that spent its retries: the case status shows it until SECAS asks for it again.</summary>
     [Function(nameof(RecordStepFailure))]
-    public Task<CasePlan> RecordStepFailure([ActivityTrigger] StepFailure failure) => AppendAsync(failure.CaseId, $"{CompletionKey(failure.Sequence, failure.Run)}-failed",
-        s => Scheduled(s, failure.Sequence, failure.Run) is not null ? Decision.Accept(new ActivityFailed(failure.Sequence, failure.Error, failure.Attempts)) : Decision.Accept());
+    public async Task<CasePlan> RecordStepFailure([ActivityTrigger] StepFailure failure) =>
+        CaseProcess.Plan(await steps.RecordFailureAsync(failure.CaseId, failure.Sequence, failure.Run, failure.Error, failure.Attempts));
 
-    private async Task<CasePlan> RunStepAsync(StepInput step, Func<IReadOnlyList<RecordedEvent>, ActivityState, Task<RecordEvent>> run)
-    {
-        var history = await store.LoadHistoryAsync(step.CaseId, CancellationToken.None);
-        var state = CaseRecord.Fold(step.CaseId, history);
-        // Already done, failed for good, or a run SECAS has since replaced: nothing to do.
-        if (Scheduled(state, step.Sequence, step.Run) is not { } activity) return CaseProcess.Plan(state);
-
-        faults.ActivityRunning();
-        var completion = await run(history, activity);
-        return await AppendAsync(step.CaseId, CompletionKey(step.Sequence, step.Run),
-            s => Scheduled(s, step.Sequence, step.Run) is not null ? Decision.Accept(completion) : Decision.Accept());
-    }
+    private async Task<CasePlan> RunStepAsync(StepInput step, Func<IReadOnlyList<RecordedEvent>, ActivityState, Task<RecordEvent>> run) =>
+        CaseProcess.Plan(await steps.RunAsync(step.CaseId, step.Sequence, step.Run, run));
 
     private async Task<CasePlan> AppendAsync(string caseId, string idempotencyKey, Func<CaseState, Decision> decide) =>
-        CaseProcess.Plan(await store.RecordOnceAsync(caseId, idempotencyKey, clock.GetUtcNow(), decide));
-
-    private static ActivityState? Scheduled(CaseState state, long sequence, int run) =>
-        state.Activities.TryGetValue(sequence, out var a) && a.Status == ActivityStatus.Scheduled && a.Retries == run ? a : null;
-
-    /// <summary>One key per run: a retried step's new run must not replay the failed run's answer.</summary>
-    internal static string CompletionKey(long sequence, int run) =>
-        run == 0 ? $"activity-{sequence}" : $"activity-{sequence}-retry{run}";
+        CaseProcess.Plan(await steps.AppendAsync(caseId, idempotencyKey, decide));
 }

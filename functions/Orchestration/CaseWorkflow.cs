@@ -73,7 +73,7 @@ public sealed class CaseWorkflow(CaseStore store, IOptions<WorkflowOptions> opti
         await client.PurgeInstanceAsync(caseId, cancellation: cancellationToken);
     }
 
-    private static InstanceFacts? Facts(OrchestrationMetadata? instance) => instance is null ? null : new InstanceFacts(
+    internal static InstanceFacts? Facts(OrchestrationMetadata? instance) => instance is null ? null : new InstanceFacts(
         instance.RuntimeStatus switch
         {
             OrchestrationRuntimeStatus.Running => RuntimeStatus.Running,

@@ -32,6 +32,8 @@ public sealed class RecordEvents<TState> where TState : RecordState
 
     public string NameOf(RecordEvent e) => e.GetType().Name;
 
+    public bool Knows(string type) => _byName.ContainsKey(type);
+
     public string Serialize(RecordEvent e) => JsonSerializer.Serialize(e, e.GetType(), RecordJson.Options);
 
     public RecordEvent Deserialize(string type, string payload) =>

@@ -23,9 +23,12 @@ public sealed record RecordSummary(string Name, string RuntimeStatus, string Sta
 /// One kind of record (a readiness case, a meeting): the noun its answers use, its empty state, its events and their
 /// fold, and its process. Composed where the kind's features are known; the core only runs it.
 /// </summary>
-public sealed class RecordKind<TState>(string noun, Func<string, TState> empty, RecordEvents<TState> events, IRecordProcess<TState> process)
+public sealed class RecordKind<TState>(string noun, Func<string, TState> empty, RecordEvents<TState> events, IRecordProcess<TState> process, string headerRowKey = HistoryTable.CaseHeaderRowKey)
     where TState : RecordState
 {
+    /// <summary>The row key of the kind's summary row, so listing one kind never meets another.</summary>
+    public string HeaderRowKey { get; } = headerRowKey;
+
     /// <summary>"case", "meeting": how refusals name the record.</summary>
     public string Noun { get; } = noun;
     public RecordEvents<TState> Events { get; } = events;
@@ -34,6 +37,9 @@ public sealed class RecordKind<TState>(string noun, Func<string, TState> empty, 
     public TState Empty(string id) => empty(id);
 
     public TState Fold(string id, IEnumerable<RecordedEvent> history) => history.Aggregate(empty(id), Events.Evolve);
+
+    /// <summary>Whether a history is of this kind: a partition holding another kind's record is not one of ours.</summary>
+    public bool Holds(IReadOnlyList<StoredEvent> stored) => stored.Count == 0 || Events.Knows(stored[0].Type);
 
     public RecordedEvent ToRecorded(StoredEvent stored) => new(
         stored.Sequence,

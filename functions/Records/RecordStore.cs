@@ -47,7 +47,7 @@ public class RecordStore<TState>(HistoryTable history, RecordKind<TState> kind) 
         string? continuation = null;
         do
         {
-            var page = await history.ListAsync(new CaseQuery(null, null, [], null, 1000, continuation), cancellationToken);
+            var page = await history.ListAsync(new CaseQuery(null, null, [], null, 1000, continuation, kind.HeaderRowKey), cancellationToken);
             ids.AddRange(page.Cases.Select(c => c.CaseId));
             continuation = page.ContinuationToken;
         }
@@ -62,7 +62,7 @@ public class RecordStore<TState>(HistoryTable history, RecordKind<TState> kind) 
     public async Task<IReadOnlyList<RecordedEvent>> LoadHistoryAsync(string id, CancellationToken cancellationToken)
     {
         var stored = await history.ReadAsync(id, cancellationToken);
-        return stored.Events.Select(kind.ToRecorded).ToList();
+        return kind.Holds(stored.Events) ? stored.Events.Select(kind.ToRecorded).ToList() : [];
     }
 
     /// <summary>
@@ -118,7 +118,7 @@ public class RecordStore<TState>(HistoryTable history, RecordKind<TState> kind) 
             AppendResult result;
             using (var span = EngineTelemetry.Source.StartActivity(EngineTelemetry.AppendSpan))
             {
-                result = await history.AppendAsync(new AppendRequest(id, state.Version, events.Select(e => ToNew(e, context)).ToList(), Header(next), idempotency), cancellationToken);
+                result = await history.AppendAsync(new AppendRequest(id, state.Version, events.Select(e => ToNew(e, context)).ToList(), Header(next), idempotency, kind.HeaderRowKey), cancellationToken);
                 span?.SetTag(EngineTelemetry.CaseIdTag, id);
                 span?.SetTag(EngineTelemetry.FirstSequenceTag, state.Version + 1);
                 span?.SetTag(EngineTelemetry.LastSequenceTag, next.Version);

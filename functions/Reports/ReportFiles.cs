@@ -7,13 +7,17 @@ namespace Opsg.Functions.Reports;
 /// <summary>A rendered report's file as an answer: 404 when the version is not recorded (or its file is missing), else its bytes with its hash as the ETag.</summary>
 public sealed class ReportFiles(BlobStore blobs)
 {
-    public async Task<IResult> ServeAsync(HttpContext http, ReportRendered? report, string caseId, string kind, int version)
+    public Task<IResult> ServeAsync(HttpContext http, ReportRendered? report, string caseId, string kind, int version) =>
+        ServeAsync(http, report?.BlobName, report?.Sha256, NoSuchReport(caseId, kind, version));
+
+    /// <summary>Any rendered document (a case's report, a meeting's minutes): <paramref name="notRecorded"/> when there is no such version.</summary>
+    public async Task<IResult> ServeAsync(HttpContext http, string? blobName, string? sha256, Rejection notRecorded)
     {
         ResponseHeaders.Document(http.Response);
-        if (report is null) return Problems.From(NoSuchReport(caseId, kind, version));
-        var bytes = await blobs.ReadAsync(BlobArea.Reports, report.BlobName, http.RequestAborted);
-        if (bytes is null) return Problems.From(new Rejection(404, "No such report.", "The report is recorded but its file is missing."));
-        http.Response.Headers.ETag = $"\"{report.Sha256}\"";
+        if (blobName is null) return Problems.From(notRecorded);
+        var bytes = await blobs.ReadAsync(BlobArea.Reports, blobName, http.RequestAborted);
+        if (bytes is null) return Problems.From(new Rejection(404, notRecorded.Title, "The document is recorded but its file is missing."));
+        http.Response.Headers.ETag = $"\"{sha256}\"";
         return TypedResults.Bytes(bytes, ReportBlobs.ContentType);
     }
 

@@ -197,18 +197,20 @@ public static class ReportRows
     private static IReadOnlyList<NoteLine> NotesFor(CaseState state, Func<PostMeetingNoteAdded, bool> where) =>
         state.Notes.Where(where).Select(NoteLine.From).ToList();
 
-    public static Attendance Attendance(CaseState state)
+    public static Attendance Attendance(CaseState state) =>
+        state.Meeting is { } meeting ? Attendance(meeting.Attendees, meeting.Apologies) : new([], [], [], false);
+
+    /// <summary>Members by constituency, everyone else by organisation, then apologies: a case's meeting and a meeting record alike.</summary>
+    public static Attendance Attendance(IReadOnlyList<Attendee> attendees, IReadOnlyList<Apology> sent)
     {
-        var meeting = state.Meeting;
-        if (meeting is null) return new([], [], [], false);
-        var members = meeting.Attendees.Where(a => a.Constituency != Constituency.OtherParticipant)
+        var members = attendees.Where(a => a.Constituency != Constituency.OtherParticipant)
             .GroupBy(a => a.Constituency).OrderBy(g => g.Key)
             .Select(g => new AttendanceGroup(ConstituencyName(g.Key), g.Select(Attendee).ToList())).ToList();
         // Everyone else is listed by the organisation they represent, in the order first met.
-        var others = meeting.Attendees.Where(a => a.Constituency == Constituency.OtherParticipant)
+        var others = attendees.Where(a => a.Constituency == Constituency.OtherParticipant)
             .GroupBy(a => a.Organisation ?? "Other")
             .Select(g => new AttendanceGroup(g.Key, g.Select(Attendee).ToList())).ToList();
-        var apologies = meeting.Apologies.Select(a => new AttendeeRow(a.Name, a.Organisation ?? ConstituencyName(a.Constituency), true, false, "", false, false, "", false)).ToList();
+        var apologies = sent.Select(a => new AttendeeRow(a.Name, a.Organisation ?? ConstituencyName(a.Constituency), true, false, "", false, false, "", false)).ToList();
         return new(members, others, apologies, apologies.Count > 0);
     }
 
@@ -219,6 +221,7 @@ public static class ReportRows
     public static string ConstituencyName(Constituency c) => c switch
     {
         Constituency.OperationsGroupChair => "Operations Group Chair",
+        Constituency.Dcc => "DCC",
         Constituency.NetworkParty => "Network Party",
         Constituency.LargeSupplier => "Large Supplier",
         Constituency.SmallSupplier => "Small Supplier",

@@ -24,17 +24,7 @@ public static partial class RecordMeeting
         if (start is not null && end is not null) v.Check(string.CompareOrdinal(start, end) < 0, "endTime", "The meeting must end after it starts.");
         var venue = v.Text(request.Venue, "venue");
 
-        var attendees = v.List(request.Attendees, "attendees", MaxPeople, required: true);
-        v.Check(request.Attendees is null || attendees.Count > 0, "attendees", "At least one attendee.");
-        var people = attendees.Select((a, i) => Attendee(v, a, $"attendees[{i}]")).ToList();
-        var apologies = v.List(request.Apologies, "apologies", MaxPeople)
-            .Select((a, i) => new Apology(
-                v.Text(a.Name, $"apologies[{i}].name"),
-                v.Enum<Constituency>(a.Constituency, $"apologies[{i}].constituency"),
-                v.OptionalText(a.Organisation, $"apologies[{i}].organisation")))
-            .ToList();
-        foreach (var twice in people.GroupBy(p => p.Name, StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1))
-            v.Add("attendees", $"{twice.Key} is listed twice.");
+        var (people, apologies) = Attendance(v, request.Attendees, request.Apologies);
 
         return v.ToRejection() is { } rejection
             ? (null, rejection)
@@ -47,6 +37,23 @@ public static partial class RecordMeeting
         if (state.ReviewOpened is not { } review) return Rejection.OutOfOrder("Open the review first (POST /review).");
         if (state.MinutesApproved is not null) return Rejection.OutOfOrder("The minutes were approved as final; the meeting record is closed.");
         return Decision.Accept(meeting with { MeetingId = review.MeetingId });
+    }
+
+    /// <summary>Who attended and who sent apologies, checked the same wherever attendance is recorded (a case's meeting, a meeting record).</summary>
+    public static (List<Attendee> Attendees, List<Apology> Apologies) Attendance(Validator v, List<AttendeeRequest>? attendees, List<ApologyRequest>? apologies)
+    {
+        var listed = v.List(attendees, "attendees", MaxPeople, required: true);
+        v.Check(attendees is null || listed.Count > 0, "attendees", "At least one attendee.");
+        var people = listed.Select((a, i) => Attendee(v, a, $"attendees[{i}]")).ToList();
+        var sent = v.List(apologies, "apologies", MaxPeople)
+            .Select((a, i) => new Apology(
+                v.Text(a.Name, $"apologies[{i}].name"),
+                v.Enum<Constituency>(a.Constituency, $"apologies[{i}].constituency"),
+                v.OptionalText(a.Organisation, $"apologies[{i}].organisation")))
+            .ToList();
+        foreach (var twice in people.GroupBy(p => p.Name, StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1))
+            v.Add("attendees", $"{twice.Key} is listed twice.");
+        return (people, sent);
     }
 
     private static Attendee Attendee(Validator v, AttendeeRequest a, string field)

@@ -5,7 +5,8 @@ namespace Opsg.Functions.Review;
 /// <summary>SECAS opened the review and issued the pack for the meeting.</summary>
 public sealed record ReviewOpened(string MeetingId, DateOnly MeetingDate, DateOnly? ReportDueDate) : CaseEvent;
 
-public enum Constituency { OperationsGroupChair, NetworkParty, LargeSupplier, SmallSupplier, OtherSecParty, OtherParticipant }
+/// <summary>Stored by name, so a constituency may be added anywhere; the minutes list members in this order.</summary>
+public enum Constituency { OperationsGroupChair, Dcc, NetworkParty, LargeSupplier, SmallSupplier, OtherSecParty, OtherParticipant }
 
 public sealed record Attendee(
     string Name,

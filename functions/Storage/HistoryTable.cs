@@ -11,7 +11,13 @@ namespace Opsg.Functions.Storage;
 /// </summary>
 public sealed class HistoryTable(StorageAccount account)
 {
-    internal const string HeaderRowKey = "header";
+    internal const string HeaderRowKey = CaseHeaderRowKey;
+
+    /// <summary>
+    /// The summary row of a case. Each kind of record names its own, so listing one kind (a filter on the row key)
+    /// never meets another's; a case's is "header" as it always was.
+    /// </summary>
+    public const string CaseHeaderRowKey = "header";
     private const string IdempotencyPrefix = "idem-";
     private const string LastEventRowKey = "9999999999";
     // Table properties hold 64 KiB; larger payloads go to Blob and the row keeps a reference.
@@ -51,7 +57,7 @@ public sealed class HistoryTable(StorageAccount account)
             sequence++;
             batch.Add(new TableTransactionAction(TableTransactionActionType.Add, await ToRowAsync(request.CaseId, sequence, e, cancellationToken)));
         }
-        var header = ToRow(request.Header with { Version = sequence });
+        var header = ToRow(request.Header with { Version = sequence }, request.HeaderRowKey);
         batch.Add(request.ExpectedVersion == 0
             ? new TableTransactionAction(TableTransactionActionType.Add, header)
             : new TableTransactionAction(TableTransactionActionType.UpsertReplace, header));
@@ -86,7 +92,7 @@ public sealed class HistoryTable(StorageAccount account)
 
     public async Task<CasePage> ListAsync(CaseQuery query, CancellationToken cancellationToken)
     {
-        var filter = TableClient.CreateQueryFilter($"RowKey eq {HeaderRowKey}");
+        var filter = TableClient.CreateQueryFilter($"RowKey eq {query.HeaderRowKey}");
         if (query.CreatedFrom is { } from) filter += " and " + TableClient.CreateQueryFilter($"CreatedTime ge {from}");
         if (query.CreatedTo is { } to) filter += " and " + TableClient.CreateQueryFilter($"CreatedTime le {to}");
         if (!string.IsNullOrEmpty(query.InstanceIdPrefix))
@@ -186,7 +192,7 @@ public sealed class HistoryTable(StorageAccount account)
             row.GetString("IdempotencyKey"));
     }
 
-    private static TableEntity ToRow(CaseHeader header) => new(header.CaseId, HeaderRowKey)
+    private static TableEntity ToRow(CaseHeader header, string rowKey) => new(header.CaseId, rowKey)
     {
         ["Version"] = header.Version,
         ["Name"] = header.Name,

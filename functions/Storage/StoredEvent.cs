@@ -37,7 +37,8 @@ public sealed record AppendRequest(
     long ExpectedVersion,
     IReadOnlyList<NewEvent> Events,
     CaseHeader Header,
-    IdempotencyRecord? Idempotency);
+    IdempotencyRecord? Idempotency,
+    string HeaderRowKey = HistoryTable.CaseHeaderRowKey);
 
 public sealed record NewEvent(string Type, string Payload, string ActorRole, string ActorName, DateTimeOffset Time, string? IdempotencyKey);
 
@@ -58,6 +59,7 @@ public sealed record CaseQuery(
     IReadOnlyCollection<string> RuntimeStatuses,
     string? InstanceIdPrefix,
     int Top,
-    string? ContinuationToken);
+    string? ContinuationToken,
+    string HeaderRowKey = HistoryTable.CaseHeaderRowKey);
 
 public sealed record CasePage(IReadOnlyList<CaseHeader> Cases, string? ContinuationToken);

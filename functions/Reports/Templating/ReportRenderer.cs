@@ -18,9 +18,11 @@ public sealed class ReportRenderer
     public const string Extension = ".sbn-html";
     public const string PartialsFolder = "partials";
     private const string PagesFolder = "pages";
+    private const string MeetingsFolder = "meetings";
 
     private readonly Dictionary<string, Template> _reports = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Template> _pages = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Template> _meetingDocuments = new(StringComparer.Ordinal);
     private readonly PartialTemplates _partials;
     private readonly ScriptObject _functions = TemplateFunctions.Create();
 
@@ -41,7 +43,7 @@ public sealed class ReportRenderer
 
         _partials = new PartialTemplates(files.Where(f => IsIn(PartialsFolder, f.Relative)));
         foreach (var (relative, source) in files.Where(f => !IsIn(PartialsFolder, f.Relative)))
-            (IsIn(PagesFolder, relative) ? _pages : _reports)[Path.GetFileName(relative)[..^Extension.Length]] = Parse(source, relative);
+            (IsIn(PagesFolder, relative) ? _pages : IsIn(MeetingsFolder, relative) ? _meetingDocuments : _reports)[Path.GetFileName(relative)[..^Extension.Length]] = Parse(source, relative);
     }
 
     public string TemplateHash { get; }
@@ -54,7 +56,14 @@ public sealed class ReportRenderer
         return Write(template, ReportModels.For(kind, state));
     }
 
-    /// <summary>templates/pages/ are rendered live from a view model; every other template is a report kind.</summary>
+    /// <summary>A meeting's document (templates/meetings/) from its view model; stored like a report, so in the template hash.</summary>
+    public string RenderMeetingDocument(string name, object model)
+    {
+        if (!_meetingDocuments.TryGetValue(name, out var template)) throw new InvalidOperationException($"No template for the meeting document '{name}'.");
+        return Write(template, model);
+    }
+
+    /// <summary>templates/pages/ are rendered live from a view model; templates/meetings/ are a meeting's; every other template is a case's report kind.</summary>
     public string RenderPage(string page, object model)
     {
         if (!_pages.TryGetValue(page, out var template)) throw new InvalidOperationException($"No template for page '{page}'.");

@@ -15,7 +15,7 @@ public class LayeringTests
     public static readonly string[] Layers =
     [
         "Storage", "Records", "Security", "Criteria", "Cases", "Steps", "Http", "Mail",
-        "Submissions", "Review", "Panel", "Reports", "Links", "Reminders", "Orchestration", "Hosting",
+        "Submissions", "Review", "Panel", "Reports", "Meetings", "Links", "Reminders", "Orchestration", "Hosting",
     ];
 
     private static readonly ArchUnitNET.Domain.Architecture Functions =

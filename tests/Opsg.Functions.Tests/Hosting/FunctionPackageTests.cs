@@ -63,13 +63,14 @@ public sealed class FunctionPackageTests(FunctionPackageTests.Package package) :
     }
 
     [Fact]
-    public void TheMetadataHasTheCaseOrchestratorItsActivitiesAndTheRepairTimer()
+    public void TheMetadataHasTheCaseAndMeetingOrchestratorsTheirActivitiesAndTheRepairTimer()
     {
         string[] TriggeredBy(string type) => _functions
             .Where(f => f["bindings"]!.AsArray().Any(b => b!["type"]!.GetValue<string>() == type))
             .Select(f => f["name"]!.GetValue<string>()).Order().ToArray();
-        Assert.Equal(["ReadinessReview"], TriggeredBy("orchestrationTrigger"));
-        Assert.Equal(["FireReminderTimer", "Notify", "ReadCasePlan", "RecordStepFailure", "RenderReport", "SendPanelLinks", "SendReminder"], TriggeredBy("activityTrigger"));
+        Assert.Equal(["MeetingMinutes", "ReadinessReview"], TriggeredBy("orchestrationTrigger"));
+        Assert.Equal(["FinalisePreviousMinutes", "FireReminderTimer", "Notify", "ReadCasePlan", "ReadMeetingPlan", "RecordMeetingStepFailure", "RecordStepFailure",
+            "RenderMinutes", "RenderReport", "SendPanelLinks", "SendReminder"], TriggeredBy("activityTrigger"));
         Assert.Equal(["RepairCaseOrchestrations"], TriggeredBy("timerTrigger"));
     }
 

@@ -82,6 +82,16 @@ public sealed partial class RoleMatrixTests(RoleMatrixTests.App fixture) : IClas
         ["IssueLink"] = ["Secas"],
         ["RevokeLink"] = ["Secas"],
         ["RequestPanelMailing"] = ["Secas"],
+        ["CreateMeeting"] = ["Secas"],
+        ["GetMeeting"] = ["Dcc", "Secas", "OpsgMember", "Tag"],
+        ["RecordAttendance"] = ["Secas"],
+        ["AddAgendaItem"] = ["Secas"],
+        ["RecordOutcome"] = ["Secas"],
+        ["RaiseMeetingAction"] = ["Secas"],
+        ["AddMeetingNote"] = ["Secas"],
+        ["ApprovePreviousMinutes"] = ["Secas"],
+        ["RequestMinutes"] = ["Secas"],
+        ["GetMeetingMinutes"] = ["Dcc", "Secas", "OpsgMember", "Tag"],
     };
 
     [Fact]

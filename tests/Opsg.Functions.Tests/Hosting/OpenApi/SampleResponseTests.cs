@@ -36,6 +36,7 @@ public sealed class SampleResponseTests : IClassFixture<SampleResponseTests.App>
     public async Task GivenACaseDrivenThroughItsTimeline_WhenEveryAnswerIsCheckedAgainstTheDocument_ThenEachFitsItsSchema()
     {
         await DriveTimelineAsync();
+        await DriveMeetingAsync();
         await RefuseOnPurposeAsync();
 
         var document = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(AppContext.BaseDirectory, "OpenApi", "openapi.json")))!;
@@ -121,6 +122,35 @@ public sealed class SampleResponseTests : IClassFixture<SampleResponseTests.App>
     }
 
     /// <summary>One refusal of each kind, so the problem answers are checked too.</summary>
+    /// <summary>Two meetings: the later one minuted briefly, approving the earlier one's minutes, and its minutes read back.</summary>
+    private async Task DriveMeetingAsync()
+    {
+        await _secas.PostJson("/api/meetings", Seed004Meeting.PreviousMeeting).ExpectAsync(HttpStatusCode.Created);
+        await _secas.PostJson("/api/meetings", Seed004Meeting.Meeting).ExpectAsync(HttpStatusCode.Created);
+        const string meeting = "/api/meetings/" + Seed004Meeting.Id;
+        await _secas.PutJson(meeting + "/attendance", Seed004Meeting.Attendance).ExpectAsync(HttpStatusCode.OK);
+        var item = Seed004Meeting.Items[3];
+        await _secas.PostJson(meeting + "/items", new { number = item.Number, title = item.Title, narrative = item.Narrative }).ExpectAsync(HttpStatusCode.Created);
+        await _secas.PostJson($"{meeting}/items/{item.Number}/outcomes", item.Outcomes[0]).ExpectAsync(HttpStatusCode.Created);
+        await _secas.PostJson($"{meeting}/items/{item.Number}/actions", new { text = item.Actions[0], owner = "SECAS", target = "2019-11-05" }).ExpectAsync(HttpStatusCode.Created);
+        await _secas.PostJson(meeting + "/notes", Seed004Meeting.Notes[0]).ExpectAsync(HttpStatusCode.OK);
+        await _secas.PostJson(meeting + "/previous-minutes", new { meetingId = Seed004Meeting.Previous }).ExpectAsync(HttpStatusCode.Accepted);
+        await _secas.PostAsync(meeting + "/minutes", null).ExpectAsync(HttpStatusCode.Accepted);
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        JsonNode view;
+        do view = await _secas.GetAsync(meeting).ExpectAsync(HttpStatusCode.OK);
+        while (view["minutes"]!.AsArray().Count == 0 && DateTime.UtcNow < deadline && await Delay());
+        await _member.GetAsync(view["minutes"]![0]!["url"]!.GetValue<string>());
+        await _secas.PostJson($"{meeting}/items/99/outcomes", new { verb = "noted", text = "x" });    // 404
+        await _secas.PostJson(meeting + "/items", new { number = item.Number, title = "Again" });      // 409
+    }
+
+    private static async Task<bool> Delay()
+    {
+        await Task.Delay(100);
+        return true;
+    }
+
     private async Task RefuseOnPurposeAsync()
     {
         var caseId = await _secas.OpenCaseAsync();

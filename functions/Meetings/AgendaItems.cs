@@ -1,0 +1,45 @@
+using System.Globalization;
+using Opsg.Functions.Records;
+
+namespace Opsg.Functions.Meetings;
+
+public sealed record AgendaItemRequest(int? Number, string? Title, string? Presenter, List<ParagraphRequest>? Narrative, string? NilReturn);
+
+public sealed record ParagraphRequest(string? Heading, string? Text);
+
+/// <summary>SECAS minutes an agenda item: its number (used once), title, presenter and narrative.</summary>
+public static class AgendaItems
+{
+    public const int MaxItems = 60;
+    public const int MaxParagraphs = 60;
+
+    public static (AgendaItemAdded? Event, Rejection? Rejection) Validate(AgendaItemRequest request)
+    {
+        var v = new Validator();
+        var number = v.Required(request.Number, "number");
+        if (request.Number is { } n) v.Check(n is >= 1 and <= MaxItems, "number", $"Between 1 and {MaxItems}.");
+        var title = v.Text(request.Title, "title");
+        var presenter = v.OptionalText(request.Presenter, "presenter");
+        var narrative = v.List(request.Narrative, "narrative", MaxParagraphs)
+            .Select((p, i) => new Paragraph(v.OptionalText(p.Heading, $"narrative[{i}].heading"), v.Text(p.Text, $"narrative[{i}].text", Validator.MaxLongText)))
+            .ToList();
+        var nil = v.OptionalText(request.NilReturn, "nilReturn");
+        foreach (var (text, i) in narrative.Select((p, i) => (p.Text, i))) TextLinks.Check(v, text, $"narrative[{i}].text");
+        return v.ToRejection() is { } rejection ? (null, rejection) : (new AgendaItemAdded(number, title, presenter, narrative, nil), null);
+    }
+
+    public static Decision Decide(MeetingState state, AgendaItemAdded item)
+    {
+        if (MeetingRules.Open(state) is { } refused) return refused;
+        return state.Items.ContainsKey(item.Number)
+            ? new Rejection(409, "The item number is taken.", $"Meeting '{state.MeetingId}' already has an item {item.Number.ToString(CultureInfo.InvariantCulture)}.")
+            : Decision.Accept(item);
+    }
+
+    /// <summary>The item a command is about, or 404 (after the meeting's own refusals).</summary>
+    public static (ItemState? Item, Rejection? Rejection) Find(MeetingState state, int number)
+    {
+        if (MeetingRules.Open(state) is { } refused) return (null, refused);
+        return state.Items.TryGetValue(number, out var item) ? (item, null) : (null, MeetingRules.NoSuchItem(state.MeetingId, number));
+    }
+}

@@ -1,0 +1,58 @@
+using Opsg.Functions.Records;
+using Opsg.Functions.Review;
+
+namespace Opsg.Functions.Meetings;
+
+/// <summary>An event in a meeting's history (instance id = meeting id, e.g. OPSG_25).</summary>
+public abstract record MeetingEvent : RecordEvent;
+
+/// <summary>Monthly and numbered (OPSG_25), or called when a readiness decision cannot wait (OPSG_29xxx).</summary>
+public enum MeetingKind { Ordinary, Extraordinary }
+
+/// <summary>SECAS put the meeting in the calendar: everything the minutes' header says of it.</summary>
+public sealed record MeetingScheduled(
+    string MeetingId,
+    MeetingKind Kind,
+    DateOnly Date,
+    string StartTime,
+    string EndTime,
+    string? Venue,
+    bool Teleconference,
+    Classification Classification,
+    DateOnly? NextMeetingDate) : MeetingEvent;
+
+/// <summary>Who attended and who sent apologies; recorded again, it replaces the last (the history keeps both).</summary>
+public sealed record AttendanceRecorded(IReadOnlyList<Attendee> Attendees, IReadOnlyList<Apology> Apologies) : MeetingEvent;
+
+/// <summary>A narrative paragraph of an item, under an optional sub-heading (one per incident, say).</summary>
+public sealed record Paragraph(string? Heading, string Text);
+
+/// <summary>An agenda item, in the order of its number; a nil return ("None proposed.") has no outcomes.</summary>
+public sealed record AgendaItemAdded(int Number, string Title, string? Presenter, IReadOnlyList<Paragraph> Narrative, string? NilReturn) : MeetingEvent;
+
+/// <summary>The Group's own verbs for what it concluded.</summary>
+public enum OutcomeVerb { Agreed, Noted, Endorsed, Recommended, Discussed }
+
+/// <summary>
+/// What the Group concluded on an item: "NOTED that:" with its numbered points, ENDORSED subject to something,
+/// RECOMMENDED for approval by a named body. Numbered within the item, in the order recorded.
+/// </summary>
+public sealed record OutcomeRecorded(int Item, int Number, OutcomeVerb Verb, string Text, IReadOnlyList<string> Points, string? SubjectTo, string? ForApprovalBy) : MeetingEvent;
+
+/// <summary>An action raised under an item, numbered by the meeting's counter (shared with the cases reviewed there).</summary>
+public sealed record MeetingActionRaised(int Item, string ActionId, int Number, string Text, string Owner, DateOnly RaisedOn, string? Target) : MeetingEvent;
+
+/// <summary>A note added after the meeting to an item, or to one of its outcomes; dated or not, printed in brackets.</summary>
+public sealed record MeetingNoteAdded(int Item, int? Outcome, DateOnly? On, string Text) : MeetingEvent;
+
+/// <summary>SECAS asked for the minutes to be rendered; the process schedules the rendering.</summary>
+public sealed record MinutesRequested : MeetingEvent;
+
+/// <summary>A version of the minutes was written to Blob, from the history up to the step that rendered it.</summary>
+public sealed record MinutesRendered(long Scheduled, int Version, bool Final, string BlobName, string Sha256, string TemplateHash) : MeetingEvent;
+
+/// <summary>At this meeting the Group approved the previous meeting's draft minutes, with or without amendments.</summary>
+public sealed record PreviousMinutesApproved(string MeetingId, string? Amendments) : MeetingEvent;
+
+/// <summary>This meeting's minutes were approved at a later meeting: final from now on.</summary>
+public sealed record MinutesMadeFinal(string AtMeeting, DateOnly On, string? Amendments) : MeetingEvent;

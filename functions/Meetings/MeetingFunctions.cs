@@ -1,0 +1,108 @@
+using System.Text.Json;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.DurableTask.Client;
+using Opsg.Functions.Http;
+using Opsg.Functions.Records;
+using Opsg.Functions.Security;
+using Opsg.Functions.Steps;
+using Opsg.Functions.Storage;
+
+namespace Opsg.Functions.Meetings;
+
+/// <summary>SECAS minutes a meeting: creates it, records attendance, items, outcomes, actions and notes, and asks for the minutes.</summary>
+public sealed class MeetingFunctions(MeetingCommands commands, MeetingReads reads, MeetingStore store, MeetingTable counters)
+{
+    [Function("CreateMeeting")]
+    [AllowRoles(Roles.Secas)]
+    public Task<IResult> Create([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "meetings")] HttpRequest request, [DurableClient] DurableTaskClient client) =>
+        commands.RunJsonAsync<ScheduleMeetingRequest, MeetingScheduled>(request, c => c.MeetingId, client, ScheduleMeeting.Validate, c => RecordCommand<MeetingState>.Deciding(
+            s => ScheduleMeeting.Decide(s, c),
+            s => new CommandResponse(201, MeetingUrls.Meeting(s.MeetingId), Json(MeetingView.From(s)))));
+
+    [Function("GetMeeting")]
+    [AllowRoles(Roles.Secas, Roles.OpsgMember, Roles.Dcc, Roles.Tag)]
+    public Task<IResult> Read([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "meetings/{meetingId}")] HttpRequest request, string meetingId) =>
+        reads.ReadAsync(request, meetingId, state =>
+        {
+            ResponseHeaders.CaseJson(request.HttpContext.Response);
+            return TypedResults.Json(MeetingView.From(state), RecordJson.Options);
+        });
+
+    [Function("RecordAttendance")]
+    [AllowRoles(Roles.Secas)]
+    public Task<IResult> Attendance([HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "meetings/{meetingId}/attendance")] HttpRequest request, string meetingId, [DurableClient] DurableTaskClient client) =>
+        commands.RunJsonAsync<AttendanceRequest, AttendanceRecorded>(request, meetingId, client, RecordAttendance.Validate, c => Acknowledged(s => RecordAttendance.Decide(s, c)));
+
+    [Function("AddAgendaItem")]
+    [AllowRoles(Roles.Secas)]
+    public Task<IResult> Item([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "meetings/{meetingId}/items")] HttpRequest request, string meetingId, [DurableClient] DurableTaskClient client) =>
+        commands.RunJsonAsync<AgendaItemRequest, AgendaItemAdded>(request, meetingId, client, AgendaItems.Validate, c => RecordCommand<MeetingState>.Deciding(
+            s => AgendaItems.Decide(s, c),
+            (s, summary) => Acknowledgement(s, summary, 201, MeetingUrls.Item(s.MeetingId, c.Number))));
+
+    [Function("RecordOutcome")]
+    [AllowRoles(Roles.Secas)]
+    public Task<IResult> Outcome([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "meetings/{meetingId}/items/{item:int}/outcomes")] HttpRequest request, string meetingId, int item, [DurableClient] DurableTaskClient client) =>
+        commands.RunJsonAsync<OutcomeRequest, OutcomeRequest>(request, meetingId, client, Outcomes.Validate, c => RecordCommand<MeetingState>.Deciding(
+            s => Outcomes.Decide(s, item, c),
+            (s, summary) => Acknowledgement(s, summary, 201, MeetingUrls.Item(s.MeetingId, item))));
+
+    /// <summary>
+    /// The number comes from the meeting's counter (shared with the cases reviewed at it); a request with an
+    /// Idempotency-Key reserves under that key, so copies of it sent at once share one number.
+    /// </summary>
+    [Function("RaiseMeetingAction")]
+    [AllowRoles(Roles.Secas)]
+    public Task<IResult> Action([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "meetings/{meetingId}/items/{item:int}/actions")] HttpRequest request, string meetingId, int item, [DurableClient] DurableTaskClient client) =>
+        commands.RunJsonAsync<MeetingActionRequest, MeetingActionRequest>(request, meetingId, client, MeetingActions.Validate, c => RecordCommand<MeetingState>.Reserving(
+            s => MeetingActions.CanRaise(s, item, c),
+            (s, token) => counters.ReserveActionNumberAsync(s.MeetingId, s.MeetingId, ReservationKey(s, request), token),
+            (s, number) => MeetingActions.Raise(s, item, c, number),
+            s => new CommandResponse(201, MeetingUrls.Item(s.MeetingId, item), Json(s.Actions.Last()))));
+
+    [Function("AddMeetingNote")]
+    [AllowRoles(Roles.Secas)]
+    public Task<IResult> Note([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "meetings/{meetingId}/notes")] HttpRequest request, string meetingId, [DurableClient] DurableTaskClient client) =>
+        commands.RunJsonAsync<MeetingNoteRequest, MeetingNoteRequest>(request, meetingId, client, MeetingNotes.Validate, c => Acknowledged(s => MeetingNotes.Decide(s, c)));
+
+    /// <summary>The standing item: this meeting approves the previous meeting's draft minutes, which then become final.</summary>
+    [Function("ApprovePreviousMinutes")]
+    [AllowRoles(Roles.Secas)]
+    public async Task<IResult> ApprovePrevious([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "meetings/{meetingId}/previous-minutes")] HttpRequest request, string meetingId, [DurableClient] DurableTaskClient client)
+    {
+        var meetings = await store.LoadAllAsync(request.HttpContext.RequestAborted);
+        return await commands.RunJsonAsync<PreviousMinutesRequest, PreviousMinutesRequest>(request, meetingId, client, PreviousMinutes.Validate, c => RecordCommand<MeetingState>.Deciding(
+            s => PreviousMinutes.Decide(s, meetings.FirstOrDefault(m => m.MeetingId == c.MeetingId) ?? MeetingState.Empty(c.MeetingId!), LatestBefore(meetings, s), c),
+            (s, summary) => Acknowledgement(s, summary, 202, MeetingUrls.Meeting(c.MeetingId!))));
+    }
+
+    [Function("RequestMinutes")]
+    [AllowRoles(Roles.Secas)]
+    public async Task<IResult> RequestMinutes([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "meetings/{meetingId}/minutes")] HttpRequest request, string meetingId, [DurableClient] DurableTaskClient client) =>
+        await commands.RunAsync(request, meetingId, ReadOnlyMemory<byte>.Empty, RecordCommand<MeetingState>.Deciding(
+            MinutesRequests.Decide,
+            (s, summary) =>
+            {
+                var version = s.Activities.Values.Count(a => a.Scheduled.Name == MeetingProcess.RenderMinutesStep);
+                return Acknowledgement(s, summary, 202, MeetingUrls.Minutes(s.MeetingId, version));
+            }), client);
+
+    private static RecordCommand<MeetingState> Acknowledged(Func<MeetingState, Decision> decide) =>
+        RecordCommand<MeetingState>.Deciding(decide, (s, summary) => Acknowledgement(s, summary));
+
+    private static CommandResponse Acknowledgement(MeetingState s, RecordSummary summary, int status = 200, string? location = null) =>
+        new(status, location, Json(new MeetingAcknowledgement(s.MeetingId, s.Version, summary.RuntimeStatus, summary.Stage, MeetingUrls.Meeting(s.MeetingId))));
+
+    /// <summary>The meeting held last before this one: the only one whose minutes this one can approve.</summary>
+    private static string? LatestBefore(IEnumerable<MeetingState> meetings, MeetingState meeting) =>
+        meeting.Scheduled is not { } held ? null
+        : meetings.Where(m => m.Scheduled is { } other && other.Date < held.Date).MaxBy(m => m.Scheduled!.Date)?.MeetingId;
+
+    /// <summary>One reservation per request: the meeting, when it was created, and the request's Idempotency-Key.</summary>
+    private static string? ReservationKey(MeetingState state, HttpRequest request) =>
+        RecordCommands<MeetingState>.IdempotencyKeyHash(request) is { } key
+            ? RecordCommands<MeetingState>.KeyHash(string.Join('\n', state.MeetingId, state.CreatedTime.UtcTicks, key))
+            : null;
+
+    private static string Json<T>(T value) => JsonSerializer.Serialize(value, RecordJson.Options);
+}

@@ -1,0 +1,71 @@
+using Opsg.Functions.Cases;
+using Opsg.Functions.Records;
+using Opsg.Functions.Steps;
+
+namespace Opsg.Functions.Meetings;
+
+/// <summary>Where a meeting stands: a function of its record.</summary>
+public enum MeetingStage { Scheduled, Minuted, DraftIssued, Final }
+
+/// <summary>What a meeting's orchestration has to do, read off the record at one version (see <see cref="MeetingProcess.Plan"/>).</summary>
+public sealed record MeetingPlan(long Version, string Stage, IReadOnlyList<MeetingStep> Steps, bool Finished)
+{
+    public MeetingPlan Newest(MeetingPlan other) => other.Version > Version ? other : this;
+}
+
+/// <summary>A step recorded as scheduled at <paramref name="Sequence"/>; <paramref name="Run"/> counts SECAS's retries of it.</summary>
+public sealed record MeetingStep(long Sequence, string Activity, int Run);
+
+/// <summary>
+/// The one home of what happens next in a meeting's life, pure. The minutes render when SECAS asks and again after
+/// every change once they exist (an item, an outcome, an action, a note, attendance), and once more as final when a
+/// later meeting approves them. Approving the previous meeting's minutes here schedules the step that makes them
+/// final in that meeting's record. The meeting is finished when its minutes are final and nothing is left to run.
+/// </summary>
+public sealed class MeetingProcess : IRecordProcess<MeetingState>
+{
+    public const string RenderMinutesStep = "RenderMinutes";
+    public const string FinalisePreviousStep = "FinalisePreviousMinutes";
+
+    public IEnumerable<RecordEvent> React(MeetingState before, MeetingState after, RecordEvent e, DateTimeOffset now)
+    {
+        switch (e)
+        {
+            case MinutesRequested:
+            case MinutesMadeFinal when after.MinutesRequested:
+            case AttendanceRecorded or AgendaItemAdded or OutcomeRecorded or MeetingActionRaised or MeetingNoteAdded when before.MinutesRequested:
+                yield return RenderMinutes(after);
+                break;
+            case PreviousMinutesApproved approved:
+                yield return new ActivityScheduled(FinalisePreviousStep, null, null, approved.MeetingId);
+                break;
+        }
+    }
+
+    public IReadOnlyList<RecordEvent> Settle(MeetingState state) => [];
+
+    public RecordSummary Summarise(MeetingState state) =>
+        new(state.MeetingId, Runtime(state).ToString(), Stage(state).ToString(), state.PendingActivities.ToList());
+
+    public static MeetingStage Stage(MeetingState s) =>
+        s.IsFinal ? MeetingStage.Final
+        : !s.Minutes.IsEmpty ? MeetingStage.DraftIssued
+        : !s.Items.IsEmpty ? MeetingStage.Minuted
+        : MeetingStage.Scheduled;
+
+    /// <summary>Durable's words, as a case uses them: complete once final with nothing left to run.</summary>
+    public static RuntimeStatus Runtime(MeetingState s) =>
+        s.HasFailedStep ? RuntimeStatus.Failed
+        : s.IsFinal && !s.PendingActivities.Any() ? RuntimeStatus.Completed
+        : RuntimeStatus.Running;
+
+    public static MeetingPlan Plan(MeetingState s) => new(
+        s.Version,
+        Stage(s).ToString(),
+        s.Activities.Values.Where(a => a.Status == ActivityStatus.Scheduled).Select(a => new MeetingStep(a.Sequence, a.Scheduled.Name, a.Retries)).ToList(),
+        Runtime(s) == RuntimeStatus.Completed);
+
+    /// <summary>The next version of the minutes, rendered from the meeting as it is at this point of its history.</summary>
+    private static ActivityScheduled RenderMinutes(MeetingState s) =>
+        new(RenderMinutesStep, MinutesModel.TemplateName, s.Activities.Values.Count(a => a.Scheduled.Name == RenderMinutesStep) + 1, null);
+}

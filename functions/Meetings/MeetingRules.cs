@@ -1,0 +1,23 @@
+using System.Globalization;
+using Opsg.Functions.Records;
+
+namespace Opsg.Functions.Meetings;
+
+/// <summary>The refusals every meeting command shares, each worded once.</summary>
+public static class MeetingRules
+{
+    public static Rejection NotFound(string meetingId) => new(404, "No such meeting.", $"There is no meeting '{meetingId}'.");
+
+    /// <summary>A final record changes only through an amendment approved at a later meeting.</summary>
+    public static Rejection? Open(MeetingState state) =>
+        !state.Exists ? NotFound(state.MeetingId)
+        : state.IsFinal ? Rejection.OutOfOrder($"The minutes of {state.MeetingId} were approved as final at {state.Final!.AtMeeting}; the meeting record is closed.")
+        : null;
+
+    public static Rejection NoSuchItem(string meetingId, int item) =>
+        new(404, "No such agenda item.", $"Meeting '{meetingId}' has no item {item.ToString(CultureInfo.InvariantCulture)}.");
+
+    /// <summary>"OPSG_25" held on 1 October → "OPSG_25_0110": the minutes' one reference, with no case key in it.</summary>
+    public static string MinutesReference(MeetingScheduled meeting) =>
+        $"{meeting.MeetingId}_{meeting.Date.ToString("ddMM", CultureInfo.InvariantCulture)}";
+}

@@ -1,0 +1,44 @@
+using System.Collections.Immutable;
+using Opsg.Functions.Records;
+using Opsg.Functions.Steps;
+
+namespace Opsg.Functions.Meetings;
+
+/// <summary>An agenda item as the meeting stands: its outcomes, actions and notes in the order recorded.</summary>
+public sealed record ItemState(AgendaItemAdded Added, ImmutableList<OutcomeRecorded> Outcomes, ImmutableList<MeetingActionRaised> Actions, ImmutableList<MeetingNoteAdded> Notes);
+
+/// <summary>Everything known about a meeting, built only by folding its history.</summary>
+public sealed record MeetingState : RecordState
+{
+    public static MeetingState Empty(string meetingId) => new() { Id = meetingId };
+
+    public string MeetingId => Id;
+    public MeetingScheduled? Scheduled { get; init; }
+    public AttendanceRecorded? Attendance { get; init; }
+    public ImmutableSortedDictionary<int, ItemState> Items { get; init; } = ImmutableSortedDictionary<int, ItemState>.Empty;
+    public bool MinutesRequested { get; init; }
+    public ImmutableList<MinutesRendered> Minutes { get; init; } = [];
+    public PreviousMinutesApproved? ApprovedPrevious { get; init; }
+    public MinutesMadeFinal? Final { get; init; }
+
+    public bool Exists => Scheduled is not null;
+    public bool IsFinal => Final is not null;
+
+    /// <summary>Every action raised at the meeting, in the order of its number.</summary>
+    public IEnumerable<MeetingActionRaised> Actions => Items.Values.SelectMany(i => i.Actions).OrderBy(a => a.Number);
+
+    public static void Register(RecordEvents<MeetingState> events) => events
+        .On<MeetingScheduled>((s, e) => s with { Scheduled = e })
+        .On<AttendanceRecorded>((s, e) => s with { Attendance = e })
+        .On<AgendaItemAdded>((s, e) => s with { Items = s.Items.SetItem(e.Number, new ItemState(e, [], [], [])) })
+        .On<OutcomeRecorded>((s, e) => s.UpdateItem(e.Item, i => i with { Outcomes = i.Outcomes.Add(e) }))
+        .On<MeetingActionRaised>((s, e) => s.UpdateItem(e.Item, i => i with { Actions = i.Actions.Add(e) }))
+        .On<MeetingNoteAdded>((s, e) => s.UpdateItem(e.Item, i => i with { Notes = i.Notes.Add(e) }))
+        .On<MinutesRequested>((s, _) => s with { MinutesRequested = true })
+        .On<MinutesRendered>((s, e) => RecordSteps.UpdateActivity(s, e.Scheduled, a => a with { Status = ActivityStatus.Completed, Output = e.BlobName }) with { Minutes = s.Minutes.Add(e) })
+        .On<PreviousMinutesApproved>((s, e) => s with { ApprovedPrevious = e })
+        .On<MinutesMadeFinal>((s, e) => s with { Final = e });
+
+    private MeetingState UpdateItem(int number, Func<ItemState, ItemState> change) =>
+        Items.TryGetValue(number, out var item) ? this with { Items = Items.SetItem(number, change(item)) } : this;
+}

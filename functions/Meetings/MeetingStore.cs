@@ -1,0 +1,15 @@
+using Opsg.Functions.Http;
+using Opsg.Functions.Records;
+using Opsg.Functions.Storage;
+
+namespace Opsg.Functions.Meetings;
+
+/// <summary>The meetings' record store: the generic store over the meeting's kind.</summary>
+public sealed class MeetingStore(HistoryTable history, RecordKind<MeetingState> kind) : RecordStore<MeetingState>(history, kind);
+
+/// <summary>The commands on meetings: the one command pipeline, over the meeting's store and orchestration.</summary>
+public sealed class MeetingCommands(MeetingStore store, IWorkflowAlignment<MeetingState> workflow, TimeProvider clock)
+    : RecordCommands<MeetingState>(store, workflow, clock);
+
+/// <summary>The reads of meetings: the one read path (404 for a meeting never created).</summary>
+public sealed class MeetingReads(MeetingStore store) : RecordReads<MeetingState>(store, state => state.Exists);

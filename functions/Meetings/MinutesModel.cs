@@ -1,0 +1,90 @@
+using System.Globalization;
+using Opsg.Functions.Reports;
+
+namespace Opsg.Functions.Meetings;
+
+/// <summary>The meeting's minutes as the template reads them: every word and flag worked out here, pure.</summary>
+public sealed record MinutesModel(
+    DocumentHeader Header,
+    string MeetingName,
+    string Held,
+    string Place,
+    Attendance Attendance,
+    IReadOnlyList<MinutesItem> Items,
+    bool HasNextMeeting,
+    string NextMeeting,
+    bool IsFinal,
+    string FinalNote)
+{
+    public const string TemplateName = "meeting-minutes";
+
+    public static MinutesModel From(MeetingState state)
+    {
+        var meeting = state.Scheduled ?? throw new InvalidOperationException("The meeting was never scheduled.");
+        var status = state.IsFinal ? "Final Minutes" : "Draft Minutes";
+        var header = new DocumentHeader(MeetingRules.MinutesReference(meeting), $"Operations Group Meeting {MeetingNumber(meeting.MeetingId)}", status,
+            ClassificationBanner.For(meeting.Classification));
+        var where = meeting.Venue is { } venue ? (meeting.Teleconference ? $"{venue}, and by teleconference" : venue) : "By teleconference only";
+        return new MinutesModel(
+            header,
+            meeting.MeetingId.Replace('_', ' '),
+            $"{Long(meeting.Date)}, {meeting.StartTime} – {meeting.EndTime}",
+            where,
+            state.Attendance is { } a ? ReportRows.Attendance(a.Attendees, a.Apologies) : new Attendance([], [], [], false),
+            state.Items.Values.Select(Item).ToList(),
+            meeting.NextMeetingDate is not null,
+            meeting.NextMeetingDate is { } next ? Long(next) : "",
+            state.IsFinal,
+            state.Final is { } final ? $"Approved as final at {final.AtMeeting.Replace('_', ' ')} on {Long(final.On)}{(final.Amendments is null ? "." : ", with amendments: " + final.Amendments)}" : "");
+    }
+
+    private static MinutesItem Item(ItemState item) => new(
+        item.Added.Number,
+        item.Added.Title,
+        item.Added.Presenter ?? "",
+        item.Added.Presenter is not null,
+        item.Added.Narrative.Select(p => new MinutesParagraph(p.Heading ?? "", p.Heading is not null, TextLinks.Split(p.Text))).ToList(),
+        item.Added.NilReturn ?? "",
+        item.Added.NilReturn is not null,
+        item.Outcomes.Select(o => Outcome(o, item.Notes.Where(n => n.Outcome == o.Number))).ToList(),
+        item.Actions.Select(a => new MinutesAction(a.ActionId, a.Text, a.Owner, Target(a.Target))).ToList(),
+        item.Notes.Where(n => n.Outcome is null).Select(Note).ToList());
+
+    private static MinutesOutcome Outcome(OutcomeRecorded o, IEnumerable<MeetingNoteAdded> notes) => new(
+        o.Number,
+        o.Verb.ToString().ToUpperInvariant(),
+        o.Verb.ToString().ToLowerInvariant(),
+        TextLinks.Split(o.Text),
+        o.Points.Select(TextLinks.Split).ToList(),
+        o.Points.Count > 0,
+        o.SubjectTo ?? "",
+        o.SubjectTo is not null,
+        o.ForApprovalBy ?? "",
+        o.ForApprovalBy is not null,
+        notes.Select(Note).ToList());
+
+    /// <summary>"(Post-meeting note, 3 October 2019: …)" or, undated, "(Post-meeting note: …)".</summary>
+    private static MinutesNote Note(MeetingNoteAdded n) => new(n.On is { } on ? $"Post-meeting note, {Long(on)}:" : "Post-meeting note:", TextLinks.Split(n.Text));
+
+    private static string Target(string? target) =>
+        target is null ? "" : DateOnly.TryParseExact(target, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? Long(d) : target.Replace('_', ' ');
+
+    private static string MeetingNumber(string meetingId) => meetingId.StartsWith("OPSG_", StringComparison.Ordinal) ? meetingId["OPSG_".Length..] : meetingId;
+
+    private static string Long(DateOnly date) => date.ToString("d MMMM yyyy", CultureInfo.GetCultureInfo("en-GB"));
+}
+
+public sealed record MinutesItem(int Number, string Title, string Presenter, bool HasPresenter, IReadOnlyList<MinutesParagraph> Narrative,
+    string NilReturn, bool IsNilReturn, IReadOnlyList<MinutesOutcome> Outcomes, IReadOnlyList<MinutesAction> Actions, IReadOnlyList<MinutesNote> Notes)
+{
+    public bool HasOutcomes => Outcomes.Count > 0;
+}
+
+public sealed record MinutesParagraph(string Heading, bool HasHeading, IReadOnlyList<TextSegment> Text);
+
+public sealed record MinutesOutcome(int Number, string Verb, string VerbKey, IReadOnlyList<TextSegment> Text, IReadOnlyList<IReadOnlyList<TextSegment>> Points, bool HasPoints,
+    string SubjectTo, bool IsSubjectTo, string ForApprovalBy, bool IsForApproval, IReadOnlyList<MinutesNote> Notes);
+
+public sealed record MinutesAction(string Id, string Text, string Owner, string Target);
+
+public sealed record MinutesNote(string Label, IReadOnlyList<TextSegment> Text);

@@ -1,0 +1,59 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.DurableTask.Client;
+using Opsg.Functions.Meetings;
+using Opsg.Functions.Records;
+using Opsg.Functions.Reports;
+using Opsg.Functions.Steps;
+using Opsg.Functions.Storage;
+
+namespace Opsg.Functions.Orchestration;
+
+/// <summary>The meeting workflow's only I/O; each step is idempotent as a case's are (<see cref="StepRunner{TState}"/>).</summary>
+public sealed class MeetingActivities(MeetingStore store, StepRunner<MeetingState> steps, ReportRenderer renderer, BlobStore blobs, MeetingWorkflow workflow)
+{
+    [Function(nameof(ReadMeetingPlan))]
+    public async Task<MeetingPlan> ReadMeetingPlan([ActivityTrigger] string meetingId) => MeetingProcess.Plan(await store.LoadAsync(meetingId, CancellationToken.None));
+
+    /// <summary>The minutes as the meeting stood when the rendering was scheduled: same record, same bytes.</summary>
+    [Function(nameof(RenderMinutes))]
+    public Task<MeetingPlan> RenderMinutes([ActivityTrigger] MeetingStepInput step) => RunAsync(step, async (history, activity) =>
+    {
+        var version = activity.Scheduled.ReportVersion ?? 1;
+        var asScheduled = store.Kind.Fold(step.MeetingId, history.TakeWhile(e => e.Sequence <= step.Sequence));
+        var bytes = Encoding.UTF8.GetBytes(renderer.RenderMeetingDocument(MinutesModel.TemplateName, MinutesModel.From(asScheduled)));
+        var sha = Convert.ToHexStringLower(SHA256.HashData(bytes));
+        var name = ReportBlobs.Name(step.MeetingId, MinutesModel.TemplateName, version);
+        await blobs.WriteAsync(BlobArea.Reports, name, bytes, ReportBlobs.ContentType, new Dictionary<string, string>
+        {
+            ["sha256"] = sha,
+            ["templatehash"] = renderer.TemplateHash,
+            ["historysequence"] = step.Sequence.ToString(CultureInfo.InvariantCulture),
+        }, CancellationToken.None);
+        return new MinutesRendered(step.Sequence, version, asScheduled.IsFinal, name, sha, renderer.TemplateHash);
+    });
+
+    /// <summary>
+    /// This meeting approved the previous one's minutes: record them final in that meeting's own history (once, by
+    /// this step's key), tell its orchestration, then complete the step here.
+    /// </summary>
+    [Function(nameof(FinalisePreviousMinutes))]
+    public Task<MeetingPlan> FinalisePreviousMinutes([ActivityTrigger] MeetingStepInput step, [DurableClient] DurableTaskClient client) => RunAsync(step, async (history, _) =>
+    {
+        var here = store.Kind.Fold(step.MeetingId, history);
+        var approved = here.ApprovedPrevious ?? throw new InvalidOperationException("Nothing was approved at this meeting.");
+        var previous = await store.RecordOnceAsync(approved.MeetingId, $"made-final-at-{step.MeetingId}", DateTimeOffset.UtcNow,
+            s => s.IsFinal ? Decision.Accept() : Decision.Accept(new MinutesMadeFinal(step.MeetingId, here.Scheduled!.Date, approved.Amendments)));
+        await workflow.AlignAsync(client, previous);
+        return new ActivityCompleted(step.Sequence, $"The minutes of {approved.MeetingId} are final.");
+    });
+
+    [Function(nameof(RecordMeetingStepFailure))]
+    public async Task<MeetingPlan> RecordMeetingStepFailure([ActivityTrigger] MeetingStepFailure failure) =>
+        MeetingProcess.Plan(await steps.RecordFailureAsync(failure.MeetingId, failure.Sequence, failure.Run, failure.Error, failure.Attempts));
+
+    private async Task<MeetingPlan> RunAsync(MeetingStepInput step, Func<IReadOnlyList<RecordedEvent>, ActivityState, Task<RecordEvent>> run) =>
+        MeetingProcess.Plan(await steps.RunAsync(step.MeetingId, step.Sequence, step.Run, run));
+}

@@ -1,0 +1,145 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Opsg.Functions.Tests.Fixtures;
+
+namespace Opsg.Functions.Tests.Meetings;
+
+/// <summary>Seed 004's OPSG_25 minuted through the public API only, once; each test reads what that recorded.</summary>
+public sealed class Seed004Minuted : OpsgAppFixture
+{
+    public HttpClient Secas { get; private set; } = null!;
+    public List<string> ActionIds { get; } = [];
+    public string Minutes { get; private set; } = "";
+
+    public override async Task InitializeAsync()
+    {
+        await base.InitializeAsync();
+        Secas = App.ClientAs("Secas");
+        await Secas.PostJson("/api/meetings", Seed004Meeting.PreviousMeeting).ExpectAsync(HttpStatusCode.Created);
+        await Secas.PostJson("/api/meetings", Seed004Meeting.Meeting).ExpectAsync(HttpStatusCode.Created);
+        const string meeting = "/api/meetings/" + Seed004Meeting.Id;
+        await Secas.PutJson(meeting + "/attendance", Seed004Meeting.Attendance).ExpectAsync(HttpStatusCode.OK);
+        foreach (var item in Seed004Meeting.Items)
+        {
+            await Secas.PostJson(meeting + "/items", new { number = item.Number, title = item.Title, narrative = item.Narrative, nilReturn = item.NilReturn }).ExpectAsync(HttpStatusCode.Created);
+            foreach (var outcome in item.Outcomes)
+                await Secas.PostJson($"{meeting}/items/{item.Number}/outcomes", outcome).ExpectAsync(HttpStatusCode.Created);
+            foreach (var action in item.Actions)
+            {
+                var raised = await Secas.PostJson($"{meeting}/items/{item.Number}/actions", new { text = action, owner = action.Split(' ')[0] }).ExpectAsync(HttpStatusCode.Created);
+                ActionIds.Add(raised["actionId"]!.GetValue<string>());
+            }
+        }
+        foreach (var note in Seed004Meeting.Notes)
+            await Secas.PostJson(meeting + "/notes", note).ExpectAsync(HttpStatusCode.OK);
+        await Secas.PostJson(meeting + "/previous-minutes", new { meetingId = Seed004Meeting.Previous }).ExpectAsync(HttpStatusCode.Accepted);
+        var requested = await Secas.PostAsync(meeting + "/minutes", null).ExpectAsync(HttpStatusCode.Accepted);
+        Assert.Equal("Running", requested["runtimeStatus"]!.GetValue<string>());
+        var first = await WaitForMeetingAsync(Seed004Meeting.Id, m => m["minutes"]!.AsArray().Count >= 1);
+        Minutes = await Secas.GetStringAsync(first["minutes"]![0]!["url"]!.GetValue<string>());
+    }
+
+    /// <summary>Polls until the condition holds; a deadline, not a timing assertion.</summary>
+    public async Task<System.Text.Json.Nodes.JsonNode> WaitForMeetingAsync(string id, Func<System.Text.Json.Nodes.JsonNode, bool> condition, int seconds = 30)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(seconds);
+        System.Text.Json.Nodes.JsonNode? last = null;
+        while (DateTime.UtcNow < deadline)
+        {
+            var response = await Secas.GetAsync($"/api/meetings/{id}");
+            last = await response.Json_();
+            if (response.IsSuccessStatusCode && condition(last)) return last;
+            await Task.Delay(100);
+        }
+        throw new TimeoutException($"Meeting {id} did not reach the expected state: {last?.ToJsonString()}");
+    }
+}
+
+public sealed class MeetingMinutesTests(Seed004Minuted meeting) : IClassFixture<Seed004Minuted>
+{
+    private const string Url = "/api/meetings/" + Seed004Meeting.Id;
+
+    [Fact]
+    public void ActionsAreNumberedByTheMeetingInTheOrderRaised()
+    {
+        Assert.Equal(Enumerable.Range(1, 18).Select(n => $"OPSG 25/{n:D2}"), meeting.ActionIds);
+    }
+
+    [Fact]
+    public void TheMinutesCarryTheMeetingsOwnReferenceAndAreDraft()
+    {
+        Assert.Contains("OPSG_25_0110", meeting.Minutes);
+        Assert.Contains("data-field=\"document-status\">Draft Minutes<", meeting.Minutes);
+        Assert.Contains("1 October 2019, 10:00 – 17:00", meeting.Minutes);
+        Assert.Contains("The next meeting will be held on 5 November 2019.", meeting.Minutes);
+    }
+
+    [Fact]
+    public void AttendanceListsMembersByConstituencyInTheGroupsOrderThenApologies()
+    {
+        var constituencies = Regex.Matches(meeting.Minutes, "data-constituency=\"([^\"]+)\"").Select(m => m.Groups[1].Value).ToArray();
+        Assert.Equal(["Operations Group Chair", "DCC", "Network Party", "Large Supplier", "Small Supplier", "Other SEC Party"], constituencies);
+        Assert.Contains("data-organisation=\"SECAS\"", meeting.Minutes);
+        Assert.Contains("Geoff Huckerby", meeting.Minutes);
+    }
+
+    [Fact]
+    public void EveryItemPrintsInOrderWithItsOutcomesAndActions()
+    {
+        var items = Regex.Matches(meeting.Minutes, "data-item=\"(\\d+)\"").Select(m => int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+        Assert.Equal(Enumerable.Range(1, 20), items);
+        var printedActions = Regex.Matches(meeting.Minutes, "<strong>ACTION (OPSG 25/\\d+):</strong>").Select(m => m.Groups[1].Value).ToArray();
+        Assert.Equal(meeting.ActionIds, printedActions);
+        Assert.DoesNotContain("25/110", meeting.Minutes);
+        // Actions print under the item that raised them: 25/07 under item 6, 25/18 under item 18.
+        Assert.Matches("data-item=\"6\"(?:(?!data-item=).)*OPSG 25/07", Flat(meeting.Minutes));
+        Assert.Matches("data-item=\"18\"(?:(?!data-item=).)*OPSG 25/18", Flat(meeting.Minutes));
+    }
+
+    [Fact]
+    public void OutcomesUseTheGroupsVerbsWithTheirQualifiers()
+    {
+        Assert.Contains("<strong>ENDORSED</strong> proposal SIP4931 subject to the DCC providing a cost estimate", meeting.Minutes);
+        Assert.Contains("<strong>RECOMMENDED</strong> the work package for approval by the SECCo Board", meeting.Minutes);
+        Assert.Contains("<strong>DISCUSSED</strong>", meeting.Minutes);
+        Assert.Matches("data-item=\"2\"(?:(?!data-item=).)*<ol class=\"points\">(?:(?!</ol>).)*Supplier of Last Resort", Flat(meeting.Minutes));
+        Assert.Matches("data-item=\"7\"(?:(?!data-item=).)*data-field=\"nil-return\">None proposed.<", Flat(meeting.Minutes));
+    }
+
+    [Fact]
+    public void LinksInTextAreLinksOnlyForHttpsAndMailto()
+    {
+        Assert.Contains("<a href=\"https://smartenergycodecompany.co.uk/modifications/change-coordination/\">", meeting.Minutes);
+        Assert.Contains("<a href=\"mailto:secas@gemserv.com\">secas@gemserv.com</a>", meeting.Minutes);
+    }
+
+    [Fact]
+    public void PostMeetingNotesPrintInBracketsWhereTheyBelong()
+    {
+        Assert.Matches("data-item=\"4\"(?:(?!data-outcome=\"2\").)*\\[Post-meeting note: The need to resubmit", Flat(meeting.Minutes));
+        Assert.Matches("data-item=\"16\"(?:(?!data-item=).)*\\[Post-meeting note: The Chair asked SECAS", Flat(meeting.Minutes));
+    }
+
+    [Fact]
+    public async Task ApprovingThePreviousMinutesMakesThatMeetingFinal()
+    {
+        var previous = await meeting.WaitForMeetingAsync(Seed004Meeting.Previous, m => m["minutesStatus"]!.GetValue<string>() == "final");
+        Assert.Equal(Seed004Meeting.Id, previous["final"]!["atMeeting"]!.GetValue<string>());
+        // A final record is closed: only an amendment approved at a later meeting changes it.
+        var refused = await meeting.Secas.PostJson($"/api/meetings/{Seed004Meeting.Previous}/items", new { number = 1, title = "Late item" });
+        await refused.ProblemAsync(HttpStatusCode.Conflict);
+    }
+
+    [Fact]
+    public async Task DraftMinutesAreForMembersAndSecasOnly()
+    {
+        var view = await meeting.Secas.GetAsync(Url).ExpectAsync(HttpStatusCode.OK);
+        var draft = view["minutes"]![0]!["url"]!.GetValue<string>();
+        Assert.Equal(HttpStatusCode.OK, (await meeting.App.ClientAs("OpsgMember").GetAsync(draft)).StatusCode);
+        await (await meeting.App.ClientAs("Dcc").GetAsync(draft)).ProblemAsync(HttpStatusCode.Forbidden);
+        await (await meeting.App.ClientAs("Panel").GetAsync(Url)).ProblemAsync(HttpStatusCode.Forbidden);
+        await (await meeting.App.ClientAs(null).GetAsync(Url)).ProblemAsync(HttpStatusCode.Unauthorized);
+    }
+
+    private static string Flat(string html) => html.Replace("\n", " ", StringComparison.Ordinal);
+}
