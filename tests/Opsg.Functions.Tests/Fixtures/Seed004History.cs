@@ -1,0 +1,43 @@
+using System.Text.Json;
+using Opsg.Functions.Meetings;
+using Opsg.Functions.Records;
+
+namespace Opsg.Functions.Tests.Fixtures;
+
+/// <summary>
+/// Seed 004's OPSG_25 as a folded meeting, without a host: the same requests <see cref="Seed004Meeting"/> sends over
+/// HTTP, through the same validation and decisions, appended in memory. For the pure document checks.
+/// </summary>
+public static class Seed004History
+{
+    private static readonly DateTimeOffset At = new(2019, 10, 1, 17, 0, 0, TimeSpan.Zero);
+
+    public static MeetingState State()
+    {
+        var state = MeetingState.Empty(Seed004Meeting.Id);
+        var sequence = 0L;
+        void Record(Func<MeetingState, Decision> decide)
+        {
+            var decision = decide(state);
+            if (decision.Rejection is { } refused) throw new InvalidOperationException(refused.Detail);
+            foreach (var e in decision.Events)
+                state = MeetingRecord.Events.Evolve(state, new RecordedEvent(++sequence, e, new Actor(Role.Secas, "SECAS"), At));
+        }
+        T As<T>(object request) => JsonSerializer.Deserialize<T>(JsonSerializer.Serialize(request, RecordJson.Options), RecordJson.Options)!;
+
+        Record(s => ScheduleMeeting.Decide(s, ScheduleMeeting.Validate(As<ScheduleMeetingRequest>(Seed004Meeting.Meeting)).Event!));
+        Record(s => RecordAttendance.Decide(s, RecordAttendance.Validate(As<AttendanceRequest>(Seed004Meeting.Attendance)).Event!));
+        var number = 0;
+        foreach (var item in Seed004Meeting.Items)
+        {
+            Record(s => AgendaItems.Decide(s, AgendaItems.Validate(As<AgendaItemRequest>(new { number = item.Number, title = item.Title, narrative = item.Narrative, nilReturn = item.NilReturn })).Event!));
+            foreach (var outcome in item.Outcomes)
+                Record(s => Outcomes.Decide(s, item.Number, Outcomes.Validate(As<OutcomeRequest>(outcome)).Command!));
+            foreach (var action in item.Actions)
+                Record(s => MeetingActions.Raise(s, item.Number, MeetingActions.Validate(new MeetingActionRequest(action, action.Split(' ')[0], null)).Command!, ++number));
+        }
+        foreach (var note in Seed004Meeting.Notes)
+            Record(s => MeetingNotes.Decide(s, MeetingNotes.Validate(As<MeetingNoteRequest>(note)).Command!));
+        return state;
+    }
+}
