@@ -21,22 +21,16 @@ public sealed record CommandAnswer<TState>(IResult Result, CommandResult<TState>
 /// </summary>
 public class RecordCommands<TState>(RecordStore<TState> store, IWorkflowAlignment<TState> workflow, TimeProvider clock) where TState : RecordState
 {
-    /// <summary>A JSON command: the body is read (400/413/415 problems) and validated (400 naming every field) before the case is asked.</summary>
-    public async Task<IResult> RunJsonAsync<TRequest, TCommand>(
+    /// <summary>A JSON command: the body is read (400/413/415 problems) and validated (400 naming every field) before the record is asked.</summary>
+    public Task<IResult> RunJsonAsync<TRequest, TCommand>(
         HttpRequest request,
         string id,
         DurableTaskClient client,
         Func<TRequest, (TCommand? Command, Rejection? Rejection)> validate,
         Func<TCommand, RecordCommand<TState>> command)
         where TRequest : class
-        where TCommand : class
-    {
-        var (body, invalid) = await JsonBody.ReadAsync<TRequest>(request, request.HttpContext.RequestAborted);
-        if (invalid is not null) return Problems.From(invalid);
-        var (validated, rejection) = validate(body!.Value);
-        if (rejection is not null) return Problems.From(rejection);
-        return await RunAsync(request, id, body.Bytes, command(validated!), client);
-    }
+        where TCommand : class =>
+        RunJsonAsync(request, _ => id, client, validate, command);
 
     /// <summary>A JSON command that names its record in the body (creating a meeting names the meeting).</summary>
     public async Task<IResult> RunJsonAsync<TRequest, TCommand>(
