@@ -11,7 +11,7 @@ namespace Opsg.Functions.Orchestration;
 /// Brings a meeting's orchestration in line with its record, by the same rule as a case's (<see cref="InstanceAlignment"/>).
 /// After a command a failure is logged, never answered: the command is recorded already.
 /// </summary>
-public sealed class MeetingWorkflow(IOptions<WorkflowOptions> options, ILogger<MeetingWorkflow> logger) : IWorkflowAlignment<MeetingState>
+public sealed class MeetingWorkflow(MeetingStore store, IOptions<WorkflowOptions> options, ILogger<MeetingWorkflow> logger) : IWorkflowAlignment<MeetingState>
 {
     public async Task RecordedAsync(DurableTaskClient client, MeetingState state, long recordedFrom, CancellationToken cancellationToken)
     {
@@ -30,6 +30,15 @@ public sealed class MeetingWorkflow(IOptions<WorkflowOptions> options, ILogger<M
     {
         var instance = await client.GetInstanceAsync(state.MeetingId, getInputsAndOutputs: true, CancellationToken.None);
         await MoveAsync(client, state, InstanceAlignment.Decide(Facts(state), CaseWorkflow.Facts(instance)), CancellationToken.None);
+    }
+
+    /// <summary>For the repair timer: the facts come from the meeting's summary row; the meeting is read only when there is something to do.</summary>
+    public async Task<InstanceMove> AlignAsync(DurableTaskClient client, string meetingId, RecordFacts? record, CancellationToken cancellationToken)
+    {
+        var instance = await client.GetInstanceAsync(meetingId, getInputsAndOutputs: true, cancellationToken);
+        var move = InstanceAlignment.Decide(record, CaseWorkflow.Facts(instance));
+        if (move != InstanceMove.None) await MoveAsync(client, await store.LoadAsync(meetingId, cancellationToken), move, cancellationToken);
+        return move;
     }
 
     private async Task MoveAsync(DurableTaskClient client, MeetingState state, InstanceMove move, CancellationToken cancellationToken)

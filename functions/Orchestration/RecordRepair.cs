@@ -1,6 +1,7 @@
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Options;
+using Opsg.Functions.Meetings;
 using Opsg.Functions.Steps;
 using Opsg.Functions.Storage;
 
@@ -13,7 +14,7 @@ namespace Opsg.Functions.Orchestration;
 /// failed orchestration whose record names no failed step (storage out of reach for longer than its retries, so there
 /// is nothing for a person to decide). A failed step is left for SECAS to retry (POST /rewind).
 /// </summary>
-public sealed class RecordRepair(HistoryTable history, CaseWorkflow workflow, TimeProvider clock, IOptions<WorkflowOptions> options, ILogger<RecordRepair> logger)
+public sealed class RecordRepair(HistoryTable history, CaseWorkflow workflow, MeetingWorkflow meetings, TimeProvider clock, IOptions<WorkflowOptions> options, ILogger<RecordRepair> logger)
 {
     public const string Name = "RepairCaseOrchestrations";
 
@@ -22,23 +23,30 @@ public sealed class RecordRepair(HistoryTable history, CaseWorkflow workflow, Ti
     public Task Run([TimerTrigger("%OpsgRepairSchedule%")] TimerInfo timer, [DurableClient] DurableTaskClient client) =>
         RepairAsync(client, CancellationToken.None);
 
-    public async Task<int> RepairAsync(DurableTaskClient client, CancellationToken cancellationToken)
+    /// <summary>Every case, then every meeting, each aligned by its kind's workflow; how many needed it.</summary>
+    public async Task<int> RepairAsync(DurableTaskClient client, CancellationToken cancellationToken) =>
+        await RepairKindAsync(HistoryTable.CaseHeaderRowKey, "case",
+            header => workflow.AlignAsync(client, header.CaseId, RecordFacts.Of(header), known: null, cancellationToken), cancellationToken)
+        + await RepairKindAsync(MeetingRecord.HeaderRowKey, "meeting",
+            header => meetings.AlignAsync(client, header.CaseId, RecordFacts.Of(header), cancellationToken), cancellationToken);
+
+    private async Task<int> RepairKindAsync(string headerRowKey, string noun, Func<CaseHeader, Task<InstanceMove>> align, CancellationToken cancellationToken)
     {
         var repaired = 0;
         var settled = clock.GetUtcNow() - options.Value.RepairGrace;
         string? continuation = null;
         do
         {
-            var page = await history.ListAsync(new CaseQuery(null, null, [], null, 500, continuation), cancellationToken);
+            var page = await history.ListAsync(new CaseQuery(null, null, [], null, 500, continuation, headerRowKey), cancellationToken);
             foreach (var header in page.Cases.Where(h => h.LastUpdatedTime <= settled))
             {
                 try
                 {
-                    if (await RepairAsync(client, header, cancellationToken)) repaired++;
+                    if (await align(header) != InstanceMove.None) repaired++;
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException)
                 {
-                    logger.LogWarning(ex, "Could not repair the orchestration of case {CaseId}; the next run tries again", header.CaseId);
+                    logger.LogWarning(ex, "Could not repair the orchestration of {Noun} {Id}; the next run tries again", noun, header.CaseId);
                 }
             }
             continuation = page.ContinuationToken;
@@ -46,7 +54,4 @@ public sealed class RecordRepair(HistoryTable history, CaseWorkflow workflow, Ti
         while (continuation is not null);
         return repaired;
     }
-
-    private async Task<bool> RepairAsync(DurableTaskClient client, CaseHeader header, CancellationToken cancellationToken) =>
-        await workflow.AlignAsync(client, header.CaseId, RecordFacts.Of(header), known: null, cancellationToken) != InstanceMove.None;
 }

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.DurableTask.Client;
 using Microsoft.DurableTask;
 using Opsg.Functions.Cases;
+using Opsg.Functions.Meetings;
 using Opsg.Functions.Records;
 using Opsg.Functions.Reports;
 using Opsg.Functions.Submissions;
@@ -66,6 +67,27 @@ public sealed class RecordRepairTests(RecordRepairTests.App fixture) : IClassFix
         await EngineChecks.UntilAsync(async () => await Client.GetInstanceAsync(caseId) is { RuntimeStatus: OrchestrationRuntimeStatus.Failed }, "the orchestration failed");
 
         await EngineChecks.UntilAsync(async () => await Client.GetInstanceAsync(caseId) is { RuntimeStatus: OrchestrationRuntimeStatus.Running }, "the orchestration runs again");
+    }
+
+    [Fact]
+    public async Task GivenAMeetingWhoseMinutesWereAskedForButNeverRaised_ThenTheRepairStartsItsOrchestration_AndTheMinutesRender()
+    {
+        var meetingId = "OPSG_r" + Guid.NewGuid().ToString("N")[..10];
+        var store = _app.Service<MeetingStore>();
+        foreach (var e in new RecordEvent[]
+        {
+            new MeetingScheduled(meetingId, MeetingKind.Extraordinary, new DateOnly(2020, 2, 28), "12:30", "14:30", null, true, Classification.NotForPublication, null),
+            new AgendaItemAdded(1, "Readiness of the MDS DMC", null, [], null),
+            new MinutesRequested(),
+        })
+        {
+            var result = await store.ExecuteAsync(meetingId, new CommandContext(new Actor(Role.Secas, "secas"), DateTimeOffset.UtcNow),
+                RecordCommand<MeetingState>.Deciding(_ => Decision.Accept(e), _ => new CommandResponse(200, null, "{}")), default);
+            Assert.Null(result.Rejection);
+        }
+
+        await EngineChecks.UntilAsync(async () => (await store.LoadAsync(meetingId, default)).Minutes.Count == 1, "the minutes rendered", seconds: 60);
+        Assert.NotNull(await Client.GetInstanceAsync(meetingId));
     }
 
     private DurableTaskClient Client => _app.Service<DurableTaskClient>();
