@@ -26,7 +26,12 @@ public sealed class HttpFunctionPipeline(Callers callers, ILogger<HttpFunctionPi
         {
             logger.LogWarning(ex, "Storage did not answer: {Path}", http.Request.Path);
             http.Response.Headers.RetryAfter = "5";
-            return Problems.From(new Rejection(503, "Storage unavailable.", "Storage did not answer. Nothing was recorded; try again shortly."));
+            // True of every request that gets here: an append that storage may have received answers "the outcome is
+            // unknown" itself (CaseCommands), and what runs after a recorded change never fails its answer.
+            return HttpMethods.IsGet(http.Request.Method)
+                ? Problems.From(new Rejection(503, "Storage unavailable.", "Storage did not answer; try again shortly."))
+                : Problems.From(new Rejection(503, "Storage unavailable.", "Storage did not answer before anything was recorded, so nothing was; try again shortly."),
+                    new Dictionary<string, object?> { ["outcome"] = "notRecorded" });
         }
         catch (RpcException ex) when (ex.StatusCode is StatusCode.Unavailable or StatusCode.DeadlineExceeded)
         {

@@ -36,9 +36,12 @@ public static class JsonShape
                 var seen = new HashSet<string>(options.PropertyNameCaseInsensitive ? StringComparer.OrdinalIgnoreCase : StringComparer.Ordinal);
                 foreach (var member in element.EnumerateObject())
                 {
-                    if (!seen.Add(member.Name)) { Add(errors, Join(path, member.Name), "Sent more than once."); continue; }
-                    if (properties.TryGetValue(member.Name, out var property)) Walk(member.Value, property.PropertyType, Join(path, property.Name), options, errors);
-                    else Add(errors, Join(path, member.Name), "Unknown field.");
+                    // JsonDocument checks the UTF-8 of values as they are read but not of member names; a name
+                    // that does not decode cannot be named back, so the object that holds it is.
+                    if (!TryName(member, out var name)) { Add(errors, path, NotUnicodeName); continue; }
+                    if (!seen.Add(name)) { Add(errors, Join(path, name), "Sent more than once."); continue; }
+                    if (properties.TryGetValue(name, out var property)) Walk(member.Value, property.PropertyType, Join(path, property.Name), options, errors);
+                    else Add(errors, Join(path, name), "Unknown field.");
                 }
                 return;
             case JsonTypeInfoKind.Enumerable when info.ElementType is { } elementType:
@@ -58,6 +61,13 @@ public static class JsonShape
     }
 
     private const string NotUnicode = "The text is not valid UTF-8 or Unicode.";
+    private const string NotUnicodeName = "A member name is not valid UTF-8 or Unicode.";
+
+    private static bool TryName(JsonProperty member, out string name)
+    {
+        try { name = member.Name; return true; }
+        catch (InvalidOperationException) { name = ""; return false; }
+    }
 
     private static string Expected(Type type) =>
         type == typeof(string) ? "Must be a string."

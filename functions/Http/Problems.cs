@@ -9,6 +9,10 @@ public static class Problems
         ? TypedResults.ValidationProblem(errors, rejection.Detail, title: rejection.Title, type: TypeFor(rejection.Status))
         : TypedResults.Problem(rejection.Detail, statusCode: rejection.Status, title: rejection.Title, type: TypeFor(rejection.Status));
 
+    /// <summary>A problem with members of its own beside the standard ones (RFC 9457 extension members).</summary>
+    public static IResult From(Rejection rejection, IDictionary<string, object?> extensions) =>
+        TypedResults.Problem(rejection.Detail, statusCode: rejection.Status, title: rejection.Title, type: TypeFor(rejection.Status), extensions: extensions);
+
     private static string TypeFor(int status) => status switch
     {
         400 => "https://www.rfc-editor.org/rfc/rfc9110#section-15.5.1",

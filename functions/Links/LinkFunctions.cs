@@ -14,7 +14,7 @@ namespace Opsg.Functions.Links;
 public sealed record IssuedLink(string LinkId, string? Recipient, DateTimeOffset ExpiresAt, Classification Classification, string ReportKind, int ReportVersion, string? Token, string? Url, string RevokeDeleteUri);
 
 /// <summary>The Panel's link: SECAS issues and revokes it; whoever holds the token may read the pinned report.</summary>
-public sealed class LinkFunctions(CaseCommands commands, LinkTable links, CaseStore store, BlobStore blobs, LinkAccessLog accessLog, TimeProvider clock)
+public sealed class LinkFunctions(CaseCommands commands, LinkTable links, CaseStore store, BlobStore blobs, LinkAccessLog accessLog, TimeProvider clock, ILogger<LinkFunctions> logger)
 {
     // One answer for unknown, expired and revoked tokens alike, byte for byte (no trace id), so the
     // answer says nothing about which it was.
@@ -43,6 +43,8 @@ public sealed class LinkFunctions(CaseCommands commands, LinkTable links, CaseSt
         var answer = await commands.RunAsync(request, caseId, body.Bytes, CaseCommand.Deciding(
             state => IssueLink.Decide(state, record.LinkId, recipient, expiresAt, now),
             state => new CommandResponse(201, null, JsonSerializer.Serialize(Answer(state, record.LinkId, token: null), RecordJson.Options))), client);
+        // An append whose outcome is unknown may yet be recorded: its row stays, so a recorded link always works.
+        if (answer.OutcomeUnknown) return answer;
         if (answer.Outcome is not { Rejection: null, Replayed: false, State: { } recorded })
         {
             await links.RemoveAsync(record, CancellationToken.None);
@@ -75,7 +77,12 @@ public sealed class LinkFunctions(CaseCommands commands, LinkTable links, CaseSt
         // The token stopped working with the append: Open checks the history before serving anything.
         // The row follows so the lookup refuses it at once; a refused revocation (a bad or stale
         // If-Match, a reused Idempotency-Key) leaves it alone rather than revoking behind the history's back.
-        if (answer.Outcome is { Rejection: null }) await links.RevokeAsync(caseId, linkId, CancellationToken.None);
+        // Once recorded, the answer says so even if the row cannot be updated now: the history already refuses the token.
+        if (answer.Outcome is { Rejection: null })
+        {
+            try { await links.RevokeAsync(caseId, linkId, CancellationToken.None); }
+            catch (StorageUnavailableException ex) { logger.LogWarning(ex, "Link {LinkId} of case {CaseId} is revoked in the record but its row was not updated", linkId, caseId); }
+        }
         return answer;
     }
 

@@ -7,14 +7,21 @@ namespace Opsg.Functions.Orchestration;
 /// <summary>GET /api/cases: Durable's instance-query filters, answered from the record's header rows.</summary>
 public static class CaseListing
 {
+    /// <summary>As many as there are runtime statuses: naming one twice filters nothing more.</summary>
+    public static readonly int MaxStatuses = Enum.GetValues<RuntimeStatus>().Length;
+
     public static (CaseQuery? Query, Rejection? Rejection) Parse(HttpRequest request)
     {
         var v = new Validator();
         var q = request.Query;
         var from = Time(v, q["createdTimeFrom"], "createdTimeFrom");
         var to = Time(v, q["createdTimeTo"], "createdTimeTo");
-        var statuses = q["runtimeStatus"].ToString().Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            .Select(s => v.Enum<RuntimeStatus>(s, "runtimeStatus").ToString()).ToList();
+        // Bounded here, not by storage: a filter too long for one storage request made storage refuse it (431) and
+        // the app answer 500. Each status is asked once however often it is named, so the filter stays small.
+        var named = q["runtimeStatus"].ToString().Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        v.Check(named.Length <= MaxStatuses, "runtimeStatus", $"At most {MaxStatuses} statuses, separated by commas.");
+        var statuses = named.Length > MaxStatuses ? [] : named
+            .Select(s => v.Enum<RuntimeStatus>(s, "runtimeStatus").ToString()).Distinct(StringComparer.Ordinal).ToList();
         int? top = null;
         if (!string.IsNullOrEmpty(q["top"]))
         {
@@ -25,6 +32,7 @@ public static class CaseListing
         v.Check(string.IsNullOrEmpty(continuation) || ContinuationTokens.IsWellFormed(continuation), "x-ms-continuation-token",
             "Send back the token a previous page returned, unchanged.");
         string? prefix = q["instanceIdPrefix"];
+        v.Check((prefix?.Length ?? 0) <= CaseIds.MaxLength, "instanceIdPrefix", $"At most {CaseIds.MaxLength} characters: no case id is longer.");
         return v.ToRejection() is { } rejection
             ? (null, rejection)
             : (new CaseQuery(from, to, statuses, prefix, top ?? 100, string.IsNullOrEmpty(continuation) ? null : continuation), null);

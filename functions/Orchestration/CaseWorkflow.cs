@@ -14,18 +14,38 @@ namespace Opsg.Functions.Orchestration;
 /// </summary>
 public sealed class CaseWorkflow(CaseStore store, IOptions<WorkflowOptions> options, ILogger<CaseWorkflow> logger) : IWorkflowAlignment<CaseState>
 {
-    /// <summary>After a command recorded from <paramref name="recordedFrom"/> on: logged, never answered, if the engine cannot be told.</summary>
+    /// <summary>
+    /// After a command recorded from <paramref name="recordedFrom"/> on: logged, never answered, if the engine cannot be
+    /// told within <see cref="WorkflowOptions.NotifyTimeout"/>. The command is recorded already; an outage of the task
+    /// hub's storage must not hold its answer (a frozen store held one for 11 s, a stopped one for 24–28 s).
+    /// </summary>
     public async Task RecordedAsync(DurableTaskClient client, CaseState state, long recordedFrom, CancellationToken cancellationToken)
     {
         if (options.Value.DieAfterRecordingForFaultTests) Environment.FailFast("Fault test: dying between the append and the raise.");
+        var move = InstanceAlignment.Decide(RecordFacts.Of(state), InstanceAlignment.AssumedBefore(recordedFrom));
+        await WithinBudgetAsync(state.CaseId, state.Version, token => MoveAsync(client, state.CaseId, move, state, token), cancellationToken);
+    }
+
+    /// <summary>
+    /// <see cref="AlignAsync"/> after something is recorded (a rewind): within the same budget and never failing, since
+    /// the answer must say it was recorded; the repair timer finishes what this could not.
+    /// </summary>
+    public Task AlignAfterRecordingAsync(DurableTaskClient client, CaseState recorded, CancellationToken cancellationToken) =>
+        WithinBudgetAsync(recorded.CaseId, recorded.Version, token => AlignAsync(client, recorded.CaseId, RecordFacts.Of(recorded), recorded, token), cancellationToken);
+
+    private async Task WithinBudgetAsync(string caseId, long version, Func<CancellationToken, Task> tell, CancellationToken cancellationToken)
+    {
+        using var budget = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        budget.CancelAfter(options.Value.NotifyTimeout);
         try
         {
-            var move = InstanceAlignment.Decide(RecordFacts.Of(state), InstanceAlignment.AssumedBefore(recordedFrom));
-            await MoveAsync(client, state.CaseId, move, state, cancellationToken);
+            await tell(budget.Token);
         }
-        catch (Exception ex) when (ex is not OperationCanceledException)
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
-            logger.LogWarning(ex, "Case {CaseId} is recorded at version {Version} but its orchestration was not told; the repair timer will", state.CaseId, state.Version);
+            // The engine's client cancelled by the budget throws RpcException (Cancelled) or an OperationCanceledException.
+            logger.LogWarning(ex, "Case {CaseId} is recorded at version {Version} but its orchestration was not told{Budget}; the repair timer will",
+                caseId, version, budget.IsCancellationRequested ? $" within {options.Value.NotifyTimeout.TotalSeconds:0.#} s" : "");
         }
     }
 

@@ -19,9 +19,10 @@ public sealed class CasesFunctions(CaseCommands commands, CaseReads reads, CaseS
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "cases")] HttpRequest request,
         [DurableClient] DurableTaskClient client)
     {
-        // With an Idempotency-Key the id derives from it, so a retried start lands on the same case.
-        var key = request.Headers["Idempotency-Key"].ToString();
-        var caseId = string.IsNullOrWhiteSpace(key) ? Guid.NewGuid().ToString("N") : "c" + CaseCommands.KeyHash(request.HttpContext.User.Identity?.Name + "\n" + key)[..31];
+        // The id derives from the request's Idempotency-Key (the client's, or the one made up for it and named in an
+        // "outcome unknown" answer), so a retried start lands on the same case.
+        var key = CaseCommands.Key(request).Key;
+        var caseId = "c" + CaseCommands.KeyHash(request.HttpContext.User.Identity?.Name + "\n" + key)[..31];
         return commands.RunJsonAsync<OpenCaseRequest, CaseOpened>(request, caseId, client, OpenCase.Validate, opened => CaseCommand.Deciding(
             state => OpenCase.Decide(state, opened),
             state => new CommandResponse(202, CaseUrls.Status(state.CaseId), JsonSerializer.Serialize(ManagementUris.For(state.CaseId), RecordJson.Options))));
@@ -99,7 +100,7 @@ public sealed class CasesFunctions(CaseCommands commands, CaseReads reads, CaseS
             },
             _ => new CommandResponse(202, null, "{}")), client);
         if (answer.Outcome is { State: { } retried, RecordedFrom: not null })
-            await workflow.AlignAsync(client, caseId, RecordFacts.Of(retried), retried, request.HttpContext.RequestAborted);
+            await workflow.AlignAfterRecordingAsync(client, retried, request.HttpContext.RequestAborted);
         return answer;
     }
 
@@ -116,11 +117,22 @@ public sealed class CasesFunctions(CaseCommands commands, CaseReads reads, CaseS
         if (badIfMatch is not null) return Problems.From(badIfMatch);
         if (expected is { } version && await store.FindAsync(caseId, cancellationToken) is { State.Version: var current } && current != version)
             return Problems.From(store.Kind.Changed(version, current));
-        await workflow.AlignAsync(client, caseId, record: null, known: null, cancellationToken);
-        // The record goes last, so a purge retried after a failure still finds the case.
-        await owned.RemoveOwnedAsync(caseId, cancellationToken);
-        return await history.PurgeAsync(caseId, cancellationToken)
-            ? TypedResults.Json(new { instancesDeleted = 1 }, RecordJson.Options)
-            : Problems.From(CaseRules.NotFound(caseId));
+        try
+        {
+            await workflow.AlignAsync(client, caseId, record: null, known: null, cancellationToken);
+            // The record goes last, so a purge retried after a failure still finds the case.
+            await owned.RemoveOwnedAsync(caseId, cancellationToken);
+            return await history.PurgeAsync(caseId, cancellationToken)
+                ? TypedResults.Json(new { instancesDeleted = 1 }, RecordJson.Options)
+                : Problems.From(CaseRules.NotFound(caseId));
+        }
+        catch (StorageUnavailableException)
+        {
+            // Not "nothing was done": part of what the case owns may be gone already.
+            request.HttpContext.Response.Headers.RetryAfter = "5";
+            return Problems.From(new Rejection(503, "Storage unavailable; the purge did not finish.",
+                "Storage did not answer, so the purge stopped part way: some of what the case owns may be gone already, its record is still there. " +
+                "Send the same DELETE again once storage answers; it carries on where this one stopped."));
+        }
     }
 }

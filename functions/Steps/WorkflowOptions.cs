@@ -9,6 +9,12 @@ public sealed class WorkflowOptions
     /// <summary>The wait before the first retry; each later wait doubles it (1 + 2 + 4 + 8 s by default).</summary>
     public TimeSpan FirstRetryInterval { get; set; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>
+    /// How long a command's answer waits for its orchestration to be told (after it is recorded). Past this the answer
+    /// goes out anyway and the repair timer tells the orchestration; the engine answers in milliseconds when it is well.
+    /// </summary>
+    public TimeSpan NotifyTimeout { get; set; } = TimeSpan.FromSeconds(2);
+
     /// <summary>How long a case's record may be ahead of its orchestration before the repair timer raises its event again.</summary>
     public TimeSpan RepairGrace { get; set; } = TimeSpan.FromSeconds(30);
 

@@ -61,7 +61,8 @@ public sealed class HistoryTable(StorageAccount account)
         batch.Add(request.ExpectedVersion == 0
             ? new TableTransactionAction(TableTransactionActionType.Add, header)
             : new TableTransactionAction(TableTransactionActionType.UpsertReplace, header));
-        if (request.Idempotency is { } idem) batch.Add(new TableTransactionAction(TableTransactionActionType.Add, ToRow(request.CaseId, idem with { Version = sequence })));
+        var appendId = Guid.NewGuid().ToString("N");
+        if (request.Idempotency is { } idem) batch.Add(new TableTransactionAction(TableTransactionActionType.Add, ToRow(request.CaseId, idem with { Version = sequence, AppendId = appendId })));
 
         try
         {
@@ -70,11 +71,24 @@ public sealed class HistoryTable(StorageAccount account)
         }
         catch (RequestFailedException ex) when (ex.IsConflict())
         {
-            if (request.Idempotency is { } sent && await ReadIdempotencyAsync(request.CaseId, sent.KeyHash, cancellationToken) is { } previous)
-                return new AppendResult(AppendOutcome.DuplicateRequest, previous.Version, previous);
-            return new AppendResult(AppendOutcome.VersionConflict, request.ExpectedVersion);
+            // The SDK retries a try that had no answer in time; when that try was written after all, the retry finds
+            // its own rows. The key's row tells which append wrote them.
+            IdempotencyRecord? previous;
+            try { previous = request.Idempotency is { } sent ? await ReadIdempotencyAsync(request.CaseId, sent.KeyHash, cancellationToken) : null; }
+            catch (StorageUnavailableException unavailable) { throw OutcomeUnknown(request, unavailable); }
+            return previous is null ? new AppendResult(AppendOutcome.VersionConflict, request.ExpectedVersion)
+                : previous.AppendId == appendId ? new AppendResult(AppendOutcome.Appended, sequence)
+                : new AppendResult(AppendOutcome.DuplicateRequest, previous.Version, previous);
+        }
+        catch (StorageUnavailableException unavailable) when (!StorageErrors.NeverReachedStorage(unavailable))
+        {
+            throw OutcomeUnknown(request, unavailable);
         }
     }
+
+    private static StorageOutcomeUnknownException OutcomeUnknown(AppendRequest request, StorageUnavailableException unavailable) =>
+        new($"Storage stopped answering while case '{request.CaseId}' was being appended to at version {request.ExpectedVersion}: it may or may not be written.",
+            unavailable, request.CaseId, request.ExpectedVersion);
 
     public async Task<IdempotencyRecord?> ReadIdempotencyAsync(string caseId, string keyHash, CancellationToken cancellationToken)
     {
@@ -86,7 +100,8 @@ public sealed class HistoryTable(StorageAccount account)
                 row.GetInt32("StatusCode") ?? 200,
                 row.GetString("Location"),
                 row.GetString("Body"),
-                row.GetInt64("Version") ?? 0)
+                row.GetInt64("Version") ?? 0,
+                row.GetString("AppendId"))
             : null;
     }
 
@@ -213,6 +228,7 @@ public sealed class HistoryTable(StorageAccount account)
             ["Version"] = record.Version,
         };
         if (record.Location is not null) row["Location"] = record.Location;
+        if (record.AppendId is not null) row["AppendId"] = record.AppendId;
         return row;
     }
 

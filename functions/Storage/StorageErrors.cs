@@ -24,4 +24,25 @@ internal static class StorageErrors
         TimeoutException or HttpRequestException or IOException => true,
         _ => false,
     };
+
+    /// <summary>
+    /// Every try failed before a byte of the request could reach storage: the connection was refused or the host
+    /// could not be found or reached (storage stopped, not frozen). Only then is a failed write known not to have
+    /// happened; a timeout, a reset or a 5xx may come after storage received it.
+    /// </summary>
+    public static bool NeverReachedStorage(Exception? exception) => exception switch
+    {
+        AggregateException all => all.InnerExceptions.Count > 0 && all.InnerExceptions.All(NeverReachedStorage),
+        RequestFailedException { Status: 0 } failed => NeverReachedStorage(failed.InnerException),
+        StorageUnavailableException unavailable => NeverReachedStorage(unavailable.InnerException),
+        HttpRequestException { HttpRequestError: HttpRequestError.NameResolutionError } => true,
+        HttpRequestException http => http.InnerException is System.Net.Sockets.SocketException socket ? Refused(socket)
+            : http.HttpRequestError == HttpRequestError.ConnectionError && http.InnerException is null,
+        System.Net.Sockets.SocketException socket => Refused(socket),
+        _ => false,
+    };
+
+    private static bool Refused(System.Net.Sockets.SocketException socket) => socket.SocketErrorCode is
+        System.Net.Sockets.SocketError.ConnectionRefused or System.Net.Sockets.SocketError.HostNotFound
+        or System.Net.Sockets.SocketError.HostUnreachable or System.Net.Sockets.SocketError.NetworkUnreachable;
 }

@@ -29,8 +29,12 @@ public sealed record CaseHistory(CaseHeader? Header, IReadOnlyList<StoredEvent> 
     public long Version => Header?.Version ?? 0;
 }
 
-/// <summary>What an append stores beside the events when the caller sent an Idempotency-Key.</summary>
-public sealed record IdempotencyRecord(string KeyHash, string RequestHash, int StatusCode, string? Location, string Body, long Version);
+/// <summary>
+/// What an append stores beside the events under the request's Idempotency-Key (the client's, or one the app gave
+/// it). <see cref="AppendId"/> names the one append that wrote it, so an append that finds the row after a lost
+/// answer can tell its own write from a copy's.
+/// </summary>
+public sealed record IdempotencyRecord(string KeyHash, string RequestHash, int StatusCode, string? Location, string Body, long Version, string? AppendId = null);
 
 public sealed record AppendRequest(
     string CaseId,

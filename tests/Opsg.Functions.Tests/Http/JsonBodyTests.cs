@@ -230,6 +230,32 @@ public sealed class JsonBodyTests(ReviewCases cases) : IClassFixture<ReviewCases
         Assert.Contains("subject.deviceModelCombination", problem.ErrorFields());
     }
 
+    [Theory]
+    [MemberData(nameof(Endpoints))]
+    public async Task GivenInvalidUtf8InAMemberName_WhenSentToAnyEndpoint_ThenBadRequestAndNothingRecorded(string name)
+    {
+        // {"te\xffxt":…}: the name of the body's first member with a byte that is never UTF-8 inside it.
+        var endpoint = JsonEndpoint.Named(name);
+        var json = endpoint.Tree().ToJsonString();
+        var bytes = Encoding.UTF8.GetBytes(json).ToList();
+        bytes.Insert(json.IndexOf('"', StringComparison.Ordinal) + 2, 0xFF);
+        var problem = await RefusedAsync(endpoint, id => cases.As(endpoint.Role).SendRaw(endpoint.HttpMethod, endpoint.Url(id), bytes.ToArray(), "application/json"),
+            HttpStatusCode.BadRequest, "$");
+        Assert.Contains("member name is not valid UTF-8", problem.ErrorsFor("$"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task GivenInvalidUtf8InANestedMemberName_WhenSubmitted_ThenBadRequestNamingTheObject()
+    {
+        var endpoint = JsonEndpoint.Named("SubmitReadiness");
+        var json = endpoint.Tree().ToJsonString();
+        var bytes = Encoding.UTF8.GetBytes(json).ToList();
+        bytes.Insert(Encoding.UTF8.GetByteCount(json[..json.IndexOf("\"activeInstallations\"", StringComparison.Ordinal)]) + 3, 0xFF);
+        var problem = await RefusedAsync(endpoint, id => cases.Dcc.SendRaw(HttpMethod.Post, endpoint.Url(id), bytes.ToArray(), "application/json"),
+            HttpStatusCode.BadRequest, "cohort");
+        Assert.Contains("member name is not valid UTF-8", problem.ErrorsFor("cohort"), StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task GivenInvalidUtf8OutsideAString_WhenSubmitted_ThenBadRequest()
     {

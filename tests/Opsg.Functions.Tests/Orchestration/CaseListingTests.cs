@@ -63,6 +63,28 @@ public sealed class CaseListingTests(CaseListingTests.App fixture) : IClassFixtu
     }
 
     [Fact]
+    public async Task GivenAStatusNamedMoreThanOnce_ThenEachCaseOnce() =>
+        Assert.Equal(new[] { _ids[1], _ids[3] }.Order(), (await ListAsync("runtimeStatus=Running,Running,Running")).Ids.Order());
+
+    public static TheoryData<string, string> LongFilters() => new()
+    {
+        // Under the 8 KiB query limit, but storage refused the filter they made (431) and the answer was a 500.
+        { "runtimeStatus=" + string.Concat(Enumerable.Repeat("Running,", 400)), "runtimeStatus" },
+        { "runtimeStatus=Pending,Running,Completed,Failed,Terminated,Suspended,Running", "runtimeStatus" },
+        { "instanceIdPrefix=" + new string('a', 8_000), "instanceIdPrefix" },
+        { "instanceIdPrefix=" + new string('a', 33), "instanceIdPrefix" },
+    };
+
+    [Theory]
+    [MemberData(nameof(LongFilters))]
+    public async Task GivenAFilterLongerThanAnyCaseNeeds_ThenBadRequestNamingIt(string query, string field) =>
+        await (await _secas.GetAsync("/api/cases?" + query)).ProblemAsync(HttpStatusCode.BadRequest, field);
+
+    [Fact]
+    public async Task GivenACaseIdLongerThanAnyCaseHas_WhenRead_ThenNotFound() =>
+        await (await _secas.GetAsync("/api/cases/" + new string('a', 8_000))).ProblemAsync(HttpStatusCode.NotFound);
+
+    [Fact]
     public async Task GivenTop2_WhenFollowingContinuationTokens_ThenEveryCaseOnceInPagesOfAtMostTwo()
     {
         var seen = new List<string>();
