@@ -31,12 +31,21 @@ public sealed record NoteLine(string NoteId, DateOnly On, string Effect, string 
     }, n.Text);
 }
 
-/// <summary>One body's view of one LSC; <see cref="Given"/> is false where that body gave none.</summary>
+/// <summary>
+/// One body's view of one LSC; <see cref="Given"/> is false where that body gave none. <see cref="StatusOnly"/>
+/// where it agreed a RAG status and made no decision on the statement: the documents then say
+/// "Status agreed: AMBER" (<see cref="DecisionLine"/>), never "Accepted".
+/// </summary>
 public sealed record LscView(bool Given, string Decision, string DecisionKey, RagBadge Rag, string RagNote, string Condition, bool HasCondition, bool ConditionDischarged, string Commentary)
 {
     public bool HasRagNote => RagNote.Length > 0;
 
     public bool HasCommentary => Commentary.Length > 0;
+
+    public bool StatusOnly => DecisionKey == Key(CriterionDecision.StatusAgreed);
+
+    /// <summary>The decision as one line: "Accepted", or "Status agreed: AMBER" where only a status was agreed.</summary>
+    public string DecisionLine => StatusOnly ? $"{Decision}: {Rag.Word}" : Decision;
 
     public static readonly LscView NotGiven = new(false, "No view", "none", RagBadge.None, "", "", false, false, "");
 
@@ -45,6 +54,7 @@ public sealed record LscView(bool Given, string Decision, string DecisionKey, Ra
         CriterionDecision.Accepted => "Accepted",
         CriterionDecision.AcceptedSubjectToCondition => "Accepted subject to a condition",
         CriterionDecision.NotAccepted => "Not accepted",
+        CriterionDecision.StatusAgreed => "Status agreed",
         _ => "No decision",
     };
 
@@ -53,6 +63,7 @@ public sealed record LscView(bool Given, string Decision, string DecisionKey, Ra
         CriterionDecision.Accepted => "accepted",
         CriterionDecision.AcceptedSubjectToCondition => "accepted-subject-to-condition",
         CriterionDecision.NotAccepted => "not-accepted",
+        CriterionDecision.StatusAgreed => "status-agreed",
         _ => "no-decision",
     };
 }

@@ -27,7 +27,13 @@ public sealed record MeetingRecorded(
     IReadOnlyList<Attendee> Attendees,
     IReadOnlyList<Apology> Apologies) : CaseEvent;
 
-public enum CriterionDecision { Accepted, AcceptedSubjectToCondition, NotAccepted, NoDecision }
+/// <summary>
+/// What a body decided on one LSC. <see cref="NoDecision"/> means it has not decided yet (the recommendation
+/// waits for it); <see cref="StatusAgreed"/> means it agreed a RAG status and neither accepted nor rejected
+/// the statement ("the status for this LSC was AMBER", seed 002 LSCs 6 and 8), which is a decision made
+/// and does not hold the recommendation back. Stored by name: add values, never rename or reuse one.
+/// </summary>
+public enum CriterionDecision { Accepted, AcceptedSubjectToCondition, NotAccepted, NoDecision, StatusAgreed }
 
 public enum Rag { Green, Amber, Red }
 

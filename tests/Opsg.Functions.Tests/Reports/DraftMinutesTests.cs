@@ -35,15 +35,26 @@ public sealed class DraftMinutesTests
     [InlineData(1, "accepted", "GREEN")]
     [InlineData(2, "accepted-subject-to-condition", "GREEN")]
     [InlineData(3, "accepted-subject-to-condition", "GREEN")]
-    [InlineData(6, "accepted", "AMBER")]
+    [InlineData(6, "status-agreed", "AMBER")]
     [InlineData(7, "accepted", "GREEN")]
-    [InlineData(8, "accepted", "AMBER")]
+    [InlineData(8, "status-agreed", "AMBER")]
     [InlineData(9, "accepted-subject-to-condition", "AMBER")]
     public void GivenSeed002_ThenEachLscInOpsgScopeHasItsDecisionAndRag(int lsc, string decision, string rag)
     {
         var item = _minutes.QuerySelector($"#criteria article[data-lsc='{lsc}']")!;
         Assert.Equal(decision, item.GetAttribute("data-decision"));
         Assert.Equal(rag, item.QuerySelector(".rag").Text());
+    }
+
+    [Theory]
+    [InlineData(6)]
+    [InlineData(8)]
+    public void GivenAnLscWhoseStatusAloneWasAgreed_ThenTheMinutesSayStatusAgreedAndNoDecision(int lsc)
+    {
+        var item = _minutes.QuerySelector($"#criteria article[data-lsc='{lsc}']")!;
+        Assert.StartsWith("Status agreed: AMBER", item.QuerySelector(".decision").Text());
+        Assert.DoesNotContain("Decision:", item.Text(), StringComparison.Ordinal);
+        Assert.DoesNotContain("Accepted", item.Text(), StringComparison.Ordinal);
     }
 
     [Fact]

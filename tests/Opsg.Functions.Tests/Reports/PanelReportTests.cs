@@ -37,9 +37,9 @@ public sealed class PanelReportTests
     [InlineData(1, "accepted", "GREEN")]
     [InlineData(2, "accepted-subject-to-condition", "GREEN")]
     [InlineData(3, "accepted-subject-to-condition", "GREEN")]
-    [InlineData(6, "accepted", "AMBER")]
+    [InlineData(6, "status-agreed", "AMBER")]
     [InlineData(7, "accepted", "GREEN")]
-    [InlineData(8, "accepted", "AMBER")]
+    [InlineData(8, "status-agreed", "AMBER")]
     [InlineData(9, "accepted-subject-to-condition", "AMBER")]
     public void GivenSeed002_ThenEachOpsgLscShowsItsDecisionAndRagInTheTableAndThePicture(int lsc, string decision, string rag)
     {
@@ -52,6 +52,12 @@ public sealed class PanelReportTests
         Assert.Equal(rag, cell.GetAttribute("data-rag"));
         Assert.Equal(rag, cell.QuerySelector("text").Text());
     }
+
+    [Theory]
+    [InlineData(6)]
+    [InlineData(8)]
+    public void GivenAnLscWhoseStatusAloneWasAgreed_ThenThePanelReadsStatusAgreedNotAccepted(int lsc) =>
+        Assert.StartsWith("Status agreed: AMBER", _report.QuerySelector($"table.lscs tr[data-lsc='{lsc}'] td[data-view=opsg][data-decision]").Text().Trim());
 
     [Fact]
     public void GivenSeed002_ThenTheTagViewsSitBesideTheOpsgViews()

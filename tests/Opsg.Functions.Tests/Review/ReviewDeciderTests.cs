@@ -184,6 +184,35 @@ public sealed class ReviewDeciderTests
     }
 
     [Fact]
+    public void GivenAnLscWhoseStatusAloneWasAgreed_ThenItDoesNotHoldTheRecommendationBack()
+    {
+        var statusAgreed = new CriterionDecided(6, CriterionDecision.StatusAgreed, null, null, Rag.Amber, "This AMBER should not affect the recommendation.", null);
+        var recommendation = PanelRecommendation.For(GivenMeeting(Accepted(1), Accepted(2), Accepted(3), statusAgreed));
+        Assert.Equal(RecommendationOutcome.Proceed, recommendation.Outcome);
+        Assert.Empty(recommendation.Undecided);
+        Assert.Empty(recommendation.NotAccepted);
+        Assert.Equal("Update the EPCL.", recommendation.Summary);
+    }
+
+    [Fact]
+    public void GivenAnLscExplicitlyWithNoDecision_ThenThereIsNoRecommendationYet()
+    {
+        var noDecision = new CriterionDecided(6, CriterionDecision.NoDecision, null, null, Rag.Amber, null, null);
+        var recommendation = PanelRecommendation.For(GivenMeeting(Accepted(1), Accepted(2), Accepted(3), noDecision));
+        Assert.Equal(RecommendationOutcome.Undetermined, recommendation.Outcome);
+        Assert.Equal([6], recommendation.Undecided);
+    }
+
+    [Fact]
+    public void GivenAStatusAgreedWithACondition_WhenValidated_ThenTheConditionIsRefused()
+    {
+        var (events, rejection) = RecordDecisions.Validate(new DecisionsRequest(
+            [new CriterionDecisionRequest(6, "statusAgreed", "Something first.", null, "amber", null, null)], null));
+        Assert.Null(events);
+        Assert.Contains("criteria[0].condition", rejection!.Errors!.Keys);
+    }
+
+    [Fact]
     public void GivenAnLscWithoutADecision_ThenThereIsNoRecommendationYet()
     {
         var recommendation = PanelRecommendation.For(GivenMeeting(Accepted(1), Accepted(2), Accepted(3)));

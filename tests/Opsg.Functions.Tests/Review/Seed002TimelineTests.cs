@@ -60,6 +60,9 @@ public sealed class Seed002TimelineTests(Seed002TimelineTests.App fixture) : ICl
         await _secas.PostJson($"/api/cases/{caseId}/decisions", Seed002Review.Decisions).ExpectAsync(HttpStatusCode.OK);
         review = await _secas.ReviewAsync(caseId);
         Assert.Equal(["green", "green", "green", "amber", "green", "amber", "amber"], Seed002.OpsgScope.Select(l => review.Criterion(l).Text("opsg.rag")));
+        Assert.Equal(["accepted", "acceptedSubjectToCondition", "acceptedSubjectToCondition", "statusAgreed", "accepted", "statusAgreed", "acceptedSubjectToCondition"],
+            Seed002.OpsgScope.Select(l => review.Criterion(l).Text("opsg.decision")));
+        Assert.Empty(review["recommendation"]!["undecided"]!.AsArray());
         Assert.Equal("proceedSubjectToConditions", review.Text("recommendation.outcome"));
         Assert.Equal("Update the Eligible Products Combination List with the MDS DMC, subject to the OPSG's conditions on LSCs 2, 3 and 9.", review.Text("recommendation.summary"));
         Assert.Equal(["accepted", "removed", "needsTagApproval", "accepted", "accepted", "accepted", "acceptedSubjectToAction", "accepted"],
