@@ -72,13 +72,13 @@ public static class ReportChanges
             var old = lscBefore.GetValueOrDefault(row.Lsc);
             var subject = $"LSC {row.Lsc}";
             if (old?.Opsg.Decision != row.Opsg.Decision && row.Opsg.Given)
-                yield return new("lsc", subject, $"{subject}: decision now {row.Opsg.Decision.ToLowerInvariant()}.");
+                yield return new("lsc", subject, $"{subject}: decision now {ReportFormats.InSentence(row.Opsg.Decision)}.");
             if (old?.Opsg.Rag.Word != row.Opsg.Rag.Word && row.Opsg.Given)
                 yield return new("lsc", subject, $"{subject}: status now {row.Opsg.Rag.Word}.");
             if (old?.Tag.Given != true && row.Tag.Given)
-                yield return new("tag", subject, $"{subject}: TAG view {row.Tag.Decision.ToLowerInvariant()}, {row.Tag.Rag.Word}.");
+                yield return new("tag", subject, $"{subject}: TAG view {ReportFormats.InSentence(row.Tag.Decision)}, {row.Tag.Rag.Word}.");
             else if (old is not null && (old.Tag.Decision != row.Tag.Decision || old.Tag.Rag.Word != row.Tag.Rag.Word) && row.Tag.Given)
-                yield return new("tag", subject, $"{subject}: TAG view now {row.Tag.Decision.ToLowerInvariant()}, {row.Tag.Rag.Word}.");
+                yield return new("tag", subject, $"{subject}: TAG view now {ReportFormats.InSentence(row.Tag.Decision)}, {row.Tag.Rag.Word}.");
             foreach (var condition in conditionsAfter[row.Lsc].Where(c => !dischargedBefore.Contains((c.SetBy, c.Lsc))))
                 yield return new(condition.SetBy == Body.Tag ? "tag" : "lsc", subject, Discharged(condition));
         }
@@ -92,7 +92,9 @@ public static class ReportChanges
             var subject = $"Risk {risk.Number}";
             if (old is null) yield return new("risk", subject, $"{subject} ({risk.Title}) added.");
             if (old?.Decision != risk.Decision && risk.Decided)
-                yield return new("risk", subject, $"{subject}: decision now {risk.Decision.ToLowerInvariant()}.");
+                yield return new("risk", subject, $"{subject}: decision now {ReportFormats.InSentence(risk.Decision)}.");
+            if (old?.Settlement != risk.Settlement && risk.HasSettlement)
+                yield return new("risk", subject, $"{subject}: {ReportFormats.InSentence(risk.Settlement)}");
             if (caveatsAfter.Contains(risk.Number) && !caveatsBefore.Contains(risk.Number))
                 yield return new("risk", subject, $"{subject}: caveat removed.");
         }

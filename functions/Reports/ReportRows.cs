@@ -70,10 +70,27 @@ public sealed record LscView(bool Given, string Decision, string DecisionKey, Ra
 
 public sealed record LscRow(int Lsc, string Title, string Statement, string Scope, LscView Opsg, LscView Tag, string Discussion, bool HasDiscussion, IReadOnlyList<NoteLine> Notes);
 
+/// <summary>
+/// One residual risk. <see cref="Decision"/> is what the OPSG decided at the meeting; <see cref="StandingKey"/>
+/// what the risk is now, which differs only where the TAG has since settled a removal the OPSG left pending
+/// (<see cref="Settlement"/> says how). The picture counts risks as they stand now.
+/// </summary>
 public sealed record RiskRow(
     int Number, string Title, string Explanation, string RaisedBy, string Proposal,
     bool Decided, string Decision, string DecisionKey, string ActionId, bool HasAction, bool CaveatDischarged,
-    string TagView, bool HasTagView, string Discussion, bool HasDiscussion, IReadOnlyList<NoteLine> Notes);
+    string TagView, bool HasTagView, string Discussion, bool HasDiscussion, IReadOnlyList<NoteLine> Notes)
+{
+    public string StandingKey { get; init; } = DecisionKey;
+
+    public string Settlement { get; init; } = "";
+
+    public bool HasSettlement => Settlement.Length > 0;
+
+    /// <summary>"Removal approved", "Removal not approved", or empty where the TAG gave no view on removing the risk.</summary>
+    public string TagRemoval { get; init; } = "";
+
+    public bool HasTagRemoval => TagRemoval.Length > 0;
+}
 
 public sealed record TargetRevisionLine(DateOnly RevisedTarget, string Reason, bool HasReason);
 
@@ -143,13 +160,17 @@ public static class ReportRows
     {
         var submitted = state.Submission?.Risks.Select(r => (r.Number, r.Title, r.Explanation, RaisedBy: "DCC", Proposal: Proposal(r.Proposal))) ?? [];
         var added = state.AddedRisks.Select(r => (r.Number, r.Title, r.Explanation, r.RaisedBy, Proposal: $"Raised by {r.RaisedBy} at review"));
-        var tagViews = state.TagView?.Risks.ToDictionary(r => r.Number, r => r.View) ?? [];
+        var tagViews = state.TagView?.Risks.ToDictionary(r => r.Number) ?? [];
         var caveats = Conditions.Caveats(state).ToDictionary(c => c.Risk);
+        // Whether the TAG has settled a pending removal is the one answer RiskStandings gives; it is never worked out here.
+        var standings = RiskStandings.Of(state).ToDictionary(s => s.Risk);
         return submitted.Concat(added).GroupBy(r => r.Number).Select(g => g.Last()).OrderBy(r => r.Number).Select(r =>
         {
             state.RiskDecisions.TryGetValue(r.Number, out var decided);
+            var standing = standings.GetValueOrDefault(r.Number);
             var discussion = decided?.Discussion ?? "";
-            var tagView = tagViews.GetValueOrDefault(r.Number, "");
+            var tag = tagViews.GetValueOrDefault(r.Number);
+            var tagView = tag?.View ?? "";
             return new RiskRow(
                 r.Number, r.Title, r.Explanation, r.RaisedBy, r.Proposal,
                 decided is not null,
@@ -159,9 +180,24 @@ public static class ReportRows
                 caveats.GetValueOrDefault(r.Number)?.Discharged == true,
                 tagView, tagView.Length > 0,
                 discussion, discussion.Length > 0,
-                NotesFor(state, n => n.Risk == r.Number && n.ActionId is null));
+                NotesFor(state, n => n.Risk == r.Number && n.ActionId is null))
+            {
+                StandingKey = standing is null ? "none" : RiskDecisionKey(standing.Now),
+                Settlement = standing is { SettledByTag: true } ? Settlement(standing) : "",
+                TagRemoval = tag?.Removal switch
+                {
+                    RiskRemoval.Approved => "Removal approved",
+                    RiskRemoval.NotApproved => "Removal not approved",
+                    _ => "",
+                },
+            };
         }).ToList();
     }
+
+    /// <summary>How the TAG's view settled a removal the OPSG left pending.</summary>
+    public static string Settlement(RiskStanding standing) => standing.Now == RiskDecision.Removed
+        ? "Removed: the TAG approved its removal."
+        : "Kept as accepted: the TAG did not approve its removal.";
 
     public static string Proposal(RiskProposal p) => p == RiskProposal.Remove ? "Remove: no longer a risk" : "Accept";
 
@@ -170,6 +206,7 @@ public static class ReportRows
         RiskDecision.Accepted => "Accepted",
         RiskDecision.Removed => "Removed",
         RiskDecision.AcceptedSubjectToAction => "Accepted subject to an action",
+        RiskDecision.AcceptedRemovalPendingTagApproval => "Accepted; removal pending TAG approval",
         _ => "Needs TAG approval",
     };
 
@@ -178,6 +215,7 @@ public static class ReportRows
         RiskDecision.Accepted => "accepted",
         RiskDecision.Removed => "removed",
         RiskDecision.AcceptedSubjectToAction => "accepted-subject-to-action",
+        RiskDecision.AcceptedRemovalPendingTagApproval => "accepted-removal-pending-tag-approval",
         _ => "needs-tag-approval",
     };
 

@@ -47,7 +47,13 @@ public sealed record CriterionDecided(
     string? RagNote,
     string? Discussion) : CaseEvent;
 
-public enum RiskDecision { Accepted, Removed, AcceptedSubjectToAction, NeedsTagApproval }
+/// <summary>
+/// What the OPSG decided on one residual risk. <see cref="NeedsTagApproval"/>: the Group decided nothing
+/// until the TAG approves. <see cref="AcceptedRemovalPendingTagApproval"/>: the Group accepted the risk and
+/// would remove it once the TAG approves (seed 002 risk 5); the TAG's view settles it (see
+/// <see cref="RiskStandings"/>). Stored by name: add values, never rename or reuse one.
+/// </summary>
+public enum RiskDecision { Accepted, Removed, AcceptedSubjectToAction, NeedsTagApproval, AcceptedRemovalPendingTagApproval }
 
 public sealed record RiskDecided(int Number, RiskDecision Decision, string? ActionId, string? Discussion) : CaseEvent;
 
@@ -79,7 +85,14 @@ public sealed record PostMeetingNoteAdded(
 /// </summary>
 public sealed record TagCriterionView(int Lsc, CriterionDecision Decision, Rag Rag, string Commentary, string? Condition = null, int? ConditionRisk = null);
 
-public sealed record TagRiskView(int Number, string View);
+/// <summary>The TAG's view on whether a risk may be removed: what settles an "accepted; removal pending TAG approval".</summary>
+public enum RiskRemoval { Approved, NotApproved }
+
+/// <summary>
+/// The TAG's view on one risk, in words, and where it gave one, its view on removing the risk. Views
+/// recorded before the TAG could give that carry none.
+/// </summary>
+public sealed record TagRiskView(int Number, string View, RiskRemoval? Removal = null);
 
 public sealed record TagViewRecorded(IReadOnlyList<TagCriterionView> Criteria, IReadOnlyList<TagRiskView> Risks) : CaseEvent;
 

@@ -99,7 +99,7 @@ public static class Seed002History
             new RiskAdded(13, t("Alerts"), t("About 2.3 alerts per installation per day, some 180,000 a day in SMETS1, against about 50 million a day in SMETS2; watched daily before each day's go/no-go."), t("SECAS")),
             new RiskDecided(3, RiskDecision.Accepted, null, t("Low because the cohort is small; the TAG Chair expects it to be looked at again for IOC and thinks it manageable.")),
             new RiskDecided(4, RiskDecision.Removed, null, t("DUIS 1 and 2 were not affected by the DUIS 3 migrations, so members agreed it is no longer a residual risk.")),
-            new RiskDecided(5, RiskDecision.Accepted, null, t("Accepted as low impact; removing it needs the approval of TAG members.")),
+            new RiskDecided(5, RiskDecision.AcceptedRemovalPendingTagApproval, null, t("Accepted as low impact; removing it needs the approval of TAG members.")),
             new RiskDecided(8, RiskDecision.Accepted, null, t("The Chair asked about the 0.1% failure rate; one meter became unrecoverable (the Itron master key issue).")),
             new RiskDecided(9, RiskDecision.Accepted, null, t("SSC lifted its caveats; any outage lasts about six seconds until MPLS links are in.")),
             new RiskDecided(10, RiskDecision.Accepted, null, t("Members want the Core Release 1.1 fix documented and in place soon after go-live; the risk is to be reassessed if the release misses 6 May.")),

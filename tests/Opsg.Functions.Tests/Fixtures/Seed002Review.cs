@@ -80,7 +80,7 @@ public static class Seed002Review
         {
             new { number = 3, decision = "accepted" },
             new { number = 4, decision = "removed" },
-            new { number = 5, decision = "needsTagApproval", discussion = "Acceptable to the OPSG; TAG members must approve before it is removed." },
+            new { number = 5, decision = "acceptedRemovalPendingTagApproval", discussion = "Acceptable to the OPSG; TAG members must approve before it is removed." },
             new { number = 8, decision = "accepted" },
             new { number = 9, decision = "accepted" },
             new { number = 10, decision = "accepted", discussion = "To be reassessed if Core Release 1.1 is not in by 6 May." },

@@ -58,6 +58,15 @@ public sealed class DraftMinutesTests
     }
 
     [Fact]
+    public void GivenSeed002_ThenRisk5IsMinutedAcceptedWithItsRemovalPendingTheTag()
+    {
+        var risk5 = _minutes.QuerySelector("#risks article[data-risk='5']")!;
+        Assert.Equal("accepted-removal-pending-tag-approval", risk5.GetAttribute("data-decision"));
+        Assert.Equal("Accepted; removal pending TAG approval", risk5.QuerySelector("[data-field=decision]").Text());
+        Assert.Null(risk5.QuerySelector("[data-field=settlement]"));
+    }
+
+    [Fact]
     public void GivenSeed002_ThenOnlyOpsgScopeLscsAreMinuted() =>
         Assert.Equal(Seed002History.OpsgScope, _minutes.QuerySelectorAll("#criteria article").Select(a => int.Parse(a.GetAttribute("data-lsc")!)));
 

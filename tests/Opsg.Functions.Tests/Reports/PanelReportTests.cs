@@ -73,7 +73,7 @@ public sealed class PanelReportTests
     [Theory]
     [InlineData(3, "accepted")]
     [InlineData(4, "removed")]
-    [InlineData(5, "accepted")]
+    [InlineData(5, "accepted-removal-pending-tag-approval")]
     [InlineData(8, "accepted")]
     [InlineData(9, "accepted")]
     [InlineData(10, "accepted")]
@@ -89,7 +89,9 @@ public sealed class PanelReportTests
         Assert.Null(_report.QuerySelector("table.risks tr[data-risk='13'] [data-field=caveat-discharged]"));
         Assert.Equal(Seed002History.RiskNumbers, _report.QuerySelectorAll("table.risks tbody tr").Select(r => int.Parse(r.GetAttribute("data-risk")!)));
         var counts = _report.QuerySelectorAll("#risk-summary g[data-decision]").ToDictionary(g => g.GetAttribute("data-decision")!, g => g.QuerySelector(".svg-count").Text());
-        Assert.Equal("6", counts["accepted"]);
+        Assert.Equal("5", counts["accepted"]);
+        Assert.Equal("1", counts["accepted-removal-pending-tag-approval"]);
+        Assert.Equal("0", counts["needs-tag-approval"]);
         Assert.Equal("1", counts["removed"]);
         Assert.Equal("1", counts["accepted-subject-to-action"]);
         Assert.Equal("0", counts["none"]);

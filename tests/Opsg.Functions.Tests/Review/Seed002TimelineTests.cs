@@ -65,8 +65,10 @@ public sealed class Seed002TimelineTests(Seed002TimelineTests.App fixture) : ICl
         Assert.Empty(review["recommendation"]!["undecided"]!.AsArray());
         Assert.Equal("proceedSubjectToConditions", review.Text("recommendation.outcome"));
         Assert.Equal("Update the Eligible Products Combination List with the MDS DMC, subject to the OPSG's conditions on LSCs 2, 3 and 9.", review.Text("recommendation.summary"));
-        Assert.Equal(["accepted", "removed", "needsTagApproval", "accepted", "accepted", "accepted", "acceptedSubjectToAction", "accepted"],
+        Assert.Equal(["accepted", "removed", "acceptedRemovalPendingTagApproval", "accepted", "accepted", "accepted", "acceptedSubjectToAction", "accepted"],
             review["risks"]!.AsArray().Select(r => r!["decision"]!["decision"]!.GetValue<string>()));
+        // The TAG's view came first and gave no view on removing risk 5, so its removal is still pending.
+        Assert.Equal("acceptedRemovalPendingTagApproval", review.Risk(5).Text("standing"));
 
         foreach (var note in Seed002Review.PostMeetingNotes)
             await _secas.PostJson($"/api/cases/{caseId}/notes", note).ExpectAsync(HttpStatusCode.OK);
