@@ -80,6 +80,11 @@ public sealed record RiskRow(
     bool Decided, string Decision, string DecisionKey, string ActionId, bool HasAction, bool CaveatDischarged,
     string TagView, bool HasTagView, string Discussion, bool HasDiscussion, IReadOnlyList<NoteLine> Notes)
 {
+    /// <summary>What the DCC proposed ("Accept", "Accept and remove"…); empty for a risk added at review.</summary>
+    public string DccProposal { get; init; } = "";
+
+    public bool HasDccProposal => DccProposal.Length > 0;
+
     public string StandingKey { get; init; } = DecisionKey;
 
     public string Settlement { get; init; } = "";
@@ -158,8 +163,8 @@ public static class ReportRows
 
     public static IReadOnlyList<RiskRow> Risks(CaseState state)
     {
-        var submitted = state.Submission?.Risks.Select(r => (r.Number, r.Title, r.Explanation, RaisedBy: "DCC", Proposal: Proposal(r.Proposal))) ?? [];
-        var added = state.AddedRisks.Select(r => (r.Number, r.Title, r.Explanation, r.RaisedBy, Proposal: $"Raised by {r.RaisedBy} at review"));
+        var submitted = state.Submission?.Risks.Select(r => (r.Number, r.Title, r.Explanation, RaisedBy: "DCC", Proposal: Proposal(r.Proposal), DccProposal: Proposal(r.Proposal))) ?? [];
+        var added = state.AddedRisks.Select(r => (r.Number, r.Title, r.Explanation, r.RaisedBy, Proposal: $"Raised by {r.RaisedBy} at review", DccProposal: ""));
         var tagViews = state.TagView?.Risks.ToDictionary(r => r.Number) ?? [];
         var caveats = Conditions.Caveats(state).ToDictionary(c => c.Risk);
         // Whether the TAG has settled a pending removal is the one answer RiskStandings gives; it is never worked out here.
@@ -182,6 +187,7 @@ public static class ReportRows
                 discussion, discussion.Length > 0,
                 NotesFor(state, n => n.Risk == r.Number && n.ActionId is null))
             {
+                DccProposal = r.DccProposal,
                 StandingKey = standing is null ? "none" : RiskDecisionKey(standing.Now),
                 Settlement = standing is { SettledByTag: true } ? Settlement(standing) : "",
                 TagRemoval = tag?.Removal switch
@@ -199,7 +205,12 @@ public static class ReportRows
         ? "Removed: the TAG approved its removal."
         : "Kept as accepted: the TAG did not approve its removal.";
 
-    public static string Proposal(RiskProposal p) => p == RiskProposal.Remove ? "Remove: no longer a risk" : "Accept";
+    public static string Proposal(RiskProposal p) => p switch
+    {
+        RiskProposal.Remove => "Remove: no longer a risk",
+        RiskProposal.AcceptAndRemove => "Accept and remove",
+        _ => "Accept",
+    };
 
     public static string RiskDecisionWord(RiskDecision d) => d switch
     {

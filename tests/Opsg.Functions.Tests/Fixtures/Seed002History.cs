@@ -52,7 +52,7 @@ public static class Seed002History
                 [
                     new(3, t("No end-to-end capacity testing"), t("Low residual risk given the small cohort."), RiskProposal.Accept),
                     new(4, t("Capacity testing only on the DUIS 3 interface"), t("All migrations so far used DUIS 3 with no harm to DUIS 1 or 2."), RiskProposal.Remove),
-                    new(5, t("Negative testing incomplete"), t("Low impact while migration volumes stay low."), RiskProposal.Accept),
+                    new(5, t("Negative testing incomplete"), t("Low impact while migration volumes stay low."), RiskProposal.AcceptAndRemove),
                     new(8, t("Migrating active meters could affect consumers"), t("Failures are around 0.1%, with one unrecoverable meter under investigation."), RiskProposal.Accept),
                     new(9, t("Temporary use of IPsec"), t("Outages last seconds until MPLS fixed links arrive in June 2020."), RiskProposal.Accept),
                     new(10, t("Auxiliary load capability"), t("A fix follows in Core Release 1.1."), RiskProposal.Accept),

@@ -66,6 +66,36 @@ public sealed class DraftMinutesTests
         Assert.Null(risk5.QuerySelector("[data-field=settlement]"));
     }
 
+    [Theory]
+    [InlineData(3, "Accept")]
+    [InlineData(4, "Remove: no longer a risk")]
+    [InlineData(5, "Accept and remove")]
+    [InlineData(10, "Accept")]
+    public void GivenSeed002_ThenEachRiskOfTheDccShowsItsProposalBesideTheDecision(int risk, string proposal)
+    {
+        var item = _minutes.QuerySelector($"#risks article[data-risk='{risk}']")!;
+        Assert.Equal($"The DCC’s proposal: {proposal}", item.QuerySelector("[data-field=proposal]").Text());
+        Assert.NotNull(item.QuerySelector("[data-field=decision]"));
+    }
+
+    [Fact]
+    public void GivenSeed002_ThenTheRisksSecasAddedHaveNoDccProposal() =>
+        Assert.All([12, 13], risk => Assert.Null(_minutes.QuerySelector($"#risks article[data-risk='{risk}'] [data-field=proposal]")));
+
+    [Fact]
+    public void GivenSeed002sGappedRiskNumbers_ThenTheMinutesSayWhy() =>
+        Assert.Contains("numbering of its earlier submission", _minutes.QuerySelector("#risks [data-field=risk-numbering]").Text(), StringComparison.Ordinal);
+
+    [Fact]
+    public void GivenRisksNumberedWithoutAGap_ThenNoNumberingNoteIsPrinted()
+    {
+        var events = Seed002History.All().Select(e => e is Opsg.Functions.Submissions.ReadinessSubmitted s
+            ? s with { Risks = [.. s.Risks.Select((r, i) => r with { Number = i + 1 })] }
+            : e).Where(e => e is not RiskDecided);
+        var minutes = Render(ReportKinds.DraftMinutes, CaseRecord.Fold("c", Seed002History.Recorded(events)));
+        Assert.Null(minutes.QuerySelector("#risks [data-field=risk-numbering]"));
+    }
+
     [Fact]
     public void GivenSeed002_ThenOnlyOpsgScopeLscsAreMinuted() =>
         Assert.Equal(Seed002History.OpsgScope, _minutes.QuerySelectorAll("#criteria article").Select(a => int.Parse(a.GetAttribute("data-lsc")!)));
