@@ -32,7 +32,8 @@ public sealed record NoteLine(string NoteId, DateOnly On, string Effect, string 
 }
 
 /// <summary>
-/// One body's view of one LSC; <see cref="Given"/> is false where that body gave none. <see cref="StatusOnly"/>
+/// One body's view of one LSC; <see cref="Given"/> is false where that body gave none. <see cref="Commentary"/>
+/// is what that body said of it: the OPSG's discussion, the TAG's commentary. <see cref="StatusOnly"/>
 /// where it agreed a RAG status and made no decision on the statement: the documents then say
 /// "Status agreed: AMBER" (<see cref="DecisionLine"/>), never "Accepted".
 /// </summary>
@@ -146,7 +147,7 @@ public static class ReportRows
                 statement?.Statement ?? "",
                 submission.OpsgScope.Contains(lsc) ? "OPSG" : "TAG",
                 decided is null ? LscView.NotGiven
-                    : View(decided.Decision, decided.Rag, decided.RagNote ?? "", conditions.GetValueOrDefault((Body.Opsg, lsc)), ""),
+                    : View(decided.Decision, decided.Rag, decided.RagNote ?? "", conditions.GetValueOrDefault((Body.Opsg, lsc)), discussion),
                 tagViews.TryGetValue(lsc, out var tag)
                     ? View(tag.Decision, tag.Rag, "", conditions.GetValueOrDefault((Body.Tag, lsc)), tag.Commentary)
                     : LscView.NotGiven,

@@ -60,6 +60,23 @@ public sealed class PanelReportTests
         Assert.StartsWith("Status agreed: AMBER", _report.QuerySelector($"table.lscs tr[data-lsc='{lsc}'] td[data-view=opsg][data-decision]").Text().Trim());
 
     [Fact]
+    public void GivenSeed002_ThenThePanelReadsTheOpsgsDiscussionOfEachCriterionBesideTheTagsCommentary()
+    {
+        Assert.Contains("could not be called a stable service", _report.QuerySelector("table.lscs tr[data-lsc='6'] td[data-view=opsg] [data-field=commentary]").Text(), StringComparison.Ordinal);
+        Assert.Contains("auxiliary load", _report.QuerySelector("table.lscs tr[data-lsc='8'] td[data-view=opsg] [data-field=commentary]").Text(), StringComparison.Ordinal);
+        Assert.Null(_report.QuerySelector("table.lscs tr[data-lsc='1'] td[data-view=opsg] [data-field=commentary]")); // nothing was said
+        Assert.Equal("Negative testing still to finish.", _report.QuerySelector("table.lscs tr[data-lsc='5'] td[data-view=tag] [data-field=commentary]").Text());
+    }
+
+    [Fact]
+    public void GivenSeed002_ThenThePanelReadsTheOpsgsDiscussionOfEachRisk()
+    {
+        Assert.Contains("reassessed if the release misses 6 May", _report.QuerySelector("table.risks tr[data-risk='10'] [data-field=discussion]").Text(), StringComparison.Ordinal);
+        Assert.Contains("TAG members", _report.QuerySelector("table.risks tr[data-risk='5'] [data-field=discussion]").Text(), StringComparison.Ordinal);
+        Assert.Equal(Seed002History.RiskNumbers.Length, _report.QuerySelectorAll("table.risks [data-field=discussion]").Length);
+    }
+
+    [Fact]
     public void GivenSeed002_ThenTheTagViewsSitBesideTheOpsgViews()
     {
         Assert.Equal([1, 2, 3, 4, 5, 6, 7, 8, 9], _report.QuerySelectorAll("table.lscs tbody tr").Select(r => int.Parse(r.GetAttribute("data-lsc")!)));
