@@ -106,7 +106,7 @@ public static class ReportChanges
             var old = actionsBefore.GetValueOrDefault(id);
             if (old is null) yield return new("action", id, $"Action {id} raised.");
             if (old?.IsOpen != false && action.ClosedBy is { } closed)
-                yield return new("action", id, $"Action {id} closed on {ReportFormats.LongDate(closed.On)}.");
+                yield return new("action", id, $"Action {id} closed{On(closed.On)}.");
             foreach (var revision in action.Revisions.Skip(old?.Revisions.Count ?? 0))
                 yield return new("action", id, $"Action {id}: target revised to {ReportFormats.LongDate(revision.RevisedTarget)}.");
             foreach (var progress in action.Progress.Skip(old?.Progress.Count ?? 0))
@@ -114,11 +114,14 @@ public static class ReportChanges
         }
 
         foreach (var note in after.Notes.Skip(before.Notes.Count))
-            yield return new("note", note.NoteId, $"Post-meeting note {note.NoteId} added ({ReportFormats.LongDate(note.On)}).");
+            yield return new("note", note.NoteId, note.On is { } on ? $"Post-meeting note {note.NoteId} added ({ReportFormats.LongDate(on)})." : $"Post-meeting note {note.NoteId} added.");
 
         var (was, now) = (PanelRecommendation.For(before).Summary, PanelRecommendation.For(after).Summary);
         if (was != now) yield return new("recommendation", "Recommendation", $"Recommendation changed: now “{now}” (was “{was}”).");
     }
+
+    /// <summary>" on 5 March 2020", or nothing where the note that closed it gives no date.</summary>
+    private static string On(DateOnly? date) => date is { } d ? $" on {ReportFormats.LongDate(d)}" : "";
 
     /// <summary>"LSC 2: the OPSG's condition discharged (with the caveat of Residual Risk 12)."</summary>
     private static string Discharged(CriterionCondition c) =>

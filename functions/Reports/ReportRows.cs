@@ -20,9 +20,13 @@ public sealed record RagBadge(string Word, string Key)
     };
 }
 
-/// <summary>A post-meeting note, shown in brackets where it belongs.</summary>
-public sealed record NoteLine(string NoteId, DateOnly On, string Effect, string Text)
+/// <summary>A post-meeting note, shown in brackets where it belongs; <see cref="On"/> is null where the note gives no date.</summary>
+public sealed record NoteLine(string NoteId, DateOnly? On, string Effect, string Text)
 {
+    /// <summary>For the templates, which test flags, not nulls; the JSON leaves an undated note's "on" out instead.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public bool HasDate => On is not null;
+
     public static NoteLine From(PostMeetingNoteAdded n) => new(n.NoteId, n.On, n.Effect switch
     {
         NoteEffect.ActionClosed => "action-closed",
@@ -247,7 +251,7 @@ public static class ReportRows
         a.Revisions.Select(r => new TargetRevisionLine(r.RevisedTarget, r.Reason ?? "", r.Reason is not null)).ToList(),
         !a.Revisions.IsEmpty, a.CurrentTarget ?? default,
         a.IsOpen, a.IsOpen ? "Open" : "Closed", a.IsOpen ? "open" : "closed",
-        a.ClosedBy is not null, a.ClosedBy?.On ?? default,
+        a.ClosedBy?.On is not null, a.ClosedBy?.On ?? default,
         a.Progress.Select(p => new ProgressLine(p.On, p.Text)).ToList(),
         notes.ToList());
 

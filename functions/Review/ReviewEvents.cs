@@ -69,14 +69,18 @@ public sealed record ActionProgressNoted(string ActionId, DateOnly On, string Te
 
 public enum NoteEffect { Clarification, ActionClosed, ConditionDischarged }
 
-/// <summary>A fact added after the meeting, shown in brackets in the minutes.</summary>
+/// <summary>
+/// A fact added after the meeting, shown in brackets in the minutes. <see cref="On"/> is the date the note
+/// gives, where it gives one: seed 002's note closing action /01 gives none (notes recorded before a
+/// date could be left out all carry one).
+/// </summary>
 public sealed record PostMeetingNoteAdded(
     string NoteId,
     NoteEffect Effect,
     string? ActionId,
     int? Lsc,
     int? Risk,
-    DateOnly On,
+    DateOnly? On,
     string Text) : CaseEvent;
 
 /// <summary>

@@ -89,13 +89,14 @@ public static class Seed002Review
         },
     };
 
+    /// <summary>As in the seed, only the note closing action /02 gives a date (5 March); the others give none.</summary>
     public static readonly object[] PostMeetingNotes =
     [
-        new { effect = "actionClosed", actionId = "OPSG 29xxx/01", on = "2020-03-02", text = "Completed; action closed." },
-        new { effect = "conditionDischarged", lsc = 2, on = "2020-03-05", text = "The provisions have been discharged." },
+        new { effect = "actionClosed", actionId = "OPSG 29xxx/01", text = "Completed; action closed." },
+        new { effect = "conditionDischarged", lsc = 2, text = "The provisions have been discharged." },
         new { effect = "actionClosed", actionId = "OPSG 29xxx/02", on = "2020-03-05", text = "Completed 5 March; action closed." },
-        new { effect = "conditionDischarged", risk = 12, on = "2020-03-05", text = "Action discharged after the meeting; the caveat is removed for the Panel." },
-        new { effect = "clarification", lsc = 9, on = "2020-03-05", text = "Telefonica cannot meet the SEC's BCDR requirement (as Vodafone at IOC); BEIS is expected to direct a SEC amendment." },
+        new { effect = "conditionDischarged", risk = 12, text = "Action discharged after the meeting; the caveat is removed for the Panel." },
+        new { effect = "clarification", lsc = 9, text = "Telefonica cannot meet the SEC's BCDR requirement (as Vodafone at IOC); BEIS is expected to direct a SEC amendment." },
     ];
 
     public static object TagView => new

@@ -167,6 +167,31 @@ public sealed class ReviewDeciderTests
     }
 
     [Fact]
+    public void GivenAMeeting_WhenANoteGivesNoDate_ThenItIsRecordedUndated()
+    {
+        var (note, rejection) = PostMeetingNotes.Validate(new PostMeetingNoteRequest("clarification", null, null, null, null, "Telefonica cannot meet the BCDR requirement."));
+        Assert.Null(rejection);
+        var decision = PostMeetingNotes.Decide(GivenMeeting(), note!);
+        Assert.True(decision.IsAccepted);
+        Assert.Null(Assert.IsType<PostMeetingNoteAdded>(Assert.Single(decision.Events)).On);
+    }
+
+    [Fact]
+    public void GivenAMeeting_WhenANoteIsDatedBeforeIt_ThenItIsRefused()
+    {
+        var (note, _) = PostMeetingNotes.Validate(new PostMeetingNoteRequest("clarification", null, null, null, MeetingDay.AddDays(-1), "Too early."));
+        Assert.Equal(400, PostMeetingNotes.Decide(GivenMeeting(), note!).Rejection?.Status);
+    }
+
+    [Fact]
+    public void GivenANoteStoredBeforeNotesCouldBeUndated_WhenItIsRead_ThenItKeepsItsDate()
+    {
+        var stored = """{"noteId":"PMN-1","effect":"actionClosed","actionId":"OPSG 29xxx/01","on":"2020-03-02","text":"Done."}""";
+        var note = System.Text.Json.JsonSerializer.Deserialize<PostMeetingNoteAdded>(stored, RecordJson.Options)!;
+        Assert.Equal(new DateOnly(2020, 3, 2), note.On);
+    }
+
+    [Fact]
     public void GivenEveryLscAccepted_ThenTheRecommendationIsToProceed()
     {
         var recommendation = PanelRecommendation.For(GivenMeeting(Accepted(1), Accepted(2), Accepted(3), Accepted(6, Rag.Amber)));

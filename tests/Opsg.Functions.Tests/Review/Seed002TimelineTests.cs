@@ -75,6 +75,8 @@ public sealed class Seed002TimelineTests(Seed002TimelineTests.App fixture) : ICl
         review = await _secas.ReviewAsync(caseId);
         Assert.Equal(["closed", "closed", "open"], review["actions"]!.AsArray().Select(a => a!["status"]!.GetValue<string>()));
         Assert.Equal("2020-03-05", review["actions"]![1]!.Text("closedOn"));
+        Assert.Null(review["actions"]![0]!["closedOn"]); // closed by a note that gives no date, as in the seed
+        Assert.Single(review["notes"]!.AsArray(), n => n!["on"] is not null);
         Assert.True(review.Criterion(2)["opsg"]!["conditionDischarged"]!.GetValue<bool>());
         Assert.False(review.Criterion(3)["opsg"]!["conditionDischarged"]!.GetValue<bool>());
         Assert.True(review.Risk(12)["caveatDischarged"]!.GetValue<bool>());
