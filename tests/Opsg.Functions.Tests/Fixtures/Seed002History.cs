@@ -133,16 +133,20 @@ public static class Seed002History
             ]);
     }
 
-    /// <summary>As in the seed, only the note closing action /02 gives a date (5 March); the others give none.</summary>
+    /// <summary>
+    /// As in the seed, only the note closing action /02 gives a date (5 March); the others give none. In an
+    /// order the API accepts: LSC 2's condition is discharged before risk 12's caveat, which would discharge
+    /// it too and leave the note on LSC 2 refused as "already discharged".
+    /// </summary>
     public static IReadOnlyList<PostMeetingNoteAdded> Notes(Func<string, string>? text = null)
     {
         var t = text ?? Same;
         return
         [
             new("PMN-1", NoteEffect.ActionClosed, Action01, null, null, null, t("Done: the pacing strategy was presented. Action closed.")),
-            new("PMN-2", NoteEffect.ConditionDischarged, null, null, 12, null, t("The action was discharged after the meeting, so this risk went to the Panel without its caveat.")),
+            new("PMN-2", NoteEffect.ConditionDischarged, null, 2, null, null, t("The provisions of risk 12 have been discharged.")),
             new("PMN-3", NoteEffect.ActionClosed, Action02, null, null, new DateOnly(2020, 3, 5), t("Completed on 5 March. Action closed.")),
-            new("PMN-4", NoteEffect.ConditionDischarged, null, 2, null, null, t("The provisions of risk 12 have been discharged.")),
+            new("PMN-4", NoteEffect.ConditionDischarged, null, null, 12, null, t("The action was discharged after the meeting, so this risk went to the Panel without its caveat.")),
             new("PMN-5", NoteEffect.Clarification, null, 9, null, null, t("Telefonica cannot meet the SEC's BCDR requirement (as Vodafone could not at IOC); BEIS is expected to direct a SEC amendment.")),
         ];
     }

@@ -103,10 +103,10 @@ public sealed class DraftMinutesTests
     [Fact]
     public void GivenPostMeetingNotes_ThenEachSitsInBracketsUnderWhatItConcerns()
     {
-        Assert.Equal("PMN-4", _minutes.QuerySelector("#criteria article[data-lsc='2'] .note")!.GetAttribute("data-note"));
+        Assert.Equal("PMN-2", _minutes.QuerySelector("#criteria article[data-lsc='2'] .note")!.GetAttribute("data-note"));
         Assert.Equal("true", _minutes.QuerySelector("#criteria article[data-lsc='2'] [data-field=condition]")!.GetAttribute("data-discharged"));
         Assert.Equal("PMN-5", _minutes.QuerySelector("#criteria article[data-lsc='9'] .note")!.GetAttribute("data-note"));
-        Assert.Equal("PMN-2", _minutes.QuerySelector("#risks article[data-risk='12'] .note")!.GetAttribute("data-note"));
+        Assert.Equal("PMN-4", _minutes.QuerySelector("#risks article[data-risk='12'] .note")!.GetAttribute("data-note"));
         Assert.Equal("PMN-1", _minutes.QuerySelector($"#actions tr[data-action='{Seed002History.Action01}'] .note")!.GetAttribute("data-note"));
         Assert.Equal("PMN-3", _minutes.QuerySelector($"#actions tr[data-action='{Seed002History.Action02}'] .note")!.GetAttribute("data-note"));
         var note = _minutes.QuerySelector("#criteria article[data-lsc='9'] .note").Text();
