@@ -6,7 +6,7 @@ namespace Opsg.Functions.Panel;
 
 public enum RecommendationOutcome
 {
-    /// <summary>Not every LSC in OPSG scope has a decision yet.</summary>
+    /// <summary>Not every LSC in OPSG scope has a decision yet (an agreed status alone counts as one).</summary>
     Undetermined,
     Proceed,
     ProceedSubjectToConditions,
@@ -37,6 +37,7 @@ public static class PanelRecommendation
     public static Recommendation For(CaseState state)
     {
         var scope = state.Submission?.OpsgScope ?? [];
+        // Only "no decision" waits: a status agreed without accepting or rejecting the statement is a decision made.
         var undecided = scope.Where(l => !state.CriterionDecisions.TryGetValue(l, out var d) || d.Decision == CriterionDecision.NoDecision).ToList();
         var notAccepted = state.CriterionDecisions.Values.Where(d => d.Decision == CriterionDecision.NotAccepted).Select(d => new CriterionOf(Body.Opsg, d.Lsc))
             .Concat((state.TagView?.Criteria ?? []).Where(t => t.Decision == CriterionDecision.NotAccepted).Select(t => new CriterionOf(Body.Tag, t.Lsc)))

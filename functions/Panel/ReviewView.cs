@@ -35,7 +35,11 @@ public sealed record ReviewView(
 
     public sealed record TagCriterionRow(CriterionDecision Decision, Rag Rag, string Commentary, string? Condition, int? ConditionRisk, bool? ConditionDischarged);
 
-    public sealed record RiskRow(int Number, string Title, string RaisedBy, string Explanation, RiskProposal? Proposal, RiskDecided? Decision, bool? CaveatDischarged, string? TagView);
+    /// <param name="Standing">What the risk is now: the OPSG's decision, or where the TAG's view has settled a removal it left pending, <c>removed</c> or <c>accepted</c>.</param>
+    /// <param name="TagRemoval">The TAG's view on removing the risk, where it gave one.</param>
+    public sealed record RiskRow(
+        int Number, string Title, string RaisedBy, string Explanation, RiskProposal? Proposal, RiskDecided? Decision, bool? CaveatDischarged, string? TagView,
+        RiskDecision? Standing = null, RiskRemoval? TagRemoval = null);
 
     /// <param name="stage">Where the case stands (the case's process says; see Orchestration/CaseProcess).</param>
     public static ReviewView From(CaseState s, string stage)
@@ -84,10 +88,16 @@ public sealed record ReviewView(
     /// <summary>Null where the body set no condition on the LSC.</summary>
     private static bool? Discharged(CaseState s, Body body, int lsc) => Conditions.On(s, body, lsc)?.Discharged;
 
-    private static RiskRow WithDecision(CaseState s, RiskRow row) => row with
+    private static RiskRow WithDecision(CaseState s, RiskRow row)
     {
-        Decision = s.RiskDecisions.GetValueOrDefault(row.Number),
-        CaveatDischarged = Conditions.CaveatOn(s, row.Number)?.Discharged,
-        TagView = s.TagView?.Risks.FirstOrDefault(t => t.Number == row.Number)?.View,
-    };
+        var tag = s.TagView?.Risks.FirstOrDefault(t => t.Number == row.Number);
+        return row with
+        {
+            Decision = s.RiskDecisions.GetValueOrDefault(row.Number),
+            CaveatDischarged = Conditions.CaveatOn(s, row.Number)?.Discharged,
+            TagView = tag?.View,
+            Standing = RiskStandings.On(s, row.Number)?.Now,
+            TagRemoval = tag?.Removal,
+        };
+    }
 }

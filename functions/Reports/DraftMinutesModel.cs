@@ -25,6 +25,11 @@ public sealed record DraftMinutesModel(
 {
     public bool HasActions => Actions.Count > 0;
 
+    /// <summary>Why the risk numbers have gaps, where they have: empty when the DCC's risks run 1, 2, 3… without one.</summary>
+    public string RiskNumbering { get; init; } = "";
+
+    public bool HasRiskNumbering => RiskNumbering.Length > 0;
+
     public static DraftMinutesModel From(CaseState state)
     {
         var meeting = state.Meeting ?? throw new InvalidOperationException("No meeting has been recorded.");
@@ -47,6 +52,18 @@ public sealed record DraftMinutesModel(
             ReportRows.Actions(state),
             RecommendationView.For(state),
             notes,
-            notes.Count > 0);
+            notes.Count > 0)
+        {
+            RiskNumbering = NumberingHasGaps(submission.Risks.Select(r => r.Number))
+                ? "The DCC has kept the numbering of its earlier submission, so the numbers have gaps where risks from that submission are no longer listed."
+                : "",
+        };
+    }
+
+    // A risk keeps its number from earlier submissions (numbers are unique), so any number above the count means a gap.
+    private static bool NumberingHasGaps(IEnumerable<int> numbers)
+    {
+        var list = numbers.ToList();
+        return list.Count > 0 && list.Max() > list.Count;
     }
 }

@@ -72,13 +72,13 @@ public static class ReportChanges
             var old = lscBefore.GetValueOrDefault(row.Lsc);
             var subject = $"LSC {row.Lsc}";
             if (old?.Opsg.Decision != row.Opsg.Decision && row.Opsg.Given)
-                yield return new("lsc", subject, $"{subject}: decision now {row.Opsg.Decision.ToLowerInvariant()}.");
+                yield return new("lsc", subject, $"{subject}: decision now {ReportFormats.InSentence(row.Opsg.Decision)}.");
             if (old?.Opsg.Rag.Word != row.Opsg.Rag.Word && row.Opsg.Given)
                 yield return new("lsc", subject, $"{subject}: status now {row.Opsg.Rag.Word}.");
             if (old?.Tag.Given != true && row.Tag.Given)
-                yield return new("tag", subject, $"{subject}: TAG view {row.Tag.Decision.ToLowerInvariant()}, {row.Tag.Rag.Word}.");
+                yield return new("tag", subject, $"{subject}: TAG view {ReportFormats.InSentence(row.Tag.Decision)}, {row.Tag.Rag.Word}.");
             else if (old is not null && (old.Tag.Decision != row.Tag.Decision || old.Tag.Rag.Word != row.Tag.Rag.Word) && row.Tag.Given)
-                yield return new("tag", subject, $"{subject}: TAG view now {row.Tag.Decision.ToLowerInvariant()}, {row.Tag.Rag.Word}.");
+                yield return new("tag", subject, $"{subject}: TAG view now {ReportFormats.InSentence(row.Tag.Decision)}, {row.Tag.Rag.Word}.");
             foreach (var condition in conditionsAfter[row.Lsc].Where(c => !dischargedBefore.Contains((c.SetBy, c.Lsc))))
                 yield return new(condition.SetBy == Body.Tag ? "tag" : "lsc", subject, Discharged(condition));
         }
@@ -92,7 +92,9 @@ public static class ReportChanges
             var subject = $"Risk {risk.Number}";
             if (old is null) yield return new("risk", subject, $"{subject} ({risk.Title}) added.");
             if (old?.Decision != risk.Decision && risk.Decided)
-                yield return new("risk", subject, $"{subject}: decision now {risk.Decision.ToLowerInvariant()}.");
+                yield return new("risk", subject, $"{subject}: decision now {ReportFormats.InSentence(risk.Decision)}.");
+            if (old?.Settlement != risk.Settlement && risk.HasSettlement)
+                yield return new("risk", subject, $"{subject}: {ReportFormats.InSentence(risk.Settlement)}");
             if (caveatsAfter.Contains(risk.Number) && !caveatsBefore.Contains(risk.Number))
                 yield return new("risk", subject, $"{subject}: caveat removed.");
         }
@@ -104,7 +106,7 @@ public static class ReportChanges
             var old = actionsBefore.GetValueOrDefault(id);
             if (old is null) yield return new("action", id, $"Action {id} raised.");
             if (old?.IsOpen != false && action.ClosedBy is { } closed)
-                yield return new("action", id, $"Action {id} closed on {ReportFormats.LongDate(closed.On)}.");
+                yield return new("action", id, $"Action {id} closed{On(closed.On)}.");
             foreach (var revision in action.Revisions.Skip(old?.Revisions.Count ?? 0))
                 yield return new("action", id, $"Action {id}: target revised to {ReportFormats.LongDate(revision.RevisedTarget)}.");
             foreach (var progress in action.Progress.Skip(old?.Progress.Count ?? 0))
@@ -112,11 +114,14 @@ public static class ReportChanges
         }
 
         foreach (var note in after.Notes.Skip(before.Notes.Count))
-            yield return new("note", note.NoteId, $"Post-meeting note {note.NoteId} added ({ReportFormats.LongDate(note.On)}).");
+            yield return new("note", note.NoteId, note.On is { } on ? $"Post-meeting note {note.NoteId} added ({ReportFormats.LongDate(on)})." : $"Post-meeting note {note.NoteId} added.");
 
         var (was, now) = (PanelRecommendation.For(before).Summary, PanelRecommendation.For(after).Summary);
         if (was != now) yield return new("recommendation", "Recommendation", $"Recommendation changed: now “{now}” (was “{was}”).");
     }
+
+    /// <summary>" on 5 March 2020", or nothing where the note that closed it gives no date.</summary>
+    private static string On(DateOnly? date) => date is { } d ? $" on {ReportFormats.LongDate(d)}" : "";
 
     /// <summary>"LSC 2: the OPSG's condition discharged (with the caveat of Residual Risk 12)."</summary>
     private static string Discharged(CriterionCondition c) =>

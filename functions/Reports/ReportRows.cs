@@ -20,9 +20,13 @@ public sealed record RagBadge(string Word, string Key)
     };
 }
 
-/// <summary>A post-meeting note, shown in brackets where it belongs.</summary>
-public sealed record NoteLine(string NoteId, DateOnly On, string Effect, string Text)
+/// <summary>A post-meeting note, shown in brackets where it belongs; <see cref="On"/> is null where the note gives no date.</summary>
+public sealed record NoteLine(string NoteId, DateOnly? On, string Effect, string Text)
 {
+    /// <summary>For the templates, which test flags, not nulls; the JSON leaves an undated note's "on" out instead.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public bool HasDate => On is not null;
+
     public static NoteLine From(PostMeetingNoteAdded n) => new(n.NoteId, n.On, n.Effect switch
     {
         NoteEffect.ActionClosed => "action-closed",
@@ -31,12 +35,22 @@ public sealed record NoteLine(string NoteId, DateOnly On, string Effect, string 
     }, n.Text);
 }
 
-/// <summary>One body's view of one LSC; <see cref="Given"/> is false where that body gave none.</summary>
+/// <summary>
+/// One body's view of one LSC; <see cref="Given"/> is false where that body gave none. <see cref="Commentary"/>
+/// is what that body said of it: the OPSG's discussion, the TAG's commentary. <see cref="StatusOnly"/>
+/// where it agreed a RAG status and made no decision on the statement: the documents then say
+/// "Status agreed: AMBER" (<see cref="DecisionLine"/>), never "Accepted".
+/// </summary>
 public sealed record LscView(bool Given, string Decision, string DecisionKey, RagBadge Rag, string RagNote, string Condition, bool HasCondition, bool ConditionDischarged, string Commentary)
 {
     public bool HasRagNote => RagNote.Length > 0;
 
     public bool HasCommentary => Commentary.Length > 0;
+
+    public bool StatusOnly => DecisionKey == Key(CriterionDecision.StatusAgreed);
+
+    /// <summary>The decision as one line: "Accepted", or "Status agreed: AMBER" where only a status was agreed.</summary>
+    public string DecisionLine => StatusOnly ? $"{Decision}: {Rag.Word}" : Decision;
 
     public static readonly LscView NotGiven = new(false, "No view", "none", RagBadge.None, "", "", false, false, "");
 
@@ -45,6 +59,7 @@ public sealed record LscView(bool Given, string Decision, string DecisionKey, Ra
         CriterionDecision.Accepted => "Accepted",
         CriterionDecision.AcceptedSubjectToCondition => "Accepted subject to a condition",
         CriterionDecision.NotAccepted => "Not accepted",
+        CriterionDecision.StatusAgreed => "Status agreed",
         _ => "No decision",
     };
 
@@ -53,16 +68,39 @@ public sealed record LscView(bool Given, string Decision, string DecisionKey, Ra
         CriterionDecision.Accepted => "accepted",
         CriterionDecision.AcceptedSubjectToCondition => "accepted-subject-to-condition",
         CriterionDecision.NotAccepted => "not-accepted",
+        CriterionDecision.StatusAgreed => "status-agreed",
         _ => "no-decision",
     };
 }
 
 public sealed record LscRow(int Lsc, string Title, string Statement, string Scope, LscView Opsg, LscView Tag, string Discussion, bool HasDiscussion, IReadOnlyList<NoteLine> Notes);
 
+/// <summary>
+/// One residual risk. <see cref="Decision"/> is what the OPSG decided at the meeting; <see cref="StandingKey"/>
+/// what the risk is now, which differs only where the TAG has since settled a removal the OPSG left pending
+/// (<see cref="Settlement"/> says how). The picture counts risks as they stand now.
+/// </summary>
 public sealed record RiskRow(
     int Number, string Title, string Explanation, string RaisedBy, string Proposal,
     bool Decided, string Decision, string DecisionKey, string ActionId, bool HasAction, bool CaveatDischarged,
-    string TagView, bool HasTagView, string Discussion, bool HasDiscussion, IReadOnlyList<NoteLine> Notes);
+    string TagView, bool HasTagView, string Discussion, bool HasDiscussion, IReadOnlyList<NoteLine> Notes)
+{
+    /// <summary>What the DCC proposed ("Accept", "Accept and remove"…); empty for a risk added at review.</summary>
+    public string DccProposal { get; init; } = "";
+
+    public bool HasDccProposal => DccProposal.Length > 0;
+
+    public string StandingKey { get; init; } = DecisionKey;
+
+    public string Settlement { get; init; } = "";
+
+    public bool HasSettlement => Settlement.Length > 0;
+
+    /// <summary>"Removal approved", "Removal not approved", or empty where the TAG gave no view on removing the risk.</summary>
+    public string TagRemoval { get; init; } = "";
+
+    public bool HasTagRemoval => TagRemoval.Length > 0;
+}
 
 public sealed record TargetRevisionLine(DateOnly RevisedTarget, string Reason, bool HasReason);
 
@@ -113,7 +151,7 @@ public static class ReportRows
                 statement?.Statement ?? "",
                 submission.OpsgScope.Contains(lsc) ? "OPSG" : "TAG",
                 decided is null ? LscView.NotGiven
-                    : View(decided.Decision, decided.Rag, decided.RagNote ?? "", conditions.GetValueOrDefault((Body.Opsg, lsc)), ""),
+                    : View(decided.Decision, decided.Rag, decided.RagNote ?? "", conditions.GetValueOrDefault((Body.Opsg, lsc)), discussion),
                 tagViews.TryGetValue(lsc, out var tag)
                     ? View(tag.Decision, tag.Rag, "", conditions.GetValueOrDefault((Body.Tag, lsc)), tag.Commentary)
                     : LscView.NotGiven,
@@ -130,15 +168,19 @@ public static class ReportRows
 
     public static IReadOnlyList<RiskRow> Risks(CaseState state)
     {
-        var submitted = state.Submission?.Risks.Select(r => (r.Number, r.Title, r.Explanation, RaisedBy: "DCC", Proposal: Proposal(r.Proposal))) ?? [];
-        var added = state.AddedRisks.Select(r => (r.Number, r.Title, r.Explanation, r.RaisedBy, Proposal: $"Raised by {r.RaisedBy} at review"));
-        var tagViews = state.TagView?.Risks.ToDictionary(r => r.Number, r => r.View) ?? [];
+        var submitted = state.Submission?.Risks.Select(r => (r.Number, r.Title, r.Explanation, RaisedBy: "DCC", Proposal: Proposal(r.Proposal), DccProposal: Proposal(r.Proposal))) ?? [];
+        var added = state.AddedRisks.Select(r => (r.Number, r.Title, r.Explanation, r.RaisedBy, Proposal: $"Raised by {r.RaisedBy} at review", DccProposal: ""));
+        var tagViews = state.TagView?.Risks.ToDictionary(r => r.Number) ?? [];
         var caveats = Conditions.Caveats(state).ToDictionary(c => c.Risk);
+        // Whether the TAG has settled a pending removal is the one answer RiskStandings gives; it is never worked out here.
+        var standings = RiskStandings.Of(state).ToDictionary(s => s.Risk);
         return submitted.Concat(added).GroupBy(r => r.Number).Select(g => g.Last()).OrderBy(r => r.Number).Select(r =>
         {
             state.RiskDecisions.TryGetValue(r.Number, out var decided);
+            var standing = standings.GetValueOrDefault(r.Number);
             var discussion = decided?.Discussion ?? "";
-            var tagView = tagViews.GetValueOrDefault(r.Number, "");
+            var tag = tagViews.GetValueOrDefault(r.Number);
+            var tagView = tag?.View ?? "";
             return new RiskRow(
                 r.Number, r.Title, r.Explanation, r.RaisedBy, r.Proposal,
                 decided is not null,
@@ -148,17 +190,39 @@ public static class ReportRows
                 caveats.GetValueOrDefault(r.Number)?.Discharged == true,
                 tagView, tagView.Length > 0,
                 discussion, discussion.Length > 0,
-                NotesFor(state, n => n.Risk == r.Number && n.ActionId is null));
+                NotesFor(state, n => n.Risk == r.Number && n.ActionId is null))
+            {
+                DccProposal = r.DccProposal,
+                StandingKey = standing is null ? "none" : RiskDecisionKey(standing.Now),
+                Settlement = standing is { SettledByTag: true } ? Settlement(standing) : "",
+                TagRemoval = tag?.Removal switch
+                {
+                    RiskRemoval.Approved => "Removal approved",
+                    RiskRemoval.NotApproved => "Removal not approved",
+                    _ => "",
+                },
+            };
         }).ToList();
     }
 
-    public static string Proposal(RiskProposal p) => p == RiskProposal.Remove ? "Remove: no longer a risk" : "Accept";
+    /// <summary>How the TAG's view settled a removal the OPSG left pending.</summary>
+    public static string Settlement(RiskStanding standing) => standing.Now == RiskDecision.Removed
+        ? "Removed: the TAG approved its removal."
+        : "Kept as accepted: the TAG did not approve its removal.";
+
+    public static string Proposal(RiskProposal p) => p switch
+    {
+        RiskProposal.Remove => "Remove: no longer a risk",
+        RiskProposal.AcceptAndRemove => "Accept and remove",
+        _ => "Accept",
+    };
 
     public static string RiskDecisionWord(RiskDecision d) => d switch
     {
         RiskDecision.Accepted => "Accepted",
         RiskDecision.Removed => "Removed",
         RiskDecision.AcceptedSubjectToAction => "Accepted subject to an action",
+        RiskDecision.AcceptedRemovalPendingTagApproval => "Accepted; removal pending TAG approval",
         _ => "Needs TAG approval",
     };
 
@@ -167,6 +231,7 @@ public static class ReportRows
         RiskDecision.Accepted => "accepted",
         RiskDecision.Removed => "removed",
         RiskDecision.AcceptedSubjectToAction => "accepted-subject-to-action",
+        RiskDecision.AcceptedRemovalPendingTagApproval => "accepted-removal-pending-tag-approval",
         _ => "needs-tag-approval",
     };
 
@@ -186,7 +251,7 @@ public static class ReportRows
         a.Revisions.Select(r => new TargetRevisionLine(r.RevisedTarget, r.Reason ?? "", r.Reason is not null)).ToList(),
         !a.Revisions.IsEmpty, a.CurrentTarget ?? default,
         a.IsOpen, a.IsOpen ? "Open" : "Closed", a.IsOpen ? "open" : "closed",
-        a.ClosedBy is not null, a.ClosedBy?.On ?? default,
+        a.ClosedBy?.On is not null, a.ClosedBy?.On ?? default,
         a.Progress.Select(p => new ProgressLine(p.On, p.Text)).ToList(),
         notes.ToList());
 

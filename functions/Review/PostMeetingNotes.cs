@@ -7,8 +7,9 @@ namespace Opsg.Functions.Review;
 public sealed record PostMeetingNoteRequest(string? Effect, string? ActionId, int? Lsc, int? Risk, DateOnly? On, string? Text);
 
 /// <summary>
-/// Facts added after the meeting, shown in brackets in the minutes. Closing an action or discharging
-/// a condition changes what the Panel is told, so each effect is checked against the record.
+/// Facts added after the meeting, shown in brackets in the minutes, dated where the note gives a date
+/// (never before the meeting) and undated otherwise. Closing an action or discharging a condition
+/// changes what the Panel is told, so each effect is checked against the record.
 /// </summary>
 public static class PostMeetingNotes
 {
@@ -16,7 +17,6 @@ public static class PostMeetingNotes
     {
         var v = new Validator();
         var effect = v.Enum<NoteEffect>(request.Effect, "effect");
-        var on = v.Required(request.On, "on");
         var text = v.Text(request.Text, "text", Validator.MaxLongText);
         var action = v.OptionalText(request.ActionId, "actionId", 40);
         switch (effect)
@@ -30,13 +30,13 @@ public static class PostMeetingNotes
                 v.Check(action is null, "actionId", "A discharge note names an LSC or a risk, not an action.");
                 break;
         }
-        return v.ToRejection() is { } rejection ? (null, rejection) : (new PostMeetingNoteAdded("", effect, action, request.Lsc, request.Risk, on, text), null);
+        return v.ToRejection() is { } rejection ? (null, rejection) : (new PostMeetingNoteAdded("", effect, action, request.Lsc, request.Risk, request.On, text), null);
     }
 
     public static Decision Decide(CaseState state, PostMeetingNoteAdded note)
     {
         if (ReviewRules.MeetingOpen(state) is { } refused) return refused;
-        if (note.On < state.Meeting!.Date) return Rejection.Invalid("on", "A post-meeting note cannot be dated before the meeting.");
+        if (note.On is { } on && on < state.Meeting!.Date) return Rejection.Invalid("on", "A post-meeting note cannot be dated before the meeting.");
         if (note.ActionId is { } actionId && ReviewFacts.Action(state, actionId) is null)
             return Rejection.Invalid("actionId", $"There is no action {actionId}.");
         if (note.Lsc is { } lsc && LscProblem(state, lsc) is { } lscProblem)

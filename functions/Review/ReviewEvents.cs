@@ -28,7 +28,13 @@ public sealed record MeetingRecorded(
     IReadOnlyList<Attendee> Attendees,
     IReadOnlyList<Apology> Apologies) : CaseEvent;
 
-public enum CriterionDecision { Accepted, AcceptedSubjectToCondition, NotAccepted, NoDecision }
+/// <summary>
+/// What a body decided on one LSC. <see cref="NoDecision"/> means it has not decided yet (the recommendation
+/// waits for it); <see cref="StatusAgreed"/> means it agreed a RAG status and neither accepted nor rejected
+/// the statement ("the status for this LSC was AMBER", seed 002 LSCs 6 and 8), which is a decision made
+/// and does not hold the recommendation back. Stored by name: add values, never rename or reuse one.
+/// </summary>
+public enum CriterionDecision { Accepted, AcceptedSubjectToCondition, NotAccepted, NoDecision, StatusAgreed }
 
 public enum Rag { Green, Amber, Red }
 
@@ -42,7 +48,13 @@ public sealed record CriterionDecided(
     string? RagNote,
     string? Discussion) : CaseEvent;
 
-public enum RiskDecision { Accepted, Removed, AcceptedSubjectToAction, NeedsTagApproval }
+/// <summary>
+/// What the OPSG decided on one residual risk. <see cref="NeedsTagApproval"/>: the Group decided nothing
+/// until the TAG approves. <see cref="AcceptedRemovalPendingTagApproval"/>: the Group accepted the risk and
+/// would remove it once the TAG approves (seed 002 risk 5); the TAG's view settles it (see
+/// <see cref="RiskStandings"/>). Stored by name: add values, never rename or reuse one.
+/// </summary>
+public enum RiskDecision { Accepted, Removed, AcceptedSubjectToAction, NeedsTagApproval, AcceptedRemovalPendingTagApproval }
 
 public sealed record RiskDecided(int Number, RiskDecision Decision, string? ActionId, string? Discussion) : CaseEvent;
 
@@ -58,14 +70,18 @@ public sealed record ActionProgressNoted(string ActionId, DateOnly On, string Te
 
 public enum NoteEffect { Clarification, ActionClosed, ConditionDischarged }
 
-/// <summary>A fact added after the meeting, shown in brackets in the minutes.</summary>
+/// <summary>
+/// A fact added after the meeting, shown in brackets in the minutes. <see cref="On"/> is the date the note
+/// gives, where it gives one: seed 002's note closing action /01 gives none (notes recorded before a
+/// date could be left out all carry one).
+/// </summary>
 public sealed record PostMeetingNoteAdded(
     string NoteId,
     NoteEffect Effect,
     string? ActionId,
     int? Lsc,
     int? Risk,
-    DateOnly On,
+    DateOnly? On,
     string Text) : CaseEvent;
 
 /// <summary>
@@ -74,7 +90,14 @@ public sealed record PostMeetingNoteAdded(
 /// </summary>
 public sealed record TagCriterionView(int Lsc, CriterionDecision Decision, Rag Rag, string Commentary, string? Condition = null, int? ConditionRisk = null);
 
-public sealed record TagRiskView(int Number, string View);
+/// <summary>The TAG's view on whether a risk may be removed: what settles an "accepted; removal pending TAG approval".</summary>
+public enum RiskRemoval { Approved, NotApproved }
+
+/// <summary>
+/// The TAG's view on one risk, in words, and where it gave one, its view on removing the risk. Views
+/// recorded before the TAG could give that carry none.
+/// </summary>
+public sealed record TagRiskView(int Number, string View, RiskRemoval? Removal = null);
 
 public sealed record TagViewRecorded(IReadOnlyList<TagCriterionView> Criteria, IReadOnlyList<TagRiskView> Risks) : CaseEvent;
 

@@ -9,11 +9,12 @@ public sealed record TagViewRequest(List<TagCriterionRequest>? Criteria, List<Ta
 
 public sealed record TagCriterionRequest(int? Lsc, string? Decision, string? Condition, int? ConditionRisk, string? Rag, string? Commentary);
 
-public sealed record TagRiskRequest(int? Number, string? View);
+public sealed record TagRiskRequest(int? Number, string? View, string? Removal);
 
 /// <summary>
 /// The Testing Advisory Group's view, reviewed in parallel: per LSC in its scope, and per risk where it
-/// gives one. Its decisions take the same condition fields, checked the same way, as the OPSG's.
+/// gives one. Its decisions take the same condition fields, checked the same way, as the OPSG's. On a
+/// risk it may also approve its removal or not, which settles a removal the OPSG left pending on it.
 /// </summary>
 public static class TagView
 {
@@ -24,7 +25,10 @@ public static class TagView
             .Select((c, i) => Criterion(v, c, $"criteria[{i}]"))
             .ToList();
         var risks = v.List(request.Risks, "risks", RecordDecisions.MaxEntries)
-            .Select((r, i) => new TagRiskView(v.Required(r.Number, $"risks[{i}].number"), v.Text(r.View, $"risks[{i}].view", Validator.MaxLongText)))
+            .Select((r, i) => new TagRiskView(
+                v.Required(r.Number, $"risks[{i}].number"),
+                v.Text(r.View, $"risks[{i}].view", Validator.MaxLongText),
+                v.OptionalEnum<RiskRemoval>(r.Removal, $"risks[{i}].removal")))
             .ToList();
         // The TAG's view may arrive before the submission and is then kept, so check what can be checked now.
         for (var i = 0; i < criteria.Count; i++)

@@ -13,7 +13,12 @@ public sealed record Cohort(int ActiveInstallations, int DormantInstallations);
 /// </summary>
 public sealed record CriterionStatement(int Lsc, string Statement);
 
-public enum RiskProposal { Accept, Remove }
+/// <summary>
+/// What the DCC proposes for a residual risk: accept it, remove it as no longer a risk, or accept it and
+/// remove it (seed 002 risk 5: low impact, so accept it and take it off the list). Stored by name: add
+/// values, never rename or reuse one.
+/// </summary>
+public enum RiskProposal { Accept, Remove, AcceptAndRemove }
 
 /// <summary>A residual risk keeps the number it had in earlier submissions, so numbers have gaps.</summary>
 public sealed record RiskStatement(int Number, string Title, string Explanation, RiskProposal Proposal);

@@ -1,12 +1,14 @@
 namespace Opsg.Functions.Reports;
 
 /// <summary>
-/// Residual risks counted by the OPSG's decision, as horizontal bars with the count written out.
-/// "Needs TAG approval" is a hatched bar in a colour no RAG status uses, so it cannot be read as RED.
+/// Residual risks counted by where they stand (the OPSG's decision, as the TAG's view has settled any
+/// removal left pending on it), as horizontal bars with the count written out. "Needs TAG approval" is a
+/// hatched bar in a colour no RAG status uses, so it cannot be read as RED; a risk accepted with its
+/// removal pending the TAG is an accepted risk, solid, outlined in the TAG's colour.
 /// </summary>
 public static class RiskSummaryPicture
 {
-    private const int LabelWidth = 220;
+    private const int LabelWidth = 260;
     private const int MaxBar = 260;
     private const int BarHeight = 22;
     private const int Gap = 8;
@@ -16,6 +18,7 @@ public static class RiskSummaryPicture
     private static readonly (string Key, string Label)[] Order =
     [
         ("accepted", "Accepted"),
+        ("accepted-removal-pending-tag-approval", "Accepted; removal pending TAG approval"),
         ("accepted-subject-to-action", "Accepted subject to an action"),
         ("removed", "Removed"),
         ("needs-tag-approval", "Needs TAG approval"),
@@ -24,14 +27,14 @@ public static class RiskSummaryPicture
 
     public static TrustedHtml Draw(IReadOnlyList<RiskRow> risks)
     {
-        var counts = risks.GroupBy(r => r.DecisionKey).ToDictionary(g => g.Key, g => g.Count());
+        var counts = risks.GroupBy(r => r.StandingKey).ToDictionary(g => g.Key, g => g.Count());
         var most = Math.Max(1, counts.Values.DefaultIfEmpty(0).Max());
         var width = LabelWidth + MaxBar + 50;
         var height = 8 + Order.Length * (BarHeight + Gap);
         var svg = new SvgMarkup()
             .Open("svg", ("xmlns", "http://www.w3.org/2000/svg"), ("class", "picture risk-summary"), ("id", "risk-summary"), ("width", width), ("height", height),
                 ("viewBox", $"0 0 {width} {height}"), ("role", "img"), ("aria-labelledby", "risk-summary-title")).Line()
-            .TextElement("title", $"{Capitalised(ReportFormats.Count(risks.Count, "residual risk", "residual risks"))} by OPSG decision", ("id", "risk-summary-title")).Line()
+            .TextElement("title", $"{ReportFormats.Capitalised(ReportFormats.Count(risks.Count, "residual risk", "residual risks"))} by OPSG decision", ("id", "risk-summary-title")).Line()
             .Open("defs")
             .Open("pattern", ("id", HatchId), ("width", 6), ("height", 6), ("patternUnits", "userSpaceOnUse"), ("patternTransform", "rotate(45)"))
             .Empty("rect", ("width", 6), ("height", 6), ("class", "hatch-ground"))
@@ -52,6 +55,4 @@ public static class RiskSummaryPicture
         }
         return svg.Close("svg").ToTrustedHtml();
     }
-
-    private static string Capitalised(string text) => char.ToUpperInvariant(text[0]) + text[1..];
 }

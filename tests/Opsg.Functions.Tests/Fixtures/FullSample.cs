@@ -8,7 +8,8 @@ namespace Opsg.Functions.Tests.Fixtures;
 
 /// <summary>
 /// Seed 002 with everything a document can show switched on at least once: evidence, apologies, a
-/// member there for part of the meeting, a risk waiting for the TAG, an action with a target, revised
+/// member there for part of the meeting, a risk waiting for the TAG, a removal left to the TAG (one
+/// settled by its approval, one still pending), an action with a target, revised
 /// targets with and without a reason, progress, a note about the meeting as a whole, a TAG condition. Rendering it
 /// takes every branch the templates have, so a misspelt member cannot hide in an untaken one.
 /// Every free-text field passes through <c>text</c>, as in <see cref="Seed002History"/>.
@@ -33,6 +34,8 @@ public static class FullSample
             new EvidenceAttached("doc-2", t("BCDR plan draft.docx"), EvidenceKind.Docx, 20_480, new string('b', 64), "evidence/seed002/b", [9]),
             .. meeting,
             new RiskDecided(5, RiskDecision.NeedsTagApproval, null, t("Members would remove it only once the TAG agrees.")),
+            new RiskDecided(3, RiskDecision.AcceptedRemovalPendingTagApproval, null, t("Acceptable; members would remove it once the TAG approves.")),
+            new RiskDecided(9, RiskDecision.AcceptedRemovalPendingTagApproval, null, t("Acceptable until the MPLS links are in; then to be removed, with the TAG's approval.")),
             new ActionRaised(Action04, 4, t("SECAS to circulate the TAG's view on risk 5 to members."), t("SECAS"), Seed002History.MeetingDate, Target04),
             .. lscNotAccepted ? [new CriterionDecided(6, CriterionDecision.NotAccepted, null, null, Rag.Red, null, t("Members could not accept the February incident record."))] : Array.Empty<RecordEvent>(),
             WithATagCondition(Seed002History.TagView(text), t),
@@ -44,11 +47,13 @@ public static class FullSample
         ];
     }
 
+    // The TAG also approves removing risk 3, which the OPSG left pending; risk 9's removal stays pending.
     private static TagViewRecorded WithATagCondition(TagViewRecorded view, Func<string, string> t) => view with
     {
         Criteria = [.. view.Criteria.Select(c => c.Lsc == 5
             ? c with { Decision = CriterionDecision.AcceptedSubjectToCondition, Condition = t("Negative testing finished and its report circulated.") }
             : c)],
+        Risks = [.. view.Risks.Select(r => r.Number == 3 ? r with { Removal = RiskRemoval.Approved } : r)],
     };
 
     private static MeetingRecorded WithApologiesAndAPartTimer(MeetingRecorded meeting, Func<string, string> t) => meeting with

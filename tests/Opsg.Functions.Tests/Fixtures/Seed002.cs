@@ -49,7 +49,7 @@ public static class Seed002
         {
             new { number = 3, title = "No end-to-end capacity testing", explanation = "Low residual risk given the small cohort.", proposal = "accept" },
             new { number = 4, title = "Capacity testing only on the DUIS 3 interface", explanation = "All migrations so far used DUIS 3 with no harm to DUIS 1 or 2.", proposal = "remove" },
-            new { number = 5, title = "Negative testing incomplete", explanation = "Low impact while volumes stay low.", proposal = "accept" },
+            new { number = 5, title = "Negative testing incomplete", explanation = "Low impact while volumes stay low.", proposal = "acceptAndRemove" },
             new { number = 8, title = "Migrating active meters could affect consumers", explanation = "Failures are around 0.1%, with one unrecoverable meter under investigation.", proposal = "accept" },
             new { number = 9, title = "Temporary use of IPsec", explanation = "Outages last seconds until MPLS fixed links arrive in June 2020.", proposal = "accept" },
             new { number = 10, title = "Auxiliary load capability", explanation = "A fix follows in Core Release 1.1.", proposal = "accept" },

@@ -52,7 +52,7 @@ public static class Seed002History
                 [
                     new(3, t("No end-to-end capacity testing"), t("Low residual risk given the small cohort."), RiskProposal.Accept),
                     new(4, t("Capacity testing only on the DUIS 3 interface"), t("All migrations so far used DUIS 3 with no harm to DUIS 1 or 2."), RiskProposal.Remove),
-                    new(5, t("Negative testing incomplete"), t("Low impact while migration volumes stay low."), RiskProposal.Accept),
+                    new(5, t("Negative testing incomplete"), t("Low impact while migration volumes stay low."), RiskProposal.AcceptAndRemove),
                     new(8, t("Migrating active meters could affect consumers"), t("Failures are around 0.1%, with one unrecoverable meter under investigation."), RiskProposal.Accept),
                     new(9, t("Temporary use of IPsec"), t("Outages last seconds until MPLS fixed links arrive in June 2020."), RiskProposal.Accept),
                     new(10, t("Auxiliary load capability"), t("A fix follows in Core Release 1.1."), RiskProposal.Accept),
@@ -99,7 +99,7 @@ public static class Seed002History
             new RiskAdded(13, t("Alerts"), t("About 2.3 alerts per installation per day, some 180,000 a day in SMETS1, against about 50 million a day in SMETS2; watched daily before each day's go/no-go."), t("SECAS")),
             new RiskDecided(3, RiskDecision.Accepted, null, t("Low because the cohort is small; the TAG Chair expects it to be looked at again for IOC and thinks it manageable.")),
             new RiskDecided(4, RiskDecision.Removed, null, t("DUIS 1 and 2 were not affected by the DUIS 3 migrations, so members agreed it is no longer a residual risk.")),
-            new RiskDecided(5, RiskDecision.Accepted, null, t("Accepted as low impact; removing it needs the approval of TAG members.")),
+            new RiskDecided(5, RiskDecision.AcceptedRemovalPendingTagApproval, null, t("Accepted as low impact; removing it needs the approval of TAG members.")),
             new RiskDecided(8, RiskDecision.Accepted, null, t("The Chair asked about the 0.1% failure rate; one meter became unrecoverable (the Itron master key issue).")),
             new RiskDecided(9, RiskDecision.Accepted, null, t("SSC lifted its caveats; any outage lasts about six seconds until MPLS links are in.")),
             new RiskDecided(10, RiskDecision.Accepted, null, t("Members want the Core Release 1.1 fix documented and in place soon after go-live; the risk is to be reassessed if the release misses 6 May.")),
@@ -111,9 +111,9 @@ public static class Seed002History
             new CriterionDecided(1, CriterionDecision.Accepted, null, null, Rag.Green, null, null),
             new CriterionDecided(2, CriterionDecision.AcceptedSubjectToCondition, null, 12, Rag.Green, null, t("Members doubted ITIL compliance given missed incident resolution times; the DCC is working with BEIS on SEC changes.")),
             new CriterionDecided(3, CriterionDecision.AcceptedSubjectToCondition, null, 13, Rag.Green, null, null),
-            new CriterionDecided(6, CriterionDecision.Accepted, null, null, Rag.Amber, t("this AMBER should not affect the recommendation to go live"), t("January was the worst month yet for category 1 and 2 incidents; February had three, none from SMETS1.")),
+            new CriterionDecided(6, CriterionDecision.StatusAgreed, null, null, Rag.Amber, t("this AMBER should not affect the recommendation to go live"), t("January was the worst month yet for category 1 and 2 incidents; February had three, none from SMETS1. The Chair said this could not be called a stable service.")),
             new CriterionDecided(7, CriterionDecision.Accepted, null, null, Rag.Green, null, null),
-            new CriterionDecided(8, CriterionDecision.Accepted, null, null, Rag.Amber, null, t("Consumers with auxiliary load circuits could be affected (see risk 10).")),
+            new CriterionDecided(8, CriterionDecision.StatusAgreed, null, null, Rag.Amber, null, t("Consumers with auxiliary load circuits could be affected (see risk 10).")),
             new CriterionDecided(9, CriterionDecision.AcceptedSubjectToCondition, t("publication of a revised BCDR plan covering MDS and Telefonica"), null, Rag.Amber, null, null),
         ];
     }
@@ -133,16 +133,21 @@ public static class Seed002History
             ]);
     }
 
+    /// <summary>
+    /// As in the seed, only the note closing action /02 gives a date (5 March); the others give none. In an
+    /// order the API accepts: LSC 2's condition is discharged before risk 12's caveat, which would discharge
+    /// it too and leave the note on LSC 2 refused as "already discharged".
+    /// </summary>
     public static IReadOnlyList<PostMeetingNoteAdded> Notes(Func<string, string>? text = null)
     {
         var t = text ?? Same;
         return
         [
-            new("PMN-1", NoteEffect.ActionClosed, Action01, null, null, new DateOnly(2020, 3, 2), t("Done: the pacing strategy was presented. Action closed.")),
-            new("PMN-2", NoteEffect.ConditionDischarged, null, null, 12, new DateOnly(2020, 3, 5), t("The action was discharged after the meeting, so this risk went to the Panel without its caveat.")),
+            new("PMN-1", NoteEffect.ActionClosed, Action01, null, null, null, t("Done: the pacing strategy was presented. Action closed.")),
+            new("PMN-2", NoteEffect.ConditionDischarged, null, 2, null, null, t("The provisions of risk 12 have been discharged.")),
             new("PMN-3", NoteEffect.ActionClosed, Action02, null, null, new DateOnly(2020, 3, 5), t("Completed on 5 March. Action closed.")),
-            new("PMN-4", NoteEffect.ConditionDischarged, null, 2, null, new DateOnly(2020, 3, 5), t("The provisions of risk 12 have been discharged.")),
-            new("PMN-5", NoteEffect.Clarification, null, 9, null, new DateOnly(2020, 3, 6), t("Telefonica cannot meet the SEC's BCDR requirement (as Vodafone could not at IOC); BEIS is expected to direct a SEC amendment.")),
+            new("PMN-4", NoteEffect.ConditionDischarged, null, null, 12, null, t("The action was discharged after the meeting, so this risk went to the Panel without its caveat.")),
+            new("PMN-5", NoteEffect.Clarification, null, 9, null, null, t("Telefonica cannot meet the SEC's BCDR requirement (as Vodafone could not at IOC); BEIS is expected to direct a SEC amendment.")),
         ];
     }
 

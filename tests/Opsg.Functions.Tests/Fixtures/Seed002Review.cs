@@ -71,16 +71,16 @@ public static class Seed002Review
             new { lsc = 1, decision = "accepted", rag = "green" },
             new { lsc = 2, decision = "acceptedSubjectToCondition", conditionRisk = 12, rag = "green", discussion = "Target Resolution Times for Incidents were missed on several occasions; SEC changes are being worked on with BEIS." },
             new { lsc = 3, decision = "acceptedSubjectToCondition", conditionRisk = 13, rag = "green" },
-            new { lsc = 6, decision = "accepted", rag = "amber", ragNote = "This AMBER should not affect the recommendation to go live.", discussion = "January was the worst month for Category 1 and 2 Incidents; February had three, none from SMETS1." },
+            new { lsc = 6, decision = "statusAgreed", rag = "amber", ragNote = "This AMBER should not affect the recommendation to go live.", discussion = "January was the worst month for Category 1 and 2 Incidents; February had three, none from SMETS1. The Chair said this could not be called a stable service." },
             new { lsc = 7, decision = "accepted", rag = "green" },
-            new { lsc = 8, decision = "accepted", rag = "amber", discussion = "Consumers with Auxiliary Load circuits could be affected (see residual risk 10)." },
+            new { lsc = 8, decision = "statusAgreed", rag = "amber", discussion = "Consumers with Auxiliary Load circuits could be affected (see residual risk 10)." },
             new { lsc = 9, decision = "acceptedSubjectToCondition", condition = "Publication of a revised BCDR plan that includes MDS and Telefonica.", rag = "amber" },
         },
         risks = new object[]
         {
             new { number = 3, decision = "accepted" },
             new { number = 4, decision = "removed" },
-            new { number = 5, decision = "needsTagApproval", discussion = "Acceptable to the OPSG; TAG members must approve before it is removed." },
+            new { number = 5, decision = "acceptedRemovalPendingTagApproval", discussion = "Acceptable to the OPSG; TAG members must approve before it is removed." },
             new { number = 8, decision = "accepted" },
             new { number = 9, decision = "accepted" },
             new { number = 10, decision = "accepted", discussion = "To be reassessed if Core Release 1.1 is not in by 6 May." },
@@ -89,13 +89,14 @@ public static class Seed002Review
         },
     };
 
+    /// <summary>As in the seed, only the note closing action /02 gives a date (5 March); the others give none.</summary>
     public static readonly object[] PostMeetingNotes =
     [
-        new { effect = "actionClosed", actionId = "OPSG 29xxx/01", on = "2020-03-02", text = "Completed; action closed." },
-        new { effect = "conditionDischarged", lsc = 2, on = "2020-03-05", text = "The provisions have been discharged." },
+        new { effect = "actionClosed", actionId = "OPSG 29xxx/01", text = "Completed; action closed." },
+        new { effect = "conditionDischarged", lsc = 2, text = "The provisions have been discharged." },
         new { effect = "actionClosed", actionId = "OPSG 29xxx/02", on = "2020-03-05", text = "Completed 5 March; action closed." },
-        new { effect = "conditionDischarged", risk = 12, on = "2020-03-05", text = "Action discharged after the meeting; the caveat is removed for the Panel." },
-        new { effect = "clarification", lsc = 9, on = "2020-03-05", text = "Telefonica cannot meet the SEC's BCDR requirement (as Vodafone at IOC); BEIS is expected to direct a SEC amendment." },
+        new { effect = "conditionDischarged", risk = 12, text = "Action discharged after the meeting; the caveat is removed for the Panel." },
+        new { effect = "clarification", lsc = 9, text = "Telefonica cannot meet the SEC's BCDR requirement (as Vodafone at IOC); BEIS is expected to direct a SEC amendment." },
     ];
 
     public static object TagView => new

@@ -151,7 +151,7 @@ public sealed class JsonBodyTests(ReviewCases cases) : IClassFixture<ReviewCases
         { "NoteActionProgress", "{}", ["on", "text"] },
         { "RecordDecisions", "{}", ["criteria"] },
         { "RecordDecisions", "{\"criteria\":[{}],\"risks\":[{}]}", ["criteria[0].decision", "criteria[0].lsc", "criteria[0].rag", "risks[0].decision", "risks[0].number"] },
-        { "AddPostMeetingNote", "{}", ["effect", "on", "text"] },
+        { "AddPostMeetingNote", "{}", ["effect", "text"] }, // a note may give no date
         { "RaiseTagView", "{}", ["criteria"] },
         { "RaiseTagView", "{\"criteria\":[{}],\"risks\":[{}]}", ["criteria[0].commentary", "criteria[0].decision", "criteria[0].lsc", "criteria[0].rag", "risks[0].number", "risks[0].view"] },
         { "RaisePanelDecision", "{}", ["on", "outcome"] },

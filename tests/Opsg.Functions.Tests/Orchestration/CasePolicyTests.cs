@@ -104,8 +104,8 @@ public sealed class CasePolicyTests
     [Fact]
     public void GivenTheThreeDocumentsIssued_WhenANoteDischargesLsc2sCondition_ThenTheMinutesAndPanelReportAreReissuedButNotTheActionsRegister()
     {
-        // Seed 002's PMN-4: the actions register shows no condition, so it would be a copy of v1.
-        var reactions = When(AfterMeeting(AllThreeIssued), Notes[3]);
+        // Seed 002's PMN-2: the actions register shows no condition, so it would be a copy of v1.
+        var reactions = When(AfterMeeting(AllThreeIssued), Notes.Single(n => n.Lsc == 2));
         Assert.Equal(["draft-minutes v2", "panel-report v2"], RenderedKinds(reactions));
     }
 

@@ -136,7 +136,7 @@ public sealed class ActionsRegisterApiTests(ActionsRegisterApiTests.App fixture)
 
         Assert.Equal(["OPSG 29xxx/02", "OPSG 29xxx/03", "OPSG 29xxx/01", SecondMeeting.Action01, SecondMeeting.Action02, SecondMeeting.Action03], rows.Select(r => r["actionId"]!.GetValue<string>()));
         var closed = rows.Where(r => r["status"]!.GetValue<string>() == "closed").ToList();
-        Assert.Equal(["2020-03-02", "2020-03-30"], closed.Select(r => r["closedOn"]!.GetValue<string>()));
+        Assert.Equal([null, "2020-03-30"], closed.Select(r => r["closedOn"]?.GetValue<string>())); // /01's note gives no date
         Assert.All(closed, r => Assert.Null(r["due"]));
 
         var page = Parse(await (await GetHtmlAsync("Secas", "?includeClosed=true")).Content.ReadAsStringAsync());

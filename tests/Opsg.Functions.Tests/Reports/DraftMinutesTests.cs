@@ -35,15 +35,65 @@ public sealed class DraftMinutesTests
     [InlineData(1, "accepted", "GREEN")]
     [InlineData(2, "accepted-subject-to-condition", "GREEN")]
     [InlineData(3, "accepted-subject-to-condition", "GREEN")]
-    [InlineData(6, "accepted", "AMBER")]
+    [InlineData(6, "status-agreed", "AMBER")]
     [InlineData(7, "accepted", "GREEN")]
-    [InlineData(8, "accepted", "AMBER")]
+    [InlineData(8, "status-agreed", "AMBER")]
     [InlineData(9, "accepted-subject-to-condition", "AMBER")]
     public void GivenSeed002_ThenEachLscInOpsgScopeHasItsDecisionAndRag(int lsc, string decision, string rag)
     {
         var item = _minutes.QuerySelector($"#criteria article[data-lsc='{lsc}']")!;
         Assert.Equal(decision, item.GetAttribute("data-decision"));
         Assert.Equal(rag, item.QuerySelector(".rag").Text());
+    }
+
+    [Theory]
+    [InlineData(6)]
+    [InlineData(8)]
+    public void GivenAnLscWhoseStatusAloneWasAgreed_ThenTheMinutesSayStatusAgreedAndNoDecision(int lsc)
+    {
+        var item = _minutes.QuerySelector($"#criteria article[data-lsc='{lsc}']")!;
+        Assert.StartsWith("Status agreed: AMBER", item.QuerySelector(".decision").Text());
+        Assert.DoesNotContain("Decision:", item.Text(), StringComparison.Ordinal);
+        Assert.DoesNotContain("Accepted", item.Text(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void GivenSeed002_ThenRisk5IsMinutedAcceptedWithItsRemovalPendingTheTag()
+    {
+        var risk5 = _minutes.QuerySelector("#risks article[data-risk='5']")!;
+        Assert.Equal("accepted-removal-pending-tag-approval", risk5.GetAttribute("data-decision"));
+        Assert.Equal("Accepted; removal pending TAG approval", risk5.QuerySelector("[data-field=decision]").Text());
+        Assert.Null(risk5.QuerySelector("[data-field=settlement]"));
+    }
+
+    [Theory]
+    [InlineData(3, "Accept")]
+    [InlineData(4, "Remove: no longer a risk")]
+    [InlineData(5, "Accept and remove")]
+    [InlineData(10, "Accept")]
+    public void GivenSeed002_ThenEachRiskOfTheDccShowsItsProposalBesideTheDecision(int risk, string proposal)
+    {
+        var item = _minutes.QuerySelector($"#risks article[data-risk='{risk}']")!;
+        Assert.Equal($"The DCC’s proposal: {proposal}", item.QuerySelector("[data-field=proposal]").Text());
+        Assert.NotNull(item.QuerySelector("[data-field=decision]"));
+    }
+
+    [Fact]
+    public void GivenSeed002_ThenTheRisksSecasAddedHaveNoDccProposal() =>
+        Assert.All([12, 13], risk => Assert.Null(_minutes.QuerySelector($"#risks article[data-risk='{risk}'] [data-field=proposal]")));
+
+    [Fact]
+    public void GivenSeed002sGappedRiskNumbers_ThenTheMinutesSayWhy() =>
+        Assert.Contains("numbering of its earlier submission", _minutes.QuerySelector("#risks [data-field=risk-numbering]").Text(), StringComparison.Ordinal);
+
+    [Fact]
+    public void GivenRisksNumberedWithoutAGap_ThenNoNumberingNoteIsPrinted()
+    {
+        var events = Seed002History.All().Select(e => e is Opsg.Functions.Submissions.ReadinessSubmitted s
+            ? s with { Risks = [.. s.Risks.Select((r, i) => r with { Number = i + 1 })] }
+            : e).Where(e => e is not RiskDecided);
+        var minutes = Render(ReportKinds.DraftMinutes, CaseRecord.Fold("c", Seed002History.Recorded(events)));
+        Assert.Null(minutes.QuerySelector("#risks [data-field=risk-numbering]"));
     }
 
     [Fact]
@@ -53,15 +103,16 @@ public sealed class DraftMinutesTests
     [Fact]
     public void GivenPostMeetingNotes_ThenEachSitsInBracketsUnderWhatItConcerns()
     {
-        Assert.Equal("PMN-4", _minutes.QuerySelector("#criteria article[data-lsc='2'] .note")!.GetAttribute("data-note"));
+        Assert.Equal("PMN-2", _minutes.QuerySelector("#criteria article[data-lsc='2'] .note")!.GetAttribute("data-note"));
         Assert.Equal("true", _minutes.QuerySelector("#criteria article[data-lsc='2'] [data-field=condition]")!.GetAttribute("data-discharged"));
         Assert.Equal("PMN-5", _minutes.QuerySelector("#criteria article[data-lsc='9'] .note")!.GetAttribute("data-note"));
-        Assert.Equal("PMN-2", _minutes.QuerySelector("#risks article[data-risk='12'] .note")!.GetAttribute("data-note"));
+        Assert.Equal("PMN-4", _minutes.QuerySelector("#risks article[data-risk='12'] .note")!.GetAttribute("data-note"));
         Assert.Equal("PMN-1", _minutes.QuerySelector($"#actions tr[data-action='{Seed002History.Action01}'] .note")!.GetAttribute("data-note"));
         Assert.Equal("PMN-3", _minutes.QuerySelector($"#actions tr[data-action='{Seed002History.Action02}'] .note")!.GetAttribute("data-note"));
         var note = _minutes.QuerySelector("#criteria article[data-lsc='9'] .note").Text();
-        Assert.StartsWith("[Post-meeting note, 6 March 2020:", note);
+        Assert.StartsWith("[Post-meeting note: Telefonica", note); // the seed gives it no date, and neither do the minutes
         Assert.EndsWith("]", note);
+        Assert.StartsWith("[Post-meeting note, 5 March 2020:", _minutes.QuerySelector($"#actions tr[data-action='{Seed002History.Action02}'] .note").Text());
         Assert.Null(_minutes.QuerySelector("#criteria article[data-lsc='3'] .note"));
         Assert.Equal(5, _minutes.QuerySelectorAll("[data-note^='PMN-']").Length);
     }

@@ -37,9 +37,9 @@ public sealed class PanelReportTests
     [InlineData(1, "accepted", "GREEN")]
     [InlineData(2, "accepted-subject-to-condition", "GREEN")]
     [InlineData(3, "accepted-subject-to-condition", "GREEN")]
-    [InlineData(6, "accepted", "AMBER")]
+    [InlineData(6, "status-agreed", "AMBER")]
     [InlineData(7, "accepted", "GREEN")]
-    [InlineData(8, "accepted", "AMBER")]
+    [InlineData(8, "status-agreed", "AMBER")]
     [InlineData(9, "accepted-subject-to-condition", "AMBER")]
     public void GivenSeed002_ThenEachOpsgLscShowsItsDecisionAndRagInTheTableAndThePicture(int lsc, string decision, string rag)
     {
@@ -51,6 +51,29 @@ public sealed class PanelReportTests
         var cell = _report.QuerySelector($"#rag-grid g[data-lsc='{lsc}'] g[data-body=OPSG]")!;
         Assert.Equal(rag, cell.GetAttribute("data-rag"));
         Assert.Equal(rag, cell.QuerySelector("text").Text());
+    }
+
+    [Theory]
+    [InlineData(6)]
+    [InlineData(8)]
+    public void GivenAnLscWhoseStatusAloneWasAgreed_ThenThePanelReadsStatusAgreedNotAccepted(int lsc) =>
+        Assert.StartsWith("Status agreed: AMBER", _report.QuerySelector($"table.lscs tr[data-lsc='{lsc}'] td[data-view=opsg][data-decision]").Text().Trim());
+
+    [Fact]
+    public void GivenSeed002_ThenThePanelReadsTheOpsgsDiscussionOfEachCriterionBesideTheTagsCommentary()
+    {
+        Assert.Contains("could not be called a stable service", _report.QuerySelector("table.lscs tr[data-lsc='6'] td[data-view=opsg] [data-field=commentary]").Text(), StringComparison.Ordinal);
+        Assert.Contains("auxiliary load", _report.QuerySelector("table.lscs tr[data-lsc='8'] td[data-view=opsg] [data-field=commentary]").Text(), StringComparison.Ordinal);
+        Assert.Null(_report.QuerySelector("table.lscs tr[data-lsc='1'] td[data-view=opsg] [data-field=commentary]")); // nothing was said
+        Assert.Equal("Negative testing still to finish.", _report.QuerySelector("table.lscs tr[data-lsc='5'] td[data-view=tag] [data-field=commentary]").Text());
+    }
+
+    [Fact]
+    public void GivenSeed002_ThenThePanelReadsTheOpsgsDiscussionOfEachRisk()
+    {
+        Assert.Contains("reassessed if the release misses 6 May", _report.QuerySelector("table.risks tr[data-risk='10'] [data-field=discussion]").Text(), StringComparison.Ordinal);
+        Assert.Contains("TAG members", _report.QuerySelector("table.risks tr[data-risk='5'] [data-field=discussion]").Text(), StringComparison.Ordinal);
+        Assert.Equal(Seed002History.RiskNumbers.Length, _report.QuerySelectorAll("table.risks [data-field=discussion]").Length);
     }
 
     [Fact]
@@ -67,7 +90,7 @@ public sealed class PanelReportTests
     [Theory]
     [InlineData(3, "accepted")]
     [InlineData(4, "removed")]
-    [InlineData(5, "accepted")]
+    [InlineData(5, "accepted-removal-pending-tag-approval")]
     [InlineData(8, "accepted")]
     [InlineData(9, "accepted")]
     [InlineData(10, "accepted")]
@@ -83,7 +106,9 @@ public sealed class PanelReportTests
         Assert.Null(_report.QuerySelector("table.risks tr[data-risk='13'] [data-field=caveat-discharged]"));
         Assert.Equal(Seed002History.RiskNumbers, _report.QuerySelectorAll("table.risks tbody tr").Select(r => int.Parse(r.GetAttribute("data-risk")!)));
         var counts = _report.QuerySelectorAll("#risk-summary g[data-decision]").ToDictionary(g => g.GetAttribute("data-decision")!, g => g.QuerySelector(".svg-count").Text());
-        Assert.Equal("6", counts["accepted"]);
+        Assert.Equal("5", counts["accepted"]);
+        Assert.Equal("1", counts["accepted-removal-pending-tag-approval"]);
+        Assert.Equal("0", counts["needs-tag-approval"]);
         Assert.Equal("1", counts["removed"]);
         Assert.Equal("1", counts["accepted-subject-to-action"]);
         Assert.Equal("0", counts["none"]);

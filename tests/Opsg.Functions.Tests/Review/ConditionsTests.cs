@@ -15,10 +15,12 @@ namespace Opsg.Functions.Tests.Review;
 public sealed class ConditionsTests
 {
     private static readonly IReadOnlyList<PostMeetingNoteAdded> Notes = Seed002History.Notes();
+    private static readonly PostMeetingNoteAdded Risk12Discharged = Notes.Single(n => n.Risk == 12);
+    private static readonly PostMeetingNoteAdded Lsc2Discharged = Notes.Single(n => n.Lsc == 2);
 
-    /// <summary>PMN-1 closes /01, PMN-2 discharges risk 12's caveat, PMN-3 closes /02; no note on LSC 2 itself.</summary>
+    /// <summary>The notes closing /01 and /02 and the one discharging risk 12's caveat; no note on LSC 2 itself.</summary>
     private static readonly CaseState RiskOnly = History.Given(Seed002History.CaseId,
-        [.. Seed002History.Opening(), .. Seed002History.Meeting(), Seed002History.TagView(), Notes[0], Notes[1], Notes[2]]);
+        [.. Seed002History.Opening(), .. Seed002History.Meeting(), Seed002History.TagView(), .. Notes.Where(n => n.ActionId is not null), Risk12Discharged]);
 
     private static readonly CaseState AtMeeting = History.Given(Seed002History.CaseId,
         [.. Seed002History.Opening(), .. Seed002History.Meeting(), Seed002History.TagView()]);
@@ -29,7 +31,7 @@ public sealed class ConditionsTests
         var lsc2 = Conditions.On(RiskOnly, Body.Opsg, 2)!;
         Assert.True(lsc2.Discharged);
         Assert.True(lsc2.DischargedThroughRisk);
-        Assert.Equal("PMN-2", lsc2.DischargedBy!.NoteId);
+        Assert.Equal(Risk12Discharged, lsc2.DischargedBy);
         Assert.False(Conditions.On(RiskOnly, Body.Opsg, 3)!.Discharged); // rests on risk 13, never caveated
         Assert.False(Conditions.On(RiskOnly, Body.Opsg, 9)!.Discharged);
         Assert.True(Conditions.CaveatOn(RiskOnly, 12)!.Discharged);
@@ -77,7 +79,7 @@ public sealed class ConditionsTests
     [Fact]
     public void GivenRisk12sCaveatDischarged_WhenANoteDischargesLsc2sConditionToo_ThenItIsRefusedAsAlreadyDischarged()
     {
-        var again = PostMeetingNotes.Decide(RiskOnly, Notes[3] with { NoteId = "" });
+        var again = PostMeetingNotes.Decide(RiskOnly, Lsc2Discharged with { NoteId = "" });
         Assert.Equal(409, again.Rejection?.Status);
         Assert.Contains("already discharged", again.Rejection!.Detail, StringComparison.Ordinal);
     }

@@ -167,6 +167,31 @@ public sealed class ReviewDeciderTests
     }
 
     [Fact]
+    public void GivenAMeeting_WhenANoteGivesNoDate_ThenItIsRecordedUndated()
+    {
+        var (note, rejection) = PostMeetingNotes.Validate(new PostMeetingNoteRequest("clarification", null, null, null, null, "Telefonica cannot meet the BCDR requirement."));
+        Assert.Null(rejection);
+        var decision = PostMeetingNotes.Decide(GivenMeeting(), note!);
+        Assert.True(decision.IsAccepted);
+        Assert.Null(Assert.IsType<PostMeetingNoteAdded>(Assert.Single(decision.Events)).On);
+    }
+
+    [Fact]
+    public void GivenAMeeting_WhenANoteIsDatedBeforeIt_ThenItIsRefused()
+    {
+        var (note, _) = PostMeetingNotes.Validate(new PostMeetingNoteRequest("clarification", null, null, null, MeetingDay.AddDays(-1), "Too early."));
+        Assert.Equal(400, PostMeetingNotes.Decide(GivenMeeting(), note!).Rejection?.Status);
+    }
+
+    [Fact]
+    public void GivenANoteStoredBeforeNotesCouldBeUndated_WhenItIsRead_ThenItKeepsItsDate()
+    {
+        var stored = """{"noteId":"PMN-1","effect":"actionClosed","actionId":"OPSG 29xxx/01","on":"2020-03-02","text":"Done."}""";
+        var note = System.Text.Json.JsonSerializer.Deserialize<PostMeetingNoteAdded>(stored, RecordJson.Options)!;
+        Assert.Equal(new DateOnly(2020, 3, 2), note.On);
+    }
+
+    [Fact]
     public void GivenEveryLscAccepted_ThenTheRecommendationIsToProceed()
     {
         var recommendation = PanelRecommendation.For(GivenMeeting(Accepted(1), Accepted(2), Accepted(3), Accepted(6, Rag.Amber)));
@@ -181,6 +206,35 @@ public sealed class ReviewDeciderTests
         var recommendation = PanelRecommendation.For(GivenMeeting(Accepted(1), notAccepted(2), Accepted(3), notAccepted(6)));
         Assert.Equal(RecommendationOutcome.DoNotProceed, recommendation.Outcome);
         Assert.Equal("Do not update the EPCL: LSCs 2 and 6 not accepted by the OPSG.", recommendation.Summary);
+    }
+
+    [Fact]
+    public void GivenAnLscWhoseStatusAloneWasAgreed_ThenItDoesNotHoldTheRecommendationBack()
+    {
+        var statusAgreed = new CriterionDecided(6, CriterionDecision.StatusAgreed, null, null, Rag.Amber, "This AMBER should not affect the recommendation.", null);
+        var recommendation = PanelRecommendation.For(GivenMeeting(Accepted(1), Accepted(2), Accepted(3), statusAgreed));
+        Assert.Equal(RecommendationOutcome.Proceed, recommendation.Outcome);
+        Assert.Empty(recommendation.Undecided);
+        Assert.Empty(recommendation.NotAccepted);
+        Assert.Equal("Update the EPCL.", recommendation.Summary);
+    }
+
+    [Fact]
+    public void GivenAnLscExplicitlyWithNoDecision_ThenThereIsNoRecommendationYet()
+    {
+        var noDecision = new CriterionDecided(6, CriterionDecision.NoDecision, null, null, Rag.Amber, null, null);
+        var recommendation = PanelRecommendation.For(GivenMeeting(Accepted(1), Accepted(2), Accepted(3), noDecision));
+        Assert.Equal(RecommendationOutcome.Undetermined, recommendation.Outcome);
+        Assert.Equal([6], recommendation.Undecided);
+    }
+
+    [Fact]
+    public void GivenAStatusAgreedWithACondition_WhenValidated_ThenTheConditionIsRefused()
+    {
+        var (events, rejection) = RecordDecisions.Validate(new DecisionsRequest(
+            [new CriterionDecisionRequest(6, "statusAgreed", "Something first.", null, "amber", null, null)], null));
+        Assert.Null(events);
+        Assert.Contains("criteria[0].condition", rejection!.Errors!.Keys);
     }
 
     [Fact]

@@ -60,16 +60,23 @@ public sealed class Seed002TimelineTests(Seed002TimelineTests.App fixture) : ICl
         await _secas.PostJson($"/api/cases/{caseId}/decisions", Seed002Review.Decisions).ExpectAsync(HttpStatusCode.OK);
         review = await _secas.ReviewAsync(caseId);
         Assert.Equal(["green", "green", "green", "amber", "green", "amber", "amber"], Seed002.OpsgScope.Select(l => review.Criterion(l).Text("opsg.rag")));
+        Assert.Equal(["accepted", "acceptedSubjectToCondition", "acceptedSubjectToCondition", "statusAgreed", "accepted", "statusAgreed", "acceptedSubjectToCondition"],
+            Seed002.OpsgScope.Select(l => review.Criterion(l).Text("opsg.decision")));
+        Assert.Empty(review["recommendation"]!["undecided"]!.AsArray());
         Assert.Equal("proceedSubjectToConditions", review.Text("recommendation.outcome"));
         Assert.Equal("Update the Eligible Products Combination List with the MDS DMC, subject to the OPSG's conditions on LSCs 2, 3 and 9.", review.Text("recommendation.summary"));
-        Assert.Equal(["accepted", "removed", "needsTagApproval", "accepted", "accepted", "accepted", "acceptedSubjectToAction", "accepted"],
+        Assert.Equal(["accepted", "removed", "acceptedRemovalPendingTagApproval", "accepted", "accepted", "accepted", "acceptedSubjectToAction", "accepted"],
             review["risks"]!.AsArray().Select(r => r!["decision"]!["decision"]!.GetValue<string>()));
+        // The TAG's view came first and gave no view on removing risk 5, so its removal is still pending.
+        Assert.Equal("acceptedRemovalPendingTagApproval", review.Risk(5).Text("standing"));
 
         foreach (var note in Seed002Review.PostMeetingNotes)
             await _secas.PostJson($"/api/cases/{caseId}/notes", note).ExpectAsync(HttpStatusCode.OK);
         review = await _secas.ReviewAsync(caseId);
         Assert.Equal(["closed", "closed", "open"], review["actions"]!.AsArray().Select(a => a!["status"]!.GetValue<string>()));
         Assert.Equal("2020-03-05", review["actions"]![1]!.Text("closedOn"));
+        Assert.Null(review["actions"]![0]!["closedOn"]); // closed by a note that gives no date, as in the seed
+        Assert.Single(review["notes"]!.AsArray(), n => n!["on"] is not null);
         Assert.True(review.Criterion(2)["opsg"]!["conditionDischarged"]!.GetValue<bool>());
         Assert.False(review.Criterion(3)["opsg"]!["conditionDischarged"]!.GetValue<bool>());
         Assert.True(review.Risk(12)["caveatDischarged"]!.GetValue<bool>());
