@@ -42,6 +42,7 @@ public static class Composition
         services.AddSingleton<SmtpMailSender>();
         services.AddSingleton<PanelMailer>();
         services.AddSingleton<ReminderMailer>();
+        services.AddSingleton(sp => HostingPlatform.From(sp.GetRequiredService<IConfiguration>(), sp.GetRequiredService<IHostEnvironment>()));
         services.AddSingleton<Callers>();
         services.AddSingleton<HttpFunctionPipeline>();
         services.AddSingleton(_ => new ReportRenderer(Path.Combine(AppContext.BaseDirectory, "templates")));
