@@ -22,6 +22,7 @@ public static class Composition
         services.Configure<WorkflowOptions>(configuration.GetSection("Workflow"));
         services.Configure<MailOptions>(configuration.GetSection("Mail"));
 
+        services.AddLogging(NoRequestPaths);
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<StorageAccount>();
         services.AddSingleton<HistoryTable>();
@@ -49,6 +50,20 @@ public static class Composition
         services.AddSingleton(_ => new MailRenderer(Path.Combine(AppContext.BaseDirectory, "templates")));
         services.AddHostedService<StorageStartup>();
         return services;
+    }
+
+    /// <summary>
+    /// A request's path can hold a Panel link's token, so nothing logs one: ASP.NET Core's request lines and the scope
+    /// it opens around every request (RequestPath, which a sink keeping scopes writes on every line) are off, its
+    /// routing and server chatter (which repeat the path at Debug) kept to warnings. The app logs each failure by its
+    /// function and route template instead (Http/HttpFunctionPipeline). The same under the Functions host's worker,
+    /// which runs the request through ASP.NET Core too, and the local host.
+    /// </summary>
+    public static void NoRequestPaths(ILoggingBuilder logging)
+    {
+        // Off, not raised: below Critical it still opens the request scope (it opens it when Critical is enabled).
+        logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.None);
+        logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
     }
 }
 
