@@ -29,6 +29,7 @@ public static class Composition
         services.AddSingleton<LinkTable>();
         services.AddSingleton<LinkAccessLog>();
         services.AddSingleton<CaseStoragePurge>();
+        services.AddSingleton<PurgedRecords>();
         services.AddSingleton<MeetingTable>();
         services.AddSingleton<BlobStore>();
         services.AddSingleton<FaultInjection>();

@@ -11,7 +11,8 @@ using Opsg.Functions.Storage;
 namespace Opsg.Functions.Orchestration;
 
 /// <summary>Start, read, list, terminate, rewind and purge cases: the Durable-style management API over the record and the orchestration.</summary>
-public sealed class CasesFunctions(CaseCommands commands, CaseReads reads, CaseStore store, CaseWorkflow workflow, HistoryTable history, CaseStoragePurge owned)
+public sealed class CasesFunctions(
+    CaseCommands commands, CaseReads reads, CaseStore store, CaseWorkflow workflow, HistoryTable history, CaseStoragePurge owned, PurgedRecords purged, TimeProvider clock)
 {
     [Function("StartCase")]
     [AllowRoles(Roles.Secas)]
@@ -103,7 +104,14 @@ public sealed class CasesFunctions(CaseCommands commands, CaseReads reads, CaseS
         return answer;
     }
 
-    /// <summary>Removes the case's orchestration (terminated first if it still runs), everything it owns in storage, and its record.</summary>
+    /// <summary>
+    /// Removes the case's orchestration (terminated first if it still runs), its record, and everything it owns in
+    /// storage, leaving a tombstone that says so. A purge cannot be undone, so it needs If-Match (428 without; an unknown
+    /// case is 404 either way): the
+    /// version checked is the version deleted, row by row at the ETags it was read at, so a case changed meanwhile is
+    /// refused (412) with nothing removed. The record goes before what it owns, and the tombstone (written first, in a
+    /// table no purge touches) remembers a purge that stopped half-way, so sending it again finishes it.
+    /// </summary>
     [Function("PurgeCase")]
     [AllowRoles(Roles.Secas)]
     public async Task<IResult> Purge(
@@ -111,16 +119,49 @@ public sealed class CasesFunctions(CaseCommands commands, CaseReads reads, CaseS
         string caseId,
         [DurableClient] DurableTaskClient client)
     {
-        var cancellationToken = request.HttpContext.RequestAborted;
+        var http = request.HttpContext;
+        var cancellationToken = http.RequestAborted;
         var (expected, badIfMatch) = CaseCommands.ExpectedVersion(request);
         if (badIfMatch is not null) return Problems.From(badIfMatch);
-        if (expected is { } version && await store.FindAsync(caseId, cancellationToken) is { State.Version: var current } && current != version)
-            return Problems.From(store.Kind.Changed(version, current));
+
+        if (await history.ReadWholeAsync(caseId, cancellationToken) is not { } checkedRecord)
+        {
+            // No record: never there, purged, or a purge that removed the record and stopped before the rest.
+            if (await purged.UnfinishedAsync(caseId, cancellationToken) is not { } unfinished) return Problems.From(CaseRules.NotFound(caseId));
+            if (expected is not { } sent) return Problems.From(IfMatchRequired);
+            if (unfinished.Version != sent) return Problems.From(store.Kind.Changed(sent, unfinished.Version));
+            return await FinishPurgeAsync(client, unfinished, cancellationToken);
+        }
+        if (expected is not { } version) return Problems.From(IfMatchRequired);
+        if (checkedRecord.Version != version) return Problems.From(store.Kind.Changed(version, checkedRecord.Version));
+
         await workflow.AlignAsync(client, caseId, record: null, known: null, cancellationToken);
-        // The record goes last, so a purge retried after a failure still finds the case.
-        await owned.RemoveOwnedAsync(caseId, cancellationToken);
-        return await history.PurgeAsync(caseId, cancellationToken)
-            ? TypedResults.Json(new { instancesDeleted = 1 }, RecordJson.Options)
-            : Problems.From(CaseRules.NotFound(caseId));
+        // Read again, at the rows' ETags: a step may have recorded its end while the orchestration was being stopped.
+        if (await history.ReadWholeAsync(caseId, cancellationToken) is not { } record) return Problems.From(CaseRules.NotFound(caseId));
+        if (record.Version != version) return Problems.From(store.Kind.Changed(version, record.Version));
+
+        var actor = http.User.ToActor();
+        var tombstone = PurgedRecords.Begin(record, actor.Role.ToString(), actor.Name, id: null, clock.GetUtcNow(),
+            await purged.UnfinishedAsync(caseId, cancellationToken));
+        await purged.WriteAsync(tombstone, cancellationToken);
+        if (!await history.DeleteAsReadAsync(record, cancellationToken))
+        {
+            await purged.WithdrawAsync(tombstone, CancellationToken.None);
+            return Problems.From(new Rejection(412, "The case has changed.", "Another change to the case was recorded while it was being purged; nothing was removed. Read it again and retry."));
+        }
+        return await FinishPurgeAsync(client, tombstone, cancellationToken);
+    }
+
+    private static readonly Rejection IfMatchRequired = new(428, "If-Match required.",
+        "A purge cannot be undone: send If-Match with the case's ETag (from GET /api/cases/{id}), so that what is removed is the version you read.");
+
+    /// <summary>The orchestration (again: a command may have started one meanwhile), what is left of the record, what the case owns, then the tombstone completed.</summary>
+    private async Task<IResult> FinishPurgeAsync(DurableTaskClient client, PurgeTombstone tombstone, CancellationToken cancellationToken)
+    {
+        await workflow.AlignAsync(client, tombstone.CaseId, record: null, known: null, cancellationToken);
+        await history.PurgeAsync(tombstone.CaseId, cancellationToken);
+        await owned.RemoveOwnedAsync(tombstone.CaseId, cancellationToken);
+        await purged.WriteAsync(tombstone with { CompletedAt = clock.GetUtcNow() }, cancellationToken);
+        return TypedResults.Json(new { instancesDeleted = 1 }, RecordJson.Options);
     }
 }

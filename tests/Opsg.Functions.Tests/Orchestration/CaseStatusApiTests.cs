@@ -94,7 +94,7 @@ public sealed class CaseStatusApiTests(CaseStatusApiTests.App fixture) : IClassF
         var caseId = await SubmittedCaseAsync();
         await _app.UntilSettledAsync([caseId]);
 
-        var purged = await _secas.DeleteAsync($"/api/cases/{caseId}");
+        var purged = await _secas.PurgeAsync(caseId);
         Assert.Equal(HttpStatusCode.OK, purged.StatusCode);
         Assert.Equal(1, (await purged.Json_())["instancesDeleted"]!.GetValue<int>());
 
