@@ -47,6 +47,7 @@ public static class Composition
         services.AddSingleton(sp => HostingPlatform.From(sp.GetRequiredService<IConfiguration>(), sp.GetRequiredService<IHostEnvironment>()));
         services.AddSingleton<Callers>();
         services.AddSingleton<HttpFunctionPipeline>();
+        services.AddSingleton<HealthStatus>();
         services.AddSingleton(_ => new ReportRenderer(Path.Combine(AppContext.BaseDirectory, "templates")));
         services.AddSingleton(_ => new MailRenderer(Path.Combine(AppContext.BaseDirectory, "templates")));
         services.AddHostedService<StorageStartup>();

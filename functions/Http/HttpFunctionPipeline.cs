@@ -29,6 +29,7 @@ public sealed class HttpFunctionPipeline(Callers callers, ILogger<HttpFunctionPi
 
     public async Task<IResult?> RunAsync(HttpContext http, MethodInfo function, Func<Task<object?>> invoke)
     {
+        ResponseHeaders.Baseline(http.Response);
         if (RequestShape.Problem(http.Request) is { } misshapen) return Problems.From(misshapen);
         if (Authorize(http, function) is { } refused) return refused;
         try
