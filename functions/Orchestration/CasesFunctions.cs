@@ -3,6 +3,7 @@ using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask.Client;
 using Opsg.Functions.Cases;
 using Opsg.Functions.Http;
+using Opsg.Functions.Links;
 using Opsg.Functions.Records;
 using Opsg.Functions.Security;
 using Opsg.Functions.Steps;
@@ -37,6 +38,8 @@ public sealed class CasesFunctions(
         reads.ReadAsync(request, caseId, async (state, recorded) =>
         {
             var http = request.HttpContext;
+            // The Panel sees the cases it was sent a report on, and no others: not even that they exist.
+            if (http.User.IsPanelOnly() && !state.SentToPanel) return Problems.From(CaseRules.NotFound(caseId));
             var showHistory = string.Equals(request.Query["showHistory"], "true", StringComparison.OrdinalIgnoreCase);
             // The Panel sees where the case stands, not the raw record.
             if (showHistory && http.User.IsInRole(Roles.Panel))
