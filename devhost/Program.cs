@@ -7,7 +7,11 @@ using Opsg.Functions.Hosting;
 
 // The local stand-in for `func start`: the functions of functions.metadata on http://127.0.0.1:7071/api/...,
 // their orchestrator and activities on a Durable Task worker, the task hub in Azure Storage (Azurite).
-var builder = WebApplication.CreateBuilder(args);
+// The environment as the isolated worker reads it (AZURE_FUNCTIONS_ENVIRONMENT: Development under Core Tools and
+// scripts/run.sh, Production in Azure); ASP.NET Core's own variables otherwise.
+var builder = Environment.GetEnvironmentVariable("AZURE_FUNCTIONS_ENVIRONMENT") is { Length: > 0 } functionsEnvironment
+    ? WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, EnvironmentName = functionsEnvironment })
+    : WebApplication.CreateBuilder(args);
 builder.WebHost.UseUrls($"http://127.0.0.1:{builder.Configuration.GetValue("DevHost:Port", 7071)}");
 // Kestrel answers what it refuses itself with an empty body, so its limits sit above the app's (RequestShape):
 // a long query or large headers reach the app and get problem details.

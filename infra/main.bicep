@@ -199,7 +199,8 @@ resource app 'Microsoft.Web/sites@2024-11-01' = {
         // The repair timer: every 5 minutes is soon enough to heal a crash between recording and telling, and
         // cheap (it reads the case summaries and asks Durable about the ones that changed).
         { name: 'OpsgRepairSchedule', value: '0 */5 * * * *' }
-        // Safe only because App Service authentication (below) strips any X-MS-CLIENT-PRINCIPAL a caller sends.
+        // App Service authentication (below) strips any X-MS-CLIENT-PRINCIPAL a caller sends; the app honours this
+        // only while the platform says authentication runs (WEBSITE_AUTH_ENABLED). API keys are refused in Azure.
         { name: 'Auth__TrustAppServicePrincipal', value: 'true' }
         // Email over SMTP (functions/Mail); the password only as a Key Vault reference, read with the identity.
         { name: 'Mail__Host', value: smtpHost }
@@ -220,17 +221,21 @@ resource app 'Microsoft.Web/sites@2024-11-01' = {
 }
 
 // App Service authentication validates Entra ID tokens and hands the app the caller, with the app
-// roles assigned to them, in X-MS-CLIENT-PRINCIPAL. It lets unauthenticated requests through: the app
-// answers 401/403 itself, route by route, because the Panel's link and the health check are
-// anonymous by design.
+// roles assigned to them, in X-MS-CLIENT-PRINCIPAL (stripping any such header a client sends). It refuses
+// every request without a valid token with 401 before the app sees it, except on the routes that are
+// anonymous by design (excludedPaths): the Panel's link, whose token is the credential, the health check and
+// the OpenAPI document. The app still decides roles route by route, and trusts the principal header only
+// because the platform says this runs (WEBSITE_AUTH_ENABLED). tests/Opsg.Functions.Tests/Infra/AuthenticationSettingsTests.cs
+// holds excludedPaths to the app's anonymous routes.
 resource auth 'Microsoft.Web/sites/config@2024-11-01' = {
   parent: app
   name: 'authsettingsV2'
   properties: {
     platform: { enabled: true }
     globalValidation: {
-      requireAuthentication: false
-      unauthenticatedClientAction: 'AllowAnonymous'
+      requireAuthentication: true
+      unauthenticatedClientAction: 'Return401'
+      excludedPaths: ['/api/links/*', '/api/health', '/api/openapi/v1.json']
     }
     httpSettings: { requireHttps: true }
     identityProviders: {

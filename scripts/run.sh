@@ -58,6 +58,9 @@ eval "$(node -e '
   for (const [k, val] of Object.entries(v)) console.log(`export ${k}=${JSON.stringify(String(val))}`);
 ')"
 
+# A local run, as `func start` marks it: the only place the sample API keys of local.settings.sample.json are accepted.
+export AZURE_FUNCTIONS_ENVIRONMENT=Development
+
 # Run the app as our own child so stopping this script always stops it too.
 wait "$build_pid" || { echo "The build failed." >&2; exit 1; }
 build_pid=""

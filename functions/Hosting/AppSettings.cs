@@ -9,6 +9,12 @@ public static class AppSettings
     public const string TaskHub = "OpsgTaskHub";
     public const string TrustAppServicePrincipal = "Auth__TrustAppServicePrincipal";
 
+    /// <summary>
+    /// Optional, and deliberately not set by infra/: accept API keys in Azure (Security/AuthOptions). Without it every
+    /// caller there signs in with Entra ID.
+    /// </summary>
+    public const string AllowApiKeysInAzure = "Auth__AllowApiKeysInAzure";
+
     /// <summary>The repair timer's NCRONTAB schedule (RecordRepair): how often a record ahead of its orchestration is looked for.</summary>
     public const string RepairSchedule = "OpsgRepairSchedule";
 

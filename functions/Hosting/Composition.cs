@@ -23,12 +23,14 @@ public static class Composition
         services.Configure<WorkflowOptions>(configuration.GetSection("Workflow"));
         services.Configure<MailOptions>(configuration.GetSection("Mail"));
 
+        services.AddLogging(NoRequestPaths);
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<StorageAccount>();
         services.AddSingleton<HistoryTable>();
         services.AddSingleton<LinkTable>();
         services.AddSingleton<LinkAccessLog>();
         services.AddSingleton<CaseStoragePurge>();
+        services.AddSingleton<PurgedRecords>();
         services.AddSingleton<MeetingTable>();
         services.AddSingleton<BlobStore>();
         services.AddSingleton<FaultInjection>();
@@ -53,12 +55,28 @@ public static class Composition
         services.AddSingleton<SmtpMailSender>();
         services.AddSingleton<PanelMailer>();
         services.AddSingleton<ReminderMailer>();
+        services.AddSingleton(sp => HostingPlatform.From(sp.GetRequiredService<IConfiguration>(), sp.GetRequiredService<IHostEnvironment>()));
         services.AddSingleton<Callers>();
         services.AddSingleton<HttpFunctionPipeline>();
+        services.AddSingleton<HealthStatus>();
         services.AddSingleton(_ => new ReportRenderer(Path.Combine(AppContext.BaseDirectory, "templates")));
         services.AddSingleton(_ => new MailRenderer(Path.Combine(AppContext.BaseDirectory, "templates")));
         services.AddHostedService<StorageStartup>();
         return services;
+    }
+
+    /// <summary>
+    /// A request's path can hold a Panel link's token, so nothing logs one: ASP.NET Core's request lines and the scope
+    /// it opens around every request (RequestPath, which a sink keeping scopes writes on every line) are off, its
+    /// routing and server chatter (which repeat the path at Debug) kept to warnings. The app logs each failure by its
+    /// function and route template instead (Http/HttpFunctionPipeline). The same under the Functions host's worker,
+    /// which runs the request through ASP.NET Core too, and the local host.
+    /// </summary>
+    public static void NoRequestPaths(ILoggingBuilder logging)
+    {
+        // Off, not raised: below Critical it still opens the request scope (it opens it when Critical is enabled).
+        logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.None);
+        logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
     }
 }
 

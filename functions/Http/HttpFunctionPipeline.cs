@@ -1,5 +1,7 @@
+using System.Collections.Concurrent;
 using System.Reflection;
 using Grpc.Core;
+using Microsoft.Azure.Functions.Worker;
 using Opsg.Functions.Records;
 using Opsg.Functions.Security;
 using Opsg.Functions.Storage;
@@ -10,12 +12,24 @@ namespace Opsg.Functions.Http;
 /// What happens around every HTTP function, written once and run by both hosts (the worker middleware in
 /// Azure, the local host here): the request's shape (<see cref="RequestShape"/>), the caller's role against the function's <see cref="AllowRolesAttribute"/>
 /// (401/403 problems), then the function, with failures turned into problem details (storage down → 503
-/// with Retry-After, anything unexpected → 500 without internals).
+/// with Retry-After, anything unexpected → 500 without internals). What it logs names the function and its route
+/// template (<c>OpenLink GET links/{*token}</c>), never the request's path: a path can carry a Panel link's token.
 /// </summary>
 public sealed class HttpFunctionPipeline(Callers callers, ILogger<HttpFunctionPipeline> logger)
 {
+    private static readonly ConcurrentDictionary<MethodInfo, string> Templates = new();
+
+    /// <summary>"Function route-template" as declared on the function: what a log line may say about which request it was.</summary>
+    public static string Template(MethodInfo function) => Templates.GetOrAdd(function, f =>
+    {
+        var name = f.GetCustomAttribute<FunctionAttribute>()?.Name ?? f.Name;
+        var route = f.GetParameters().Select(p => p.GetCustomAttribute<HttpTriggerAttribute>()).FirstOrDefault(t => t is not null)?.Route;
+        return $"{name} {route}";
+    });
+
     public async Task<IResult?> RunAsync(HttpContext http, MethodInfo function, Func<Task<object?>> invoke)
     {
+        ResponseHeaders.Baseline(http.Response);
         if (RequestShape.Problem(http.Request) is { } misshapen) return Problems.From(misshapen);
         if (Authorize(http, function) is { } refused) return refused;
         try
@@ -24,7 +38,7 @@ public sealed class HttpFunctionPipeline(Callers callers, ILogger<HttpFunctionPi
         }
         catch (StorageUnavailableException ex)
         {
-            logger.LogWarning(ex, "Storage did not answer: {Path}", http.Request.Path);
+            logger.LogWarning(ex, "Storage did not answer: {Method} {Function}", http.Request.Method, Template(function));
             http.Response.Headers.RetryAfter = "5";
             // True of every request that gets here: an append that storage may have received answers "the outcome is
             // unknown" itself (CaseCommands), and what runs after a recorded change never fails its answer.
@@ -36,7 +50,7 @@ public sealed class HttpFunctionPipeline(Callers callers, ILogger<HttpFunctionPi
         catch (RpcException ex) when (ex.StatusCode is StatusCode.Unavailable or StatusCode.DeadlineExceeded)
         {
             // The Durable client could not reach the task hub (the host's Durable extension, or the local host's sidecar).
-            logger.LogWarning(ex, "The workflow engine did not answer: {Path}", http.Request.Path);
+            logger.LogWarning(ex, "The workflow engine did not answer: {Method} {Function}", http.Request.Method, Template(function));
             http.Response.Headers.RetryAfter = "5";
             return Problems.From(new Rejection(503, "Workflow engine unavailable.", "The workflow engine did not answer. Anything already recorded is kept; try again shortly."));
         }
@@ -50,7 +64,7 @@ public sealed class HttpFunctionPipeline(Callers callers, ILogger<HttpFunctionPi
         }
         catch (Exception ex)
         {
-            logger.LogError(ex, "Request failed: {Path}", http.Request.Path);
+            logger.LogError(ex, "Request failed: {Method} {Function}", http.Request.Method, Template(function));
             return Problems.From(new Rejection(500, "Unexpected error.", "The request failed. Nothing was half-recorded: every change is a single atomic append."));
         }
     }

@@ -25,6 +25,7 @@ public static class Problems
         414 => "https://www.rfc-editor.org/rfc/rfc9110#section-15.5.15",
         415 => "https://www.rfc-editor.org/rfc/rfc9110#section-15.5.16",
         422 => "https://www.rfc-editor.org/rfc/rfc9110#section-15.5.21",
+        428 => "https://www.rfc-editor.org/rfc/rfc6585#section-3",
         431 => "https://www.rfc-editor.org/rfc/rfc6585#section-5",
         503 => "https://www.rfc-editor.org/rfc/rfc9110#section-15.6.4",
         _ => "about:blank",

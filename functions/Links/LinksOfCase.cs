@@ -15,6 +15,12 @@ public static class LinksOfCase
     extension(CaseState state)
     {
         public ImmutableSortedDictionary<string, LinkState> Links => state.Slice<LinksSlice>().Links;
+
+        /// <summary>
+        /// SECAS has sent the Panel a report on this case: a link to it was issued (by hand or by a mailing), revoked
+        /// since or not. Until then the Panel, on its own, neither sees the case nor decides on it.
+        /// </summary>
+        public bool SentToPanel => state.Links.Values.Any(l => l.Issued.ReportKind == Reports.ReportKinds.PanelReport);
     }
 
     public static void Register(RecordEvents<CaseState> events) => events

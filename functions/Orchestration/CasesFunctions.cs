@@ -3,6 +3,7 @@ using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask.Client;
 using Opsg.Functions.Cases;
 using Opsg.Functions.Http;
+using Opsg.Functions.Links;
 using Opsg.Functions.Records;
 using Opsg.Functions.Security;
 using Opsg.Functions.Steps;
@@ -11,7 +12,8 @@ using Opsg.Functions.Storage;
 namespace Opsg.Functions.Orchestration;
 
 /// <summary>Start, read, list, terminate, rewind and purge cases: the Durable-style management API over the record and the orchestration.</summary>
-public sealed class CasesFunctions(CaseCommands commands, CaseReads reads, CaseStore store, CaseWorkflow workflow, HistoryTable history, CaseStoragePurge owned)
+public sealed class CasesFunctions(
+    CaseCommands commands, CaseReads reads, CaseStore store, CaseWorkflow workflow, HistoryTable history, CaseStoragePurge owned, PurgedRecords purged, TimeProvider clock)
 {
     [Function("StartCase")]
     [AllowRoles(Roles.Secas)]
@@ -37,6 +39,8 @@ public sealed class CasesFunctions(CaseCommands commands, CaseReads reads, CaseS
         reads.ReadAsync(request, caseId, async (state, recorded) =>
         {
             var http = request.HttpContext;
+            // The Panel sees the cases it was sent a report on, and no others: not even that they exist.
+            if (http.User.IsPanelOnly() && !state.SentToPanel) return Problems.From(CaseRules.NotFound(caseId));
             var showHistory = string.Equals(request.Query["showHistory"], "true", StringComparison.OrdinalIgnoreCase);
             // The Panel sees where the case stands, not the raw record.
             if (showHistory && http.User.IsInRole(Roles.Panel))
@@ -104,7 +108,14 @@ public sealed class CasesFunctions(CaseCommands commands, CaseReads reads, CaseS
         return answer;
     }
 
-    /// <summary>Removes the case's orchestration (terminated first if it still runs), everything it owns in storage, and its record.</summary>
+    /// <summary>
+    /// Removes the case's orchestration (terminated first if it still runs), its record, and everything it owns in
+    /// storage, leaving a tombstone that says so. A purge cannot be undone, so it needs If-Match (428 without; an unknown
+    /// case is 404 either way): the
+    /// version checked is the version deleted, row by row at the ETags it was read at, so a case changed meanwhile is
+    /// refused (412) with nothing removed. The record goes before what it owns, and the tombstone (written first, in a
+    /// table no purge touches) remembers a purge that stopped half-way, so sending it again finishes it.
+    /// </summary>
     [Function("PurgeCase")]
     [AllowRoles(Roles.Secas)]
     public async Task<IResult> Purge(
@@ -112,27 +123,60 @@ public sealed class CasesFunctions(CaseCommands commands, CaseReads reads, CaseS
         string caseId,
         [DurableClient] DurableTaskClient client)
     {
-        var cancellationToken = request.HttpContext.RequestAborted;
+        var http = request.HttpContext;
+        var cancellationToken = http.RequestAborted;
         var (expected, badIfMatch) = CaseCommands.ExpectedVersion(request);
         if (badIfMatch is not null) return Problems.From(badIfMatch);
-        if (expected is { } version && await store.FindAsync(caseId, cancellationToken) is { State.Version: var current } && current != version)
-            return Problems.From(store.Kind.Changed(version, current));
+
         try
         {
+            if (await history.ReadWholeAsync(caseId, cancellationToken) is not { } checkedRecord)
+            {
+                // No record: never there, purged, or a purge that removed the record and stopped before the rest.
+                if (await purged.UnfinishedAsync(caseId, cancellationToken) is not { } unfinished) return Problems.From(CaseRules.NotFound(caseId));
+                if (expected is not { } sent) return Problems.From(IfMatchRequired);
+                if (unfinished.Version != sent) return Problems.From(store.Kind.Changed(sent, unfinished.Version));
+                return await FinishPurgeAsync(client, unfinished, cancellationToken);
+            }
+            if (expected is not { } version) return Problems.From(IfMatchRequired);
+            if (checkedRecord.Version != version) return Problems.From(store.Kind.Changed(version, checkedRecord.Version));
+
             await workflow.AlignAsync(client, caseId, record: null, known: null, cancellationToken);
-            // The record goes last, so a purge retried after a failure still finds the case.
-            await owned.RemoveOwnedAsync(caseId, cancellationToken);
-            return await history.PurgeAsync(caseId, cancellationToken)
-                ? TypedResults.Json(new { instancesDeleted = 1 }, RecordJson.Options)
-                : Problems.From(CaseRules.NotFound(caseId));
+            // Read again, at the rows' ETags: a step may have recorded its end while the orchestration was being stopped.
+            if (await history.ReadWholeAsync(caseId, cancellationToken) is not { } record) return Problems.From(CaseRules.NotFound(caseId));
+            if (record.Version != version) return Problems.From(store.Kind.Changed(version, record.Version));
+
+            var actor = http.User.ToActor();
+            var tombstone = PurgedRecords.Begin(record, actor.Role.ToString(), actor.Name, id: null, clock.GetUtcNow(),
+                await purged.UnfinishedAsync(caseId, cancellationToken));
+            await purged.WriteAsync(tombstone, cancellationToken);
+            if (!await history.DeleteAsReadAsync(record, cancellationToken))
+            {
+                await purged.WithdrawAsync(tombstone, CancellationToken.None);
+                return Problems.From(new Rejection(412, "The case has changed.", "Another change to the case was recorded while it was being purged; nothing was removed. Read it again and retry."));
+            }
+            return await FinishPurgeAsync(client, tombstone, cancellationToken);
         }
         catch (StorageUnavailableException)
         {
-            // Not "nothing was done": part of what the case owns may be gone already.
-            request.HttpContext.Response.Headers.RetryAfter = "5";
+            // Not "nothing was done": part of what the case owns may be gone already; the tombstone says where it stopped.
+            http.Response.Headers.RetryAfter = "5";
             return Problems.From(new Rejection(503, "Storage unavailable; the purge did not finish.",
-                "Storage did not answer, so the purge stopped part way: some of what the case owns may be gone already, its record is still there. " +
+                "Storage did not answer, so the purge may have stopped part way: some of what the case owns may be gone already. " +
                 "Send the same DELETE again once storage answers; it carries on where this one stopped."));
         }
+    }
+
+    private static readonly Rejection IfMatchRequired = new(428, "If-Match required.",
+        "A purge cannot be undone: send If-Match with the case's ETag (from GET /api/cases/{id}), so that what is removed is the version you read.");
+
+    /// <summary>The orchestration (again: a command may have started one meanwhile), what is left of the record, what the case owns, then the tombstone completed.</summary>
+    private async Task<IResult> FinishPurgeAsync(DurableTaskClient client, PurgeTombstone tombstone, CancellationToken cancellationToken)
+    {
+        await workflow.AlignAsync(client, tombstone.CaseId, record: null, known: null, cancellationToken);
+        await history.PurgeAsync(tombstone.CaseId, cancellationToken);
+        await owned.RemoveOwnedAsync(tombstone.CaseId, cancellationToken);
+        await purged.WriteAsync(tombstone with { CompletedAt = clock.GetUtcNow() }, cancellationToken);
+        return TypedResults.Json(new { instancesDeleted = 1 }, RecordJson.Options);
     }
 }

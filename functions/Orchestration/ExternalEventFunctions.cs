@@ -2,6 +2,7 @@ using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask.Client;
 using Opsg.Functions.Cases;
 using Opsg.Functions.Http;
+using Opsg.Functions.Links;
 using Opsg.Functions.Panel;
 using Opsg.Functions.Records;
 using Opsg.Functions.Review;
@@ -31,7 +32,10 @@ public sealed class ExternalEventFunctions(CaseCommands commands)
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "cases/{caseId}/raiseEvent/PanelDecision")] HttpRequest request,
         string caseId,
         [DurableClient] DurableTaskClient client) =>
-        RaiseAsync<PanelDecisionRequest, PanelDecisionRecorded>(request, caseId, client, CaseProcess.PanelDecisionName, Panel.PanelDecision.Validate);
+        RaiseAsync<PanelDecisionRequest, PanelDecisionRecorded>(request, caseId, client, CaseProcess.PanelDecisionName, Panel.PanelDecision.Validate,
+            // The Panel decides on a report it was sent; until then the case is not one it knows (SECAS may still record
+            // a decision the Panel made elsewhere, kept until the case waits for it).
+            refuse: state => request.HttpContext.User.IsPanelOnly() && !state.SentToPanel ? CaseRules.NotFound(caseId) : null);
 
     [Function("RaiseMinutesApproved")]
     [AllowRoles(Roles.Secas)]
@@ -41,13 +45,14 @@ public sealed class ExternalEventFunctions(CaseCommands commands)
         [DurableClient] DurableTaskClient client) =>
         RaiseAsync<MinutesApprovalRequest, MinutesApproved>(request, caseId, client, CaseProcess.MinutesApprovedName, MinutesApproval.Validate);
 
-    private Task<IResult> RaiseAsync<TRequest, TEvent>(HttpRequest request, string caseId, DurableTaskClient client, string name, Func<TRequest, (TEvent?, Rejection?)> validate)
+    private Task<IResult> RaiseAsync<TRequest, TEvent>(HttpRequest request, string caseId, DurableTaskClient client, string name, Func<TRequest, (TEvent?, Rejection?)> validate,
+        Func<CaseState, Rejection?>? refuse = null)
         where TRequest : class
         where TEvent : CaseEvent
     {
         var kind = CaseProcess.FindWait(name)!;
         return commands.RunJsonAsync(request, caseId, client, validate, e => CaseCommand.Deciding(
-            state => CaseProcess.Raise(state, kind, e),
+            state => refuse?.Invoke(state) is { } refused ? refused : CaseProcess.Raise(state, kind, e),
             // 200 when applied; 202 when kept until the case waits for it.
             (state, summary) => Acknowledgement.Ok(state, summary, state.Inbox.Values.Any(kept => kept.Name == kind.Name) ? 202 : 200)));
     }

@@ -16,27 +16,55 @@ public sealed record Caller(ClaimsPrincipal? Principal, string? Refused)
 /// <summary>
 /// Identifies the caller from App Service authentication (X-MS-CLIENT-PRINCIPAL) in Azure, or from
 /// a per-role API key (X-Api-Key) locally and in tests. Either way the result is a role claim.
+/// Nothing is taken on a setting's word alone: the principal header only when the platform says App Service
+/// authentication runs in front of the app, API keys in Azure only when a setting allows them, and the sample
+/// keys of local.settings.sample.json only on a local run (<see cref="HostingPlatform"/>).
 /// </summary>
-public sealed class Callers(IOptions<AuthOptions> auth)
+public sealed class Callers
 {
     public const string Scheme = "OpsgCaller";
     public const string ApiKeyHeader = "X-Api-Key";
     public const string PrincipalHeader = "X-MS-CLIENT-PRINCIPAL";
 
+    private readonly AuthOptions _auth;
+    private readonly HostingPlatform _platform;
+    private readonly bool _trustPrincipal;
+    private readonly bool _acceptKeys;
+
+    public Callers(IOptions<AuthOptions> auth, HostingPlatform platform, ILogger<Callers> logger)
+    {
+        _auth = auth.Value;
+        _platform = platform;
+        _trustPrincipal = _auth.TrustAppServicePrincipal && platform.AuthenticationEnabled;
+        _acceptKeys = !platform.InAzure || _auth.AllowApiKeysInAzure;
+        // Said once at start, where whoever deploys looks: a setting the platform does not back is ignored.
+        if (_auth.TrustAppServicePrincipal && !platform.AuthenticationEnabled)
+            logger.LogWarning("Auth:TrustAppServicePrincipal is set but {Variable} does not say App Service authentication runs: {Header} is ignored",
+                HostingPlatform.AuthenticationEnabledVariable, PrincipalHeader);
+        if (!_acceptKeys && _auth.ApiKeys.Values.Any(k => !string.IsNullOrEmpty(k)))
+            logger.LogWarning("API keys are configured but refused: the app runs in Azure and Auth:AllowApiKeysInAzure is not set");
+        if (!platform.Local && _auth.ApiKeys.Values.Any(AuthOptions.SampleApiKeys.Contains))
+            logger.LogWarning("A sample API key of local.settings.sample.json is configured; it is refused anywhere but a local run");
+    }
+
     public Caller Identify(HttpRequest request)
     {
-        if (auth.Value.TrustAppServicePrincipal && request.Headers.TryGetValue(PrincipalHeader, out var principal))
+        if (_trustPrincipal && request.Headers.TryGetValue(PrincipalHeader, out var principal))
             return FromAppService(principal.ToString());
 
         if (!request.Headers.TryGetValue(ApiKeyHeader, out var key) || string.IsNullOrEmpty(key)) return Caller.Anonymous;
-        var role = RoleForKey(key.ToString());
+        if (!_acceptKeys) return new Caller(null, "API keys are not accepted here: sign in with Entra ID.");
+        var presented = key.ToString();
+        if (!_platform.Local && AuthOptions.SampleApiKeys.Contains(presented, StringComparer.Ordinal))
+            return new Caller(null, "A sample API key is accepted only on a local run.");
+        var role = RoleForKey(presented);
         return role is null ? new Caller(null, "Unknown API key.") : Success($"{role} (API key)", [role]);
     }
 
     private string? RoleForKey(string presented)
     {
         var presentedHash = SHA256.HashData(Encoding.UTF8.GetBytes(presented));
-        foreach (var (role, key) in auth.Value.ApiKeys)
+        foreach (var (role, key) in _auth.ApiKeys)
         {
             if (string.IsNullOrEmpty(key)) continue;
             if (CryptographicOperations.FixedTimeEquals(presentedHash, SHA256.HashData(Encoding.UTF8.GetBytes(key))))

@@ -29,6 +29,7 @@ public sealed class StorageAccount
         Links = clients.Tables.GetTableClient(Options.LinksTable);
         Meetings = clients.Tables.GetTableClient(Options.MeetingsTable);
         LinkAccess = clients.Tables.GetTableClient(Options.LinkAccessTable);
+        Purged = clients.Tables.GetTableClient(Options.PurgedTable);
         Reports = clients.Blobs.GetBlobContainerClient(Options.ReportsContainer);
         Evidence = clients.Blobs.GetBlobContainerClient(Options.EvidenceContainer);
         Payloads = clients.Blobs.GetBlobContainerClient(Options.PayloadsContainer);
@@ -40,6 +41,7 @@ public sealed class StorageAccount
     internal TableClient Links { get; }
     internal TableClient Meetings { get; }
     internal TableClient LinkAccess { get; }
+    internal TableClient Purged { get; }
     internal BlobContainerClient Reports { get; }
     internal BlobContainerClient Evidence { get; }
     internal BlobContainerClient Payloads { get; }
@@ -69,14 +71,14 @@ public sealed class StorageAccount
     /// <summary>Creates what is missing; safe to run on every start.</summary>
     public async Task EnsureCreatedAsync(CancellationToken cancellationToken)
     {
-        foreach (var table in new[] { History, Links, Meetings, LinkAccess })
+        foreach (var table in new[] { History, Links, Meetings, LinkAccess, Purged })
             await CallAsync(ct => table.CreateIfNotExistsAsync(ct), cancellationToken);
         // Private containers: nothing is ever served straight from Blob storage without our checks.
         foreach (var container in new[] { Reports, Evidence, Payloads })
             await CallAsync(ct => container.CreateIfNotExistsAsync(PublicAccessType.None, cancellationToken: ct), cancellationToken);
     }
 
-    /// <summary>What the health endpoint reports: each resource and whether it answered. Probed side by side, so a frozen store costs one budget, not seven.</summary>
+    /// <summary>What the health endpoint reports: each resource and whether it answered. Probed side by side, so a frozen store costs one budget, not eight.</summary>
     public async Task<IReadOnlyDictionary<string, string>> CheckAsync(CancellationToken cancellationToken)
     {
         async Task<KeyValuePair<string, string>> Probe(string name, Func<CancellationToken, Task<bool>> exists)
@@ -85,7 +87,7 @@ public sealed class StorageAccount
             catch (StorageUnavailableException ex) { return new(name, "unreachable: " + ex.Message); }
             catch (RequestFailedException ex) { return new(name, $"unreachable: {ex.Status} {ex.ErrorCode}"); }
         }
-        var probes = new[] { History, Links, Meetings, LinkAccess }.Select(t => Probe($"table:{t.Name}", ct => TableExistsAsync(t, ct)))
+        var probes = new[] { History, Links, Meetings, LinkAccess, Purged }.Select(t => Probe($"table:{t.Name}", ct => TableExistsAsync(t, ct)))
             .Append(Probe($"container:{Reports.Name}", async ct => (await Reports.ExistsAsync(ct)).Value))
             .Append(Probe($"container:{Evidence.Name}", async ct => (await Evidence.ExistsAsync(ct)).Value));
         return new Dictionary<string, string>(await Task.WhenAll(probes));

@@ -31,6 +31,9 @@ public sealed class StorageOptions
     public string LinksTable => NamePrefix + "OpsgLinks";
     public string MeetingsTable => NamePrefix + "OpsgMeetings";
     public string LinkAccessTable => NamePrefix + "OpsgLinkAccess";
+
+    /// <summary>What each purge removed (who, when, the version and hash of the record): no purge touches it.</summary>
+    public string PurgedTable => NamePrefix + "OpsgPurged";
     public string ReportsContainer => Lower("reports");
     public string EvidenceContainer => Lower("evidence");
     public string PayloadsContainer => Lower("payloads");

@@ -67,3 +67,33 @@ public sealed record CaseQuery(
     string HeaderRowKey = HistoryTable.CaseHeaderRowKey);
 
 public sealed record CasePage(IReadOnlyList<CaseHeader> Cases, string? ContinuationToken);
+
+/// <summary>One row of a record and the ETag it was read at.</summary>
+public sealed record RowVersion(string RowKey, Azure.ETag ETag);
+
+/// <summary>
+/// A record as a purge reads it: its version, its events, and every row it has (Idempotency-Key rows included), each
+/// with its ETag, so that what is deleted is exactly what was checked.
+/// </summary>
+public sealed record WholeRecord(string CaseId, long Version, IReadOnlyList<StoredEvent> Events, IReadOnlyList<RowVersion> Rows)
+{
+    /// <summary>
+    /// SHA-256 (hex) over the events in order, each as one line of its stored fields (sequence, type, actor, time in
+    /// ISO 8601 UTC, Idempotency-Key, payload), each line ending in a line feed: whoever holds a copy of the record can
+    /// say whether it is the one that was purged.
+    /// </summary>
+    public string Sha256()
+    {
+        using var sha = System.Security.Cryptography.IncrementalHash.CreateHash(System.Security.Cryptography.HashAlgorithmName.SHA256);
+        foreach (var e in Events)
+        {
+            var line = System.Text.Json.JsonSerializer.Serialize(new object?[]
+            {
+                e.Sequence, e.Type, e.ActorRole, e.ActorName,
+                e.Time.UtcDateTime.ToString("O", System.Globalization.CultureInfo.InvariantCulture), e.IdempotencyKey, e.Payload,
+            }) + "\n";
+            sha.AppendData(System.Text.Encoding.UTF8.GetBytes(line));
+        }
+        return Convert.ToHexStringLower(sha.GetHashAndReset());
+    }
+}

@@ -26,15 +26,69 @@ param publisherIdentityId string
 // Built-in role: Monitoring Metrics Publisher.
 var metricsPublisherRole = '3913510d-42f4-4e42-8a64-420c390055eb'
 
+var workspaceProperties = {
+  sku: { name: 'PerGB2018' }
+  retentionInDays: retentionDays
+  workspaceCapping: { dailyQuotaGb: dailyCapGb }
+  features: { disableLocalAuth: true }
+}
+
 resource workspace 'Microsoft.OperationalInsights/workspaces@2025-02-01' = {
   name: 'log-${baseName}'
   location: location
   tags: tags
+  properties: workspaceProperties
+}
+
+// A Panel link's token is its only credential, and it sits in the link's path (/api/links/{token}). The app logs
+// route templates, never paths, but telemetry the Functions host and the platform write records URLs: the request's,
+// the host's call to the worker, any message that quotes one. Every row of those tables has the token cut out as it is
+// ingested, before anything is stored: "/api/links/{token}" stands in its place, whatever case the path was sent in.
+// Transformations allow no replace function, hence indexof, substring and extract.
+func withoutLinkToken(text string) string =>
+  'iif(indexof(tolower(${text}), "/api/links/") < 0, ${text}, strcat(substring(${text}, 0, indexof(tolower(${text}), "/api/links/")), "/api/links/{token}", extract(@"(?is)/api/links/[^/?#\\s""\']*(.*)$", 1, ${text})))'
+
+func redactingText(column string) string => '${column} = ${withoutLinkToken(column)}'
+
+func redactingDynamic(column string) string => '${column} = parse_json(${withoutLinkToken('tostring(${column})')})'
+
+// Per Application Insights table: its text columns that can hold a URL or a message, and its dynamic ones (custom
+// dimensions, exception details), which are redacted as JSON text and parsed back.
+var linkTokenColumns = {
+  AppRequests: { text: ['Url', 'Name'], dynamic: ['Properties'] }
+  AppDependencies: { text: ['Name', 'Data', 'Target'], dynamic: ['Properties'] }
+  AppTraces: { text: ['Message'], dynamic: ['Properties'] }
+  AppExceptions: { text: ['OuterMessage', 'InnermostMessage'], dynamic: ['Properties', 'Details'] }
+}
+
+resource linkTokenRedaction 'Microsoft.Insights/dataCollectionRules@2023-03-11' = {
+  name: 'dcr-${baseName}-workspace'
+  location: location
+  tags: tags
+  kind: 'WorkspaceTransforms'
   properties: {
-    sku: { name: 'PerGB2018' }
-    retentionInDays: retentionDays
-    workspaceCapping: { dailyQuotaGb: dailyCapGb }
-    features: { disableLocalAuth: true }
+    description: 'Cuts Panel link tokens (/api/links/{token}) out of Application Insights telemetry as it is ingested.'
+    destinations: { logAnalytics: [{ name: 'workspace', workspaceResourceId: workspace.id }] }
+    dataFlows: [
+      for table in items(linkTokenColumns): {
+        streams: ['Microsoft-Table-${table.key}']
+        destinations: ['workspace']
+        transformKql: 'source | extend ${join(concat(map(table.value.text, column => redactingText(column)), map(table.value.dynamic, column => redactingDynamic(column))), ', ')}'
+      }
+    ]
+  }
+}
+
+// The rule needs the workspace first, so the workspace names its transformation rule in a second PUT, with the same
+// properties plus the link.
+module workspaceTransforms 'workspace-transforms.bicep' = {
+  name: 'workspaceTransforms'
+  params: {
+    workspaceName: workspace.name
+    location: location
+    tags: tags
+    properties: workspaceProperties
+    transformationRuleId: linkTokenRedaction.id
   }
 }
 

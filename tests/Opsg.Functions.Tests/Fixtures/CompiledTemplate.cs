@@ -43,6 +43,10 @@ public sealed class CompiledTemplate : IAsyncLifetime
             .Select(setting => (Text(setting!["name"]), Text(setting["value"])))
             .ToList();
 
+    /// <summary>The template of every module (nested deployment), at any depth.</summary>
+    public IEnumerable<JsonObject> ModuleTemplates() =>
+        Resources().Select(r => r["properties"] is JsonObject p ? p["template"] as JsonObject : null).OfType<JsonObject>();
+
     /// <summary>Every ARM template expression ("[…]" string) anywhere in the template.</summary>
     public IEnumerable<string> Expressions() =>
         Strings(Template).Where(s => s.StartsWith('[') && s.EndsWith(']') && !s.StartsWith("[[", StringComparison.Ordinal));
@@ -59,7 +63,8 @@ public sealed class CompiledTemplate : IAsyncLifetime
         foreach (var resource in resources)
         {
             yield return resource;
-            if (resource["properties"]?["template"] is JsonObject nested)
+            // A resource's properties may be one expression ("[variables('…')]") rather than an object.
+            if (resource["properties"] is JsonObject properties && properties["template"] is JsonObject nested)
                 foreach (var inner in ResourcesOf(nested))
                     yield return inner;
         }

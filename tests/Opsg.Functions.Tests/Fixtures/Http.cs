@@ -21,6 +21,23 @@ public static class Http
         return (await response.Json_())["id"]!.GetValue<string>();
     }
 
+    /// <summary>
+    /// DELETE /api/cases/{id} as SECAS sends it: with If-Match at the ETag the case has now, read again and sent again
+    /// (a few times) when the engine recorded a step in between (412), as the problem's detail says to.
+    /// </summary>
+    public static async Task<HttpResponseMessage> PurgeAsync(this HttpClient secas, string caseId)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            var etag = (await secas.GetAsync($"/api/cases/{caseId}")).Headers.ETag;
+            using var purge = new HttpRequestMessage(HttpMethod.Delete, $"/api/cases/{caseId}");
+            if (etag is not null) purge.Headers.IfMatch.Add(etag);
+            var response = await secas.SendAsync(purge);
+            if (response.StatusCode != System.Net.HttpStatusCode.PreconditionFailed || attempt == 4) return response;
+            await Task.Delay(200);
+        }
+    }
+
     /// <summary>Polls until the condition holds; a deadline, not a timing assertion.</summary>
     public static async Task<JsonNode> WaitForAsync(this HttpClient client, string caseId, Func<JsonNode, bool> condition, int seconds = 30)
     {

@@ -3,10 +3,21 @@ using Opsg.Functions.Tests.Fixtures;
 
 namespace Opsg.Functions.Tests.Hosting;
 
-/// <summary>Who is asking, on an app with the default settings (an App Service principal is not trusted).</summary>
+/// <summary>
+/// Who is asking, on an app that is told to trust App Service's principal header where the platform does not say
+/// App Service authentication runs (as when it is switched off in the portal), and whose Panel key is a sample key
+/// of local.settings.sample.json, on a run that is not local.
+/// </summary>
 public sealed class AuthenticationTests(AuthenticationTests.App fixture) : IClassFixture<AuthenticationTests.App>
 {
-    public sealed class App : OpsgAppFixture;
+    public sealed class App : OpsgAppFixture
+    {
+        protected override IDictionary<string, string?> Settings => new Dictionary<string, string?>
+        {
+            ["Auth:TrustAppServicePrincipal"] = "true",
+            ["Auth:ApiKeys:Panel"] = "local-panel-key",
+        };
+    }
 
     private readonly OpsgApp _app = fixture.App;
 
@@ -35,10 +46,20 @@ public sealed class AuthenticationTests(AuthenticationTests.App fixture) : IClas
     }
 
     [Fact]
-    public async Task GivenAnAppServicePrincipal_WhenNotTrusted_ThenItIsIgnored()
+    public async Task GivenAForgedAppServicePrincipal_WhenTheSettingTrustsItButThePlatformRunsNoAuthentication_ThenItIsIgnored()
     {
         var client = _app.ClientAs(null);
         client.DefaultRequestHeaders.Add("X-MS-CLIENT-PRINCIPAL", AppServicePrincipal.Header("Secas"));
         Assert.Equal(HttpStatusCode.Unauthorized, (await client.PostJson("/api/cases", Seed002.OpenCase)).StatusCode);
+    }
+
+    [Fact]
+    public async Task GivenASampleKey_WhenTheRunIsNotLocal_Then401NamingIt()
+    {
+        var client = _app.ClientAs(null);
+        client.DefaultRequestHeaders.Add("X-Api-Key", "local-panel-key");
+        var response = await client.GetAsync("/api/cases");
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Contains("sample API key", (await response.Json_())["detail"]!.GetValue<string>(), StringComparison.Ordinal);
     }
 }

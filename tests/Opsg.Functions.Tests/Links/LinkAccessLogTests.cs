@@ -93,7 +93,7 @@ public sealed class LinkAccessLogTests(LinkAccessLogTests.App fixture, ITestOutp
             Assert.Equal(HttpStatusCode.OK, (await anonymous.GetAsync(url)).StatusCode);
         Assert.Equal(2, (await log.ReadAsync(caseId, default)).Count);
 
-        await _secas.DeleteAsync($"/api/cases/{caseId}").ExpectAsync(HttpStatusCode.OK);
+        await _secas.PurgeAsync(caseId).ExpectAsync(HttpStatusCode.OK);
 
         Assert.Empty(await log.ReadAsync(caseId, default));
         Assert.Single(await log.ReadAsync(otherCase, default)); // another case's log is its own

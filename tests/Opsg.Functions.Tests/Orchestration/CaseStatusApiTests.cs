@@ -44,6 +44,7 @@ public sealed class CaseStatusApiTests(CaseStatusApiTests.App fixture) : IClassF
         var caseId = await ReviewRecording.OpenAndSubmitAsync(_secas, _app.ClientAs("Dcc"));
         await ReviewRecording.RecordMeetingAsync(_secas, _app.ClientAs("Tag"), caseId);
         await ReviewRecording.RequestAndWaitAsync(_secas, caseId, ReportKinds.PanelReport);
+        await _secas.PostJson($"/api/cases/{caseId}/links", new { recipient = "SEC Panel secretariat", expiresAt = DateTimeOffset.UtcNow.AddDays(7) }).ExpectAsync(HttpStatusCode.Created);
         await _app.ClientAs("Panel").PostJson($"/api/cases/{caseId}/raiseEvent/PanelDecision", Seed002Review.PanelDecision).ExpectAsync(HttpStatusCode.OK);
         AssertInProgress(await _secas.GetAsync($"/api/cases/{caseId}"), caseId); // the minutes are not final yet
         await _secas.PostJson($"/api/cases/{caseId}/raiseEvent/MinutesApproved", Seed002Review.MinutesApproval).ExpectAsync(HttpStatusCode.OK);
@@ -94,7 +95,7 @@ public sealed class CaseStatusApiTests(CaseStatusApiTests.App fixture) : IClassF
         var caseId = await SubmittedCaseAsync();
         await _app.UntilSettledAsync([caseId]);
 
-        var purged = await _secas.DeleteAsync($"/api/cases/{caseId}");
+        var purged = await _secas.PurgeAsync(caseId);
         Assert.Equal(HttpStatusCode.OK, purged.StatusCode);
         Assert.Equal(1, (await purged.Json_())["instancesDeleted"]!.GetValue<int>());
 

@@ -42,7 +42,7 @@ public sealed class ActionsRegisterApiTests(ActionsRegisterApiTests.App fixture)
             await ReviewRecording.AddNoteAsync(secas, NextCase, SecondMeeting.Action03Closed);
 
             var purged = await RecordSecondMeetingAsync(secas, dcc, new { title = "A case withdrawn and purged", classification = "notForPublication", meetingId = "OPSG_31", meetingDate = "2020-03-24" });
-            await secas.DeleteAsync($"/api/cases/{purged}").ExpectAsync(HttpStatusCode.OK);
+            await secas.PurgeAsync(purged).ExpectAsync(HttpStatusCode.OK);
 
             _clock.SetTo(TenthOfAprilJustAfterMidnight);
         }

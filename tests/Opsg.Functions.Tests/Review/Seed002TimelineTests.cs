@@ -83,9 +83,12 @@ public sealed class Seed002TimelineTests(Seed002TimelineTests.App fixture) : ICl
         Assert.Equal("Update the Eligible Products Combination List with the MDS DMC, subject to the OPSG's conditions on LSCs 3 and 9.", review.Text("recommendation.summary"));
         Assert.Equal(5, review["notes"]!.AsArray().Count);
 
-        // The Panel has no report yet, so its decision is kept until the case waits for it.
+        // The Panel has been sent nothing on this case: it can neither see it nor decide on it.
         var panel = _app.ClientAs("Panel");
-        await panel.PostJson($"/api/cases/{caseId}/raiseEvent/PanelDecision", Seed002Review.PanelDecision).ExpectAsync(HttpStatusCode.Accepted);
+        await panel.PostJson($"/api/cases/{caseId}/raiseEvent/PanelDecision", Seed002Review.PanelDecision).ExpectAsync(HttpStatusCode.NotFound);
+        Assert.Equal(HttpStatusCode.NotFound, (await panel.GetAsync($"/api/cases/{caseId}")).StatusCode);
+        // SECAS records a decision the Panel made elsewhere: there is no report yet, so it is kept until the case waits for it.
+        await _secas.PostJson($"/api/cases/{caseId}/raiseEvent/PanelDecision", Seed002Review.PanelDecision).ExpectAsync(HttpStatusCode.Accepted);
         var status = await _secas.WaitForAsync(caseId, _ => true);
         Assert.Equal("PanelDecision", status["pendingEvents"]![0]!.Text("name"));
         Assert.Null((await _secas.ReviewAsync(caseId))["panelDecision"]);

@@ -118,7 +118,7 @@ public sealed class SampleResponseTests : IClassFixture<SampleResponseTests.App>
         var other = await _secas.OpenCaseAsync();
         await _secas.PostAsync($"/api/cases/{other}/rewind", null);
         await _secas.PostAsync($"/api/cases/{other}/terminate?reason=Withdrawn", null);
-        await _secas.DeleteAsync($"/api/cases/{other}");
+        await _secas.PurgeAsync(other);
     }
 
     /// <summary>One refusal of each kind, so the problem answers are checked too.</summary>
@@ -171,5 +171,6 @@ public sealed class SampleResponseTests : IClassFixture<SampleResponseTests.App>
         await _secas.SendAsync(badToken);                                                                                       // 400 on a GET
         await _anonymous.GetAsync("/api/links/not-a-token");                                                                  // 404 of a link
         await _panel.PostAsJsonAsync($"/api/cases/{caseId}/raiseEvent/PanelDecision", new { outcome = "maybe" });             // 400 enum
+        await _secas.DeleteAsync($"/api/cases/{caseId}");                                                                      // 428
     }
 }
