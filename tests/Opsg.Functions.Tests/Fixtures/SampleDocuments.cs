@@ -39,8 +39,7 @@ public static class SampleDocuments
         documents["actions-register-across-meetings"] = renderer.RenderPage(ActionsRegisterAcrossMeetings.Page,
             ActionsRegisterAcrossMeetings.From([full, SecondMeeting.State(text)], Today, includeClosed: true));
         documents["actions-register-across-meetings-empty"] = renderer.RenderPage(ActionsRegisterAcrossMeetings.Page, ActionsRegisterAcrossMeetings.From([atMeeting.Update<CaseState, ReviewSlice>(r => r with { Actions = [] })], Today));
-        // A meeting's texts pass validation on the way in (no markup), so only the unchanged set carries its minutes.
-        if (text is null) documents["meeting-minutes"] = renderer.RenderMeetingDocument(MinutesModel.TemplateName, MinutesModel.From(Seed004History.State()));
+        documents["meeting-minutes"] = renderer.RenderMeetingDocument(MinutesModel.TemplateName, MinutesModel.From(Seed004History.State(text)));
         return documents;
     }
 }

@@ -12,8 +12,11 @@ public static class Seed004History
 {
     private static readonly DateTimeOffset At = new(2019, 10, 1, 17, 0, 0, TimeSpan.Zero);
 
-    public static MeetingState State()
+    /// <param name="text">Applied to every free-text field after validation (which refuses markup), to check that
+    /// whatever reaches the template comes out as text.</param>
+    public static MeetingState State(Func<string, string>? text = null)
     {
+        var t = text ?? (x => x);
         var state = MeetingState.Empty(Seed004Meeting.Id);
         var sequence = 0L;
         void Record(Func<MeetingState, Decision> decide)
@@ -21,7 +24,7 @@ public static class Seed004History
             var decision = decide(state);
             if (decision.Rejection is { } refused) throw new InvalidOperationException(refused.Detail);
             foreach (var e in decision.Events)
-                state = MeetingRecord.Events.Evolve(state, new RecordedEvent(++sequence, e, new Actor(Role.Secas, "SECAS"), At));
+                state = MeetingRecord.Events.Evolve(state, new RecordedEvent(++sequence, text is null ? e : Texts(e, t), new Actor(Role.Secas, "SECAS"), At));
         }
         T As<T>(object request) => JsonSerializer.Deserialize<T>(JsonSerializer.Serialize(request, RecordJson.Options), RecordJson.Options)!;
 
@@ -40,4 +43,31 @@ public static class Seed004History
             Record(s => MeetingNotes.Decide(s, MeetingNotes.Validate(As<MeetingNoteRequest>(note)).Command!));
         return state;
     }
+
+    private static RecordEvent Texts(RecordEvent e, Func<string, string> t) => e switch
+    {
+        MeetingScheduled m => m with { Venue = m.Venue is null ? null : t(m.Venue) },
+        AttendanceRecorded a => a with
+        {
+            Attendees = [.. a.Attendees.Select(p => p with { Name = t(p.Name), Organisation = p.Organisation is null ? null : t(p.Organisation), Role = p.Role is null ? null : t(p.Role) })],
+            Apologies = [.. a.Apologies.Select(p => p with { Name = t(p.Name) })],
+        },
+        AgendaItemAdded i => i with
+        {
+            Title = t(i.Title),
+            Presenter = i.Presenter is null ? null : t(i.Presenter),
+            Narrative = [.. i.Narrative.Select(p => new Paragraph(p.Heading is null ? null : t(p.Heading), t(p.Text)))],
+            NilReturn = i.NilReturn is null ? null : t(i.NilReturn),
+        },
+        OutcomeRecorded o => o with
+        {
+            Text = t(o.Text),
+            Points = [.. o.Points.Select(t)],
+            SubjectTo = o.SubjectTo is null ? null : t(o.SubjectTo),
+            ForApprovalBy = o.ForApprovalBy is null ? null : t(o.ForApprovalBy),
+        },
+        MeetingActionRaised a => a with { Text = t(a.Text), Owner = t(a.Owner) },
+        MeetingNoteAdded n => n with { Text = t(n.Text) },
+        _ => e,
+    };
 }
