@@ -19,7 +19,7 @@ public sealed record ConditionLine(int Lsc, string SetBy, string BodyKey, string
             { } n when c.DischargedThroughRisk => $"Discharged with the caveat of Residual Risk {c.ConditionRisk}: {n.Text}",
             { } n => n.Text,
         };
-        return new ConditionLine(c.Lsc, setBy, setBy.ToLowerInvariant(), $"LSC {c.Lsc} ({setBy})", c.Condition, c.Discharged, note, note.Length > 0);
+        return new ConditionLine(c.Lsc, setBy, setBy.ToLowerInvariant(), $"LSC {c.Lsc} ({setBy})", ReportRows.ConditionText(c), c.Discharged, note, note.Length > 0);
     }
 }
 

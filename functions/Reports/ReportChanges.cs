@@ -94,7 +94,9 @@ public static class ReportChanges
             if (old?.Decision != risk.Decision && risk.Decided)
                 yield return new("risk", subject, $"{subject}: decision now {ReportFormats.InSentence(risk.Decision)}.");
             if (old?.Settlement != risk.Settlement && risk.HasSettlement)
-                yield return new("risk", subject, $"{subject}: {ReportFormats.InSentence(risk.Settlement)}");
+                yield return new("risk", subject, risk.StandingKey == ReportRows.RiskDecisionKey(RiskDecision.Removed)
+                    ? $"{subject}: removed, as the TAG approved its removal."
+                    : $"{subject}: kept as accepted, as the TAG did not approve its removal.");
             if (caveatsAfter.Contains(risk.Number) && !caveatsBefore.Contains(risk.Number))
                 yield return new("risk", subject, $"{subject}: caveat removed.");
         }

@@ -164,7 +164,14 @@ public static class ReportRows
     // Whether the condition still stands is the one answer Conditions gives; it is never worked out here.
     private static LscView View(CriterionDecision decision, Rag rag, string ragNote, CriterionCondition? condition, string commentary) => new(
         true, LscView.Word(decision), LscView.Key(decision), RagBadge.For(rag), ragNote,
-        condition?.Condition ?? "", condition is not null, condition?.Discharged == true, commentary);
+        condition is null ? "" : ConditionText(condition), condition is not null, condition?.Discharged == true, commentary);
+
+    /// <summary>
+    /// A condition as the documents print it: after a label ("Condition: …"), never run into a sentence, and
+    /// starting with a capital whether it was typed as a phrase ("publication of a revised BCDR plan") or a
+    /// sentence ("A revised BCDR plan is published.").
+    /// </summary>
+    public static string ConditionText(CriterionCondition condition) => ReportFormats.Capitalised(condition.Condition);
 
     public static IReadOnlyList<RiskRow> Risks(CaseState state)
     {

@@ -96,6 +96,28 @@ public sealed class DraftMinutesTests
         Assert.Null(minutes.QuerySelector("#risks [data-field=risk-numbering]"));
     }
 
+    [Theory]
+    [InlineData("publication of a revised BCDR plan covering MDS and Telefonica", "Condition: Publication of a revised BCDR plan covering MDS and Telefonica")]
+    [InlineData("A revised BCDR plan is published.", "Condition: A revised BCDR plan is published.")]
+    public void GivenAConditionTypedAsAPhraseOrASentence_ThenTheDocumentsPrintItAfterALabelNeverRunIntoASentence(string typed, string printed)
+    {
+        var events = Seed002History.All().Select(e => e is CriterionDecided { Lsc: 9 } lsc9 ? lsc9 with { Condition = typed } : e);
+        var state = CaseRecord.Fold("c", Seed002History.Recorded(events));
+        var minutes = Render(ReportKinds.DraftMinutes, state);
+        var report = Render(ReportKinds.PanelReport, state);
+
+        Assert.Equal("Decision: Accepted subject to a condition", minutes.QuerySelector("#criteria article[data-lsc='9'] .decision").Text());
+        Assert.Equal(printed, minutes.QuerySelector("#criteria article[data-lsc='9'] [data-field=condition]").Text());
+        Assert.Equal(printed, report.QuerySelector("table.lscs tr[data-lsc='9'] td[data-view=opsg] [data-field=condition]").Text());
+        Assert.Equal($"LSC 9 (OPSG): {printed["Condition: ".Length..]} Outstanding", report.QuerySelector("#conditions li[data-lsc='9']").Text());
+        foreach (var document in new[] { minutes, report })
+            Assert.DoesNotMatch(@"subject to (subject to|[A-Z])", document.Body.Text());
+    }
+
+    [Fact]
+    public void GivenAConditionRestingOnARisksProvisions_ThenItReadsAsThoseProvisions() =>
+        Assert.StartsWith("Condition: The provisions of Residual Risk 13", _minutes.QuerySelector("#criteria article[data-lsc='3'] [data-field=condition]").Text());
+
     [Fact]
     public void GivenSeed002_ThenOnlyOpsgScopeLscsAreMinuted() =>
         Assert.Equal(Seed002History.OpsgScope, _minutes.QuerySelectorAll("#criteria article").Select(a => int.Parse(a.GetAttribute("data-lsc")!)));

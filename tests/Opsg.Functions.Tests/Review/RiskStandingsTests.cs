@@ -109,6 +109,15 @@ public sealed class RiskStandingsTests
         Assert.Equal(removal, review.TagRemoval);
     }
 
+    [Theory]
+    [InlineData(RiskRemoval.Approved, "Risk 5: removed, as the TAG approved its removal.")]
+    [InlineData(RiskRemoval.NotApproved, "Risk 5: kept as accepted, as the TAG did not approve its removal.")]
+    public void GivenAPanelReportIssuedBeforeTheTagSettledRisk5_ThenTheNextVersionsChangesSaySo(RiskRemoval removal, string change)
+    {
+        var changes = ReportChanges.Between(ReportKinds.PanelReport, AfterMeeting(TagSaysNothing), AfterMeeting(TagOnRisk5(removal)));
+        Assert.Equal([change], changes.Where(c => c.Subject == "Risk 5").Select(c => c.Text));
+    }
+
     [Fact]
     public void GivenAViewTheTagRecordedBeforeItCouldSayRemoval_WhenItIsRead_ThenItFoldsWithNoRemoval()
     {

@@ -107,6 +107,22 @@ public sealed class Seed002TimelineTests(Seed002TimelineTests.App fixture) : ICl
         Assert.Equal("Update the Eligible Products Combination List with the MDS DMC, subject to the OPSG's conditions on LSCs 3 and 9.",
             report.QuerySelector("[data-field=recommendation]").Text());
         Assert.Equal("true", report.QuerySelector("#conditions li[data-lsc='2']")!.GetAttribute("data-discharged"));
+        // What the Panel is sent, read back from the report: status-only LSCs, the Group's discussion, risk 5 as it stands.
+        Assert.All(new[] { 6, 8 }, l => Assert.StartsWith("Status agreed: AMBER", report.QuerySelector($"table.lscs tr[data-lsc='{l}'] td[data-view=opsg][data-decision]").Text(), StringComparison.Ordinal));
+        Assert.Contains("stable service", report.QuerySelector("table.lscs tr[data-lsc='6'] td[data-view=opsg] [data-field=commentary]").Text(), StringComparison.Ordinal);
+        Assert.Contains("6 May", report.QuerySelector("table.risks tr[data-risk='10'] [data-field=discussion]").Text(), StringComparison.Ordinal);
+        Assert.Equal("accepted-removal-pending-tag-approval", report.QuerySelector("table.risks tr[data-risk='5']")!.GetAttribute("data-standing"));
+        Assert.Equal("1", report.QuerySelector("#risk-summary g[data-decision='accepted-removal-pending-tag-approval']")!.GetAttribute("data-count"));
+
+        // The minutes, as SECAS issued them: the DCC's proposals, why the numbers have gaps, the undated note on /01.
+        var minutes = Fixtures.Reports.Parse(await _secas.GetStringAsync($"/api/cases/{caseId}/reports/draft-minutes/v1"));
+        Assert.Equal("The DCC’s proposal: Accept and remove", minutes.QuerySelector("#risks article[data-risk='5'] [data-field=proposal]").Text());
+        Assert.Equal("Accepted; removal pending TAG approval", minutes.QuerySelector("#risks article[data-risk='5'] [data-field=decision]").Text());
+        Assert.NotNull(minutes.QuerySelector("#risks [data-field=risk-numbering]"));
+        Assert.StartsWith("Status agreed: AMBER", minutes.QuerySelector("#criteria article[data-lsc='8'] .decision").Text(), StringComparison.Ordinal);
+        Assert.StartsWith("Condition: Publication of a revised BCDR plan", minutes.QuerySelector("#criteria article[data-lsc='9'] [data-field=condition]").Text(), StringComparison.Ordinal);
+        Assert.StartsWith("[Post-meeting note: ", minutes.QuerySelector($"#actions tr[data-action='{Seed002Review.ActionIds[0]}'] .note").Text(), StringComparison.Ordinal);
+        Assert.StartsWith("[Post-meeting note, 5 March 2020: ", minutes.QuerySelector($"#actions tr[data-action='{Seed002Review.ActionIds[1]}'] .note").Text(), StringComparison.Ordinal);
         // Signed in, the Panel reads what it was sent on its own route, and nothing else of the case.
         var sent = await panel.GetAsync($"/api/panel/cases/{caseId}/panel-report/v{link["reportVersion"]!.GetValue<int>()}");
         Assert.Equal(HttpStatusCode.OK, sent.StatusCode);
