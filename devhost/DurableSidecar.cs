@@ -27,6 +27,7 @@ public sealed class DurableSidecar : IHostedService, IAsyncDisposable
     private Task<bool> _running = Task.FromResult(false);
     private static readonly TimeSpan FirstStartWait = TimeSpan.FromSeconds(60);
     private static readonly TimeSpan CreateTaskHubWait = TimeSpan.FromSeconds(20);
+    private static readonly TimeSpan LeaseReleaseWait = TimeSpan.FromSeconds(15);
     private readonly TaskCompletionSource _firstAttempt = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public DurableSidecar(HostJson hostJson, IConfiguration configuration, ILoggerFactory loggers)
@@ -101,8 +102,14 @@ public sealed class DurableSidecar : IHostedService, IAsyncDisposable
         await _server.StopAsync(cancellationToken);
         // The worker stopped before the sidecar (hosted services stop in reverse order), so a work item it had taken is
         // never answered, and the sidecar's dispatchers would wait for it for up to an hour with the provider still
-        // reading the task hub's queues. The messages it holds go back to the queues for the next process.
-        await _orchestrations.StopAsync(isForced: true);
+        // reading the task hub's queues. The messages it holds go back to the queues for the next process. Waiting for
+        // the stop (the dispatchers' own, if theirs came first) lets the partition leases go while storage is still up.
+        var stopped = _orchestrations.StopAsync(isForced: true);
+        await Task.WhenAny(stopped, Task.Delay(LeaseReleaseWait, cancellationToken));
+        if (!stopped.IsCompleted)
+            _logger.LogWarning("The task hub {TaskHub} did not release its partitions within {Wait}; another worker takes them when their leases expire", TaskHub, LeaseReleaseWait);
+        else if (_orchestrations.StopFailure is { } failure)
+            _logger.LogWarning(failure, "The task hub {TaskHub} stopped with an error; another worker takes its partitions when their leases expire", TaskHub);
     }
 
     /// <summary>How the start went, step by step with times: what a person (or a test) waiting for the workflow engine reads.</summary>

@@ -4,15 +4,18 @@ namespace Opsg.DevHost;
 
 /// <summary>
 /// The orchestration service the sidecar runs, stopped once and only once it has started. The sidecar starts it when
-/// the worker first connects; it is stopped when the host stops (<see cref="DurableSidecar"/>, at once) and again by
-/// the sidecar's dispatchers once their outstanding work items finish (which, with the worker already gone, they may
-/// never do: left to them, a disposed app's provider kept reading its queues for the rest of the process). A provider
-/// stopped before it started would throw on a thread-pool thread and end the process.
+/// the worker first connects; it is stopped when the host stops, by whichever comes first: the sidecar's dispatchers
+/// (on the gRPC server's stopping, from an async void handler) or <see cref="DurableSidecar"/> itself. Every caller
+/// gets the same stop, so the sidecar waits for the one already under way instead of returning at once and letting
+/// storage go (a disposed test's Azurite) while the partition manager still releases its leases. That stop never
+/// throws: the provider gives up on an unreachable lease table after ten minutes with a TimeoutException, which on the
+/// handler's thread-pool thread would end the whole process. A provider stopped before it started would do the same.
 /// </summary>
 internal sealed class StartedOnceOrchestrationService(IOrchestrationService inner) : IOrchestrationService
 {
     private const int NotStarted = 0, Started = 1, Stopped = 2;
     private int _state = NotStarted;
+    private readonly TaskCompletionSource _stopped = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public async Task StartAsync()
     {
@@ -22,8 +25,23 @@ internal sealed class StartedOnceOrchestrationService(IOrchestrationService inne
 
     public Task StopAsync() => StopAsync(isForced: false);
 
-    public Task StopAsync(bool isForced) =>
-        Interlocked.CompareExchange(ref _state, Stopped, Started) == Started ? inner.StopAsync(isForced) : Task.CompletedTask;
+    public Task StopAsync(bool isForced)
+    {
+        var was = Interlocked.CompareExchange(ref _state, Stopped, Started);
+        if (was == Started) _ = StopInnerAsync(isForced);
+        else if (was == NotStarted) _stopped.TrySetResult();
+        return _stopped.Task;
+    }
+
+    /// <summary>Any failure is the provider's to log; the process goes on and the stop counts as done.</summary>
+    public Exception? StopFailure { get; private set; }
+
+    private async Task StopInnerAsync(bool isForced)
+    {
+        try { await inner.StopAsync(isForced); }
+        catch (Exception ex) { StopFailure = ex; }
+        finally { _stopped.TrySetResult(); }
+    }
 
     public Task CreateAsync() => inner.CreateAsync();
     public Task CreateAsync(bool recreateInstanceStore) => inner.CreateAsync(recreateInstanceStore);
