@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Text.RegularExpressions;
 using Opsg.Functions.Records;
 using Opsg.Functions.Review;
 
@@ -12,7 +10,7 @@ public sealed record MeetingActionRequest(string? Text, string? Owner, string? T
 /// reviewed at this meeting share), reserved only once the raise is sure to be recorded; the ID is the meeting's
 /// and two digits ("OPSG 25/07"), never typed. A target is a date, a later meeting, ASAP, TBD or N/A.
 /// </summary>
-public static partial class MeetingActions
+public static class MeetingActions
 {
     public static (MeetingActionRequest? Command, Rejection? Rejection) Validate(MeetingActionRequest request)
     {
@@ -24,7 +22,7 @@ public static partial class MeetingActions
             Target = v.OptionalText(request.Target, "target", 40),
         };
         if (command.Target is { } target)
-            v.Check(IsTarget(target), "target", "A date (YYYY-MM-DD), a meeting (OPSG_26), ASAP, TBD or N/A.");
+            v.Check(ActionTargets.IsValid(target), "target", ActionTargets.Expected);
         return v.ToRejection() is { } rejection ? (null, rejection) : (command, null);
     }
 
@@ -32,7 +30,7 @@ public static partial class MeetingActions
     {
         var (_, refused) = AgendaItems.Find(state, item);
         if (refused is not null) return refused;
-        return command.Target is { } t && DateOnly.TryParseExact(t, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) && date < state.Scheduled!.Date
+        return command.Target is { } t && ActionTargets.AsDate(t) is { } date && date < state.Scheduled!.Date
             ? Rejection.Invalid("target", "The target cannot be before the meeting that raised the action.")
             : null;
     }
@@ -46,10 +44,4 @@ public static partial class MeetingActions
             return new Rejection(409, "The action number is taken.", $"Action {actionId} already exists; nothing was recorded. Send the request again for a new number.");
         return Decision.Accept(new MeetingActionRaised(item, actionId, number, command.Text!, command.Owner!, state.Scheduled!.Date, command.Target));
     }
-
-    private static bool IsTarget(string target) =>
-        DateOnly.TryParseExact(target, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _) || TargetWords().IsMatch(target);
-
-    [GeneratedRegex("^(OPSG_[0-9A-Za-z]{1,12}|ASAP|TBD|N/A)$")]
-    private static partial Regex TargetWords();
 }

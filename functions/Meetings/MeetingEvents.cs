@@ -56,3 +56,20 @@ public sealed record PreviousMinutesApproved(string MeetingId, string? Amendment
 
 /// <summary>This meeting's minutes were approved at a later meeting: final from now on.</summary>
 public sealed record MinutesMadeFinal(string AtMeeting, DateOnly On, string? Amendments) : MeetingEvent;
+
+/// <summary>
+/// An action raised before the system existed, brought in once with what it already had (its ID, the date it was
+/// raised, its target and owner) by the meeting that first reviews it.
+/// </summary>
+public sealed record ActionImported(string ActionId, DateOnly RaisedOn, string Text, string Owner, string? Target) : MeetingEvent;
+
+/// <summary>What the Group concluded when it reviewed an action at a later meeting.</summary>
+public enum ActionReviewOutcome { Open, Closed, Superseded, Transferred, MovedToProject }
+
+/// <summary>
+/// At this meeting, under an item (the actions-outstanding item, usually), the Group reviewed an action raised earlier:
+/// the discussion, a revised target if any, and whether it stays open, or is closed, superseded by another action,
+/// transferred to another body or moved into a project.
+/// </summary>
+public sealed record ActionReviewed(int Item, string ActionId, string Discussion, string? RevisedTarget, ActionReviewOutcome Outcome,
+    string? SupersededBy, string? TransferredTo, string? Project) : MeetingEvent;

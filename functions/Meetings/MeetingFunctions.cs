@@ -87,10 +87,10 @@ public sealed class MeetingFunctions(MeetingCommands commands, MeetingReads read
                 return Acknowledgement(s, summary, 202, MeetingUrls.Minutes(s.MeetingId, version));
             }), client);
 
-    private static RecordCommand<MeetingState> Acknowledged(Func<MeetingState, Decision> decide) =>
+    internal static RecordCommand<MeetingState> Acknowledged(Func<MeetingState, Decision> decide) =>
         RecordCommand<MeetingState>.Deciding(decide, (s, summary) => Acknowledgement(s, summary));
 
-    private static CommandResponse Acknowledgement(MeetingState s, RecordSummary summary, int status = 200, string? location = null) =>
+    internal static CommandResponse Acknowledgement(MeetingState s, RecordSummary summary, int status = 200, string? location = null) =>
         new(status, location, Json(new MeetingAcknowledgement(s.MeetingId, s.Version, summary.RuntimeStatus, summary.Stage, MeetingUrls.Meeting(s.MeetingId))));
 
     /// <summary>The meeting held last before this one: the only one whose minutes this one can approve.</summary>
@@ -104,5 +104,5 @@ public sealed class MeetingFunctions(MeetingCommands commands, MeetingReads read
             ? RecordCommands<MeetingState>.KeyHash(string.Join('\n', state.MeetingId, state.CreatedTime.UtcTicks, key))
             : null;
 
-    private static string Json<T>(T value) => JsonSerializer.Serialize(value, RecordJson.Options);
+    internal static string Json<T>(T value) => JsonSerializer.Serialize(value, RecordJson.Options);
 }

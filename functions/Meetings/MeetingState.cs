@@ -5,7 +5,11 @@ using Opsg.Functions.Steps;
 namespace Opsg.Functions.Meetings;
 
 /// <summary>An agenda item as the meeting stands: its outcomes, actions and notes in the order recorded.</summary>
-public sealed record ItemState(AgendaItemAdded Added, ImmutableList<OutcomeRecorded> Outcomes, ImmutableList<MeetingActionRaised> Actions, ImmutableList<MeetingNoteAdded> Notes);
+public sealed record ItemState(AgendaItemAdded Added, ImmutableList<OutcomeRecorded> Outcomes, ImmutableList<MeetingActionRaised> Actions, ImmutableList<MeetingNoteAdded> Notes)
+{
+    /// <summary>The earlier meetings' actions the Group reviewed under this item, in the order recorded.</summary>
+    public ImmutableList<ActionReviewed> Reviews { get; init; } = [];
+}
 
 /// <summary>Everything known about a meeting, built only by folding its history.</summary>
 public sealed record MeetingState : RecordState
@@ -20,12 +24,16 @@ public sealed record MeetingState : RecordState
     public ImmutableList<MinutesRendered> Minutes { get; init; } = [];
     public PreviousMinutesApproved? ApprovedPrevious { get; init; }
     public MinutesMadeFinal? Final { get; init; }
+    public ImmutableList<ActionImported> Imported { get; init; } = [];
 
     public bool Exists => Scheduled is not null;
     public bool IsFinal => Final is not null;
 
     /// <summary>Every action raised at the meeting, in the order of its number.</summary>
     public IEnumerable<MeetingActionRaised> Actions => Items.Values.SelectMany(i => i.Actions).OrderBy(a => a.Number);
+
+    /// <summary>Every review of an earlier action made at this meeting, item by item.</summary>
+    public IEnumerable<ActionReviewed> Reviews => Items.Values.SelectMany(i => i.Reviews);
 
     public static void Register(RecordEvents<MeetingState> events) => events
         .On<MeetingScheduled>((s, e) => s with { Scheduled = e })
@@ -34,6 +42,8 @@ public sealed record MeetingState : RecordState
         .On<OutcomeRecorded>((s, e) => s.UpdateItem(e.Item, i => i with { Outcomes = i.Outcomes.Add(e) }))
         .On<MeetingActionRaised>((s, e) => s.UpdateItem(e.Item, i => i with { Actions = i.Actions.Add(e) }))
         .On<MeetingNoteAdded>((s, e) => s.UpdateItem(e.Item, i => i with { Notes = i.Notes.Add(e) }))
+        .On<ActionImported>((s, e) => s with { Imported = s.Imported.Add(e) })
+        .On<ActionReviewed>((s, e) => s.UpdateItem(e.Item, i => i with { Reviews = i.Reviews.Add(e) }))
         .On<MinutesRequested>((s, _) => s with { MinutesRequested = true })
         .On<MinutesRendered>((s, e) => RecordSteps.UpdateActivity(s, e.Scheduled, a => a with { Status = ActivityStatus.Completed, Output = e.BlobName }) with { Minutes = s.Minutes.Add(e) })
         .On<PreviousMinutesApproved>((s, e) => s with { ApprovedPrevious = e })

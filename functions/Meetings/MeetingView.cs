@@ -44,6 +44,7 @@ public static class MeetingUrls
     public static string Meeting(string meetingId) => $"/api/meetings/{meetingId}";
     public static string Item(string meetingId, int item) => $"/api/meetings/{meetingId}/items/{item}";
     public static string Minutes(string meetingId, int version) => $"/api/meetings/{meetingId}/minutes/v{version}";
+    public static string OutstandingActions(string meetingId) => $"/api/meetings/{meetingId}/actions-outstanding";
 }
 
 /// <summary>The small answer to a recorded meeting command: where the meeting stands and where to read it.</summary>

@@ -14,12 +14,22 @@ public sealed record MinutesModel(
     bool HasNextMeeting,
     string NextMeeting,
     bool IsFinal,
-    string FinalNote)
+    string FinalNote,
+    IReadOnlyList<OutstandingAction> OutstandingOnItsOwn)
 {
+    public bool HasOutstandingOnItsOwn => OutstandingOnItsOwn.Count > 0;
+
     public const string TemplateName = "meeting-minutes";
 
-    public static MinutesModel From(MeetingState state)
+    /// <summary>
+    /// The minutes of <paramref name="state"/>; the actions-outstanding table reads the other meetings' actions from
+    /// <paramref name="actions"/>. It prints under the item where the Group reviewed them, or on its own when it
+    /// reviewed none.
+    /// </summary>
+    public static MinutesModel From(MeetingState state, ActionsAcrossMeetings? actions = null)
     {
+        var outstanding = actions is null ? [] : OutstandingActions.Rows(state, actions);
+        var host = state.Items.Values.FirstOrDefault(i => !i.Reviews.IsEmpty)?.Added.Number;
         var meeting = state.Scheduled ?? throw new InvalidOperationException("The meeting was never scheduled.");
         var status = state.IsFinal ? "Final Minutes" : "Draft Minutes";
         var header = new DocumentHeader(MeetingRules.MinutesReference(meeting), $"Operations Group Meeting {MeetingNumber(meeting.MeetingId)}", status,
@@ -31,14 +41,15 @@ public sealed record MinutesModel(
             $"{Long(meeting.Date)}, {meeting.StartTime} – {meeting.EndTime}",
             where,
             state.Attendance is { } a ? ReportRows.Attendance(a.Attendees, a.Apologies) : new Attendance([], [], [], false),
-            state.Items.Values.Select(Item).ToList(),
+            state.Items.Values.Select(i => Item(i, i.Added.Number == host ? outstanding : [])).ToList(),
             meeting.NextMeetingDate is not null,
             meeting.NextMeetingDate is { } next ? Long(next) : "",
             state.IsFinal,
-            state.Final is { } final ? $"Approved as final at {final.AtMeeting.Replace('_', ' ')} on {Long(final.On)}{(final.Amendments is null ? "." : ", with amendments: " + final.Amendments)}" : "");
+            state.Final is { } final ? $"Approved as final at {final.AtMeeting.Replace('_', ' ')} on {Long(final.On)}{(final.Amendments is null ? "." : ", with amendments: " + final.Amendments)}" : "",
+            host is null ? outstanding : []);
     }
 
-    private static MinutesItem Item(ItemState item) => new(
+    private static MinutesItem Item(ItemState item, IReadOnlyList<OutstandingAction> outstanding) => new(
         item.Added.Number,
         item.Added.Title,
         item.Added.Presenter ?? "",
@@ -48,7 +59,8 @@ public sealed record MinutesModel(
         item.Added.NilReturn is not null,
         item.Outcomes.Select(o => Outcome(o, item.Notes.Where(n => n.Outcome == o.Number))).ToList(),
         item.Actions.Select(a => new MinutesAction(a.ActionId, a.Text, a.Owner, Target(a.Target))).ToList(),
-        item.Notes.Where(n => n.Outcome is null).Select(Note).ToList());
+        item.Notes.Where(n => n.Outcome is null).Select(Note).ToList(),
+        outstanding);
 
     private static MinutesOutcome Outcome(OutcomeRecorded o, IEnumerable<MeetingNoteAdded> notes) => new(
         o.Number,
@@ -75,9 +87,11 @@ public sealed record MinutesModel(
 }
 
 public sealed record MinutesItem(int Number, string Title, string Presenter, bool HasPresenter, IReadOnlyList<MinutesParagraph> Narrative,
-    string NilReturn, bool IsNilReturn, IReadOnlyList<MinutesOutcome> Outcomes, IReadOnlyList<MinutesAction> Actions, IReadOnlyList<MinutesNote> Notes)
+    string NilReturn, bool IsNilReturn, IReadOnlyList<MinutesOutcome> Outcomes, IReadOnlyList<MinutesAction> Actions, IReadOnlyList<MinutesNote> Notes,
+    IReadOnlyList<OutstandingAction> Outstanding)
 {
     public bool HasOutcomes => Outcomes.Count > 0;
+    public bool HasOutstanding => Outstanding.Count > 0;
 }
 
 public sealed record MinutesParagraph(string Heading, bool HasHeading, IReadOnlyList<TextSegment> Text);

@@ -17,13 +17,17 @@ public sealed class MeetingActivities(MeetingStore store, StepRunner<MeetingStat
     [Function(nameof(ReadMeetingPlan))]
     public async Task<MeetingPlan> ReadMeetingPlan([ActivityTrigger] string meetingId) => MeetingProcess.Plan(await store.LoadAsync(meetingId, CancellationToken.None));
 
-    /// <summary>The minutes as the meeting stood when the rendering was scheduled: same record, same bytes.</summary>
+    /// <summary>
+    /// The minutes as the meeting stood when the rendering was scheduled, with the earlier meetings' actions as their
+    /// records stand (only what was raised and closed before this meeting's date counts, so later meetings change nothing).
+    /// </summary>
     [Function(nameof(RenderMinutes))]
     public Task<MeetingPlan> RenderMinutes([ActivityTrigger] MeetingStepInput step) => RunAsync(step, async (history, activity) =>
     {
         var version = activity.Scheduled.ReportVersion ?? 1;
         var asScheduled = store.Kind.Fold(step.MeetingId, history.TakeWhile(e => e.Sequence <= step.Sequence));
-        var bytes = Encoding.UTF8.GetBytes(renderer.RenderMeetingDocument(MinutesModel.TemplateName, MinutesModel.From(asScheduled)));
+        var actions = ActionsAcrossMeetings.From(await store.LoadAllAsync(CancellationToken.None), asScheduled);
+        var bytes = Encoding.UTF8.GetBytes(renderer.RenderMeetingDocument(MinutesModel.TemplateName, MinutesModel.From(asScheduled, actions)));
         var sha = Convert.ToHexStringLower(SHA256.HashData(bytes));
         var name = ReportBlobs.Name(step.MeetingId, MinutesModel.TemplateName, version);
         await blobs.WriteAsync(BlobArea.Reports, name, bytes, ReportBlobs.ContentType, new Dictionary<string, string>

@@ -25,24 +25,37 @@ public sealed record ActionsRegisterAcrossMeetings(
     /// <summary>The template in templates/pages/ that renders this model.</summary>
     public const string Page = "actions-register-across-meetings";
 
-    public static ActionsRegisterAcrossMeetings From(IEnumerable<CaseState> cases, DateOnly today, bool includeClosed = false)
+    /// <param name="raisedAtMeetings">The actions meetings raised or imported themselves, as they stood at <paramref name="today"/>.</param>
+    public static ActionsRegisterAcrossMeetings From(IEnumerable<CaseState> cases, DateOnly today, bool includeClosed = false, IEnumerable<RegisterMeetingAction>? raisedAtMeetings = null)
     {
-        var meetings = cases
+        var ofMeetings = (raisedAtMeetings ?? []).Where(a => includeClosed || a.IsOpen).ToList();
+        var ofCases = cases
             .Where(s => s.Exists && s.Meeting is not null)
             .Select(s => (State: s, Meeting: s.Meeting!, Actions: Listed(s, today, includeClosed)))
             .Where(c => c.Actions.Count > 0)
-            // Actions exist only once a meeting is recorded, and their IDs are that meeting's.
-            .GroupBy(c => (c.Meeting.MeetingId, c.Meeting.Date))
-            .OrderBy(g => g.Key.Date).ThenBy(g => g.Key.MeetingId, StringComparer.Ordinal)
-            .Select(g => new MeetingActions(
-                g.Key.MeetingId,
-                ReviewFacts.MeetingName(g.Key.MeetingId),
-                g.Key.Date,
-                g.OrderBy(c => c.State.Opened!.Title, StringComparer.Ordinal).ThenBy(c => c.State.CaseId, StringComparer.Ordinal)
-                    .Select(c => new CaseActions(c.State.CaseId, c.State.Opened!.Title, c.Actions)).ToList()))
+            .ToList();
+        // Actions exist only once a meeting is recorded, and their IDs are that meeting's.
+        var meetings = ofCases.Select(c => (c.Meeting.MeetingId, c.Meeting.Date))
+            .Concat(ofMeetings.Select(a => (a.MeetingId, a.MeetingDate)))
+            .GroupBy(m => m.MeetingId, StringComparer.Ordinal)
+            .Select(g => (MeetingId: g.Key, Date: g.Min(m => m.Item2)))
+            .OrderBy(m => m.Date).ThenBy(m => m.MeetingId, StringComparer.Ordinal)
+            .Select(m => new MeetingActions(
+                m.MeetingId,
+                ReviewFacts.MeetingName(m.MeetingId),
+                m.Date,
+                ofCases.Where(c => c.Meeting.MeetingId == m.MeetingId)
+                    .OrderBy(c => c.State.Opened!.Title, StringComparer.Ordinal).ThenBy(c => c.State.CaseId, StringComparer.Ordinal)
+                    .Select(c => new CaseActions(c.State.CaseId, c.State.Opened!.Title, c.Actions)).ToList())
+            {
+                Raised = ofMeetings.Where(a => a.MeetingId == m.MeetingId).ToList(),
+            })
             .ToList();
         var rows = meetings.SelectMany(m => m.Cases).SelectMany(c => c.Actions).ToList();
-        var (open, overdue, closed) = (rows.Count(r => r.IsOpen), rows.Count(r => r.IsOverdue), rows.Count(r => !r.IsOpen));
+        var (open, overdue, closed) = (
+            rows.Count(r => r.IsOpen) + ofMeetings.Count(a => a.IsOpen),
+            rows.Count(r => r.IsOverdue) + ofMeetings.Count(a => a.DaysOverdue > 0),
+            rows.Count(r => !r.IsOpen) + ofMeetings.Count(a => !a.IsOpen));
         return new ActionsRegisterAcrossMeetings(
             HeaderFor(today, includeClosed),
             today,
@@ -115,7 +128,20 @@ public sealed record ActionsRegisterAcrossMeetings(
         ClassificationBanner.For(Classification.NotForPublication));
 }
 
-/// <summary>The actions one meeting raised, by case.</summary>
-public sealed record MeetingActions(string MeetingId, string MeetingName, DateOnly Date, IReadOnlyList<CaseActions> Cases);
+/// <summary>The actions one meeting raised, by case, then those it raised under its own items (or that were imported with its ID).</summary>
+public sealed record MeetingActions(string MeetingId, string MeetingName, DateOnly Date, IReadOnlyList<CaseActions> Cases)
+{
+    public IReadOnlyList<RegisterMeetingAction> Raised { get; init; } = [];
+    public bool HasRaised => Raised.Count > 0;
+}
+
+/// <summary>
+/// An action a meeting raised under its own items (or one imported with that meeting's ID), as it stood on the
+/// register's date: its target then, how overdue it was, and the latest review of it by then.
+/// </summary>
+public sealed record RegisterMeetingAction(
+    string MeetingId, DateOnly MeetingDate, string ActionId, string Text, string Owner, DateOnly RaisedOn, bool Imported,
+    string Target, bool IsOpen, string Status, string StatusKey, string Due, bool HasDue, int DaysOverdue,
+    string LatestReview, bool HasLatestReview);
 
 public sealed record CaseActions(string CaseId, string Title, IReadOnlyList<ActionRow> Actions);

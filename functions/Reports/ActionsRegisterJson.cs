@@ -4,8 +4,13 @@ namespace Opsg.Functions.Reports;
 /// The register across meetings for programs: the rows of the HTML page, in the same order, one per
 /// action with its meeting and case, and with nulls where the page shows "none set".
 /// </summary>
-public sealed record ActionsRegisterJson(DateOnly AsOf, bool IncludesClosed, int OpenCount, int OverdueCount, int ClosedCount, IReadOnlyList<ActionsRegisterJson.Row> Actions)
+public sealed record ActionsRegisterJson(DateOnly AsOf, bool IncludesClosed, int OpenCount, int OverdueCount, int ClosedCount, IReadOnlyList<ActionsRegisterJson.Row> Actions,
+    IReadOnlyList<ActionsRegisterJson.MeetingRow> MeetingActions)
 {
+    /// <summary>An action a meeting raised under its own items, or imported with its ID, as it stood on the register's date.</summary>
+    public sealed record MeetingRow(string MeetingId, DateOnly MeetingDate, string ActionId, string Text, string Owner, DateOnly RaisedOn, bool Imported,
+        string? Target, string Status, string? Due, int DaysOverdue, string? LatestReview);
+
     public sealed record Row(
         string MeetingId,
         DateOnly MeetingDate,
@@ -33,7 +38,9 @@ public sealed record ActionsRegisterJson(DateOnly AsOf, bool IncludesClosed, int
         register.OpenCount,
         register.OverdueCount,
         register.ClosedCount,
-        register.Meetings.SelectMany(m => m.Cases.SelectMany(c => c.Actions.Select(a => RowOf(m, c, a)))).ToList());
+        register.Meetings.SelectMany(m => m.Cases.SelectMany(c => c.Actions.Select(a => RowOf(m, c, a)))).ToList(),
+        register.Meetings.SelectMany(m => m.Raised).Select(a => new MeetingRow(a.MeetingId, a.MeetingDate, a.ActionId, a.Text, a.Owner, a.RaisedOn, a.Imported,
+            a.Target.Length > 0 ? a.Target : null, a.StatusKey, a.HasDue ? a.Due : null, a.DaysOverdue, a.HasLatestReview ? a.LatestReview : null)).ToList());
 
     private static Row RowOf(MeetingActions meeting, CaseActions @case, ActionRow a) => new(
         meeting.MeetingId,

@@ -39,7 +39,8 @@ public static class SampleDocuments
         documents["actions-register-across-meetings"] = renderer.RenderPage(ActionsRegisterAcrossMeetings.Page,
             ActionsRegisterAcrossMeetings.From([full, SecondMeeting.State(text)], Today, includeClosed: true));
         documents["actions-register-across-meetings-empty"] = renderer.RenderPage(ActionsRegisterAcrossMeetings.Page, ActionsRegisterAcrossMeetings.From([atMeeting.Update<CaseState, ReviewSlice>(r => r with { Actions = [] })], Today));
-        documents["meeting-minutes"] = renderer.RenderMeetingDocument(MinutesModel.TemplateName, MinutesModel.From(Seed004History.State(text)));
+        var seed004 = Seed004History.State(text);
+        documents["meeting-minutes"] = renderer.RenderMeetingDocument(MinutesModel.TemplateName, MinutesModel.From(seed004, ActionsAcrossMeetings.From([seed004])));
         return documents;
     }
 }

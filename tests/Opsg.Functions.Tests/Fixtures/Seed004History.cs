@@ -39,6 +39,10 @@ public static class Seed004History
             foreach (var action in item.Actions)
                 Record(s => MeetingActions.Raise(s, item.Number, MeetingActions.Validate(new MeetingActionRequest(action, action.Split(' ')[0], null)).Command!, ++number));
         }
+        foreach (var imported in Seed004Meeting.Imported)
+            Record(s => ImportedActions.Decide(s, ImportedActions.Validate(As<ImportedActionRequest>(imported)).Command!, ActionsAcrossMeetings.From([s])));
+        foreach (var review in Seed004Meeting.Reviews)
+            Record(s => ActionReviews.Decide(s, 3, ActionReviews.Validate(As<ActionReviewRequest>(review)).Command!, ActionsAcrossMeetings.From([s])));
         foreach (var note in Seed004Meeting.Notes)
             Record(s => MeetingNotes.Decide(s, MeetingNotes.Validate(As<MeetingNoteRequest>(note)).Command!));
         return state;
@@ -68,6 +72,8 @@ public static class Seed004History
         },
         MeetingActionRaised a => a with { Text = t(a.Text), Owner = t(a.Owner) },
         MeetingNoteAdded n => n with { Text = t(n.Text) },
+        ActionImported a => a with { Text = t(a.Text), Owner = t(a.Owner) },
+        ActionReviewed r => r with { Discussion = t(r.Discussion), TransferredTo = r.TransferredTo is null ? null : t(r.TransferredTo), Project = r.Project is null ? null : t(r.Project) },
         _ => e,
     };
 }

@@ -126,4 +126,37 @@ public static class Seed004Meeting
         new { item = 4, outcome = 1, text = "The need to resubmit timed-out Service Requests was confirmed as already in the report." },
         new { item = 16, text = "The Chair asked SECAS and the DCC to define monthly reporting on alerts to the OPSG, starting at OPSG meeting 26." },
     ];
+
+    /// <summary>
+    /// The actions still open from earlier meetings that item 3 reviewed, imported with the IDs, dates, targets and
+    /// owners they had (OPSG_24 is in the system only for its place in the calendar; its actions were kept on paper).
+    /// </summary>
+    public static readonly object[] Imported =
+    [
+        new { actionId = "OPSG 11/02", raisedOn = "2018-08-28", target = "2019-09-13", owner = "DCC", text = "The DCC to publish its Incident Management process, including DNO incidents, and share it with the OPSG." },
+        new { actionId = "OPSG 20/06", raisedOn = "2019-05-07", target = "2019-10-01", owner = "DCC", text = "DCC to confirm how the Power Outage Events performance measures are defined and whether they are reported correctly." },
+        new { actionId = "OPSG 23/05", raisedOn = "2019-08-06", target = "2019-10-01", owner = "DCC", text = "The DCC to clarify what Service Provider Performance Measure 2 Code Performance Measure 1 means and how it is reported." },
+        new { actionId = "OPSG 23/06", raisedOn = "2019-08-06", target = "2019-10-01", owner = "DCC", text = "DCC to produce a remediation plan for CPM 1, with dates for SLA compliance, including CSP N." },
+        new { actionId = "OPSG 23/08", raisedOn = "2019-08-06", target = "2019-10-01", owner = "DCC", text = "DCC to look into the DNO's concerns about the SSI's functionality and bring a solution." },
+        new { actionId = "OPSG 23/09", raisedOn = "2019-08-06", target = "2019-10-01", owner = "DNOs/DCC", text = "DCC to list every candidate change to the SSI with its priority." },
+        new { actionId = "OPSG 24/02", raisedOn = "2019-09-03", target = "2019-10-01", owner = "DCC", text = "The DCC to analyse the network traffic caused by the power disruption and the reconnections after it." },
+        new { actionId = "OPSG 24/05", raisedOn = "2019-09-03", target = "2019-10-01", owner = "DCC", text = "DCC to engage customers, build business scenarios and assess the early risks to capacity." },
+        new { actionId = "OPSG 24/06", raisedOn = "2019-09-03", target = "2019-10-01", owner = "DCC", text = "DCC to explain its approach to CSP N scalability." },
+        new { actionId = "OPSG 24/08", raisedOn = "2019-09-03", target = "2019-10-01", owner = "DCC/SECAS", text = "DCC and SECAS to establish what the SEC requires of Critical Command forecasts." },
+    ];
+
+    /// <summary>Item 3's reviews, after 25/01 and 25/02 were raised under it: two closed in the seed's three ways, the rest re-targeted.</summary>
+    public static readonly object[] Reviews =
+    [
+        new { actionId = "OPSG 11/02", revisedTarget = "N/A", outcome = "superseded", supersededBy = "OPSG 25/01", discussion = "The DCC has added a second triage for DNO incidents; a new action follows how DNO members find it." },
+        new { actionId = "OPSG 20/06", revisedTarget = "N/A", outcome = "movedToProject", project = "Operational Metrics Project", discussion = "The DNO member accepted how the measures are defined; the end-to-end process needs more work." },
+        new { actionId = "OPSG 23/05", revisedTarget = "2019-11-05", outcome = "open", discussion = "The measure applies to meter firmware upgrades only; the DCC will confirm in writing by November." },
+        new { actionId = "OPSG 23/06", revisedTarget = "2019-11-05", outcome = "open", discussion = "Two workshops with the CSPs are planned for the end of October." },
+        new { actionId = "OPSG 23/08", revisedTarget = "2019-11-05", outcome = "open", discussion = "The DNO members will finish their list of SSI requirements by the November meeting." },
+        new { actionId = "OPSG 23/09", revisedTarget = "2019-11-05", outcome = "open", discussion = "The DCC will list the candidate changes once it has the DNO members' requirements." },
+        new { actionId = "OPSG 24/02", revisedTarget = "2019-11-05", outcome = "open", discussion = "Further investigation was agreed; the full report is to come to the OPSG." },
+        new { actionId = "OPSG 24/05", revisedTarget = "TBD", outcome = "open", discussion = "The DCC gave its quarterly capacity update; the Chair asked it to engage Users more." },
+        new { actionId = "OPSG 24/06", revisedTarget = "N/A", outcome = "transferred", transferredTo = "TABASC", discussion = "The Group agreed this is a technical architecture matter for the TABASC." },
+        new { actionId = "OPSG 24/08", revisedTarget = "2019-11-05", outcome = "open", discussion = "No conclusion yet; single-request forecasts continue meanwhile." },
+    ];
 }

@@ -85,4 +85,54 @@ public sealed class MeetingBadInputTests(MeetingApp app) : IClassFixture<Meeting
         foreach (var role in new[] { "Dcc", "OpsgMember", "Tag", "Panel" })
             await (await app.App.ClientAs(role).PostJson($"/api/meetings/{id}/items", new { number = 2, title = "x" })).ProblemAsync(HttpStatusCode.Forbidden);
     }
+
+    /// <summary>An action ID no other test uses: this app's meetings share one register.</summary>
+    private static string FreshActionId() => $"OPSG 9{new string(Guid.NewGuid().ToString("N").Where(char.IsLetter).Take(6).ToArray())}/01";
+
+    [Fact]
+    public async Task ImportingRefusesAMalformedIdATargetBeforeItWasRaisedAndAnIdAlreadyKnown()
+    {
+        var id = await NewMeetingAsync();
+        var before = await VersionAsync(id);
+        await (await _secas.PostJson($"/api/meetings/{id}/imported-actions", new { actionId = "25/110", raisedOn = "2019-09-03", text = "x", owner = "DCC" }))
+            .ProblemAsync(HttpStatusCode.BadRequest, "actionId");
+        await (await _secas.PostJson($"/api/meetings/{id}/imported-actions", new { actionId = FreshActionId(), raisedOn = "2019-09-03", target = "2019-09-01", text = "x", owner = "DCC" }))
+            .ProblemAsync(HttpStatusCode.BadRequest, "target");
+        await (await _secas.PostJson($"/api/meetings/{id}/imported-actions", new { actionId = FreshActionId(), raisedOn = "2019-10-01", text = "x", owner = "DCC" }))
+            .ProblemAsync(HttpStatusCode.BadRequest, "raisedOn");
+        Assert.Equal(before, await VersionAsync(id));
+
+        var known = FreshActionId();
+        await _secas.PostJson($"/api/meetings/{id}/imported-actions", new { actionId = known, raisedOn = "2019-09-03", text = "x", owner = "DCC" }).ExpectAsync(HttpStatusCode.Created);
+        var other = await NewMeetingAsync();
+        await (await _secas.PostJson($"/api/meetings/{other}/imported-actions", new { actionId = known, raisedOn = "2019-09-03", text = "again", owner = "DCC" }))
+            .ProblemAsync(HttpStatusCode.Conflict);
+        Assert.Equal(before + 1, await VersionAsync(id));
+    }
+
+    [Fact]
+    public async Task ReviewingRefusesAnUnknownOrClosedActionAnUnknownSuccessorAndATargetBeforeTheRaise()
+    {
+        var id = await NewMeetingAsync();
+        var action = FreshActionId();
+        await _secas.PostJson($"/api/meetings/{id}/imported-actions", new { actionId = action, raisedOn = "2019-09-03", text = "x", owner = "DCC" }).ExpectAsync(HttpStatusCode.Created);
+        var before = await VersionAsync(id);
+        var reviews = $"/api/meetings/{id}/items/1/action-reviews";
+        await (await _secas.PostJson(reviews, new { actionId = FreshActionId(), discussion = "x", outcome = "open" })).ProblemAsync(HttpStatusCode.NotFound);
+        await (await _secas.PostJson(reviews, new { actionId = action, discussion = "x", outcome = "superseded", supersededBy = FreshActionId() })).ProblemAsync(HttpStatusCode.NotFound);
+        await (await _secas.PostJson(reviews, new { actionId = action, discussion = "x", outcome = "open", revisedTarget = "2019-08-01" })).ProblemAsync(HttpStatusCode.BadRequest, "revisedTarget");
+        await (await _secas.PostJson(reviews, new { actionId = action, discussion = "x", outcome = "transferred" })).ProblemAsync(HttpStatusCode.BadRequest, "transferredTo");
+        await (await _secas.PostJson(reviews, new { actionId = action, discussion = "x", outcome = "resolved" })).ProblemAsync(HttpStatusCode.BadRequest, "outcome");
+        await (await _secas.PostJson($"/api/meetings/{id}/items/9/action-reviews", new { actionId = action, discussion = "x", outcome = "open" })).ProblemAsync(HttpStatusCode.NotFound);
+        Assert.Equal(before, await VersionAsync(id));
+
+        // Closed here; a later meeting cannot review it again, and this one reviews it once.
+        await _secas.PostJson(reviews, new { actionId = action, discussion = "Done.", outcome = "closed" }).ExpectAsync(HttpStatusCode.Created);
+        await (await _secas.PostJson(reviews, new { actionId = action, discussion = "Again.", outcome = "open" })).ProblemAsync(HttpStatusCode.Conflict);
+        var later = "OPSG_" + Guid.NewGuid().ToString("N")[..8];
+        await _secas.PostJson("/api/meetings", new { meetingId = later, kind = "ordinary", date = "2019-11-05", startTime = "10:00", endTime = "17:00", teleconference = true, classification = "publishable" })
+            .ExpectAsync(HttpStatusCode.Created);
+        await _secas.PostJson($"/api/meetings/{later}/items", new { number = 3, title = "Actions Outstanding" }).ExpectAsync(HttpStatusCode.Created);
+        await (await _secas.PostJson($"/api/meetings/{later}/items/3/action-reviews", new { actionId = action, discussion = "x", outcome = "open" })).ProblemAsync(HttpStatusCode.Conflict);
+    }
 }

@@ -30,6 +30,10 @@ public sealed class Seed004Minuted : OpsgAppFixture
                 ActionIds.Add(raised["actionId"]!.GetValue<string>());
             }
         }
+        foreach (var imported in Seed004Meeting.Imported)
+            await Secas.PostJson(meeting + "/imported-actions", imported).ExpectAsync(HttpStatusCode.Created);
+        foreach (var review in Seed004Meeting.Reviews)
+            await Secas.PostJson(meeting + "/items/3/action-reviews", review).ExpectAsync(HttpStatusCode.Created);
         foreach (var note in Seed004Meeting.Notes)
             await Secas.PostJson(meeting + "/notes", note).ExpectAsync(HttpStatusCode.OK);
         await Secas.PostJson(meeting + "/previous-minutes", new { meetingId = Seed004Meeting.Previous }).ExpectAsync(HttpStatusCode.Accepted);
@@ -139,6 +143,68 @@ public sealed class MeetingMinutesTests(Seed004Minuted meeting) : IClassFixture<
         await (await meeting.App.ClientAs("Dcc").GetAsync(draft)).ProblemAsync(HttpStatusCode.Forbidden);
         await (await meeting.App.ClientAs("Panel").GetAsync(Url)).ProblemAsync(HttpStatusCode.Forbidden);
         await (await meeting.App.ClientAs(null).GetAsync(Url)).ProblemAsync(HttpStatusCode.Unauthorized);
+    }
+
+    [Fact]
+    public void ItemThreeTabulatesTheActionsOutstandingInTheSeedsColumnsAndOrder()
+    {
+        var flat = Flat(meeting.Minutes);
+        var table = Regex.Match(flat, "<div id=\"actions-outstanding\">(.*?)</table>").Groups[1].Value;
+        Assert.Matches("data-item=\"3\"(?:(?!data-item=).)*id=\"actions-outstanding\"(?:(?!data-item=).)*ACTION OPSG 25/01", flat);
+        Assert.Contains("<th scope=\"col\">Action ID</th><th scope=\"col\">Action</th><th scope=\"col\">Date raised</th><th scope=\"col\">Last target date</th><th scope=\"col\">Revised target date</th><th scope=\"col\">Owner</th>", table);
+        var rows = Regex.Matches(table, "<tbody data-action=\"([^\"]+)\" data-status=\"([^\"]+)\">(.*?)</tbody>")
+            .ToDictionary(m => m.Groups[1].Value, m => (Status: m.Groups[2].Value, Html: m.Groups[3].Value));
+        Assert.Equal(["OPSG 11/02", "OPSG 20/06", "OPSG 23/05", "OPSG 23/06", "OPSG 23/08", "OPSG 23/09", "OPSG 24/02", "OPSG 24/05", "OPSG 24/06", "OPSG 24/08"], rows.Keys);
+
+        string Cell(string id, string field) => Regex.Match(rows[id].Html, $"data-field=\"{field}\">([^<]*)<").Groups[1].Value;
+        Assert.Equal(("28/08/2018", "13/09/2019", "N/A", "DCC"), (Cell("OPSG 11/02", "raised"), Cell("OPSG 11/02", "last-target"), Cell("OPSG 11/02", "revised-target"), Cell("OPSG 11/02", "owner")));
+        Assert.Equal(("superseded", "Superseded by OPSG 25/01."), (rows["OPSG 11/02"].Status, Cell("OPSG 11/02", "status-detail")));
+        Assert.Equal(("transferred", "Transferred to the TABASC."), (rows["OPSG 24/06"].Status, Cell("OPSG 24/06", "status-detail")));
+        Assert.Equal(("moved-to-project", "The work continues in the Operational Metrics Project."), (rows["OPSG 20/06"].Status, Cell("OPSG 20/06", "status-detail")));
+        foreach (var id in new[] { "OPSG 11/02", "OPSG 20/06", "OPSG 24/06" }) Assert.Equal("Closed", Cell(id, "status"));
+        foreach (var id in new[] { "OPSG 23/05", "OPSG 23/06", "OPSG 23/08", "OPSG 23/09", "OPSG 24/02", "OPSG 24/08" })
+            Assert.Equal((id.StartsWith("OPSG 23", StringComparison.Ordinal) ? "06/08/2019" : "03/09/2019", "01/10/2019", "05/11/2019", "Open"),
+                (Cell(id, "raised"), Cell(id, "last-target"), Cell(id, "revised-target"), Cell(id, "status")));
+        Assert.Equal(("To be determined", "Open"), (Cell("OPSG 24/05", "revised-target"), Cell("OPSG 24/05", "status")));
+        Assert.Equal("DNOs/DCC", Cell("OPSG 23/09", "owner"));
+        Assert.Contains("<strong>Action Status:</strong>", rows["OPSG 23/05"].Html);
+        Assert.Contains("a second triage for DNO incidents", rows["OPSG 11/02"].Html);
+    }
+
+    [Fact]
+    public async Task TheRegisterAsOfADateReadsTheActionsAsTheyStoodThen()
+    {
+        async Task<System.Text.Json.Nodes.JsonArray> MeetingActionsOn(string date)
+        {
+            var request = new HttpRequestMessage(HttpMethod.Get, $"/api/actions-register?asOf={date}");
+            request.Headers.Accept.ParseAdd("application/json");
+            return (await meeting.Secas.SendAsync(request).ExpectAsync(HttpStatusCode.OK))["meetingActions"]!.AsArray();
+        }
+        System.Text.Json.Nodes.JsonNode? Row(System.Text.Json.Nodes.JsonArray rows, string id) => rows.FirstOrDefault(r => r!["actionId"]!.GetValue<string>() == id);
+
+        // The day before OPSG_25: 11/02 still open and 17 days past its 13 September target; nothing of OPSG_25 yet.
+        var before = await MeetingActionsOn("2019-09-30");
+        Assert.Equal(17, Row(before, "OPSG 11/02")!["daysOverdue"]!.GetValue<int>());
+        Assert.Null(Row(before, "OPSG 25/01"));
+        Assert.Equal("01/10/2019", Row(before, "OPSG 23/05")!["target"]!.GetValue<string>());
+
+        // At the end of the meeting's day: the closed ones are gone, the re-targeted ones are not overdue, the new ones are there.
+        var after = await MeetingActionsOn("2019-10-01");
+        Assert.Null(Row(after, "OPSG 11/02"));
+        Assert.Null(Row(after, "OPSG 24/06"));
+        Assert.Equal(("05/11/2019", 0), (Row(after, "OPSG 23/05")!["target"]!.GetValue<string>(), Row(after, "OPSG 23/05")!["daysOverdue"]!.GetValue<int>()));
+        Assert.StartsWith("OPSG 25: open, target revised to 05/11/2019.", Row(after, "OPSG 23/05")!["latestReview"]!.GetValue<string>());
+        Assert.NotNull(Row(after, "OPSG 25/18"));
+
+        await (await meeting.Secas.GetAsync("/api/actions-register?asOf=01/10/2019")).ProblemAsync(HttpStatusCode.BadRequest, "asOf");
+    }
+
+    [Fact]
+    public async Task WhatIsOutstandingAtTheMeetingIsReadableAsJson()
+    {
+        var rows = (await meeting.App.ClientAs("Dcc").GetAsync(Url + "/actions-outstanding").ExpectAsync(HttpStatusCode.OK)).AsArray();
+        Assert.Equal(10, rows.Count);
+        Assert.All(rows, r => Assert.True(r!["reviewed"]!.GetValue<bool>()));
     }
 
     private static string Flat(string html) => html.Replace("\n", " ", StringComparison.Ordinal);

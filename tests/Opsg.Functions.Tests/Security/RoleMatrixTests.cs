@@ -92,6 +92,9 @@ public sealed partial class RoleMatrixTests(RoleMatrixTests.App fixture) : IClas
         ["ApprovePreviousMinutes"] = ["Secas"],
         ["RequestMinutes"] = ["Secas"],
         ["GetMeetingMinutes"] = ["Dcc", "Secas", "OpsgMember", "Tag"],
+        ["ImportAction"] = ["Secas"],
+        ["ReviewAction"] = ["Secas"],
+        ["GetOutstandingActions"] = ["Dcc", "Secas", "OpsgMember", "Tag"],
     };
 
     [Fact]

@@ -134,6 +134,12 @@ public sealed class SampleResponseTests : IClassFixture<SampleResponseTests.App>
         await _secas.PostJson($"{meeting}/items/{item.Number}/outcomes", item.Outcomes[0]).ExpectAsync(HttpStatusCode.Created);
         await _secas.PostJson($"{meeting}/items/{item.Number}/actions", new { text = item.Actions[0], owner = "SECAS", target = "2019-11-05" }).ExpectAsync(HttpStatusCode.Created);
         await _secas.PostJson(meeting + "/notes", Seed004Meeting.Notes[0]).ExpectAsync(HttpStatusCode.OK);
+        await _secas.PostJson(meeting + "/imported-actions", Seed004Meeting.Imported[2]).ExpectAsync(HttpStatusCode.Created);
+        await _secas.PostJson($"{meeting}/items/{item.Number}/action-reviews", Seed004Meeting.Reviews[2]).ExpectAsync(HttpStatusCode.Created);
+        await _member.GetAsync(meeting + "/actions-outstanding").ExpectAsync(HttpStatusCode.OK);
+        var register = new HttpRequestMessage(HttpMethod.Get, "/api/actions-register?asOf=2019-09-30");
+        register.Headers.Accept.ParseAdd("application/json");
+        Assert.NotEmpty((await _secas.SendAsync(register).ExpectAsync(HttpStatusCode.OK))["meetingActions"]!.AsArray());
         await _secas.PostJson(meeting + "/previous-minutes", new { meetingId = Seed004Meeting.Previous }).ExpectAsync(HttpStatusCode.Accepted);
         await _secas.PostAsync(meeting + "/minutes", null).ExpectAsync(HttpStatusCode.Accepted);
         var deadline = DateTime.UtcNow.AddSeconds(30);

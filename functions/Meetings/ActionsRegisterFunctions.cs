@@ -1,18 +1,21 @@
 using Microsoft.Azure.Functions.Worker;
+using System.Globalization;
 using Opsg.Functions.Cases;
 using Opsg.Functions.Http;
 using Opsg.Functions.Records;
+using Opsg.Functions.Reports;
 using Opsg.Functions.Security;
 
-namespace Opsg.Functions.Reports;
+namespace Opsg.Functions.Meetings;
 
 /// <summary>
-/// GET /api/actions-register: the outstanding actions of every case, rendered live for the people who
-/// prepare and sit in the next OPSG meeting. Nothing is stored; each request reads the cases afresh.
+/// GET /api/actions-register: the outstanding actions of every case and every meeting, rendered live for the people
+/// who prepare and sit in the next OPSG meeting. Nothing is stored; each request reads the records afresh.
 /// An HTML page by default; the same rows as JSON when Accept prefers application/json.
-/// includeClosed=true lists closed actions too.
+/// includeClosed=true lists closed actions too; asOf=YYYY-MM-DD reads the meetings' actions as they stood at the end
+/// of that day (open then, overdue by then, the latest review by then) instead of today.
 /// </summary>
-public sealed class ActionsRegisterFunctions(CaseStore store, ReportRenderer renderer, TimeProvider clock)
+public sealed class ActionsRegisterFunctions(CaseStore store, MeetingStore meetings, ReportRenderer renderer, TimeProvider clock)
 {
     public const string JsonMediaType = "application/json";
 
@@ -26,13 +29,26 @@ public sealed class ActionsRegisterFunctions(CaseStore store, ReportRenderer ren
     {
         var http = request.HttpContext;
         var includeClosed = string.Equals(request.Query["includeClosed"], "true", StringComparison.OrdinalIgnoreCase);
-        var cases = await store.LoadAllAsync(http.RequestAborted);
-        var register = ActionsRegisterAcrossMeetings.From(cases, Today(clock), includeClosed);
+        var (asOf, invalid) = AsOf(request);
+        if (invalid is not null) return Problems.From(invalid);
+        var on = asOf ?? Today(clock);
+        var cases = store.LoadAllAsync(http.RequestAborted);
+        var raised = RegisterRows.On(ActionsAcrossMeetings.From(await meetings.LoadAllAsync(http.RequestAborted)), on);
+        var register = ActionsRegisterAcrossMeetings.From(await cases, on, includeClosed, raised);
         http.Response.Headers.Vary = "Accept";
         if (PrefersJson(request)) ResponseHeaders.CaseJson(http.Response); else ResponseHeaders.Document(http.Response);
         return PrefersJson(request)
             ? TypedResults.Json(ActionsRegisterJson.From(register), RecordJson.Options, JsonMediaType)
             : TypedResults.Content(renderer.RenderPage(ActionsRegisterAcrossMeetings.Page, register), ReportBlobs.ContentType);
+    }
+
+    private static (DateOnly?, Rejection?) AsOf(HttpRequest request)
+    {
+        var text = request.Query["asOf"].ToString();
+        if (string.IsNullOrEmpty(text)) return (null, null);
+        return DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
+            ? (date, null)
+            : (null, Rejection.Invalid("asOf", "A date, YYYY-MM-DD."));
     }
 
     private static DateOnly Today(TimeProvider clock) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), UkTime).DateTime);
