@@ -27,8 +27,11 @@ public sealed record AttendanceRecorded(IReadOnlyList<Attendee> Attendees, IRead
 /// <summary>A narrative paragraph of an item, under an optional sub-heading (one per incident, say).</summary>
 public sealed record Paragraph(string? Heading, string Text);
 
-/// <summary>An agenda item, in the order of its number; a nil return ("None proposed.") has no outcomes.</summary>
-public sealed record AgendaItemAdded(int Number, string Title, string? Presenter, IReadOnlyList<Paragraph> Narrative, string? NilReturn) : MeetingEvent;
+/// <summary>
+/// An agenda item, in the order of its number; a nil return ("None proposed.") has no outcomes. An item may be a
+/// readiness case reviewed at the meeting (<paramref name="CaseId"/>): the review's parts print as its section.
+/// </summary>
+public sealed record AgendaItemAdded(int Number, string Title, string? Presenter, IReadOnlyList<Paragraph> Narrative, string? NilReturn, string? CaseId = null) : MeetingEvent;
 
 /// <summary>The Group's own verbs for what it concluded.</summary>
 public enum OutcomeVerb { Agreed, Noted, Endorsed, Recommended, Discussed }

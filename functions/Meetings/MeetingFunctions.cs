@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask.Client;
+using Opsg.Functions.Cases;
 using Opsg.Functions.Http;
 using Opsg.Functions.Records;
 using Opsg.Functions.Security;
@@ -10,7 +11,7 @@ using Opsg.Functions.Storage;
 namespace Opsg.Functions.Meetings;
 
 /// <summary>SECAS minutes a meeting: creates it, records attendance, items, outcomes, actions and notes, and asks for the minutes.</summary>
-public sealed class MeetingFunctions(MeetingCommands commands, MeetingReads reads, MeetingStore store, MeetingTable counters)
+public sealed class MeetingFunctions(MeetingCommands commands, MeetingReads reads, MeetingStore store, MeetingTable counters, CaseStore cases)
 {
     [Function("CreateMeeting")]
     [AllowRoles(Roles.Secas)]
@@ -36,8 +37,9 @@ public sealed class MeetingFunctions(MeetingCommands commands, MeetingReads read
     [Function("AddAgendaItem")]
     [AllowRoles(Roles.Secas)]
     public Task<IResult> Item([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "meetings/{meetingId}/items")] HttpRequest request, string meetingId, [DurableClient] DurableTaskClient client) =>
-        commands.RunJsonAsync<AgendaItemRequest, AgendaItemAdded>(request, meetingId, client, AgendaItems.Validate, c => RecordCommand<MeetingState>.Deciding(
-            s => AgendaItems.Decide(s, c),
+        commands.RunJsonAsync<AgendaItemRequest, AgendaItemAdded>(request, meetingId, client, AgendaItems.Validate, c => RecordCommand<MeetingState>.Reading(
+            async (_, token) => c.CaseId is { } caseId ? await cases.LoadAsync(caseId, token) : null,
+            (s, reviewed) => AgendaItems.Decide(s, c, reviewed),
             (s, summary) => Acknowledgement(s, summary, 201, MeetingUrls.Item(s.MeetingId, c.Number))));
 
     [Function("RecordOutcome")]

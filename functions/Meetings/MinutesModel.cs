@@ -1,5 +1,7 @@
 using System.Globalization;
+using Opsg.Functions.Cases;
 using Opsg.Functions.Reports;
+using Opsg.Functions.Review;
 
 namespace Opsg.Functions.Meetings;
 
@@ -26,7 +28,8 @@ public sealed record MinutesModel(
     /// <paramref name="actions"/>. It prints under the item where the Group reviewed them, or on its own when it
     /// reviewed none.
     /// </summary>
-    public static MinutesModel From(MeetingState state, ActionsAcrossMeetings? actions = null)
+    /// <param name="cases">The readiness cases the agenda names, as they stand; an item whose case is missing says so.</param>
+    public static MinutesModel From(MeetingState state, ActionsAcrossMeetings? actions = null, IReadOnlyDictionary<string, CaseState>? cases = null)
     {
         var outstanding = actions is null ? [] : OutstandingActions.Rows(state, actions);
         var host = state.Items.Values.FirstOrDefault(i => !i.Reviews.IsEmpty)?.Added.Number;
@@ -41,7 +44,7 @@ public sealed record MinutesModel(
             $"{Long(meeting.Date)}, {meeting.StartTime} – {meeting.EndTime}",
             where,
             state.Attendance is { } a ? ReportRows.Attendance(a.Attendees, a.Apologies) : new Attendance([], [], [], false),
-            state.Items.Values.Select(i => Item(i, i.Added.Number == host ? outstanding : [])).ToList(),
+            state.Items.Values.Select(i => Item(i, i.Added.Number == host ? outstanding : [], ReviewedCase(i, cases))).ToList(),
             meeting.NextMeetingDate is not null,
             meeting.NextMeetingDate is { } next ? Long(next) : "",
             state.IsFinal,
@@ -49,7 +52,12 @@ public sealed record MinutesModel(
             host is null ? outstanding : []);
     }
 
-    private static MinutesItem Item(ItemState item, IReadOnlyList<OutstandingAction> outstanding) => new(
+    private static MinutesCase? ReviewedCase(ItemState item, IReadOnlyDictionary<string, CaseState>? cases) =>
+        item.Added.CaseId is not { } caseId ? null
+        : cases?.GetValueOrDefault(caseId) is { Exists: true } reviewed ? MinutesCase.From(reviewed)
+        : MinutesCase.Missing(caseId);
+
+    private static MinutesItem Item(ItemState item, IReadOnlyList<OutstandingAction> outstanding, MinutesCase? reviewedCase) => new(
         item.Added.Number,
         item.Added.Title,
         item.Added.Presenter ?? "",
@@ -60,7 +68,10 @@ public sealed record MinutesModel(
         item.Outcomes.Select(o => Outcome(o, item.Notes.Where(n => n.Outcome == o.Number))).ToList(),
         item.Actions.Select(a => new MinutesAction(a.ActionId, a.Text, a.Owner, Target(a.Target))).ToList(),
         item.Notes.Where(n => n.Outcome is null).Select(Note).ToList(),
-        outstanding);
+        outstanding)
+    {
+        Case = reviewedCase,
+    };
 
     private static MinutesOutcome Outcome(OutcomeRecorded o, IEnumerable<MeetingNoteAdded> notes) => new(
         o.Number,
@@ -92,6 +103,10 @@ public sealed record MinutesItem(int Number, string Title, string Presenter, boo
 {
     public bool HasOutcomes => Outcomes.Count > 0;
     public bool HasOutstanding => Outstanding.Count > 0;
+
+    /// <summary>The readiness case this item reviewed, its parts as the case's own documents word them.</summary>
+    public MinutesCase? Case { get; init; }
+    public bool IsCase => Case is not null;
 }
 
 public sealed record MinutesParagraph(string Heading, bool HasHeading, IReadOnlyList<TextSegment> Text);
@@ -102,3 +117,23 @@ public sealed record MinutesOutcome(int Number, string Verb, string VerbKey, IRe
 public sealed record MinutesAction(string Id, string Text, string Owner, string Target);
 
 public sealed record MinutesNote(string Label, IReadOnlyList<TextSegment> Text);
+
+/// <summary>
+/// A readiness case's review as its item's section of the meeting's minutes: the criteria and risks with the Group's
+/// (and the TAG's) views, the actions raised on it and the recommendation agreed. Its own Panel report and readiness
+/// pack stay the case's.
+/// </summary>
+public sealed record MinutesCase(string CaseId, string Title, bool Reviewed, IReadOnlyList<LscRow> Criteria, IReadOnlyList<RiskRow> Risks,
+    IReadOnlyList<ActionRow> Actions, string Verdict, string Recommendation, string OutcomeKey)
+{
+    public bool HasActions => Actions.Count > 0;
+
+    public static MinutesCase From(CaseState reviewed)
+    {
+        var recommendation = reviewed.Meeting is null ? null : RecommendationView.For(reviewed);
+        return new MinutesCase(reviewed.CaseId, reviewed.Opened!.Title, reviewed.Meeting is not null, ReportRows.Criteria(reviewed), ReportRows.Risks(reviewed),
+            ReportRows.Actions(reviewed), recommendation?.AgreedVerdict ?? "", recommendation?.AgreedAtMeeting ?? "", recommendation?.AgreedOutcomeKey ?? "");
+    }
+
+    public static MinutesCase Missing(string caseId) => new(caseId, "", false, [], [], [], "", "", "");
+}

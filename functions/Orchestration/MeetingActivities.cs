@@ -3,16 +3,18 @@ using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask.Client;
+using Opsg.Functions.Cases;
 using Opsg.Functions.Meetings;
 using Opsg.Functions.Records;
 using Opsg.Functions.Reports;
+using Opsg.Functions.Review;
 using Opsg.Functions.Steps;
 using Opsg.Functions.Storage;
 
 namespace Opsg.Functions.Orchestration;
 
 /// <summary>The meeting workflow's only I/O; each step is idempotent as a case's are (<see cref="StepRunner{TState}"/>).</summary>
-public sealed class MeetingActivities(MeetingStore store, StepRunner<MeetingState> steps, ReportRenderer renderer, BlobStore blobs, MeetingWorkflow workflow)
+public sealed class MeetingActivities(MeetingStore store, CaseStore cases, StepRunner<MeetingState> steps, ReportRenderer renderer, BlobStore blobs, MeetingWorkflow workflow, CaseWorkflow caseWorkflow)
 {
     [Function(nameof(ReadMeetingPlan))]
     public async Task<MeetingPlan> ReadMeetingPlan([ActivityTrigger] string meetingId) => MeetingProcess.Plan(await store.LoadAsync(meetingId, CancellationToken.None));
@@ -27,7 +29,10 @@ public sealed class MeetingActivities(MeetingStore store, StepRunner<MeetingStat
         var version = activity.Scheduled.ReportVersion ?? 1;
         var asScheduled = store.Kind.Fold(step.MeetingId, history.TakeWhile(e => e.Sequence <= step.Sequence));
         var actions = ActionsAcrossMeetings.From(await store.LoadAllAsync(CancellationToken.None), asScheduled);
-        var bytes = Encoding.UTF8.GetBytes(renderer.RenderMeetingDocument(MinutesModel.TemplateName, MinutesModel.From(asScheduled, actions)));
+        var reviewed = new Dictionary<string, CaseState>(StringComparer.Ordinal);
+        foreach (var caseId in asScheduled.Items.Values.Select(i => i.Added.CaseId).OfType<string>())
+            reviewed[caseId] = await cases.LoadAsync(caseId, CancellationToken.None);
+        var bytes = Encoding.UTF8.GetBytes(renderer.RenderMeetingDocument(MinutesModel.TemplateName, MinutesModel.From(asScheduled, actions, reviewed)));
         var sha = Convert.ToHexStringLower(SHA256.HashData(bytes));
         var name = ReportBlobs.Name(step.MeetingId, MinutesModel.TemplateName, version);
         await blobs.WriteAsync(BlobArea.Reports, name, bytes, ReportBlobs.ContentType, new Dictionary<string, string>
@@ -41,7 +46,8 @@ public sealed class MeetingActivities(MeetingStore store, StepRunner<MeetingStat
 
     /// <summary>
     /// This meeting approved the previous one's minutes: record them final in that meeting's own history (once, by
-    /// this step's key), tell its orchestration, then complete the step here.
+    /// this step's key), tell its orchestration; then every readiness case that meeting reviewed as an item has its
+    /// minutes approved too (kept, as a raised MinutesApproved is, until the case waits for it); then complete the step.
     /// </summary>
     [Function(nameof(FinalisePreviousMinutes))]
     public Task<MeetingPlan> FinalisePreviousMinutes([ActivityTrigger] MeetingStepInput step, [DurableClient] DurableTaskClient client) => RunAsync(step, async (history, _) =>
@@ -51,6 +57,15 @@ public sealed class MeetingActivities(MeetingStore store, StepRunner<MeetingStat
         var previous = await store.RecordOnceAsync(approved.MeetingId, $"made-final-at-{step.MeetingId}", DateTimeOffset.UtcNow,
             s => s.IsFinal ? Decision.Accept() : Decision.Accept(new MinutesMadeFinal(step.MeetingId, here.Scheduled!.Date, approved.Amendments)));
         await workflow.AlignAsync(client, previous);
+        var approval = new MinutesApproved(step.MeetingId, here.Scheduled!.Date);
+        foreach (var caseId in previous.Items.Values.Select(i => i.Added.CaseId).OfType<string>())
+        {
+            var reviewed = await cases.RecordOnceAsync(caseId, $"minutes-approved-at-{step.MeetingId}", DateTimeOffset.UtcNow, s =>
+                CaseRules.Live(s) is not null || s.Meeting is null || MinutesApproval.Check(s, approval) is not null || s.Inbox.Values.Any(kept => kept.Name == CaseProcess.MinutesApprovedName)
+                    ? Decision.Accept() // not reviewed after all, already final, or already on its way: nothing to add
+                    : CaseProcess.Raise(s, CaseProcess.FindWait(CaseProcess.MinutesApprovedName)!, approval));
+            await caseWorkflow.AlignAfterRecordingAsync(client, reviewed, CancellationToken.None);
+        }
         return new ActivityCompleted(step.Sequence, $"The minutes of {approved.MeetingId} are final.");
     });
 

@@ -32,6 +32,13 @@ public sealed class RecordCommand<TState> where TState : RecordState
         Deciding(decide, (state, _) => respond(state));
 
     /// <summary>
+    /// A command decided with something read from another record (the case an agenda item names): read again on every
+    /// decision, so a decision made again after a lost race sees it as it is then. Nothing is reserved.
+    /// </summary>
+    public static RecordCommand<TState> Reading<T>(Func<TState, CancellationToken, Task<T>> read, Func<TState, T, Decision> decide, Func<TState, RecordSummary, CommandResponse> respond) =>
+        new(async (state, cancellationToken) => decide(state, await read(state, cancellationToken)), respond);
+
+    /// <summary>
     /// A command that needs something only storage outside the record can hand out (the meeting's next action
     /// number, an evidence file written to Blob). <paramref name="reserve"/> runs only once the command is really
     /// going to be recorded: after the Idempotency-Key check (a replay reserves nothing), after If-Match, and

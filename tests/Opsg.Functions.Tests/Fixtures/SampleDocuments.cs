@@ -41,6 +41,23 @@ public static class SampleDocuments
         documents["actions-register-across-meetings-empty"] = renderer.RenderPage(ActionsRegisterAcrossMeetings.Page, ActionsRegisterAcrossMeetings.From([atMeeting.Update<CaseState, ReviewSlice>(r => r with { Actions = [] })], Today));
         var seed004 = Seed004History.State(text);
         documents["meeting-minutes"] = renderer.RenderMeetingDocument(MinutesModel.TemplateName, MinutesModel.From(seed004, ActionsAcrossMeetings.From([seed004])));
+        documents["meeting-minutes-with-case"] = renderer.RenderMeetingDocument(MinutesModel.TemplateName,
+            MinutesModel.From(ExtraordinaryMeeting(full.CaseId, text), null, new Dictionary<string, CaseState> { [full.CaseId] = full }));
         return documents;
+    }
+
+    /// <summary>Seed 002's extraordinary meeting with the readiness case as its item 2.</summary>
+    private static MeetingState ExtraordinaryMeeting(string caseId, Func<string, string>? text)
+    {
+        var t = text ?? (x => x);
+        var by = new Actor(Role.Secas, "SECAS");
+        RecordEvent[] events =
+        [
+            new MeetingScheduled("OPSG_29xxx", MeetingKind.Extraordinary, new DateOnly(2020, 2, 28), "10:00", "11:30", null, true, Classification.Publishable, null),
+            new AgendaItemAdded(1, t("Introductions"), null, [], null),
+            new AgendaItemAdded(2, t("SMETS1 readiness: component readiness"), t("DCC"), [new Paragraph(null, t("The DCC presented its readiness statement."))], null, caseId),
+        ];
+        return events.Select((e, i) => new RecordedEvent(i + 1, e, by, DateTimeOffset.UnixEpoch))
+            .Aggregate(MeetingState.Empty("OPSG_29xxx"), MeetingRecord.Events.Evolve);
     }
 }
