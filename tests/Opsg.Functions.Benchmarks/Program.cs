@@ -11,6 +11,7 @@ public static class BenchmarkProgram
         return args.FirstOrDefault() switch
         {
             "workflow" => await WorkflowLatencyHarness.RunAsync(args[1..]),
+            "meetings" => await MeetingLatencyHarness.RunAsync(args[1..]),
             _ => RunMicroBenchmarks(args),
         };
     }

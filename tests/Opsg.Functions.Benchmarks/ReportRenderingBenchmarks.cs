@@ -3,6 +3,7 @@ using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Jobs;
 using BenchmarkDotNet.Toolchains.InProcess.Emit;
 using Opsg.Functions.Cases;
+using Opsg.Functions.Meetings;
 using Opsg.Functions.Reports;
 using Opsg.Functions.Tests.Fixtures;
 
@@ -20,6 +21,8 @@ public class ReportRenderingBenchmarks
     private ReportRenderer _renderer = null!;
     private CaseState _seed = null!;
     private CaseState _large = null!;
+    private MeetingState _meeting = null!;
+    private ActionsAcrossMeetings _meetingActions = null!;
 
     [GlobalSetup]
     public void Setup()
@@ -27,6 +30,8 @@ public class ReportRenderingBenchmarks
         _renderer = new ReportRenderer(TemplatesDirectory());
         _seed = Seed002History.State();
         _large = LargeCaseHistory.State(lscs: 50, risks: 100, actions: 500);
+        _meeting = Seed004History.State();
+        _meetingActions = ActionsAcrossMeetings.From([_meeting]);
     }
 
     [Benchmark(Baseline = true)]
@@ -41,6 +46,19 @@ public class ReportRenderingBenchmarks
 
     [Benchmark]
     public string DraftMinutes_Seed002() => _renderer.Render(ReportKinds.DraftMinutes, _seed);
+
+    /// <summary>
+    /// Seed 004's OPSG_25 minutes (actions 25/01 to 25/18, the earlier actions it imported and reviewed), as the
+    /// rendering activity does it: the actions across meetings (here the one meeting), the model, the template.
+    /// Held against DraftMinutes_Seed002, the case document nearest to it.
+    /// </summary>
+    [Benchmark]
+    public string MeetingMinutes_Seed004() =>
+        _renderer.RenderMeetingDocument(MinutesModel.TemplateName, MinutesModel.From(_meeting, ActionsAcrossMeetings.From([_meeting])));
+
+    /// <summary>The minutes' model alone, with the actions already gathered, to tell model building from template execution.</summary>
+    [Benchmark]
+    public object MeetingMinutesModel_Seed004() => MinutesModel.From(_meeting, _meetingActions);
 
     [Benchmark]
     public string ActionsRegister_Large() => _renderer.Render(ReportKinds.ActionsRegister, _large);

@@ -25,7 +25,7 @@ namespace Opsg.Functions.Benchmarks;
 /// </summary>
 public static class WorkflowLatencyHarness
 {
-    private const string SecasKey = "bench-secas";
+    internal const string SecasKey = "bench-secas";
     private const string DccKey = "bench-dcc";
 
     public static async Task<int> RunAsync(string[] args)
@@ -89,7 +89,7 @@ public static class WorkflowLatencyHarness
         return 0;
     }
 
-    private static async Task<List<double>> TableInsertsAsync(string connectionString, int count)
+    internal static async Task<List<double>> TableInsertsAsync(string connectionString, int count)
     {
         var table = new TableClient(connectionString, "benchfloor" + Guid.NewGuid().ToString("N")[..8]);
         await table.CreateIfNotExistsAsync();
@@ -132,7 +132,7 @@ public static class WorkflowLatencyHarness
         return times;
     }
 
-    private static async Task<(Process, HttpClient)> StartLocalHostAsync(string connectionString)
+    internal static async Task<(Process, HttpClient)> StartLocalHostAsync(string connectionString, IReadOnlyDictionary<string, string>? environment = null)
     {
         var port = LoopbackPorts.Free();
         var start = new ProcessStartInfo("dotnet", $"\"{Path.Combine(AppContext.BaseDirectory, "Opsg.DevHost.dll")}\"")
@@ -148,6 +148,7 @@ public static class WorkflowLatencyHarness
         start.Environment["Auth__ApiKeys__Secas"] = SecasKey;
         start.Environment["Auth__ApiKeys__Dcc"] = DccKey;
         start.Environment["Logging__LogLevel__Default"] = "Warning";
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>()) start.Environment[name] = value;
         var process = Process.Start(start)!;
         process.OutputDataReceived += (_, _) => { };
         process.ErrorDataReceived += (_, _) => { };
@@ -193,7 +194,7 @@ public static class WorkflowLatencyHarness
         return (openMs, submitMs, packMs, clock.Elapsed.TotalMilliseconds);
     }
 
-    private static async Task Expect(HttpResponseMessage response)
+    internal static async Task Expect(HttpResponseMessage response)
     {
         if (!response.IsSuccessStatusCode) throw new InvalidOperationException($"{response.RequestMessage?.RequestUri} answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
     }
@@ -210,17 +211,17 @@ public static class WorkflowLatencyHarness
         throw new TimeoutException($"Case {caseId}: report {count} never showed in the status.");
     }
 
-    private static async Task<HttpResponseMessage> SendAsync(HttpClient http, HttpMethod method, string url, string key, object? body = null)
+    internal static async Task<HttpResponseMessage> SendAsync(HttpClient http, HttpMethod method, string url, string key, object? body = null)
     {
         using var request = new HttpRequestMessage(method, url) { Content = body is null ? null : JsonContent.Create(body) };
         request.Headers.Add("X-Api-Key", key);
         return await http.SendAsync(request);
     }
 
-    private static void Print(string what, List<double> times) =>
+    internal static void Print(string what, List<double> times) =>
         Console.WriteLine($"{what}: p50 {Percentile(times, 50):F1} ms, p95 {Percentile(times, 95):F1} ms, max {times.Max():F1} ms (n = {times.Count})");
 
-    private static double Percentile(List<double> values, int percentile)
+    internal static double Percentile(List<double> values, int percentile)
     {
         var sorted = values.Order().ToList();
         return sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(percentile / 100.0 * sorted.Count) - 1)];
