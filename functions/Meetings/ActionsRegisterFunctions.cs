@@ -54,7 +54,7 @@ public sealed class ActionsRegisterFunctions(CaseStore store, MeetingStore meeti
     private static DateOnly Today(TimeProvider clock) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), UkTime).DateTime);
 
     /// <summary>JSON only when asked for more than HTML: a browser (text/html) and curl (*/*) get the page.</summary>
-    private static bool PrefersJson(HttpRequest request)
+    public static bool PrefersJson(HttpRequest request)
     {
         var accept = request.GetTypedHeaders().Accept;
         double Quality(string mediaType) => accept

@@ -76,3 +76,13 @@ public enum ActionReviewOutcome { Open, Closed, Superseded, Transferred, MovedTo
 /// </summary>
 public sealed record ActionReviewed(int Item, string ActionId, string Discussion, string? RevisedTarget, ActionReviewOutcome Outcome,
     string? SupersededBy, string? TransferredTo, string? Project) : MeetingEvent;
+
+/// <summary>How an AGREED outcome changed the OPSG Issues Log.</summary>
+public enum IssuesLogChange { Added, Closed, Transferred }
+
+/// <summary>
+/// An AGREED outcome changed the OPSG Issues Log: an entry added (from the OPSG's own business or a sub-group's list,
+/// such as the DQISG's), closed, or transferred to another body. The entry's title and list are carried on every change,
+/// so the minutes that record it read on their own.
+/// </summary>
+public sealed record IssuesLogChanged(int Item, int Outcome, IssuesLogChange Change, string IssueId, string Title, string List, string? TransferredTo) : MeetingEvent;

@@ -9,6 +9,9 @@ public sealed record ItemState(AgendaItemAdded Added, ImmutableList<OutcomeRecor
 {
     /// <summary>The earlier meetings' actions the Group reviewed under this item, in the order recorded.</summary>
     public ImmutableList<ActionReviewed> Reviews { get; init; } = [];
+
+    /// <summary>What the item's AGREED outcomes did to the OPSG Issues Log, in the order recorded.</summary>
+    public ImmutableList<IssuesLogChanged> IssuesLog { get; init; } = [];
 }
 
 /// <summary>Everything known about a meeting, built only by folding its history.</summary>
@@ -35,6 +38,9 @@ public sealed record MeetingState : RecordState
     /// <summary>Every review of an earlier action made at this meeting, item by item.</summary>
     public IEnumerable<ActionReviewed> Reviews => Items.Values.SelectMany(i => i.Reviews);
 
+    /// <summary>Every change this meeting made to the Issues Log, item by item.</summary>
+    public IEnumerable<IssuesLogChanged> IssuesLogChanges => Items.Values.SelectMany(i => i.IssuesLog);
+
     public static void Register(RecordEvents<MeetingState> events) => events
         .On<MeetingScheduled>((s, e) => s with { Scheduled = e })
         .On<AttendanceRecorded>((s, e) => s with { Attendance = e })
@@ -44,6 +50,7 @@ public sealed record MeetingState : RecordState
         .On<MeetingNoteAdded>((s, e) => s.UpdateItem(e.Item, i => i with { Notes = i.Notes.Add(e) }))
         .On<ActionImported>((s, e) => s with { Imported = s.Imported.Add(e) })
         .On<ActionReviewed>((s, e) => s.UpdateItem(e.Item, i => i with { Reviews = i.Reviews.Add(e) }))
+        .On<IssuesLogChanged>((s, e) => s.UpdateItem(e.Item, i => i with { IssuesLog = i.IssuesLog.Add(e) }))
         .On<MinutesRequested>((s, _) => s with { MinutesRequested = true })
         .On<MinutesRendered>((s, e) => RecordSteps.UpdateActivity(s, e.Scheduled, a => a with { Status = ActivityStatus.Completed, Output = e.BlobName }) with { Minutes = s.Minutes.Add(e) })
         .On<PreviousMinutesApproved>((s, e) => s with { ApprovedPrevious = e })

@@ -71,7 +71,20 @@ public sealed record MinutesModel(
         outstanding)
     {
         Case = reviewedCase,
+        IssuesLog = item.IssuesLog.Select(IssuesLogLine).ToList(),
     };
+
+    /// <summary>"Added to the OPSG Issues Log as IL 25/01: CH Exceptions (from the DQISG's list)."</summary>
+    private static string IssuesLogLine(IssuesLogChanged c)
+    {
+        var from = c.List == IssuesLogChanges.OwnList ? "" : $" (from the {c.List}'s list)";
+        return c.Change switch
+        {
+            IssuesLogChange.Added => $"Added to the OPSG Issues Log as {c.IssueId}: {c.Title}{from}.",
+            IssuesLogChange.Closed => $"Closed on the OPSG Issues Log: {c.IssueId}, {c.Title}{from}.",
+            _ => $"Transferred from the OPSG Issues Log to the {c.TransferredTo}: {c.IssueId}, {c.Title}{from}.",
+        };
+    }
 
     private static MinutesOutcome Outcome(OutcomeRecorded o, IEnumerable<MeetingNoteAdded> notes) => new(
         o.Number,
@@ -107,6 +120,10 @@ public sealed record MinutesItem(int Number, string Title, string Presenter, boo
     /// <summary>The readiness case this item reviewed, its parts as the case's own documents word them.</summary>
     public MinutesCase? Case { get; init; }
     public bool IsCase => Case is not null;
+
+    /// <summary>What the item's AGREED outcomes did to the Issues Log, a sentence each.</summary>
+    public IReadOnlyList<string> IssuesLog { get; init; } = [];
+    public bool HasIssuesLog => IssuesLog.Count > 0;
 }
 
 public sealed record MinutesParagraph(string Heading, bool HasHeading, IReadOnlyList<TextSegment> Text);

@@ -41,6 +41,7 @@ public static class SampleDocuments
         documents["actions-register-across-meetings-empty"] = renderer.RenderPage(ActionsRegisterAcrossMeetings.Page, ActionsRegisterAcrossMeetings.From([atMeeting.Update<CaseState, ReviewSlice>(r => r with { Actions = [] })], Today));
         var seed004 = Seed004History.State(text);
         documents["meeting-minutes"] = renderer.RenderMeetingDocument(MinutesModel.TemplateName, MinutesModel.From(seed004, ActionsAcrossMeetings.From([seed004])));
+        documents["issues-log"] = renderer.RenderPage(IssuesLogPage.Page, IssuesLogPage.From(IssuesLog.From([seed004]), new DateOnly(2019, 10, 1)));
         documents["meeting-minutes-with-case"] = renderer.RenderMeetingDocument(MinutesModel.TemplateName,
             MinutesModel.From(ExtraordinaryMeeting(full.CaseId, text), null, new Dictionary<string, CaseState> { [full.CaseId] = full }));
         return documents;

@@ -43,6 +43,8 @@ public static class Seed004History
             Record(s => ImportedActions.Decide(s, ImportedActions.Validate(As<ImportedActionRequest>(imported)).Command!, ActionsAcrossMeetings.From([s])));
         foreach (var review in Seed004Meeting.Reviews)
             Record(s => ActionReviews.Decide(s, 3, ActionReviews.Validate(As<ActionReviewRequest>(review)).Command!, ActionsAcrossMeetings.From([s])));
+        foreach (var (item, outcome, change) in Seed004Meeting.IssuesLog)
+            Record(s => IssuesLogChanges.Decide(s, item, outcome, IssuesLogChanges.Validate(As<IssuesLogRequest>(change)).Command!, IssuesLog.From([s])));
         foreach (var note in Seed004Meeting.Notes)
             Record(s => MeetingNotes.Decide(s, MeetingNotes.Validate(As<MeetingNoteRequest>(note)).Command!));
         return state;
@@ -73,6 +75,7 @@ public static class Seed004History
         MeetingActionRaised a => a with { Text = t(a.Text), Owner = t(a.Owner) },
         MeetingNoteAdded n => n with { Text = t(n.Text) },
         ActionImported a => a with { Text = t(a.Text), Owner = t(a.Owner) },
+        IssuesLogChanged c => c with { Title = t(c.Title) },
         ActionReviewed r => r with { Discussion = t(r.Discussion), TransferredTo = r.TransferredTo is null ? null : t(r.TransferredTo), Project = r.Project is null ? null : t(r.Project) },
         _ => e,
     };

@@ -159,4 +159,12 @@ public static class Seed004Meeting
         new { actionId = "OPSG 24/06", revisedTarget = "N/A", outcome = "transferred", transferredTo = "TABASC", discussion = "The Group agreed this is a technical architecture matter for the TABASC." },
         new { actionId = "OPSG 24/08", revisedTarget = "2019-11-05", outcome = "open", discussion = "No conclusion yet; single-request forecasts continue meanwhile." },
     ];
+
+    /// <summary>What items 16, 17 and 18 AGREED to do to the Issues Log: (item, outcome, change).</summary>
+    public static readonly (int Item, int Outcome, object Change)[] IssuesLog =
+    [
+        (16, 1, new { change = "added", title = "Alerts and aged incidents" }),
+        (17, 1, new { change = "added", title = "CH Exceptions" }),
+        (18, 3, new { change = "added", title = "Remaining data quality matters", list = "DQISG" }),
+    ];
 }

@@ -87,3 +87,28 @@ public sealed class ActionsAcrossMeetingsTests
         Assert.True(ActionIdOrder.Instance.Compare(second, first) > 0);
     }
 }
+
+/// <summary>The Issues Log as a fold over the meetings: opened by one meeting's agreed outcome, ended by a later one's.</summary>
+public sealed class IssuesLogTests
+{
+    [Fact]
+    public void AnEntryIsOpenFromTheMeetingThatAddedItUntilTheOneThatTransfersIt()
+    {
+        var opsg25 = Seed004History.State();
+        var opsg26 = MeetingRecord.Events.Evolve(MeetingRecord.Events.Evolve(MeetingRecord.Events.Evolve(
+            MeetingState.Empty("OPSG_26"),
+            new RecordedEvent(1, new MeetingScheduled("OPSG_26", MeetingKind.Ordinary, new DateOnly(2019, 11, 5), "10:00", "12:00", null, true, Classification.Publishable, null), new Actor(Role.Secas, "S"), DateTimeOffset.UnixEpoch)),
+            new RecordedEvent(2, new AgendaItemAdded(5, "Issues Log", null, [], null), new Actor(Role.Secas, "S"), DateTimeOffset.UnixEpoch)),
+            new RecordedEvent(3, new OutcomeRecorded(5, 1, OutcomeVerb.Agreed, "to transfer CH Exceptions to the TABASC.", [], null, null), new Actor(Role.Secas, "S"), DateTimeOffset.UnixEpoch));
+        var transfer = IssuesLogChanges.Validate(new IssuesLogRequest("transferred", null, null, "IL 25/02", "TABASC")).Command!;
+        var decided = IssuesLogChanges.Decide(opsg26, 5, 1, transfer, IssuesLog.From([opsg25, opsg26]));
+        var after = MeetingRecord.Events.Evolve(opsg26, new RecordedEvent(4, decided.Events.Single(), new Actor(Role.Secas, "S"), DateTimeOffset.UnixEpoch));
+
+        var log = IssuesLog.From([opsg25, after]);
+        Assert.Equal("open", log.Find("IL 25/02")!.StatusOn(new DateOnly(2019, 11, 4)));
+        Assert.Equal("transferred", log.Find("IL 25/02")!.StatusOn(new DateOnly(2019, 11, 5)));
+        Assert.Equal("DQISG", log.Find("IL 25/03")!.List);
+        Assert.Empty(log.On(new DateOnly(2019, 9, 30)));
+        Assert.Equal(409, IssuesLogChanges.Decide(after, 5, 1, transfer, log).Rejection?.Status);
+    }
+}

@@ -135,4 +135,23 @@ public sealed class MeetingBadInputTests(MeetingApp app) : IClassFixture<Meeting
         await _secas.PostJson($"/api/meetings/{later}/items", new { number = 3, title = "Actions Outstanding" }).ExpectAsync(HttpStatusCode.Created);
         await (await _secas.PostJson($"/api/meetings/{later}/items/3/action-reviews", new { actionId = action, discussion = "x", outcome = "open" })).ProblemAsync(HttpStatusCode.Conflict);
     }
+
+    [Fact]
+    public async Task OnlyAnAgreedOutcomeChangesTheIssuesLog_AndAClosedOrUnknownEntryCannotBeClosed()
+    {
+        var id = await NewMeetingAsync();
+        await _secas.PostJson($"/api/meetings/{id}/items/1/outcomes", new { verb = "noted", text = "the log" }).ExpectAsync(HttpStatusCode.Created);
+        await _secas.PostJson($"/api/meetings/{id}/items/1/outcomes", new { verb = "agreed", text = "to change the log" }).ExpectAsync(HttpStatusCode.Created);
+        var before = await VersionAsync(id);
+        await (await _secas.PostJson($"/api/meetings/{id}/items/1/outcomes/1/issues-log", new { change = "added", title = "x" })).ProblemAsync(HttpStatusCode.Conflict);
+        await (await _secas.PostJson($"/api/meetings/{id}/items/1/outcomes/9/issues-log", new { change = "added", title = "x" })).ProblemAsync(HttpStatusCode.NotFound);
+        await (await _secas.PostJson($"/api/meetings/{id}/items/1/outcomes/2/issues-log", new { change = "added" })).ProblemAsync(HttpStatusCode.BadRequest, "title");
+        await (await _secas.PostJson($"/api/meetings/{id}/items/1/outcomes/2/issues-log", new { change = "closed", issueId = "IL none/01" })).ProblemAsync(HttpStatusCode.NotFound);
+        Assert.Equal(before, await VersionAsync(id));
+
+        var added = $"IL {id["OPSG_".Length..]}/01";
+        await _secas.PostJson($"/api/meetings/{id}/items/1/outcomes/2/issues-log", new { change = "added", title = "Aged incidents" }).ExpectAsync(HttpStatusCode.Created);
+        await _secas.PostJson($"/api/meetings/{id}/items/1/outcomes/2/issues-log", new { change = "transferred", issueId = added, transferredTo = "TABASC" }).ExpectAsync(HttpStatusCode.Created);
+        await (await _secas.PostJson($"/api/meetings/{id}/items/1/outcomes/2/issues-log", new { change = "closed", issueId = added })).ProblemAsync(HttpStatusCode.Conflict);
+    }
 }

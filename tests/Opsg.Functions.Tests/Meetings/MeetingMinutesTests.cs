@@ -34,6 +34,8 @@ public sealed class Seed004Minuted : OpsgAppFixture
             await Secas.PostJson(meeting + "/imported-actions", imported).ExpectAsync(HttpStatusCode.Created);
         foreach (var review in Seed004Meeting.Reviews)
             await Secas.PostJson(meeting + "/items/3/action-reviews", review).ExpectAsync(HttpStatusCode.Created);
+        foreach (var (item, outcome, change) in Seed004Meeting.IssuesLog)
+            await Secas.PostJson($"{meeting}/items/{item}/outcomes/{outcome}/issues-log", change).ExpectAsync(HttpStatusCode.Created);
         foreach (var note in Seed004Meeting.Notes)
             await Secas.PostJson(meeting + "/notes", note).ExpectAsync(HttpStatusCode.OK);
         await Secas.PostJson(meeting + "/previous-minutes", new { meetingId = Seed004Meeting.Previous }).ExpectAsync(HttpStatusCode.Accepted);
@@ -206,6 +208,30 @@ public sealed class MeetingMinutesTests(Seed004Minuted meeting) : IClassFixture<
         Assert.Equal(10, rows.Count);
         Assert.All(rows, r => Assert.True(r!["reviewed"]!.GetValue<bool>()));
     }
+
+    [Fact]
+    public async Task WhatTheGroupAgreedForTheIssuesLogIsInTheItemsAndInTheLogAsOfTheMeeting()
+    {
+        var flat = Flat(meeting.Minutes);
+        Assert.Contains("Added to the OPSG Issues Log as IL 25/01: Alerts and aged incidents.", Item(flat, 16));
+        Assert.Contains("Added to the OPSG Issues Log as IL 25/03: Remaining data quality matters (from the DQISG", Item(flat, 18));
+        Assert.DoesNotContain("Issues Log", Item(flat, 15));
+
+        var request = new HttpRequestMessage(HttpMethod.Get, "/api/issues-log?asOf=2019-10-01");
+        request.Headers.Accept.ParseAdd("application/json");
+        var log = await meeting.App.ClientAs("Dcc").SendAsync(request).ExpectAsync(HttpStatusCode.OK);
+        Assert.Equal(["IL 25/01", "IL 25/02", "IL 25/03"], log["entries"]!.AsArray().Select(e => e!["issueId"]!.GetValue<string>()));
+        Assert.Equal(3, log["openCount"]!.GetValue<int>());
+        var before = new HttpRequestMessage(HttpMethod.Get, "/api/issues-log?asOf=2019-09-30");
+        before.Headers.Accept.ParseAdd("application/json");
+        Assert.Empty((await meeting.Secas.SendAsync(before).ExpectAsync(HttpStatusCode.OK))["entries"]!.AsArray());
+        var html = new HttpRequestMessage(HttpMethod.Get, "/api/issues-log?asOf=2019-10-01");
+        html.Headers.Accept.ParseAdd("text/html");
+        var page = await (await meeting.Secas.SendAsync(html)).Content.ReadAsStringAsync();
+        Assert.Contains("data-issue=\"IL 25/02\" data-status=\"open\"", page);
+    }
+
+    private static string Item(string flat, int number) => Regex.Match(flat, $"data-item=\"{number}\"(.*?)</section>").Groups[1].Value;
 
     private static string Flat(string html) => html.Replace("\n", " ", StringComparison.Ordinal);
 }

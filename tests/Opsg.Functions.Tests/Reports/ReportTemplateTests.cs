@@ -23,7 +23,7 @@ public sealed class ReportTemplateTests : IDisposable
             .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}partials{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
             .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}{MailRenderer.Folder}{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
             .Select(f => Path.GetFileName(f)[..^ReportRenderer.Extension.Length]).Order().ToList();
-        Assert.Equal(ReportKinds.All.Append(ActionsRegisterAcrossMeetings.Page).Append(MinutesModel.TemplateName).Order(), shipped);
+        Assert.Equal(ReportKinds.All.Append(ActionsRegisterAcrossMeetings.Page).Append(MinutesModel.TemplateName).Append(IssuesLogPage.Page).Order(), shipped);
         Assert.All(shipped, kind => Assert.Contains(SampleDocuments.Names, name => name.StartsWith(kind, StringComparison.Ordinal)));
     }
 

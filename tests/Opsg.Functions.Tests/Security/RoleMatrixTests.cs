@@ -95,6 +95,8 @@ public sealed partial class RoleMatrixTests(RoleMatrixTests.App fixture) : IClas
         ["ImportAction"] = ["Secas"],
         ["ReviewAction"] = ["Secas"],
         ["GetOutstandingActions"] = ["Dcc", "Secas", "OpsgMember", "Tag"],
+        ["ChangeIssuesLog"] = ["Secas"],
+        ["GetIssuesLog"] = ["Dcc", "Secas", "OpsgMember", "Tag"],
     };
 
     [Fact]
