@@ -5,7 +5,7 @@ using Opsg.Functions.Review;
 
 namespace Opsg.Functions.Meetings;
 
-public sealed record AgendaItemRequest(int? Number, string? Title, string? Presenter, List<ParagraphRequest>? Narrative, string? NilReturn, string? CaseId = null);
+public sealed record AgendaItemRequest(int? Number, string? Title, string? Presenter, List<ParagraphRequest>? Narrative, string? NilReturn, string? CaseId = null, string? Standing = null);
 
 public sealed record ParagraphRequest(string? Heading, string? Text);
 
@@ -30,8 +30,10 @@ public static class AgendaItems
             .ToList();
         var nil = v.OptionalText(request.NilReturn, "nilReturn");
         var caseId = v.OptionalText(request.CaseId, "caseId", CaseIds.MaxLength);
+        var standing = v.OptionalEnum<StandingItem>(request.Standing, "standing");
+        v.Check(standing is null || caseId is null, "standing", "A standing item is not a readiness case.");
         foreach (var (text, i) in narrative.Select((p, i) => (p.Text, i))) TextLinks.Check(v, text, $"narrative[{i}].text");
-        return v.ToRejection() is { } rejection ? (null, rejection) : (new AgendaItemAdded(number, title, presenter, narrative, nil, caseId), null);
+        return v.ToRejection() is { } rejection ? (null, rejection) : (new AgendaItemAdded(number, title, presenter, narrative, nil, caseId, standing), null);
     }
 
     public static Decision Decide(MeetingState state, AgendaItemAdded item, CaseState? reviewed = null)
@@ -39,6 +41,8 @@ public static class AgendaItems
         if (MeetingRules.Open(state) is { } refused) return refused;
         if (state.Items.ContainsKey(item.Number))
             return new Rejection(409, "The item number is taken.", $"Meeting '{state.MeetingId}' already has an item {item.Number.ToString(CultureInfo.InvariantCulture)}.");
+        if (item.Standing is { } standing && state.Items.Values.FirstOrDefault(i => i.Added.Standing == standing) is { } taken)
+            return Rejection.OutOfOrder($"Item {taken.Added.Number.ToString(CultureInfo.InvariantCulture)} of {state.MeetingId} is already its {standing} item.");
         if (item.CaseId is not { } caseId) return Decision.Accept(item);
         if (reviewed is not { Exists: true }) return new Rejection(404, "No such case.", $"There is no case '{caseId}' to put on the agenda.");
         if (reviewed.Meeting is { } other && other.MeetingId != state.MeetingId)

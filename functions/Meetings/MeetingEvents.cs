@@ -19,7 +19,9 @@ public sealed record MeetingScheduled(
     string? Venue,
     bool Teleconference,
     Classification Classification,
-    DateOnly? NextMeetingDate) : MeetingEvent;
+    DateOnly? NextMeetingDate,
+    int PapersDueWorkingDays = MeetingReminders.PapersDueWorkingDays,
+    int DraftMinutesWorkingDays = MeetingReminders.DraftMinutesWorkingDays) : MeetingEvent;
 
 /// <summary>Who attended and who sent apologies; recorded again, it replaces the last (the history keeps both).</summary>
 public sealed record AttendanceRecorded(IReadOnlyList<Attendee> Attendees, IReadOnlyList<Apology> Apologies) : MeetingEvent;
@@ -31,7 +33,14 @@ public sealed record Paragraph(string? Heading, string Text);
 /// An agenda item, in the order of its number; a nil return ("None proposed.") has no outcomes. An item may be a
 /// readiness case reviewed at the meeting (<paramref name="CaseId"/>): the review's parts print as its section.
 /// </summary>
-public sealed record AgendaItemAdded(int Number, string Title, string? Presenter, IReadOnlyList<Paragraph> Narrative, string? NilReturn, string? CaseId = null) : MeetingEvent;
+public sealed record AgendaItemAdded(int Number, string Title, string? Presenter, IReadOnlyList<Paragraph> Narrative, string? NilReturn, string? CaseId = null,
+    StandingItem? Standing = null) : MeetingEvent;
+
+/// <summary>
+/// The items every ordinary meeting has, each with data of its own: the Panel's feedback lists the Panel decisions
+/// recorded on cases since the last meeting; the actions-outstanding item holds the table of earlier actions.
+/// </summary>
+public enum StandingItem { PreviousMinutes, PanelFeedback, ActionsOutstanding, AnyOtherBusiness }
 
 /// <summary>The Group's own verbs for what it concluded.</summary>
 public enum OutcomeVerb { Agreed, Noted, Endorsed, Recommended, Discussed }
@@ -86,3 +95,6 @@ public enum IssuesLogChange { Added, Closed, Transferred }
 /// so the minutes that record it read on their own.
 /// </summary>
 public sealed record IssuesLogChanged(int Item, int Outcome, IssuesLogChange Change, string IssueId, string Title, string List, string? TransferredTo) : MeetingEvent;
+
+/// <summary>A reminder of the meeting's timeline went to one person of SECAS's secretariat (recorded once per person).</summary>
+public sealed record MeetingReminderSent(string Reminder, string Name, string Address, string MessageId) : MeetingEvent;

@@ -8,7 +8,7 @@ namespace Opsg.Functions.Meetings;
 public enum MeetingStage { Scheduled, Minuted, DraftIssued, Final }
 
 /// <summary>What a meeting's orchestration has to do, read off the record at one version (see <see cref="MeetingProcess.Plan"/>).</summary>
-public sealed record MeetingPlan(long Version, string Stage, IReadOnlyList<MeetingStep> Steps, bool Finished)
+public sealed record MeetingPlan(long Version, string Stage, IReadOnlyList<MeetingStep> Steps, bool Finished, TimerScheduled? NextTimer = null)
 {
     public MeetingPlan Newest(MeetingPlan other) => other.Version > Version ? other : this;
 }
@@ -20,7 +20,9 @@ public sealed record MeetingStep(long Sequence, string Activity, int Run);
 /// The one home of what happens next in a meeting's life, pure. The minutes render when SECAS asks and again after
 /// every change once they exist (an item, an outcome, an action, a note, attendance), and once more as final when a
 /// later meeting approves them. Approving the previous meeting's minutes here schedules the step that makes them
-/// final in that meeting's record. The meeting is finished when its minutes are final and nothing is left to run.
+/// final in that meeting's record. Creating the meeting sets its reminders to SECAS (<see cref="MeetingReminders"/>);
+/// one that fires while still due schedules the email. The meeting is finished when its minutes are final and nothing
+/// is left to run.
 /// </summary>
 public sealed class MeetingProcess : IRecordProcess<MeetingState>
 {
@@ -38,6 +40,13 @@ public sealed class MeetingProcess : IRecordProcess<MeetingState>
                 break;
             case PreviousMinutesApproved approved:
                 yield return new ActivityScheduled(FinalisePreviousStep, null, null, approved.MeetingId);
+                break;
+            case MeetingScheduled scheduled:
+                foreach (var timer in MeetingReminders.ForMeeting(scheduled, now)) yield return timer;
+                break;
+            case TimerFired fired when after.Timers.TryGetValue(fired.TimerId, out var timer) && MeetingReminders.StillDue(after, timer.Scheduled):
+                yield return new ActivityScheduled(MeetingReminders.SendStep, null, null, null, fired.TimerId);
+                if (MeetingReminders.Chaser(after, timer.Scheduled) is { } chaser) yield return chaser;
                 break;
         }
     }
@@ -63,7 +72,9 @@ public sealed class MeetingProcess : IRecordProcess<MeetingState>
         s.Version,
         Stage(s).ToString(),
         s.Activities.Values.Where(a => a.Status == ActivityStatus.Scheduled).Select(a => new MeetingStep(a.Sequence, a.Scheduled.Name, a.Retries)).ToList(),
-        Runtime(s) == RuntimeStatus.Completed);
+        Runtime(s) == RuntimeStatus.Completed,
+        // The earliest reminder still worth sending; one no longer due (the minutes are out) is not waited for.
+        s.Timers.Values.Where(t => !t.Fired && MeetingReminders.StillDue(s, t.Scheduled)).Select(t => t.Scheduled).MinBy(t => t.DueAt));
 
     /// <summary>The next version of the minutes, rendered from the meeting as it is at this point of its history.</summary>
     private static ActivityScheduled RenderMinutes(MeetingState s) =>

@@ -51,6 +51,8 @@ public sealed record MeetingState : RecordState
         .On<ActionImported>((s, e) => s with { Imported = s.Imported.Add(e) })
         .On<ActionReviewed>((s, e) => s.UpdateItem(e.Item, i => i with { Reviews = i.Reviews.Add(e) }))
         .On<IssuesLogChanged>((s, e) => s.UpdateItem(e.Item, i => i with { IssuesLog = i.IssuesLog.Add(e) }))
+        // The sending step reads who was sent what from the history itself; the state needs nothing of it.
+        .On<MeetingReminderSent>((s, _) => s)
         .On<MinutesRequested>((s, _) => s with { MinutesRequested = true })
         .On<MinutesRendered>((s, e) => RecordSteps.UpdateActivity(s, e.Scheduled, a => a with { Status = ActivityStatus.Completed, Output = e.BlobName }) with { Minutes = s.Minutes.Add(e) })
         .On<PreviousMinutesApproved>((s, e) => s with { ApprovedPrevious = e })

@@ -29,10 +29,13 @@ public sealed record MinutesModel(
     /// reviewed none.
     /// </summary>
     /// <param name="cases">The readiness cases the agenda names, as they stand; an item whose case is missing says so.</param>
-    public static MinutesModel From(MeetingState state, ActionsAcrossMeetings? actions = null, IReadOnlyDictionary<string, CaseState>? cases = null)
+    /// <param name="panelDecisions">The Panel decisions since the last meeting, for the Panel feedback item.</param>
+    public static MinutesModel From(MeetingState state, ActionsAcrossMeetings? actions = null, IReadOnlyDictionary<string, CaseState>? cases = null,
+        IReadOnlyList<string>? panelDecisions = null)
     {
         var outstanding = actions is null ? [] : OutstandingActions.Rows(state, actions);
-        var host = state.Items.Values.FirstOrDefault(i => !i.Reviews.IsEmpty)?.Added.Number;
+        var host = (state.Items.Values.FirstOrDefault(i => i.Added.Standing == StandingItem.ActionsOutstanding)
+            ?? state.Items.Values.FirstOrDefault(i => !i.Reviews.IsEmpty))?.Added.Number;
         var meeting = state.Scheduled ?? throw new InvalidOperationException("The meeting was never scheduled.");
         var status = state.IsFinal ? "Final Minutes" : "Draft Minutes";
         var header = new DocumentHeader(MeetingRules.MinutesReference(meeting), $"Operations Group Meeting {MeetingNumber(meeting.MeetingId)}", status,
@@ -44,7 +47,11 @@ public sealed record MinutesModel(
             $"{Long(meeting.Date)}, {meeting.StartTime} – {meeting.EndTime}",
             where,
             state.Attendance is { } a ? ReportRows.Attendance(a.Attendees, a.Apologies) : new Attendance([], [], [], false),
-            state.Items.Values.Select(i => Item(i, i.Added.Number == host ? outstanding : [], ReviewedCase(i, cases))).ToList(),
+            state.Items.Values.Select(i => Item(i, i.Added.Number == host ? outstanding : [], ReviewedCase(i, cases)) with
+            {
+                PanelDecisions = i.Added.Standing == StandingItem.PanelFeedback ? panelDecisions ?? [] : [],
+                IsPanelFeedback = i.Added.Standing == StandingItem.PanelFeedback,
+            }).ToList(),
             meeting.NextMeetingDate is not null,
             meeting.NextMeetingDate is { } next ? Long(next) : "",
             state.IsFinal,
@@ -120,6 +127,11 @@ public sealed record MinutesItem(int Number, string Title, string Presenter, boo
     /// <summary>The readiness case this item reviewed, its parts as the case's own documents word them.</summary>
     public MinutesCase? Case { get; init; }
     public bool IsCase => Case is not null;
+
+    /// <summary>The Panel feedback item: the Panel decisions recorded on cases since the last meeting, listed automatically.</summary>
+    public IReadOnlyList<string> PanelDecisions { get; init; } = [];
+    public bool IsPanelFeedback { get; init; }
+    public bool HasPanelDecisions => PanelDecisions.Count > 0;
 
     /// <summary>What the item's AGREED outcomes did to the Issues Log, a sentence each.</summary>
     public IReadOnlyList<string> IssuesLog { get; init; } = [];

@@ -12,7 +12,9 @@ public sealed record ScheduleMeetingRequest(
     string? Venue,
     bool? Teleconference,
     string? Classification,
-    DateOnly? NextMeetingDate);
+    DateOnly? NextMeetingDate,
+    int? PapersDueWorkingDays = null,
+    int? DraftMinutesWorkingDays = null);
 
 /// <summary>SECAS creates the meeting: its number and kind, when and where, the minutes' classification, the next date.</summary>
 public static partial class ScheduleMeeting
@@ -32,9 +34,13 @@ public static partial class ScheduleMeeting
         v.Check(venue is not null || teleconference, "venue", "Say where the meeting is held, or set teleconference for a meeting held by teleconference only.");
         var classification = v.Enum<Classification>(request.Classification, "classification");
         if (request.NextMeetingDate is { } next) v.Check(next > date, "nextMeetingDate", "The next meeting comes after this one.");
+        var papers = request.PapersDueWorkingDays ?? MeetingReminders.PapersDueWorkingDays;
+        var minutes = request.DraftMinutesWorkingDays ?? MeetingReminders.DraftMinutesWorkingDays;
+        v.Check(papers is >= 1 and <= 30, "papersDueWorkingDays", "Between 1 and 30 working days before the meeting.");
+        v.Check(minutes is >= 1 and <= 30, "draftMinutesWorkingDays", "Between 1 and 30 working days after the meeting.");
         return v.ToRejection() is { } rejection
             ? (null, rejection)
-            : (new MeetingScheduled(id, kind, date, start, end, venue, teleconference, classification, request.NextMeetingDate), null);
+            : (new MeetingScheduled(id, kind, date, start, end, venue, teleconference, classification, request.NextMeetingDate, papers, minutes), null);
     }
 
     public static Decision Decide(MeetingState state, MeetingScheduled scheduled) =>

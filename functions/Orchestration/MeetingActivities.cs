@@ -6,6 +6,7 @@ using Microsoft.DurableTask.Client;
 using Opsg.Functions.Cases;
 using Opsg.Functions.Meetings;
 using Opsg.Functions.Records;
+using Opsg.Functions.Reminders;
 using Opsg.Functions.Reports;
 using Opsg.Functions.Review;
 using Opsg.Functions.Steps;
@@ -14,7 +15,8 @@ using Opsg.Functions.Storage;
 namespace Opsg.Functions.Orchestration;
 
 /// <summary>The meeting workflow's only I/O; each step is idempotent as a case's are (<see cref="StepRunner{TState}"/>).</summary>
-public sealed class MeetingActivities(MeetingStore store, CaseStore cases, StepRunner<MeetingState> steps, ReportRenderer renderer, BlobStore blobs, MeetingWorkflow workflow, CaseWorkflow caseWorkflow)
+public sealed class MeetingActivities(MeetingStore store, CaseStore cases, StepRunner<MeetingState> steps, ReportRenderer renderer, BlobStore blobs, MeetingWorkflow workflow,
+    CaseWorkflow caseWorkflow, MeetingReminderMailer reminders)
 {
     [Function(nameof(ReadMeetingPlan))]
     public async Task<MeetingPlan> ReadMeetingPlan([ActivityTrigger] string meetingId) => MeetingProcess.Plan(await store.LoadAsync(meetingId, CancellationToken.None));
@@ -28,11 +30,15 @@ public sealed class MeetingActivities(MeetingStore store, CaseStore cases, StepR
     {
         var version = activity.Scheduled.ReportVersion ?? 1;
         var asScheduled = store.Kind.Fold(step.MeetingId, history.TakeWhile(e => e.Sequence <= step.Sequence));
-        var actions = ActionsAcrossMeetings.From(await store.LoadAllAsync(CancellationToken.None), asScheduled);
+        var meetings = await store.LoadAllAsync(CancellationToken.None);
+        var actions = ActionsAcrossMeetings.From(meetings, asScheduled);
+        var panelDecisions = asScheduled.Items.Values.Any(i => i.Added.Standing == StandingItem.PanelFeedback)
+            ? PanelFeedback.Since(await cases.LoadAllAsync(CancellationToken.None), PanelFeedback.LastMeetingBefore(meetings, asScheduled), asScheduled.Scheduled!.Date)
+            : [];
         var reviewed = new Dictionary<string, CaseState>(StringComparer.Ordinal);
         foreach (var caseId in asScheduled.Items.Values.Select(i => i.Added.CaseId).OfType<string>())
             reviewed[caseId] = await cases.LoadAsync(caseId, CancellationToken.None);
-        var bytes = Encoding.UTF8.GetBytes(renderer.RenderMeetingDocument(MinutesModel.TemplateName, MinutesModel.From(asScheduled, actions, reviewed)));
+        var bytes = Encoding.UTF8.GetBytes(renderer.RenderMeetingDocument(MinutesModel.TemplateName, MinutesModel.From(asScheduled, actions, reviewed, panelDecisions)));
         var sha = Convert.ToHexStringLower(SHA256.HashData(bytes));
         var name = ReportBlobs.Name(step.MeetingId, MinutesModel.TemplateName, version);
         await blobs.WriteAsync(BlobArea.Reports, name, bytes, ReportBlobs.ContentType, new Dictionary<string, string>
@@ -68,6 +74,16 @@ public sealed class MeetingActivities(MeetingStore store, CaseStore cases, StepR
         }
         return new ActivityCompleted(step.Sequence, $"The minutes of {approved.MeetingId} are final.");
     });
+
+    /// <summary>A reminder's timer fired: recorded once; the meeting's process decides whether it still says something.</summary>
+    [Function(nameof(FireMeetingTimer))]
+    public async Task<MeetingPlan> FireMeetingTimer([ActivityTrigger] MeetingTimerInput timer) =>
+        MeetingProcess.Plan(await store.RecordOnceAsync(timer.MeetingId, $"timer-{timer.TimerId}", DateTimeOffset.UtcNow,
+            s => s.Timers.TryGetValue(timer.TimerId, out var t) && !t.Fired ? Decision.Accept(new TimerFired(timer.TimerId)) : Decision.Accept()));
+
+    [Function(nameof(SendMeetingReminder))]
+    public Task<MeetingPlan> SendMeetingReminder([ActivityTrigger] MeetingStepInput step) => RunAsync(step, (history, activity) =>
+        reminders.SendAsync(step.MeetingId, step.Sequence, activity.Scheduled.Reminder ?? throw new InvalidOperationException("A reminder step names its reminder."), history));
 
     [Function(nameof(RecordMeetingStepFailure))]
     public async Task<MeetingPlan> RecordMeetingStepFailure([ActivityTrigger] MeetingStepFailure failure) =>

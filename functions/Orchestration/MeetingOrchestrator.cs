@@ -8,8 +8,8 @@ namespace Opsg.Functions.Orchestration;
 /// <summary>
 /// One orchestration per meeting (instance id = meeting id): from the first minutes to the approval at the next
 /// meeting. What happens next is <see cref="MeetingProcess"/>'s to decide; this runs it: the minutes whenever they are
-/// asked for or changed, and, when this meeting approves the previous one's minutes, the step that makes those final.
-/// Between steps it waits for the record to change. It completes when the minutes are final and nothing is left.
+/// asked for or changed, when this meeting approves the previous one's minutes the step that makes those final, and the
+/// reminders to SECAS as they fall. Between steps it waits for the record to change or the next reminder. It completes when the minutes are final and nothing is left.
 /// </summary>
 public static class MeetingOrchestrator
 {
@@ -23,10 +23,24 @@ public static class MeetingOrchestrator
         Publish(context, plan);
         for (plan = await RunScheduledStepsAsync(context, run, plan, retry); !plan.Finished; plan = await RunScheduledStepsAsync(context, run, plan, retry))
         {
-            plan = plan.Newest(await context.WaitForExternalEvent<MeetingPlan>(CaseOrchestrator.RecordChanged));
+            plan = plan.Newest(await WaitForRecordOrReminderAsync(context, run, plan, retry));
             Publish(context, plan);
         }
         return MeetingStage.Final.ToString();
+    }
+
+    /// <summary>The record changes, or the next reminder still due falls (recorded as fired, which schedules its email).</summary>
+    private static async Task<MeetingPlan> WaitForRecordOrReminderAsync(TaskOrchestrationContext context, MeetingRun run, MeetingPlan plan, TaskOptions retry)
+    {
+        using var stopWaiting = new CancellationTokenSource();
+        var changed = context.WaitForExternalEvent<MeetingPlan>(CaseOrchestrator.RecordChanged, stopWaiting.Token);
+        if (plan.NextTimer is not { } reminder) return await changed;
+        var due = context.CreateTimer(reminder.DueAt.UtcDateTime, stopWaiting.Token);
+        var first = await Task.WhenAny(changed, due);
+        stopWaiting.Cancel();
+        return first == changed
+            ? await changed
+            : await context.CallActivityAsync<MeetingPlan>(nameof(MeetingActivities.FireMeetingTimer), new MeetingTimerInput(run.MeetingId, reminder.TimerId), retry);
     }
 
     /// <summary>Runs every step the record has scheduled, oldest first, each under the retry policy.</summary>
@@ -56,6 +70,7 @@ public static class MeetingOrchestrator
     {
         MeetingProcess.RenderMinutesStep => context.CallActivityAsync<MeetingPlan>(nameof(MeetingActivities.RenderMinutes), input, retry),
         MeetingProcess.FinalisePreviousStep => context.CallActivityAsync<MeetingPlan>(nameof(MeetingActivities.FinalisePreviousMinutes), input, retry),
+        MeetingReminders.SendStep => context.CallActivityAsync<MeetingPlan>(nameof(MeetingActivities.SendMeetingReminder), input, retry),
         _ => throw new InvalidOperationException($"No activity runs a '{step.Activity}' step."),
     };
 
@@ -67,5 +82,7 @@ public static class MeetingOrchestrator
 public sealed record MeetingRun(string MeetingId, StepRetry Retry);
 
 public sealed record MeetingStepInput(string MeetingId, long Sequence, int Run);
+
+public sealed record MeetingTimerInput(string MeetingId, string TimerId);
 
 public sealed record MeetingStepFailure(string MeetingId, long Sequence, int Run, string Error, int Attempts);

@@ -6,8 +6,11 @@ using Opsg.Functions.Reports;
 
 namespace Opsg.Functions.Reminders;
 
-/// <summary>What a reminder's email shows (templates/mail/reminder.*): every value already worded.</summary>
-public sealed record ReminderMail(MailClassification Classification, string Subject, string RecipientName, string Headline, string CaseTitle, string CaseId, IReadOnlyList<ReminderFact> Facts);
+/// <summary>
+/// What a reminder's email shows (templates/mail/reminder.*): every value already worded. The record it is about is a
+/// case ("Case", "its title (its id)") or a meeting ("Meeting", "OPSG 25").
+/// </summary>
+public sealed record ReminderMail(MailClassification Classification, string Subject, string RecipientName, string Headline, string RecordLabel, string RecordName, IReadOnlyList<ReminderFact> Facts);
 
 /// <summary>A reminder by email: plain text and simple HTML from the same model, the case's classification first.</summary>
 public static class ReminderEmail
@@ -19,7 +22,7 @@ public static class ReminderEmail
         var opened = state.Opened ?? throw new InvalidOperationException("The case was never opened.");
         var marking = MailWording.Classification(opened.Classification);
         var title = MailWording.OneLine(opened.Title);
-        return new ReminderMail(marking, MailWording.Subject(marking, $"Reminder: {reminder.About} ({title})"), to.Name, reminder.Headline, title, state.CaseId, reminder.Facts);
+        return new ReminderMail(marking, MailWording.Subject(marking, $"Reminder: {reminder.About} ({title})"), to.Name, reminder.Headline, "Case", $"{title} ({state.CaseId})", reminder.Facts);
     }
 
     public static OutgoingMail Compose(MailRenderer renderer, MailRecipient to, Reminder reminder, CaseState state)

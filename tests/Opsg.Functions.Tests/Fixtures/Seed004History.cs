@@ -33,7 +33,7 @@ public static class Seed004History
         var number = 0;
         foreach (var item in Seed004Meeting.Items)
         {
-            Record(s => AgendaItems.Decide(s, AgendaItems.Validate(As<AgendaItemRequest>(new { number = item.Number, title = item.Title, narrative = item.Narrative, nilReturn = item.NilReturn })).Event!));
+            Record(s => AgendaItems.Decide(s, AgendaItems.Validate(As<AgendaItemRequest>(new { number = item.Number, title = item.Title, narrative = item.Narrative, nilReturn = item.NilReturn, standing = item.Standing })).Event!));
             foreach (var outcome in item.Outcomes)
                 Record(s => Outcomes.Decide(s, item.Number, Outcomes.Validate(As<OutcomeRequest>(outcome)).Command!));
             foreach (var action in item.Actions)

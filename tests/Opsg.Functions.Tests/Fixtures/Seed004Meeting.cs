@@ -51,7 +51,7 @@ public static class Seed004Meeting
         },
     };
 
-    public sealed record Item(int Number, string Title, object[] Narrative, object[] Outcomes, string[] Actions, string? NilReturn = null);
+    public sealed record Item(int Number, string Title, object[] Narrative, object[] Outcomes, string[] Actions, string? NilReturn = null, string? Standing = null);
 
     private static object Said(string text, string? heading = null) => new { heading, text };
 
@@ -61,16 +61,16 @@ public static class Seed004Meeting
     public static readonly Item[] Items =
     [
         new(1, "Previous Meeting Minutes", [Said("The Chair welcomed members and invited comments on the draft minutes of OPSG_24; none were made.")],
-            [Outcome("agreed", "that the minutes of OPSG_24 would be published as final.")], []),
+            [Outcome("agreed", "that the minutes of OPSG_24 would be published as final.")], [], Standing: "previousMinutes"),
         new(2, "Panel Feedback Report", [Said("SECAS reported the outcomes of the September Panel meeting.")],
             [Outcome("noted", "the outcomes of the September Panel meeting:", [
                 "Managed Service Providers will need to support the Supplier of Last Resort process; SECAS will take this forward.",
                 "The SEC strategic plan will be published on the SEC website.",
                 "Hosting device operating manuals on the SEC website was approved.",
-                "A modification is being raised so that SECAS can raise modifications on the Panel's behalf."])], []),
+                "A modification is being raised so that SECAS can raise modifications on the Panel's behalf."])], [], Standing: "panelFeedback"),
         new(3, "Actions Outstanding", [Said("The Group reviewed the actions still open from earlier meetings.")], [],
             ["DCC to track the experience of DNO members after the change to the Incident Management System.",
-             "SECAS to transfer action OPSG 24/06 to the TABASC."]),
+             "SECAS to transfer action OPSG 24/06 to the TABASC."], Standing: "actionsOutstanding"),
         new(4, "Major Incidents", [Said("SECAS presented its review of two Major Incident Review Reports.", "Incident reviews")],
             [Outcome("noted", "that:", ["The report should say that Service Requests which timed out must be resubmitted.", "Any business impact of the retries should be in the report."]),
              Outcome("agreed", "to publish both Major Incident Review Reports subject to the agreed revisions.")],
@@ -117,7 +117,7 @@ public static class Seed004Meeting
              Outcome("agreed", "that the remaining matters should move to the OPSG Issues Log.")],
             ["OPSG members to comment on candidate issues by 15 October."]),
         new(19, "Revised 2020 Meeting Dates", [], [Outcome("agreed", "the meeting dates proposed for 2020.")], []),
-        new(20, "Any Other Business", [Said("No other business was raised, and the Chair closed the meeting.")], [], []),
+        new(20, "Any Other Business", [Said("No other business was raised, and the Chair closed the meeting.")], [], [], Standing: "anyOtherBusiness"),
     ];
 
     /// <summary>The seed's post-meeting notes: one on an outcome (item 4, the first NOTED), one on an item (16), undated.</summary>

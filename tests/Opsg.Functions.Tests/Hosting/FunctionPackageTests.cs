@@ -69,8 +69,8 @@ public sealed class FunctionPackageTests(FunctionPackageTests.Package package) :
             .Where(f => f["bindings"]!.AsArray().Any(b => b!["type"]!.GetValue<string>() == type))
             .Select(f => f["name"]!.GetValue<string>()).Order().ToArray();
         Assert.Equal(["MeetingMinutes", "ReadinessReview"], TriggeredBy("orchestrationTrigger"));
-        Assert.Equal(["FinalisePreviousMinutes", "FireReminderTimer", "Notify", "ReadCasePlan", "ReadMeetingPlan", "RecordMeetingStepFailure", "RecordStepFailure",
-            "RenderMinutes", "RenderReport", "SendPanelLinks", "SendReminder"], TriggeredBy("activityTrigger"));
+        Assert.Equal(["FinalisePreviousMinutes", "FireMeetingTimer", "FireReminderTimer", "Notify", "ReadCasePlan", "ReadMeetingPlan", "RecordMeetingStepFailure", "RecordStepFailure",
+            "RenderMinutes", "RenderReport", "SendMeetingReminder", "SendPanelLinks", "SendReminder"], TriggeredBy("activityTrigger"));
         Assert.Equal(["RepairCaseOrchestrations"], TriggeredBy("timerTrigger"));
     }
 

@@ -154,4 +154,13 @@ public sealed class MeetingBadInputTests(MeetingApp app) : IClassFixture<Meeting
         await _secas.PostJson($"/api/meetings/{id}/items/1/outcomes/2/issues-log", new { change = "transferred", issueId = added, transferredTo = "TABASC" }).ExpectAsync(HttpStatusCode.Created);
         await (await _secas.PostJson($"/api/meetings/{id}/items/1/outcomes/2/issues-log", new { change = "closed", issueId = added })).ProblemAsync(HttpStatusCode.Conflict);
     }
+
+    [Fact]
+    public async Task AStandingItemIsHeldOncePerMeeting()
+    {
+        var id = await NewMeetingAsync();
+        await _secas.PostJson($"/api/meetings/{id}/items", new { number = 2, title = "Panel Feedback Report", standing = "panelFeedback" }).ExpectAsync(HttpStatusCode.Created);
+        await (await _secas.PostJson($"/api/meetings/{id}/items", new { number = 3, title = "Panel feedback again", standing = "panelFeedback" })).ProblemAsync(HttpStatusCode.Conflict);
+        await (await _secas.PostJson($"/api/meetings/{id}/items", new { number = 3, title = "x", standing = "lunch" })).ProblemAsync(HttpStatusCode.BadRequest, "standing");
+    }
 }

@@ -21,7 +21,7 @@ public sealed class Seed004Minuted : OpsgAppFixture
         await Secas.PutJson(meeting + "/attendance", Seed004Meeting.Attendance).ExpectAsync(HttpStatusCode.OK);
         foreach (var item in Seed004Meeting.Items)
         {
-            await Secas.PostJson(meeting + "/items", new { number = item.Number, title = item.Title, narrative = item.Narrative, nilReturn = item.NilReturn }).ExpectAsync(HttpStatusCode.Created);
+            await Secas.PostJson(meeting + "/items", new { number = item.Number, title = item.Title, narrative = item.Narrative, nilReturn = item.NilReturn, standing = item.Standing }).ExpectAsync(HttpStatusCode.Created);
             foreach (var outcome in item.Outcomes)
                 await Secas.PostJson($"{meeting}/items/{item.Number}/outcomes", outcome).ExpectAsync(HttpStatusCode.Created);
             foreach (var action in item.Actions)
@@ -229,6 +229,13 @@ public sealed class MeetingMinutesTests(Seed004Minuted meeting) : IClassFixture<
         html.Headers.Accept.ParseAdd("text/html");
         var page = await (await meeting.Secas.SendAsync(html)).Content.ReadAsStringAsync();
         Assert.Contains("data-issue=\"IL 25/02\" data-status=\"open\"", page);
+    }
+
+    [Fact]
+    public void ThePanelFeedbackItemSaysByItselfWhatThePanelDecidedSinceTheLastMeeting()
+    {
+        Assert.Contains("The Panel decided no readiness case since the last meeting.", Item(Flat(meeting.Minutes), 2));
+        Assert.DoesNotContain("data-field=\"panel-decisions\"", Item(Flat(meeting.Minutes), 4));
     }
 
     private static string Item(string flat, int number) => Regex.Match(flat, $"data-item=\"{number}\"(.*?)</section>").Groups[1].Value;
