@@ -8,7 +8,8 @@ public enum Body { Opsg, Tag }
 /// <summary>
 /// A condition one body set when it accepted a criterion, and whether it still stands. It is
 /// discharged by a post-meeting note on the LSC itself, or, when it rests on the provisions of a
-/// residual risk, by a note discharging that risk's caveat.
+/// residual risk, by a note discharging that risk's caveat, or, when an action delivers it, by the
+/// note that closes the action.
 /// </summary>
 public sealed record CriterionCondition(Body SetBy, int Lsc, string Condition, int? ConditionRisk, PostMeetingNoteAdded? DischargedBy)
 {
@@ -18,7 +19,10 @@ public sealed record CriterionCondition(Body SetBy, int Lsc, string Condition, i
     public bool DischargedThroughRisk => DischargedBy is { Risk: not null };
 }
 
-/// <summary>A residual risk accepted subject to an action, and whether its caveat has been discharged since.</summary>
+/// <summary>
+/// A residual risk accepted subject to an action, and whether its caveat has been discharged since: by a note on the
+/// risk, or by the note that closes the action.
+/// </summary>
 public sealed record RiskCaveat(int Risk, string? ActionId, PostMeetingNoteAdded? DischargedBy)
 {
     public bool Discharged => DischargedBy is not null;
@@ -36,10 +40,10 @@ public static class Conditions
     {
         var opsg = state.CriterionDecisions.Values
             .Where(d => d.Decision == CriterionDecision.AcceptedSubjectToCondition)
-            .Select(d => Condition(state, Body.Opsg, d.Lsc, d.Condition, d.ConditionRisk));
+            .Select(d => Condition(state, Body.Opsg, d.Lsc, d.Condition, d.ConditionRisk, d.ConditionAction));
         var tag = (state.TagView?.Criteria ?? [])
             .Where(t => t.Decision == CriterionDecision.AcceptedSubjectToCondition)
-            .Select(t => Condition(state, Body.Tag, t.Lsc, t.Condition, t.ConditionRisk));
+            .Select(t => Condition(state, Body.Tag, t.Lsc, t.Condition, t.ConditionRisk, null));
         return opsg.Concat(tag).OrderBy(c => c.Lsc).ThenBy(c => c.SetBy).ToList();
     }
 
@@ -51,7 +55,7 @@ public static class Conditions
     public static IReadOnlyList<RiskCaveat> Caveats(CaseState state) =>
         state.RiskDecisions.Values
             .Where(d => d.Decision == RiskDecision.AcceptedSubjectToAction)
-            .Select(d => new RiskCaveat(d.Number, d.ActionId, CaveatDischarge(state, d.Number)))
+            .Select(d => new RiskCaveat(d.Number, d.ActionId, CaveatDischarge(state, d.Number) ?? Closing(state, d.ActionId)))
             .ToList();
 
     public static RiskCaveat? CaveatOn(CaseState state, int risk) => Caveats(state).FirstOrDefault(c => c.Risk == risk);
@@ -60,12 +64,17 @@ public static class Conditions
     public static string Wording(string? condition, int? risk) =>
         condition ?? (risk is { } r ? $"the provisions of Residual Risk {r}" : "a stated condition");
 
-    private static CriterionCondition Condition(CaseState state, Body body, int lsc, string? condition, int? risk)
+    private static CriterionCondition Condition(CaseState state, Body body, int lsc, string? condition, int? risk, string? deliveredBy)
     {
         var discharge = state.Notes.LastOrDefault(n => n.Effect == NoteEffect.ConditionDischarged && n.Lsc == lsc)
-            ?? (risk is { } r ? CaveatDischarge(state, r) : null);
+            ?? (risk is { } r ? CaveatDischarge(state, r) ?? Closing(state, state.RiskDecisions.GetValueOrDefault(r)?.ActionId) : null)
+            ?? Closing(state, deliveredBy);
         return new CriterionCondition(body, lsc, Wording(condition, risk), risk, discharge);
     }
+
+    /// <summary>The note that closed the action, if one did.</summary>
+    private static PostMeetingNoteAdded? Closing(CaseState state, string? actionId) =>
+        actionId is null ? null : state.Notes.LastOrDefault(n => n.Effect == NoteEffect.ActionClosed && n.ActionId == actionId);
 
     private static PostMeetingNoteAdded? CaveatDischarge(CaseState state, int risk) =>
         state.Notes.LastOrDefault(n => n.Effect == NoteEffect.ConditionDischarged && n.Risk == risk && n.Lsc is null);

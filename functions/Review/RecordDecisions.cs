@@ -7,7 +7,8 @@ namespace Opsg.Functions.Review;
 
 public sealed record DecisionsRequest(List<CriterionDecisionRequest>? Criteria, List<RiskDecisionRequest>? Risks);
 
-public sealed record CriterionDecisionRequest(int? Lsc, string? Decision, string? Condition, int? ConditionRisk, string? Rag, string? RagNote, string? Discussion);
+public sealed record CriterionDecisionRequest(int? Lsc, string? Decision, string? Condition, int? ConditionRisk, string? Rag, string? RagNote, string? Discussion,
+    string? ConditionAction = null);
 
 public sealed record RiskDecisionRequest(int? Number, string? Decision, string? ActionId, string? Discussion);
 
@@ -57,6 +58,8 @@ public static class RecordDecisions
             if (v.CheckCited(catalogue, decided.Lsc, field + ".lsc"))
                 v.Check(scope.Contains(decided.Lsc), field + ".lsc", $"LSC {decided.Lsc} is not in the OPSG's scope ({string.Join(", ", scope)}).");
             ConditionTerms.CheckRisk(v, riskNumbers, decided.ConditionRisk, field);
+            if (decided.ConditionAction is { } delivering)
+                v.Check(state.Actions.Any(a => a.Raised.ActionId == delivering), field + ".conditionAction", $"There is no action {delivering}; raise it first (POST /actions).");
         }
         index = 0;
         foreach (var decided in decisions.OfType<RiskDecided>())
@@ -80,7 +83,17 @@ public static class RecordDecisions
             c.ConditionRisk,
             v.Enum<Rag>(c.Rag, field + ".rag"),
             v.OptionalText(c.RagNote, field + ".ragNote"),
-            v.OptionalText(c.Discussion, field + ".discussion", Validator.MaxLongText));
+            v.OptionalText(c.Discussion, field + ".discussion", Validator.MaxLongText),
+            ConditionAction(v, decision, c.ConditionAction, field));
+    }
+
+    /// <summary>The action that delivers the condition, named only on an acceptance subject to a condition.</summary>
+    private static string? ConditionAction(Validator v, CriterionDecision decision, string? action, string field)
+    {
+        var named = v.OptionalText(action, field + ".conditionAction", 40);
+        if (named is not null)
+            v.Check(decision == CriterionDecision.AcceptedSubjectToCondition, field + ".conditionAction", "Only a condition is delivered by an action.");
+        return named;
     }
 
     private static RiskDecided Risk(Validator v, RiskDecisionRequest r, string field)

@@ -46,7 +46,8 @@ public sealed record CriterionDecided(
     int? ConditionRisk,
     Rag Rag,
     string? RagNote,
-    string? Discussion) : CaseEvent;
+    string? Discussion,
+    string? ConditionAction = null) : CaseEvent;
 
 /// <summary>
 /// What the OPSG decided on one residual risk. <see cref="NeedsTagApproval"/>: the Group decided nothing

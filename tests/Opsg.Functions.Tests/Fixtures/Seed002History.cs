@@ -114,7 +114,7 @@ public static class Seed002History
             new CriterionDecided(6, CriterionDecision.StatusAgreed, null, null, Rag.Amber, t("this AMBER should not affect the recommendation to go live"), t("January was the worst month yet for category 1 and 2 incidents; February had three, none from SMETS1. The Chair said this could not be called a stable service.")),
             new CriterionDecided(7, CriterionDecision.Accepted, null, null, Rag.Green, null, null),
             new CriterionDecided(8, CriterionDecision.StatusAgreed, null, null, Rag.Amber, null, t("Consumers with auxiliary load circuits could be affected (see risk 10).")),
-            new CriterionDecided(9, CriterionDecision.AcceptedSubjectToCondition, t("publication of a revised BCDR plan covering MDS and Telefonica"), null, Rag.Amber, null, null),
+            new CriterionDecided(9, CriterionDecision.AcceptedSubjectToCondition, t("publication of a revised BCDR plan covering MDS and Telefonica"), null, Rag.Amber, null, null, Action03),
         ];
     }
 

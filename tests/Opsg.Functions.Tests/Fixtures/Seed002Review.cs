@@ -74,7 +74,7 @@ public static class Seed002Review
             new { lsc = 6, decision = "statusAgreed", rag = "amber", ragNote = "This AMBER should not affect the recommendation to go live.", discussion = "January was the worst month for Category 1 and 2 Incidents; February had three, none from SMETS1. The Chair said this could not be called a stable service." },
             new { lsc = 7, decision = "accepted", rag = "green" },
             new { lsc = 8, decision = "statusAgreed", rag = "amber", discussion = "Consumers with Auxiliary Load circuits could be affected (see residual risk 10)." },
-            new { lsc = 9, decision = "acceptedSubjectToCondition", condition = "Publication of a revised BCDR plan that includes MDS and Telefonica.", rag = "amber" },
+            new { lsc = 9, decision = "acceptedSubjectToCondition", condition = "Publication of a revised BCDR plan that includes MDS and Telefonica.", rag = "amber", conditionAction = "OPSG 29xxx/03" },
         },
         risks = new object[]
         {

@@ -137,6 +137,18 @@ public sealed class MeetingMinutesTests(Seed004Minuted meeting) : IClassFixture<
     }
 
     [Fact]
+    public async Task ANoteAfterTheMinutesRendersANewVersion_AndWhatChangedNamesIt()
+    {
+        await meeting.Secas.PostJson(Url + "/notes", new { item = 5, on = "2019-10-03", text = "The vend metric will be in the November update." }).ExpectAsync(HttpStatusCode.OK);
+        await meeting.WaitForMeetingAsync(Seed004Meeting.Id, m => m["minutes"]!.AsArray().Count >= 2);
+        var changes = await meeting.Secas.GetAsync(Url + "/minutes/changes?from=1&to=2").ExpectAsync(HttpStatusCode.OK);
+        Assert.Contains(changes["changes"]!.AsArray(), c => c!["text"]!.GetValue<string>() == "Item 5: post-meeting note added (3 October 2019).");
+        await (await meeting.App.ClientAs("Dcc").GetAsync(Url + "/minutes/changes?from=1&to=2")).ProblemAsync(HttpStatusCode.Forbidden);
+        await (await meeting.Secas.GetAsync(Url + "/minutes/changes?from=2&to=1")).ProblemAsync(HttpStatusCode.BadRequest, "from");
+        await (await meeting.Secas.GetAsync(Url + "/minutes/changes?from=1&to=99")).ProblemAsync(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
     public async Task DraftMinutesAreForMembersAndSecasOnly()
     {
         var view = await meeting.Secas.GetAsync(Url).ExpectAsync(HttpStatusCode.OK);

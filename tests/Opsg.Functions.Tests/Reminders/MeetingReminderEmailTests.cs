@@ -1,6 +1,5 @@
 using System.Net;
 using System.Text.Json.Nodes;
-using Microsoft.Extensions.DependencyInjection;
 using Opsg.Functions.Meetings;
 using Opsg.Functions.Tests.Fixtures;
 using Opsg.Functions.Tests.Orchestration;
@@ -16,29 +15,12 @@ public sealed class MeetingReminderEmailTests(MeetingReminderEmailTests.App fixt
 {
     private static readonly string Secretariat = $"secretariat-{Guid.NewGuid().ToString("N")[..8]}@secas.example";
 
-    public sealed class App : OpsgAppFixture
+    public sealed class App : MailedAppFixture
     {
-        private readonly ManualClock _clock = new(Seed002History.Start);
-
-        public Maildev Mail { get; private set; } = null!;
-
-        protected override IDictionary<string, string?> Settings
+        protected override IDictionary<string, string> Recipients => new Dictionary<string, string>
         {
-            get
-            {
-                var settings = Mail.Settings;
-                settings["Mail:SecretariatRecipients"] = $"OPSG Secretariat <{Secretariat}>";
-                return settings;
-            }
-        }
-
-        protected override Action<IServiceCollection> TestServices => _clock.Install;
-
-        public override async Task InitializeAsync()
-        {
-            Mail = await Maildev.Shared;
-            await base.InitializeAsync();
-        }
+            ["Mail:SecretariatRecipients"] = $"OPSG Secretariat <{Secretariat}>",
+        };
     }
 
     private readonly OpsgApp _app = fixture.App;

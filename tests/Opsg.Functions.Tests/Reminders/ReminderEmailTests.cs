@@ -18,30 +18,13 @@ public sealed class ReminderEmailTests(ReminderEmailTests.App fixture) : IClassF
     private static readonly string Secretariat = $"secretariat-{Run}@secas.example";
     private static readonly string DccContact = $"readiness-{Run}@dcc.example";
 
-    public sealed class App : OpsgAppFixture
+    public sealed class App : MailedAppFixture
     {
-        private readonly ManualClock _clock = new(Seed002History.Start);
-
-        public Maildev Mail { get; private set; } = null!;
-
-        protected override IDictionary<string, string?> Settings
+        protected override IDictionary<string, string> Recipients => new Dictionary<string, string>
         {
-            get
-            {
-                var settings = Mail.Settings;
-                settings["Mail:SecretariatRecipients"] = $"OPSG Secretariat <{Secretariat}>";
-                settings["Mail:DccRecipients"] = $"DCC Readiness Contact <{DccContact}>";
-                return settings;
-            }
-        }
-
-        protected override Action<IServiceCollection> TestServices => _clock.Install;
-
-        public override async Task InitializeAsync()
-        {
-            Mail = await Maildev.Shared;
-            await base.InitializeAsync();
-        }
+            ["Mail:SecretariatRecipients"] = $"OPSG Secretariat <{Secretariat}>",
+            ["Mail:DccRecipients"] = $"DCC Readiness Contact <{DccContact}>",
+        };
     }
 
     private readonly OpsgApp _app = fixture.App;

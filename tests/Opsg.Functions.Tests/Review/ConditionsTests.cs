@@ -26,6 +26,17 @@ public sealed class ConditionsTests
         [.. Seed002History.Opening(), .. Seed002History.Meeting(), Seed002History.TagView()]);
 
     [Fact]
+    public void GivenTheActionThatDeliversLsc9sConditionClosed_ThenTheConditionIsDischargedByTheClosingNote_InTheRecommendationToo()
+    {
+        var closing = new PostMeetingNoteAdded("PMN-9", NoteEffect.ActionClosed, Seed002History.Action03, null, null, new DateOnly(2020, 3, 9), "The revised BCDR plan was published. Action closed.");
+        var closed = History.Given(Seed002History.CaseId, [.. Seed002History.Opening(), .. Seed002History.Meeting(), Seed002History.TagView(), closing]);
+        Assert.False(Conditions.On(AtMeeting, Body.Opsg, 9)!.Discharged);
+        Assert.Equal(closing, Conditions.On(closed, Body.Opsg, 9)!.DischargedBy);
+        Assert.DoesNotContain(9, PanelRecommendation.For(closed).OpenConditionLscs);
+        Assert.Contains(9, PanelRecommendation.For(AtMeeting).OpenConditionLscs);
+    }
+
+    [Fact]
     public void GivenOnlyRisk12sCaveatDischarged_ThenLsc2sConditionIsDischargedThroughThatRisk()
     {
         var lsc2 = Conditions.On(RiskOnly, Body.Opsg, 2)!;

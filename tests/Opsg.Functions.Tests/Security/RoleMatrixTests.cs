@@ -97,6 +97,7 @@ public sealed partial class RoleMatrixTests(RoleMatrixTests.App fixture) : IClas
         ["GetOutstandingActions"] = ["Dcc", "Secas", "OpsgMember", "Tag"],
         ["ChangeIssuesLog"] = ["Secas"],
         ["GetIssuesLog"] = ["Dcc", "Secas", "OpsgMember", "Tag"],
+        ["GetMinutesChanges"] = ["Dcc", "Secas", "OpsgMember", "Tag"],
     };
 
     [Fact]

@@ -152,6 +152,10 @@ public sealed class SampleResponseTests : IClassFixture<SampleResponseTests.App>
         do view = await _secas.GetAsync(meeting).ExpectAsync(HttpStatusCode.OK);
         while (view["minutes"]!.AsArray().Count == 0 && DateTime.UtcNow < deadline && await Delay());
         await _member.GetAsync(view["minutes"]![0]!["url"]!.GetValue<string>());
+        await _secas.PostJson(meeting + "/notes", new { item = item.Number, text = "The report was revised as agreed." }).ExpectAsync(HttpStatusCode.OK);
+        do view = await _secas.GetAsync(meeting).ExpectAsync(HttpStatusCode.OK);
+        while (view["minutes"]!.AsArray().Count < 2 && DateTime.UtcNow < deadline.AddSeconds(30) && await Delay());
+        await _member.GetAsync(meeting + "/minutes/changes?from=1&to=2");
         await _secas.PostJson($"{meeting}/items/99/outcomes", new { verb = "noted", text = "x" });    // 404
         await _secas.PostJson(meeting + "/items", new { number = item.Number, title = "Again" });      // 409
     }
