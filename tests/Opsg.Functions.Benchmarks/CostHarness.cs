@@ -30,13 +30,34 @@ public static class CostHarness
         var cases = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 3;
         var idleSeconds = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 120;
         await using var azurite = await Azurite.StartAsync(location: null);
+        Progress("azurite up");
         var maildev = await Maildev.Shared;
+        Progress("maildev up");
         await using var proxy = await CountingStorageProxy.StartAsync(azurite, Hub);
+        Progress("proxy up");
+        if (Environment.GetEnvironmentVariable("COST_CHECK") is not null)
+        {
+            var table = new Azure.Data.Tables.TableClient(proxy.ConnectionString, "checktable");
+            await table.CreateIfNotExistsAsync();
+            await table.AddEntityAsync(new Azure.Data.Tables.TableEntity("p", "r"));
+            Progress("table ok");
+            var queue = new Azure.Storage.Queues.QueueClient(proxy.ConnectionString, "checkqueue");
+            await queue.CreateIfNotExistsAsync();
+            await queue.SendMessageAsync("x");
+            await queue.ReceiveMessagesAsync();
+            Progress("queue ok");
+            var blob = new Azure.Storage.Blobs.BlobContainerClient(proxy.ConnectionString, "checkblob");
+            await blob.CreateIfNotExistsAsync();
+            await blob.UploadBlobAsync("b", BinaryData.FromString("x"));
+            Progress("blob ok");
+            Console.WriteLine(string.Join("\n", proxy.TakeCounts().Select(c => $"{c.Key} {c.Value}")));
+            return 0;
+        }
         var (process, http) = await StartLocalHostAsync(proxy.ConnectionString, new Dictionary<string, string>
         {
             ["OpsgTaskHub"] = Hub,
             // Every minute rather than production's five, so a two-minute window sees whole runs; scaled below.
-            ["OpsgRepairSchedule"] = "0 * * * * *",
+            ["OpsgRepairSchedule"] = "0 */1 * * * *",
             ["Auth__ApiKeys__Tag"] = TagKey,
             ["Auth__ApiKeys__Panel"] = "bench-panel",
             ["Mail__Host"] = "127.0.0.1",
@@ -49,6 +70,7 @@ public static class CostHarness
         try
         {
             await Task.Delay(TimeSpan.FromSeconds(10));
+            Progress("host up");
             var startup = new Window("start-up (host start → 10 s later)", TimeSpan.FromSeconds(10), proxy.TakeCounts());
 
             var windows = new List<Window>();
@@ -59,7 +81,7 @@ public static class CostHarness
                 var polls = await OneCaseAsync(http, maildev, i);
                 windows.Add(new Window($"case {i + 1}", clock.Elapsed, proxy.TakeCounts(), polls));
             }
-            var caseRead = await ReadCostAsync(http, proxy, "/api/cases/" + (await (await SendAsync(http, HttpMethod.Get, "/api/cases", SecasKey)).Content.ReadFromJsonAsync<JsonNode>())!["cases"]![0]!["id"]!.GetValue<string>());
+            var caseRead = await ReadCostAsync(http, proxy, "/api/cases/" + _lastCase);
 
             proxy.TakeCounts();
             var meetingClock = Stopwatch.StartNew();
@@ -91,6 +113,11 @@ public static class CostHarness
         }
         return 0;
     }
+
+    private static string? _lastCase;
+    private static readonly Stopwatch Since = Stopwatch.StartNew();
+
+    private static void Progress(string what) => Console.Error.WriteLine($"[{Since.Elapsed.TotalSeconds,6:F1} s] {what}");
 
     private static int Total(IReadOnlyDictionary<(string, string, string), int> counts) => counts.Values.Sum();
 
@@ -134,8 +161,10 @@ public static class CostHarness
         await WorkflowLatencyHarness.Expect(opened);
         var caseId = (await opened.Content.ReadFromJsonAsync<JsonNode>())!["id"]!.GetValue<string>();
         var c = $"/api/cases/{caseId}";
+        _lastCase = caseId;
 
         await WorkflowLatencyHarness.Expect(await SendAsync(http, HttpMethod.Post, $"{c}/submissions", DccKey, Seed002.Submission));
+        Progress("waiting for the readiness pack");
         polls += await UntilAsync(http, c, s => s["reports"]?.AsArray().Count >= 1);
         using (var form = new MultipartFormDataContent())
         {
@@ -145,24 +174,30 @@ public static class CostHarness
             upload.Headers.Add("X-Api-Key", DccKey);
             await WorkflowLatencyHarness.Expect(await http.SendAsync(upload));
         }
+        Progress("TAG view");
         await WorkflowLatencyHarness.Expect(await SendAsync(http, HttpMethod.Post, $"{c}/raiseEvent/TagView", TagKey, Seed002Review.TagView));
         await WorkflowLatencyHarness.Expect(await SendAsync(http, HttpMethod.Post, $"{c}/review", SecasKey, Seed002Review.OpenReview));
         await WorkflowLatencyHarness.Expect(await SendAsync(http, HttpMethod.Put, $"{c}/meeting", SecasKey, Seed002Review.Meeting));
         foreach (var risk in Seed002Review.AddedRisks) await WorkflowLatencyHarness.Expect(await SendAsync(http, HttpMethod.Post, $"{c}/risks", SecasKey, risk));
         foreach (var action in Seed002Review.Actions) await WorkflowLatencyHarness.Expect(await SendAsync(http, HttpMethod.Post, $"{c}/actions", SecasKey, action));
+        Progress("decisions");
         await WorkflowLatencyHarness.Expect(await SendAsync(http, HttpMethod.Post, $"{c}/decisions", SecasKey, ForCase(Seed002Review.Decisions)));
         foreach (var note in Seed002Review.PostMeetingNotes) await WorkflowLatencyHarness.Expect(await SendAsync(http, HttpMethod.Post, $"{c}/notes", SecasKey, ForCase(note)));
         await WorkflowLatencyHarness.Expect(await SendAsync(http, HttpMethod.Post, $"{c}/raiseEvent/PanelDecision", SecasKey, Seed002Review.PanelDecision));
         await WorkflowLatencyHarness.Expect(await SendAsync(http, HttpMethod.Post, $"{c}/reports", SecasKey, new { kinds = new[] { "draft-minutes", "panel-report", "actions-register" } }));
+        Progress("waiting for the three reports");
         polls += await UntilAsync(http, c, s => s["reports"]?.AsArray().Count >= 4);
 
         var mailed = (await maildev.MessagesToAsync(PanelAddress)).Count;
         await WorkflowLatencyHarness.Expect(await SendAsync(http, HttpMethod.Post, $"{c}/panel-mailings", SecasKey, new { }));
+        Progress("waiting for the Panel mail");
         await maildev.WaitForAsync(PanelAddress, mailed + 1);
         var link = (await (await SendAsync(http, HttpMethod.Post, $"{c}/links", SecasKey, new { recipient = "SEC Panel secretariat", expiresAt = DateTimeOffset.UtcNow.AddDays(14) })).Content.ReadFromJsonAsync<JsonNode>())!;
         await WorkflowLatencyHarness.Expect(await http.GetAsync(new Uri(link["url"]!.GetValue<string>()).PathAndQuery));
 
+        Progress("minutes approved");
         await WorkflowLatencyHarness.Expect(await SendAsync(http, HttpMethod.Post, $"{c}/raiseEvent/MinutesApproved", SecasKey, Seed002Review.MinutesApproval));
+        Progress("waiting for Completed");
         polls += await UntilAsync(http, c, s => s["runtimeStatus"]?.GetValue<string>() == "Completed");
         return polls;
     }
@@ -184,24 +219,26 @@ public static class CostHarness
         foreach (var imported in Seed004Meeting.Imported) await Post(m + "/imported-actions", imported);
         foreach (var review in Seed004Meeting.Reviews) await Post(m + "/items/3/action-reviews", review);
         foreach (var note in Seed004Meeting.Notes) await Post(m + "/notes", note);
+        Progress("previous minutes");
         await Post(m + "/previous-minutes", new { meetingId = Seed004Meeting.Previous });
         using (var request = new HttpRequestMessage(HttpMethod.Post, m + "/minutes"))
         {
             request.Headers.Add("X-Api-Key", SecasKey);
             await WorkflowLatencyHarness.Expect(await http.SendAsync(request));
         }
+        Progress("waiting for the meeting's minutes");
         return await UntilAsync(http, m, s => s["minutes"]?.AsArray().Count >= 1);
     }
 
     /// <summary>Polls twice a second (what a person refreshing a page might do), and says how many reads that took.</summary>
     private static async Task<int> UntilAsync(HttpClient http, string url, Func<JsonNode, bool> done)
     {
-        var deadline = DateTime.UtcNow.AddSeconds(60);
+        var deadline = DateTime.UtcNow.AddSeconds(40);
         for (var polls = 1; ; polls++)
         {
             using var response = await SendAsync(http, HttpMethod.Get, url, SecasKey);
             if (response.IsSuccessStatusCode && done((await response.Content.ReadFromJsonAsync<JsonNode>())!)) return polls;
-            if (DateTime.UtcNow > deadline) throw new TimeoutException($"{url} did not get there within 60 s.");
+            if (DateTime.UtcNow > deadline) throw new TimeoutException($"{url} did not get there within 40 s: {await response.Content.ReadAsStringAsync()}");
             await Task.Delay(500);
         }
     }

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Logging;
 using Opsg.Functions.Tests.Fixtures;
 
@@ -58,7 +59,7 @@ public sealed class CountingStorageProxy : IAsyncDisposable
         var bytes = body.ToArray();
         _counts.AddOrUpdate((service, Owner(service, request.Path.Value ?? "", bytes), Operation(service, request)), 1, (_, n) => n + 1);
 
-        using var forward = new HttpRequestMessage(new HttpMethod(request.Method), new Uri(target, request.Path + request.QueryString));
+        using var forward = new HttpRequestMessage(new HttpMethod(request.Method), new Uri(target, http.Features.Get<IHttpRequestFeature>()!.RawTarget));
         if (bytes.Length > 0 || request.ContentLength is not null) forward.Content = new ByteArrayContent(bytes);
         foreach (var (name, values) in request.Headers)
         {
@@ -66,7 +67,8 @@ public sealed class CountingStorageProxy : IAsyncDisposable
             if (!forward.Headers.TryAddWithoutValidation(name, values.ToArray()))
                 forward.Content?.Headers.TryAddWithoutValidation(name, values.ToArray());
         }
-        // Shared Key signs the canonical resource and headers, not the Host, so the port change keeps the signature valid.
+        // Forwarded as sent (RawTarget, not the decoded path re-encoded): Shared Key signs the encoded resource. It
+        // does not sign the Host, so the port change keeps the signature valid.
         using var response = await _upstream.SendAsync(forward, HttpCompletionOption.ResponseContentRead, http.RequestAborted);
         http.Response.StatusCode = (int)response.StatusCode;
         foreach (var (name, values) in response.Headers.Concat(response.Content.Headers))
