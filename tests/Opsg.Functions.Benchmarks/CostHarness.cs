@@ -19,8 +19,8 @@ namespace Opsg.Functions.Benchmarks;
 public static class CostHarness
 {
     private const string Hub = "costhub";
-    private const string TagKey = "bench-tag";
-    private const string PanelAddress = "panel@example.org";
+    internal const string TagKey = "bench-tag";
+    internal const string PanelAddress = "panel@example.org";
     private static readonly string DccKey = "bench-dcc";
 
     private sealed record Window(string What, TimeSpan Duration, IReadOnlyDictionary<(string Service, string Owner, string Operation), int> Counts, int Polls = 0);
@@ -152,7 +152,7 @@ public static class CostHarness
     }
 
     /// <summary>Seed 002's review as in Seed002TimelineTests, at a meeting of its own so its actions are /01–/03.</summary>
-    private static async Task<int> OneCaseAsync(HttpClient http, Maildev maildev, int index)
+    internal static async Task<int> OneCaseAsync(HttpClient http, Maildev maildev, int index)
     {
         var meetingId = $"OPSG_29c{index.ToString(CultureInfo.InvariantCulture)}";
         object ForCase(object body) => JsonNode.Parse(JsonSerializer.Serialize(body).Replace("OPSG 29xxx/", meetingId.Replace('_', ' ') + "/", StringComparison.Ordinal))!;
