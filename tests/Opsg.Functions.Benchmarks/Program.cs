@@ -12,6 +12,8 @@ public static class BenchmarkProgram
         {
             "workflow" => await WorkflowLatencyHarness.RunAsync(args[1..]),
             "meetings" => await MeetingLatencyHarness.RunAsync(args[1..]),
+            "cost" => await CostHarness.RunAsync(args[1..]),
+            "twohosts" => await TwoHostsHarness.RunAsync(args[1..]),
             _ => RunMicroBenchmarks(args),
         };
     }

@@ -150,8 +150,10 @@ public static class WorkflowLatencyHarness
         start.Environment["Logging__LogLevel__Default"] = "Warning";
         foreach (var (name, value) in environment ?? new Dictionary<string, string>()) start.Environment[name] = value;
         var process = Process.Start(start)!;
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
+        // BENCH_HOST_LOG=1 shows the local host's own output, for a host that never answers health.
+        var echo = Environment.GetEnvironmentVariable("BENCH_HOST_LOG") is not null;
+        process.OutputDataReceived += (_, e) => { if (echo && e.Data is not null) Console.Error.WriteLine(e.Data); };
+        process.ErrorDataReceived += (_, e) => { if (echo && e.Data is not null) Console.Error.WriteLine(e.Data); };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
@@ -159,6 +161,7 @@ public static class WorkflowLatencyHarness
         {
             try { if ((await http.GetAsync("/api/health")).StatusCode == HttpStatusCode.OK) return (process, http); }
             catch (HttpRequestException) { }
+            if (process.HasExited) throw new InvalidOperationException($"The local host exited with {process.ExitCode} before answering health (BENCH_HOST_LOG=1 shows why).");
             await Task.Delay(20);
         }
     }
