@@ -65,17 +65,18 @@ public static class PostMeetingNotes
             ?? (submission.OpsgScope.Contains(lsc) || submission.TagScope.Contains(lsc) ? null : $"LSC {lsc} is in neither the OPSG's nor the TAG's scope.");
     }
 
-    // Whichever body set the condition, a note on the LSC discharges it.
+    // Whichever body set the condition, a note on the LSC discharges it. One discharged only by the closing of the action
+    // that delivers it may still have its own note, saying so: the note then stands as its discharge.
     private static string? LscDischargeProblem(CaseState state, int lsc)
     {
         var conditions = Conditions.Of(state).Where(c => c.Lsc == lsc).ToList();
         return conditions.Count == 0 ? $"LSC {lsc} was not accepted subject to a condition; there is nothing to discharge."
-            : conditions.All(c => c.Discharged) ? $"The condition on LSC {lsc} is already discharged."
+            : conditions.All(c => c.Discharged && c.DischargedBy!.Effect != NoteEffect.ActionClosed) ? $"The condition on LSC {lsc} is already discharged."
             : null;
     }
 
     private static string? RiskDischargeProblem(CaseState state, int risk) =>
         Conditions.CaveatOn(state, risk) is not { } caveat ? $"Risk {risk} was not accepted subject to an action; there is no caveat to discharge."
-        : caveat.Discharged ? $"The caveat on risk {risk} is already discharged."
+        : caveat.Discharged && caveat.DischargedBy!.Effect != NoteEffect.ActionClosed ? $"The caveat on risk {risk} is already discharged."
         : null;
 }
