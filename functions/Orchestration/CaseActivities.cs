@@ -65,7 +65,7 @@ public sealed class CaseActivities(CaseStore store, StepRunner<CaseState> steps,
     /// <summary>A step that spent its retries: the case status shows it until SECAS asks for it again.</summary>
     [Function(nameof(RecordStepFailure))]
     public async Task<CasePlan> RecordStepFailure([ActivityTrigger] StepFailure failure) =>
-        CaseProcess.Plan(await steps.RecordFailureAsync(failure.CaseId, failure.Sequence, failure.Run, failure.Error, failure.Attempts));
+        CaseProcess.Plan(await steps.RecordFailureAsync(failure.CaseId, failure.Sequence, failure.Run, failure.Error, failure.Attempts, failure.ErrorType));
 
     private async Task<CasePlan> RunStepAsync(StepInput step, Func<IReadOnlyList<RecordedEvent>, ActivityState, Task<RecordEvent>> run) =>
         CaseProcess.Plan(await steps.RunAsync(step.CaseId, step.Sequence, step.Run, run));

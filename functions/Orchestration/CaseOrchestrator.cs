@@ -84,7 +84,7 @@ internal sealed class CaseTimeline
                 // Retries are spent: the record says which step failed and why, and the orchestration fails.
                 // POST /rewind records the retry and starts the orchestration again from the record.
                 await _context.CallActivityAsync<CasePlan>(nameof(CaseActivities.RecordStepFailure),
-                    new StepFailure(_run.CaseId, step.Sequence, step.Run, failure.FailureDetails.ErrorMessage, _run.Retry.Attempts), _retry);
+                    new StepFailure(_run.CaseId, step.Sequence, step.Run, failure.FailureDetails.ErrorMessage, _run.Retry.Attempts, failure.FailureDetails.ErrorType), _retry);
                 throw;
             }
             Publish();
@@ -126,6 +126,6 @@ public sealed record CaseProgressPublished(string Stage, long Version);
 
 public sealed record StepInput(string CaseId, long Sequence, int Run);
 
-public sealed record StepFailure(string CaseId, long Sequence, int Run, string Error, int Attempts);
+public sealed record StepFailure(string CaseId, long Sequence, int Run, string Error, int Attempts, string? ErrorType = null);
 
 public sealed record TimerInput(string CaseId, string TimerId);

@@ -42,7 +42,11 @@ public sealed record CaseStatusView(
         CustomStatus = instance?.ReadCustomStatusAs<CaseProgressPublished>()?.Stage ?? CaseProcess.Stage(s).ToString(),
         CreatedTime = instance?.CreatedAt ?? s.CreatedTime,
         LastUpdatedTime = instance is null ? s.LastUpdatedTime : Max(instance.LastUpdatedAt, s.LastUpdatedTime),
-        OrchestrationFailure = instance?.FailureDetails?.ErrorMessage ?? (instance?.RuntimeStatus == OrchestrationRuntimeStatus.Failed ? instance.SerializedOutput : null),
+        // The engine's own message carries the step's exception text: every role reads this, so it says what the
+        // record says of the failed step (a category and a reference), or that the detail is in the logs.
+        OrchestrationFailure = instance?.RuntimeStatus == OrchestrationRuntimeStatus.Failed || instance?.FailureDetails is not null
+            ? s.Activities.Values.LastOrDefault(a => a.Status == ActivityStatus.Failed)?.Error ?? "The workflow stopped unexpectedly; the detail is in the app's logs."
+            : null,
     };
 
     public static CaseStatusView From(CaseState s, IReadOnlyList<RecordedEvent>? history = null) => new(

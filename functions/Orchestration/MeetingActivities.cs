@@ -87,7 +87,7 @@ public sealed class MeetingActivities(MeetingStore store, CaseStore cases, StepR
 
     [Function(nameof(RecordMeetingStepFailure))]
     public async Task<MeetingPlan> RecordMeetingStepFailure([ActivityTrigger] MeetingStepFailure failure) =>
-        MeetingProcess.Plan(await steps.RecordFailureAsync(failure.MeetingId, failure.Sequence, failure.Run, failure.Error, failure.Attempts));
+        MeetingProcess.Plan(await steps.RecordFailureAsync(failure.MeetingId, failure.Sequence, failure.Run, failure.Error, failure.Attempts, failure.ErrorType));
 
     private async Task<MeetingPlan> RunAsync(MeetingStepInput step, Func<IReadOnlyList<RecordedEvent>, ActivityState, Task<RecordEvent>> run) =>
         MeetingProcess.Plan(await steps.RunAsync(step.MeetingId, step.Sequence, step.Run, run));

@@ -57,7 +57,7 @@ public static class MeetingOrchestrator
             {
                 // Retries are spent: the record says which step failed and why, and the orchestration fails.
                 await context.CallActivityAsync<MeetingPlan>(nameof(MeetingActivities.RecordMeetingStepFailure),
-                    new MeetingStepFailure(run.MeetingId, step.Sequence, step.Run, failure.FailureDetails.ErrorMessage, run.Retry.Attempts), retry);
+                    new MeetingStepFailure(run.MeetingId, step.Sequence, step.Run, failure.FailureDetails.ErrorMessage, run.Retry.Attempts, failure.FailureDetails.ErrorType), retry);
                 throw;
             }
             Publish(context, plan);
@@ -85,4 +85,4 @@ public sealed record MeetingStepInput(string MeetingId, long Sequence, int Run);
 
 public sealed record MeetingTimerInput(string MeetingId, string TimerId);
 
-public sealed record MeetingStepFailure(string MeetingId, long Sequence, int Run, string Error, int Attempts);
+public sealed record MeetingStepFailure(string MeetingId, long Sequence, int Run, string Error, int Attempts, string? ErrorType = null);

@@ -7,7 +7,7 @@ namespace Opsg.Functions.Steps;
 /// record still shows it as scheduled for this run (already done, failed for good, or a run SECAS has since replaced),
 /// and its completion is appended under a key per run, so a retried or replayed step records itself once.
 /// </summary>
-public sealed class StepRunner<TState>(RecordStore<TState> store, FaultInjection faults, TimeProvider clock) where TState : RecordState
+public sealed class StepRunner<TState>(RecordStore<TState> store, FaultInjection faults, TimeProvider clock, ILogger<StepRunner<TState>> logger) where TState : RecordState
 {
     /// <summary>Runs <paramref name="work"/> if the step is still due, and records what it answers; the record after it.</summary>
     public async Task<TState> RunAsync(string id, long sequence, int run, Func<IReadOnlyList<RecordedEvent>, ActivityState, Task<RecordEvent>> work)
@@ -21,10 +21,19 @@ public sealed class StepRunner<TState>(RecordStore<TState> store, FaultInjection
         return await AppendAsync(id, CompletionKey(sequence, run), s => Scheduled(s, sequence, run) is not null ? Decision.Accept(completion) : Decision.Accept());
     }
 
-    /// <summary>A step that spent its retries: the record shows it failed until SECAS asks for it again.</summary>
-    public Task<TState> RecordFailureAsync(string id, long sequence, int run, string error, int attempts) =>
-        AppendAsync(id, $"{CompletionKey(sequence, run)}-failed",
-            s => Scheduled(s, sequence, run) is not null ? Decision.Accept(new ActivityFailed(sequence, error, attempts)) : Decision.Accept());
+    /// <summary>
+    /// A step that spent its retries: the record shows it failed until SECAS asks for it again, with the failure's
+    /// category and a reference (<see cref="StepErrors"/>); the error itself is logged under that reference.
+    /// </summary>
+    public Task<TState> RecordFailureAsync(string id, long sequence, int run, string error, int attempts, string? errorType = null)
+    {
+        var reference = StepErrors.Reference(id, sequence, run);
+        logger.LogError("Step {Sequence} (run {Run}) of {RecordId} failed after {Attempts} attempts, ref {Reference}: {ErrorType}: {Error}",
+            sequence, run, id, attempts, reference, errorType, error);
+        var described = StepErrors.Describe(errorType, reference);
+        return AppendAsync(id, $"{CompletionKey(sequence, run)}-failed",
+            s => Scheduled(s, sequence, run) is not null ? Decision.Accept(new ActivityFailed(sequence, described, attempts)) : Decision.Accept());
+    }
 
     /// <summary>What the engine records, once per key.</summary>
     public async Task<TState> AppendAsync(string id, string idempotencyKey, Func<TState, Decision> decide) =>
