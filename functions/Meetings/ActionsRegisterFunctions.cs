@@ -1,5 +1,4 @@
 using Microsoft.Azure.Functions.Worker;
-using System.Globalization;
 using Opsg.Functions.Cases;
 using Opsg.Functions.Http;
 using Opsg.Functions.Records;
@@ -17,8 +16,6 @@ namespace Opsg.Functions.Meetings;
 /// </summary>
 public sealed class ActionsRegisterFunctions(CaseStore store, MeetingStore meetings, ReportRenderer renderer, TimeProvider clock)
 {
-    public const string JsonMediaType = "application/json";
-
     // GB meetings set GB calendar dates; without the zone data the UTC date is the best we have.
     private static readonly TimeZoneInfo UkTime =
         TimeZoneInfo.TryFindSystemTimeZoneById("Europe/London", out var london) ? london : TimeZoneInfo.Utc;
@@ -29,39 +26,19 @@ public sealed class ActionsRegisterFunctions(CaseStore store, MeetingStore meeti
     {
         var http = request.HttpContext;
         var includeClosed = string.Equals(request.Query["includeClosed"], "true", StringComparison.OrdinalIgnoreCase);
-        var (asOf, invalid) = AsOf(request);
+        var (asOf, invalid) = QueryValues.Date(request, "asOf");
         if (invalid is not null) return Problems.From(invalid);
         var on = asOf ?? Today(clock);
         var cases = store.LoadAllAsync(http.RequestAborted);
         var raised = RegisterRows.On(ActionsAcrossMeetings.From(await meetings.LoadAllAsync(http.RequestAborted)), on);
         var register = ActionsRegisterAcrossMeetings.From(await cases, on, includeClosed, raised);
         http.Response.Headers.Vary = "Accept";
-        if (PrefersJson(request)) ResponseHeaders.CaseJson(http.Response); else ResponseHeaders.Document(http.Response);
-        return PrefersJson(request)
-            ? TypedResults.Json(ActionsRegisterJson.From(register), RecordJson.Options, JsonMediaType)
+        if (QueryValues.PrefersJson(request)) ResponseHeaders.CaseJson(http.Response); else ResponseHeaders.Document(http.Response);
+        return QueryValues.PrefersJson(request)
+            ? TypedResults.Json(ActionsRegisterJson.From(register), RecordJson.Options, QueryValues.JsonMediaType)
             : TypedResults.Content(renderer.RenderPage(ActionsRegisterAcrossMeetings.Page, register), ReportBlobs.ContentType);
     }
 
-    private static (DateOnly?, Rejection?) AsOf(HttpRequest request)
-    {
-        var text = request.Query["asOf"].ToString();
-        if (string.IsNullOrEmpty(text)) return (null, null);
-        return DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
-            ? (date, null)
-            : (null, Rejection.Invalid("asOf", "A date, YYYY-MM-DD."));
-    }
-
-    private static DateOnly Today(TimeProvider clock) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), UkTime).DateTime);
-
-    /// <summary>JSON only when asked for more than HTML: a browser (text/html) and curl (*/*) get the page.</summary>
-    public static bool PrefersJson(HttpRequest request)
-    {
-        var accept = request.GetTypedHeaders().Accept;
-        double Quality(string mediaType) => accept
-            .Where(a => a.MediaType.Equals(mediaType, StringComparison.OrdinalIgnoreCase))
-            .Select(a => a.Quality ?? 1)
-            .DefaultIfEmpty(0)
-            .Max();
-        return Quality(JsonMediaType) > Quality("text/html");
-    }
+    /// <summary>Today in the UK, by the injected clock: GB meetings set GB calendar dates.</summary>
+    public static DateOnly Today(TimeProvider clock) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), UkTime).DateTime);
 }

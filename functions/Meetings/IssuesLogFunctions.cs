@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask.Client;
 using Opsg.Functions.Http;
@@ -31,16 +30,14 @@ public sealed class IssuesLogFunctions(MeetingCommands commands, MeetingStore st
     public async Task<IResult> Get([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "issues-log")] HttpRequest request)
     {
         var http = request.HttpContext;
-        var text = request.Query["asOf"].ToString();
-        var asOf = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-        if (text.Length > 0 && !DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out asOf))
-            return Problems.From(Rejection.Invalid("asOf", "A date, YYYY-MM-DD."));
-        var page = IssuesLogPage.From(IssuesLog.From(await store.LoadAllAsync(http.RequestAborted)), asOf);
+        var (asOf, invalid) = QueryValues.Date(request, "asOf");
+        if (invalid is not null) return Problems.From(invalid);
+        var page = IssuesLogPage.From(IssuesLog.From(await store.LoadAllAsync(http.RequestAborted)), asOf ?? ActionsRegisterFunctions.Today(clock));
         http.Response.Headers.Vary = "Accept";
-        if (ActionsRegisterFunctions.PrefersJson(request))
+        if (QueryValues.PrefersJson(request))
         {
             ResponseHeaders.CaseJson(http.Response);
-            return TypedResults.Json(new { page.AsOf, page.OpenCount, page.Entries }, RecordJson.Options, ActionsRegisterFunctions.JsonMediaType);
+            return TypedResults.Json(new { page.AsOf, page.OpenCount, page.Entries }, RecordJson.Options, QueryValues.JsonMediaType);
         }
         ResponseHeaders.Document(http.Response);
         return TypedResults.Content(renderer.RenderPage(IssuesLogPage.Page, page), ReportBlobs.ContentType);

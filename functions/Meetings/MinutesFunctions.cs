@@ -17,7 +17,7 @@ public sealed class MinutesFunctions(MeetingReads reads, MeetingStore store, Rep
     [AllowRoles(Roles.Secas, Roles.OpsgMember, Roles.Dcc, Roles.Tag)]
     public async Task<IResult> Changes([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "meetings/{meetingId}/minutes/changes")] HttpRequest request, string meetingId)
     {
-        var (fromVersion, toVersion, invalid) = ReportChanges.ValidateRange(Single(request, "from"), Single(request, "to"));
+        var (fromVersion, toVersion, invalid) = ReportChanges.ValidateRange(QueryValues.Single(request, "from"), QueryValues.Single(request, "to"));
         if (invalid is not null) return Problems.From(invalid);
         return await reads.ReadAsync(request, meetingId, (state, history) =>
         {
@@ -38,8 +38,6 @@ public sealed class MinutesFunctions(MeetingReads reads, MeetingStore store, Rep
 
     private static Rejection NoSuchMinutes(string meetingId, int version) => new(404, "No such minutes.", $"Meeting '{meetingId}' has no minutes version {version}.");
 
-    private static string? Single(HttpRequest request, string name) =>
-        request.Query.TryGetValue(name, out var values) ? values.ToString() : null;
 
     [Function("GetMeetingMinutes")]
     [AllowRoles(Roles.Secas, Roles.OpsgMember, Roles.Dcc, Roles.Tag)]

@@ -31,7 +31,7 @@ public sealed class ReportFunctions(CaseCommands commands, CaseReads reads, Case
         string caseId,
         string kind)
     {
-        var (fromVersion, toVersion, invalid) = ReportChanges.ValidateRange(Single(request, "from"), Single(request, "to"));
+        var (fromVersion, toVersion, invalid) = ReportChanges.ValidateRange(QueryValues.Single(request, "from"), QueryValues.Single(request, "to"));
         if (invalid is not null) return Problems.From(invalid);
         return await reads.ReadAsync(request, caseId, (state, history) =>
         {
@@ -55,9 +55,6 @@ public sealed class ReportFunctions(CaseCommands commands, CaseReads reads, Case
         reads.ReadAsync(request, caseId, (state, _) =>
             files.ServeAsync(request.HttpContext, state.Reports.FirstOrDefault(r => r.Kind == kind && r.Version == version), caseId, kind, version));
 
-    /// <summary>A query value given once, else whatever it is (absent, or repeated: joined, so validation names it).</summary>
-    private static string? Single(HttpRequest request, string name) =>
-        request.Query.TryGetValue(name, out var values) ? values.ToString() : null;
 }
 
 /// <summary>What a report request scheduled: each kind's next version and where it will be.</summary>

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Net.Http.Headers;
 using Azure.Data.Tables;
 using Microsoft.Extensions.Options;
+using Opsg.Functions.Http;
 using Opsg.Functions.Meetings;
 using Opsg.Functions.Storage;
 using Opsg.Functions.Tests.Fixtures;
@@ -136,7 +137,7 @@ public static class MeetingLatencyHarness
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/actions-register?includeClosed=true&asOf={on:yyyy-MM-dd}");
         request.Headers.Add("X-Api-Key", SecasKey);
-        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue(ActionsRegisterFunctions.JsonMediaType));
+        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue(QueryValues.JsonMediaType));
         using var response = await http.SendAsync(request);
         await Expect(response);
         return await response.Content.ReadAsStringAsync();
