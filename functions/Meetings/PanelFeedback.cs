@@ -1,6 +1,6 @@
-using System.Globalization;
 using Opsg.Functions.Cases;
 using Opsg.Functions.Panel;
+using Opsg.Functions.Reports;
 
 namespace Opsg.Functions.Meetings;
 
@@ -26,8 +26,7 @@ public static class PanelFeedback
             PanelOutcome.Rejected => "rejected",
             _ => "deferred",
         };
-        var on = decision.On.ToString("d MMMM yyyy", CultureInfo.GetCultureInfo("en-GB"));
-        return $"{title}: {outcome} by the SEC Panel on {on}{(decision.Note is { } note ? $" ({note.TrimEnd('.')})" : "")}.";
+        return $"{title}: {outcome} by the SEC Panel on {ReportFormats.LongDate(decision.On)}{(decision.Note is { } note ? $" ({note.TrimEnd('.')})" : "")}.";
     }
 
     /// <summary>The meeting held last before this one, if the system knows one.</summary>

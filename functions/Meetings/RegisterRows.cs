@@ -14,7 +14,7 @@ public static class RegisterRows
             return new RegisterMeetingAction(
                 a.RaisedAt, a.RaisedOn, a.ActionId, a.Text, a.Owner, a.RaisedOn, a.Imported,
                 ActionTargets.Printed(a.TargetOn(date)), open, open ? "Open" : "Closed", open ? "open" : "closed",
-                overdue > 0 ? $"overdue by {(overdue == 1 ? "1 day" : $"{ReportFormats.Thousands(overdue)} days")}" : "", overdue > 0, overdue,
+                overdue > 0 ? ActionsRegisterAcrossMeetings.Due(overdue) : "", overdue > 0, overdue,
                 latest is null ? "" : $"{latest.MeetingId.Replace('_', ' ')}: {Outcome(latest.Review)} {latest.Review.Discussion}", latest is not null);
         }).ToList();
 

@@ -107,16 +107,19 @@ public sealed record ActionsRegisterAcrossMeetings(
         return row with
         {
             HasDue = true,
-            Due = daysPast switch
-            {
-                > 0 => $"overdue by {Days(daysPast)}",
-                0 => "due today",
-                _ => $"due in {Days(-daysPast)}",
-            },
+            Due = Due(daysPast),
             IsOverdue = daysPast > 0,
             DaysOverdue = Math.Max(daysPast, 0),
         };
     }
+
+    /// <summary>"overdue by 3 days", "due today", "due in 1 day": days past the target, as the register words them.</summary>
+    public static string Due(int daysPast) => daysPast switch
+    {
+        > 0 => $"overdue by {Days(daysPast)}",
+        0 => "due today",
+        _ => $"due in {Days(-daysPast)}",
+    };
 
     private static string Days(int count) => count == 1 ? "1 day" : $"{ReportFormats.Thousands(count)} days";
 

@@ -55,7 +55,7 @@ public static class Conditions
     public static IReadOnlyList<RiskCaveat> Caveats(CaseState state) =>
         state.RiskDecisions.Values
             .Where(d => d.Decision == RiskDecision.AcceptedSubjectToAction)
-            .Select(d => new RiskCaveat(d.Number, d.ActionId, CaveatDischarge(state, d.Number) ?? Closing(state, d.ActionId)))
+            .Select(d => new RiskCaveat(d.Number, d.ActionId, RiskDischarge(state, d.Number)))
             .ToList();
 
     public static RiskCaveat? CaveatOn(CaseState state, int risk) => Caveats(state).FirstOrDefault(c => c.Risk == risk);
@@ -67,7 +67,7 @@ public static class Conditions
     private static CriterionCondition Condition(CaseState state, Body body, int lsc, string? condition, int? risk, string? deliveredBy)
     {
         var discharge = state.Notes.LastOrDefault(n => n.Effect == NoteEffect.ConditionDischarged && n.Lsc == lsc)
-            ?? (risk is { } r ? CaveatDischarge(state, r) ?? Closing(state, state.RiskDecisions.GetValueOrDefault(r)?.ActionId) : null)
+            ?? (risk is { } r ? RiskDischarge(state, r) : null)
             ?? Closing(state, deliveredBy);
         return new CriterionCondition(body, lsc, Wording(condition, risk), risk, discharge);
     }
@@ -75,6 +75,10 @@ public static class Conditions
     /// <summary>The note that closed the action, if one did.</summary>
     private static PostMeetingNoteAdded? Closing(CaseState state, string? actionId) =>
         actionId is null ? null : state.Notes.LastOrDefault(n => n.Effect == NoteEffect.ActionClosed && n.ActionId == actionId);
+
+    /// <summary>What discharged a risk's caveat: a note on the risk, else the note closing the action it was accepted subject to.</summary>
+    private static PostMeetingNoteAdded? RiskDischarge(CaseState state, int risk) =>
+        CaveatDischarge(state, risk) ?? Closing(state, state.RiskDecisions.GetValueOrDefault(risk)?.ActionId);
 
     private static PostMeetingNoteAdded? CaveatDischarge(CaseState state, int risk) =>
         state.Notes.LastOrDefault(n => n.Effect == NoteEffect.ConditionDischarged && n.Risk == risk && n.Lsc is null);
