@@ -36,10 +36,10 @@ public static class SampleDocuments
         documents["panel-report-at-meeting"] = renderer.Render(ReportKinds.PanelReport, atMeeting);
         documents["actions-register-at-meeting"] = renderer.Render(ReportKinds.ActionsRegister, atMeeting.Update<CaseState, ReviewSlice>(r => r with { Actions = [] }));
         documents["readiness-pack-as-submitted"] = renderer.Render(ReportKinds.ReadinessPack, CaseRecord.Fold(Seed002History.CaseId, Seed002History.Recorded(Seed002History.Opening(text))));
-        documents["actions-register-across-meetings"] = renderer.RenderPage(ActionsRegisterAcrossMeetings.Page,
-            ActionsRegisterAcrossMeetings.From([full, SecondMeeting.State(text)], Today, includeClosed: true));
-        documents["actions-register-across-meetings-empty"] = renderer.RenderPage(ActionsRegisterAcrossMeetings.Page, ActionsRegisterAcrossMeetings.From([atMeeting.Update<CaseState, ReviewSlice>(r => r with { Actions = [] })], Today));
         var seed004 = Seed004History.State(text);
+        documents["actions-register-across-meetings"] = renderer.RenderPage(ActionsRegisterAcrossMeetings.Page,
+            ActionsRegisterAcrossMeetings.From([full, SecondMeeting.State(text)], Today, includeClosed: true, RegisterRows.On(ActionsAcrossMeetings.From([seed004]), Today)));
+        documents["actions-register-across-meetings-empty"] = renderer.RenderPage(ActionsRegisterAcrossMeetings.Page, ActionsRegisterAcrossMeetings.From([atMeeting.Update<CaseState, ReviewSlice>(r => r with { Actions = [] })], Today));
         documents["meeting-minutes"] = renderer.RenderMeetingDocument(MinutesModel.TemplateName, MinutesModel.From(seed004, ActionsAcrossMeetings.From([seed004])));
         documents["issues-log"] = renderer.RenderPage(IssuesLogPage.Page, IssuesLogPage.From(IssuesLog.From([seed004]), new DateOnly(2019, 10, 1)));
         documents["meeting-minutes-with-case"] = renderer.RenderMeetingDocument(MinutesModel.TemplateName,
