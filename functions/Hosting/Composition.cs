@@ -31,6 +31,7 @@ public static class Composition
         services.AddSingleton<LinkAccessLog>();
         services.AddSingleton<CaseStoragePurge>();
         services.AddSingleton<PurgedRecords>();
+        services.AddSingleton<IdempotencyKeys>();
         services.AddSingleton<MeetingTable>();
         services.AddSingleton<BlobStore>();
         services.AddSingleton<FaultInjection>();

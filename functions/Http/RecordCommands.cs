@@ -26,7 +26,8 @@ public sealed record RequestKey(string Key, bool Sent);
 /// the folded record, reserving what it needs from outside → append → tell the record's orchestration → answer with
 /// the stored response and an ETag, or problem details. The same for every kind of record.
 /// </summary>
-public class RecordCommands<TState>(RecordStore<TState> store, IWorkflowAlignment<TState> workflow, TimeProvider clock, ILogger logger) where TState : RecordState
+public class RecordCommands<TState>(RecordStore<TState> store, IWorkflowAlignment<TState> workflow, IdempotencyKeys keys, TimeProvider clock, ILogger logger)
+    where TState : RecordState
 {
     /// <summary>A JSON command: the body is read (400/413/415 problems) and validated (400 naming every field) before the record is asked.</summary>
     public Task<IResult> RunJsonAsync<TRequest, TCommand>(
@@ -65,6 +66,9 @@ public class RecordCommands<TState>(RecordStore<TState> store, IWorkflowAlignmen
         // mid-append the answer can name a key whose retry is safe: only one append can ever add the key's row.
         var key = Key(request);
         var context = new CommandContext(http.User.ToActor(), clock.GetUtcNow(), expected, new IdempotencyRequest(KeyHash(key.Key), JsonBody.Hash(request, body.Span)));
+        // A key the client chose could already have been used on another record, whose partition this one cannot see.
+        if (key.Sent && await keys.ClaimAsync(context.Idempotency!.KeyHash, context.Idempotency.RequestHash, id, http.RequestAborted) == KeyClaim.OtherRequest)
+            return new CommandAnswer<TState>(Problems.From(Rejection.KeyReused), null);
         CommandResult<TState> result;
         try
         {
@@ -143,5 +147,5 @@ public class RecordCommands<TState>(RecordStore<TState> store, IWorkflowAlignmen
 }
 
 /// <summary>The commands on readiness cases.</summary>
-public sealed class CaseCommands(CaseStore store, IWorkflowAlignment<CaseState> workflow, TimeProvider clock, ILogger<CaseCommands> logger)
-    : RecordCommands<CaseState>(store, workflow, clock, logger);
+public sealed class CaseCommands(CaseStore store, IWorkflowAlignment<CaseState> workflow, IdempotencyKeys keys, TimeProvider clock, ILogger<CaseCommands> logger)
+    : RecordCommands<CaseState>(store, workflow, keys, clock, logger);

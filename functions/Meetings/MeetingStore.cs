@@ -8,8 +8,8 @@ namespace Opsg.Functions.Meetings;
 public sealed class MeetingStore(HistoryTable history, RecordKind<MeetingState> kind) : RecordStore<MeetingState>(history, kind);
 
 /// <summary>The commands on meetings: the one command pipeline, over the meeting's store and orchestration.</summary>
-public sealed class MeetingCommands(MeetingStore store, IWorkflowAlignment<MeetingState> workflow, TimeProvider clock, ILogger<MeetingCommands> logger)
-    : RecordCommands<MeetingState>(store, workflow, clock, logger);
+public sealed class MeetingCommands(MeetingStore store, IWorkflowAlignment<MeetingState> workflow, IdempotencyKeys keys, TimeProvider clock, ILogger<MeetingCommands> logger)
+    : RecordCommands<MeetingState>(store, workflow, keys, clock, logger);
 
 /// <summary>The reads of meetings: the one read path (404 for a meeting never created).</summary>
 public sealed class MeetingReads(MeetingStore store) : RecordReads<MeetingState>(store, state => state.Exists);

@@ -21,21 +21,20 @@ public static class CaseListing
         var named = q["runtimeStatus"].ToString().Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         v.Check(named.Length <= MaxStatuses, "runtimeStatus", $"At most {MaxStatuses} statuses, separated by commas.");
         var statuses = named.Length > MaxStatuses ? [] : named
-            .Select(s => v.Enum<RuntimeStatus>(s, "runtimeStatus").ToString()).Distinct(StringComparer.Ordinal).ToList();
+            .Select(s => v.Enum<RuntimeStatus>(s, "runtimeStatus", asDeclared: true).ToString()).Distinct(StringComparer.Ordinal).ToList();
         int? top = null;
         if (!string.IsNullOrEmpty(q["top"]))
         {
             top = int.TryParse(q["top"], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n) ? n : 0;
             v.Check(top is >= 1 and <= 1000, "top", "Between 1 and 1000.");
         }
-        var continuation = request.Headers["x-ms-continuation-token"].ToString();
-        v.Check(string.IsNullOrEmpty(continuation) || ContinuationTokens.IsWellFormed(continuation), "x-ms-continuation-token",
-            "Send back the token a previous page returned, unchanged.");
         string? prefix = q["instanceIdPrefix"];
         v.Check((prefix?.Length ?? 0) <= CaseIds.MaxLength, "instanceIdPrefix", $"At most {CaseIds.MaxLength} characters: no case id is longer.");
-        return v.ToRejection() is { } rejection
-            ? (null, rejection)
-            : (new CaseQuery(from, to, statuses, prefix, top ?? 100, string.IsNullOrEmpty(continuation) ? null : continuation), null);
+        var continuation = request.Headers["x-ms-continuation-token"].ToString();
+        var query = new CaseQuery(from, to, statuses, prefix, top ?? 100, string.IsNullOrEmpty(continuation) ? null : continuation);
+        v.Check(string.IsNullOrEmpty(continuation) || ContinuationTokens.Decode(continuation, query.Scope) is not null, "x-ms-continuation-token",
+            "Send back the token a previous page of the same query returned, unchanged.");
+        return v.ToRejection() is { } rejection ? (null, rejection) : (query, null);
     }
 
     public static object Row(CaseHeader h) => new

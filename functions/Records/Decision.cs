@@ -9,6 +9,9 @@ public sealed record Rejection(int Status, string Title, string Detail, IReadOnl
     public static Rejection Invalid(string field, string message) => Invalid(new Dictionary<string, string[]> { [field] = [message] });
 
     public static Rejection OutOfOrder(string detail) => new(409, "This step is not possible now.", detail);
+
+    /// <summary>An Idempotency-Key sent again with anything other than the request it was first used for.</summary>
+    public static readonly Rejection KeyReused = new(422, "Idempotency key reused.", "This Idempotency-Key was already used with a different request.");
 }
 
 /// <summary>The outcome of deciding a command: the events to record, or why none will be.</summary>

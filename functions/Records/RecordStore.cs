@@ -183,5 +183,5 @@ public class RecordStore<TState>(HistoryTable history, RecordKind<TState> kind) 
     private static CommandResult<TState> Replay(IdempotencyRequest sent, IdempotencyRecord previous) =>
         previous.RequestHash == sent.RequestHash
             ? new CommandResult<TState>(null, new CommandResponse(previous.StatusCode, previous.Location, previous.Body), null, Replayed: true)
-            : CommandResult<TState>.Refused(new Rejection(422, "Idempotency key reused.", "This Idempotency-Key was already used with a different request."));
+            : CommandResult<TState>.Refused(Rejection.KeyReused);
 }

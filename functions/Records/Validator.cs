@@ -31,7 +31,8 @@ public sealed partial class Validator
         // Bidirectional overrides can make a statement read differently on screen than it is stored.
         if (trimmed.Any(IsBidiControl)) Add(field, "Bidirectional formatting characters are not allowed.");
         if (HasLoneSurrogate(trimmed)) Add(field, "The text is not valid Unicode.");
-        // Plain text only: reports escape everything anyway, but markup in governance records is never intended.
+        // Plain text only: reports escape everything anyway, but markup in governance records is never intended. A tag
+        // opens only where a letter, '/', '!' or '?' follows '<' at once, so "cost < budget" is prose, not markup.
         if (MarkupPattern().IsMatch(trimmed)) Add(field, "Markup is not allowed; write plain text (a '<' followed by a space is fine).");
         return trimmed;
     }
@@ -45,12 +46,17 @@ public sealed partial class Validator
         return value.GetValueOrDefault();
     }
 
-    public TEnum Enum<TEnum>(string? value, string field) where TEnum : struct, System.Enum
+    /// <summary>
+    /// One of the enum's names exactly as the OpenAPI document lists them (camelCase, or as declared where the API
+    /// follows Durable's PascalCase): "ACCEPTED" or "accepted " is refused, so what is stored is what was documented.
+    /// </summary>
+    public TEnum Enum<TEnum>(string? value, string field, bool asDeclared = false) where TEnum : struct, System.Enum
     {
         if (string.IsNullOrWhiteSpace(value)) { Add(field, "Required."); return default; }
-        if (System.Enum.TryParse<TEnum>(value, ignoreCase: true, out var parsed) && System.Enum.IsDefined(parsed) && !int.TryParse(value, out _))
-            return parsed;
-        Add(field, $"Must be one of: {string.Join(", ", System.Enum.GetNames<TEnum>().Select(JsonName))}.");
+        foreach (var name in System.Enum.GetNames<TEnum>())
+            if (string.Equals(value, asDeclared ? name : JsonName(name), StringComparison.Ordinal))
+                return System.Enum.Parse<TEnum>(name);
+        Add(field, $"Must be one of: {string.Join(", ", System.Enum.GetNames<TEnum>().Select(n => asDeclared ? n : JsonName(n)))}.");
         return default;
     }
 
@@ -82,6 +88,6 @@ public sealed partial class Validator
         return false;
     }
 
-    [GeneratedRegex(@"<\s*[A-Za-z/!?]|javascript\s*:", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"<[A-Za-z/!?]|javascript\s*:", RegexOptions.IgnoreCase)]
     private static partial Regex MarkupPattern();
 }

@@ -119,7 +119,7 @@ public sealed class HistoryTable(StorageAccount account)
         if (query.RuntimeStatuses.Count > 0)
             filter += " and (" + string.Join(" or ", query.RuntimeStatuses.Select(s => TableClient.CreateQueryFilter($"RuntimeStatus eq {s}"))) + ")";
 
-        var continuation = ContinuationTokens.Decode(query.ContinuationToken);
+        var continuation = ContinuationTokens.Decode(query.ContinuationToken, query.Scope);
         var cases = new List<CaseHeader>();
         // A page may come back short of Top; keep reading until full or the table is exhausted.
         do
@@ -129,7 +129,7 @@ public sealed class HistoryTable(StorageAccount account)
             continuation = TableQueries.NullIfEmpty(page.ContinuationToken);
         }
         while (continuation is not null && cases.Count < query.Top);
-        return new CasePage(cases, ContinuationTokens.Encode(continuation));
+        return new CasePage(cases, ContinuationTokens.Encode(continuation, query.Scope));
     }
 
     /// <summary>Headers of cases with scheduled activities not yet finished: the outbox to re-drive.</summary>

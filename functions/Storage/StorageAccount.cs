@@ -30,6 +30,7 @@ public sealed class StorageAccount
         Meetings = clients.Tables.GetTableClient(Options.MeetingsTable);
         LinkAccess = clients.Tables.GetTableClient(Options.LinkAccessTable);
         Purged = clients.Tables.GetTableClient(Options.PurgedTable);
+        IdempotencyKeys = clients.Tables.GetTableClient(Options.IdempotencyKeysTable);
         Reports = clients.Blobs.GetBlobContainerClient(Options.ReportsContainer);
         Evidence = clients.Blobs.GetBlobContainerClient(Options.EvidenceContainer);
         Payloads = clients.Blobs.GetBlobContainerClient(Options.PayloadsContainer);
@@ -42,6 +43,7 @@ public sealed class StorageAccount
     internal TableClient Meetings { get; }
     internal TableClient LinkAccess { get; }
     internal TableClient Purged { get; }
+    internal TableClient IdempotencyKeys { get; }
     internal BlobContainerClient Reports { get; }
     internal BlobContainerClient Evidence { get; }
     internal BlobContainerClient Payloads { get; }
@@ -71,7 +73,7 @@ public sealed class StorageAccount
     /// <summary>Creates what is missing; safe to run on every start.</summary>
     public async Task EnsureCreatedAsync(CancellationToken cancellationToken)
     {
-        foreach (var table in new[] { History, Links, Meetings, LinkAccess, Purged })
+        foreach (var table in new[] { History, Links, Meetings, LinkAccess, Purged, IdempotencyKeys })
             await CallAsync(ct => table.CreateIfNotExistsAsync(ct), cancellationToken);
         // Private containers: nothing is ever served straight from Blob storage without our checks.
         foreach (var container in new[] { Reports, Evidence, Payloads })
@@ -87,7 +89,7 @@ public sealed class StorageAccount
             catch (StorageUnavailableException ex) { return new(name, "unreachable: " + ex.Message); }
             catch (RequestFailedException ex) { return new(name, $"unreachable: {ex.Status} {ex.ErrorCode}"); }
         }
-        var probes = new[] { History, Links, Meetings, LinkAccess, Purged }.Select(t => Probe($"table:{t.Name}", ct => TableExistsAsync(t, ct)))
+        var probes = new[] { History, Links, Meetings, LinkAccess, Purged, IdempotencyKeys }.Select(t => Probe($"table:{t.Name}", ct => TableExistsAsync(t, ct)))
             .Append(Probe($"container:{Reports.Name}", async ct => (await Reports.ExistsAsync(ct)).Value))
             .Append(Probe($"container:{Evidence.Name}", async ct => (await Evidence.ExistsAsync(ct)).Value));
         return new Dictionary<string, string>(await Task.WhenAll(probes));

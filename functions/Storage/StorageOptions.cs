@@ -34,6 +34,9 @@ public sealed class StorageOptions
 
     /// <summary>What each purge removed (who, when, the version and hash of the record): no purge touches it.</summary>
     public string PurgedTable => NamePrefix + "OpsgPurged";
+
+    /// <summary>Each Idempotency-Key a client sent and the request it was first used for, across all records.</summary>
+    public string IdempotencyKeysTable => NamePrefix + "OpsgIdempotencyKeys";
     public string ReportsContainer => Lower("reports");
     public string EvidenceContainer => Lower("evidence");
     public string PayloadsContainer => Lower("payloads");

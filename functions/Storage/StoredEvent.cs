@@ -64,7 +64,11 @@ public sealed record CaseQuery(
     string? InstanceIdPrefix,
     int Top,
     string? ContinuationToken,
-    string HeaderRowKey = HistoryTable.CaseHeaderRowKey);
+    string HeaderRowKey = HistoryTable.CaseHeaderRowKey)
+{
+    /// <summary>What this query selects, carried by the continuation tokens it hands out.</summary>
+    public string Scope => ContinuationTokens.Scope(CreatedFrom, CreatedTo, RuntimeStatuses, InstanceIdPrefix, HeaderRowKey);
+}
 
 public sealed record CasePage(IReadOnlyList<CaseHeader> Cases, string? ContinuationToken);
 

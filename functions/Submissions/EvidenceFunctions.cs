@@ -31,7 +31,10 @@ public sealed class EvidenceFunctions(CaseCommands commands, CaseReads reads, Bl
         // content, so a write whose append then loses leaves at worst an unreferenced copy of the same
         // bytes; the history never points at nothing.
         var blobName = $"{caseId}/{accepted!.Sha256}{EvidenceFiles.Extension(accepted.Kind!.Value)}";
-        return await commands.RunAsync(request, caseId, content, CaseCommand.Reserving(
+        // What an Idempotency-Key answers for is the whole upload: the file's name and the LSCs it supports as well as
+        // its bytes, so the same key with the same file under another name is refused (422), not replayed.
+        var sent = System.Text.Encoding.UTF8.GetBytes($"{accepted.FileName}\n{accepted.SupportsLscs}\n{accepted.Sha256}");
+        return await commands.RunAsync(request, caseId, sent, CaseCommand.Reserving(
             state => AttachEvidence.Decide(state, accepted, blobName).Rejection,
             async (_, token) =>
             {

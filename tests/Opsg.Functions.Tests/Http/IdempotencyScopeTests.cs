@@ -3,7 +3,10 @@ using Opsg.Functions.Tests.Fixtures;
 
 namespace Opsg.Functions.Tests.Http;
 
-/// <summary>An Idempotency-Key answers only the same caller sending the same method, path, query and body; anything else is 422.</summary>
+/// <summary>
+/// An Idempotency-Key answers only the same caller sending the same method, path, query and body; anything else is 422,
+/// on the record it was first used on or any other.
+/// </summary>
 public sealed class IdempotencyScopeTests(ReviewCases cases) : IClassFixture<ReviewCases>
 {
     private static Dictionary<string, string> Key(string prefix) => new() { ["Idempotency-Key"] = prefix + Guid.NewGuid().ToString("N") };
@@ -29,5 +32,23 @@ public sealed class IdempotencyScopeTests(ReviewCases cases) : IClassFixture<Rev
 
         await cases.RefusedAsync(caseId, () => cases.Dcc.SendJson(HttpMethod.Post, $"/api/cases/{caseId}/actions/1/progress", body, key),
             HttpStatusCode.UnprocessableEntity);
+    }
+
+    [Fact]
+    public async Task GivenAKeyUsedOnOneCase_WhenTheSameRequestIsSentToAnotherCaseWithIt_ThenUnprocessableAndNothingRecordedThere()
+    {
+        var first = await cases.NewAsync(Stage.MeetingHeld);
+        var second = await cases.NewAsync(Stage.MeetingHeld);
+        var key = Key("action-");
+        var body = RawRequests.Tree(new { text = "Share the pacing strategy.", owner = "DCC" });
+        await cases.Secas.SendJson(HttpMethod.Post, $"/api/cases/{first}/actions", body, key).ExpectAsync(HttpStatusCode.Created);
+
+        await cases.RefusedAsync(second, () => cases.Secas.SendJson(HttpMethod.Post, $"/api/cases/{second}/actions", body, key),
+            HttpStatusCode.UnprocessableEntity);
+
+        // The key still answers the request it was first used for, on its own case.
+        var replay = await cases.Secas.SendJson(HttpMethod.Post, $"/api/cases/{first}/actions", body, key);
+        Assert.Equal(HttpStatusCode.Created, replay.StatusCode);
+        Assert.Equal("true", replay.Headers.GetValues("Idempotent-Replayed").Single());
     }
 }

@@ -117,6 +117,22 @@ public sealed class JsonBodyTests(ReviewCases cases) : IClassFixture<ReviewCases
         Assert.Equal([expected], problem.ErrorFields());
     }
 
+    /// <summary>A name from a fixed list is taken exactly as the OpenAPI document spells it: not in capitals, not padded.</summary>
+    [Theory]
+    [InlineData("RecordDecisions", "criteria[0].decision", "ACCEPTED")]
+    [InlineData("RecordDecisions", "criteria[0].decision", "accepted ")]
+    [InlineData("RecordDecisions", "criteria[0].rag", "Green")]
+    [InlineData("RecordMeeting", "attendees[0].constituency", " dcc")]
+    [InlineData("StartCase", "classification", "NotForPublication")]
+    [InlineData("AddPostMeetingNote", "effect", "CLARIFICATION")]
+    public async Task GivenAnEnumValueNotAsDocumented_WhenSent_ThenBadRequestNamingTheFieldAndNothingRecorded(string endpoint, string field, string value)
+    {
+        var body = JsonEndpoint.Named(endpoint).Tree();
+        JsonEndpoint.Set(body, field, JsonValue.Create(value));
+        var problem = await RefusedAsync(JsonEndpoint.Named(endpoint), body, HttpStatusCode.BadRequest, field);
+        Assert.Equal([field], problem.ErrorFields());
+    }
+
     [Theory]
     [MemberData(nameof(Endpoints))]
     public async Task GivenAnUnknownMember_WhenSent_ThenBadRequestNamingItAndNothingRecorded(string endpoint)

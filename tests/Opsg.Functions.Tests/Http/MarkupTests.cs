@@ -70,4 +70,16 @@ public sealed class MarkupTests(ReviewCases cases) : IClassFixture<ReviewCases>
         if (!NotFreeText.Contains(NamedField(field).Split('.')[^1]))
             Assert.Contains("Markup", problem.ErrorsFor(field), StringComparison.Ordinal);
     }
+
+    /// <summary>A '&lt;' that opens no tag is prose: a comparison is recorded as written, as the refusal's own message promises.</summary>
+    [Theory]
+    [InlineData("Keep the cost < budget agreed at OPSG_24.")]
+    [InlineData("Report when 5 < 7 sites remain.")]
+    [InlineData("Volumes <= forecast; no change.")]
+    public async Task GivenALessThanThatOpensNoTag_WhenAnActionIsRaised_ThenRecordedAsWritten(string text)
+    {
+        var caseId = await cases.NewAsync(Stage.MeetingHeld);
+        var action = await cases.Secas.PostJson($"/api/cases/{caseId}/actions", new { text, owner = "DCC" }).ExpectAsync(HttpStatusCode.Created);
+        Assert.Equal(text, action.Text("text"));
+    }
 }

@@ -50,6 +50,21 @@ public sealed class RevokeLinkTests(ReviewCases cases) : IClassFixture<ReviewCas
     }
 
     [Fact]
+    public async Task GivenThePanelsOnlyLink_WhenRevoked_ThenThePanelsOwnRouteNoLongerServesThatVersion()
+    {
+        var caseId = await cases.NewAsync(Stage.PanelReportIssued);
+        var issued = await cases.Secas.PostJson($"/api/cases/{caseId}/links", new { recipient = PanelLinks.Recipient, expiresAt = DateTimeOffset.UtcNow.AddDays(7) })
+            .ExpectAsync(HttpStatusCode.Created);
+        var route = $"/api/panel/cases/{caseId}/panel-report/v{issued["reportVersion"]!.GetValue<int>()}";
+        var panel = cases.As("Panel");
+        Assert.Equal(HttpStatusCode.OK, (await panel.GetAsync(route)).StatusCode);
+
+        await cases.Secas.DeleteAsync(issued.Text("revokeDeleteUri")).ExpectAsync(HttpStatusCode.OK);
+
+        await (await panel.GetAsync(route)).ProblemAsync(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
     public async Task GivenACaseThatDoesNotExist_WhenALinkIsRevoked_ThenNotFound()
     {
         var link = await cases.LiveLinkAsync();

@@ -19,7 +19,8 @@ public sealed class EvidenceTests(ReviewCases cases) : IClassFixture<ReviewCases
 
     // --- requests -----------------------------------------------------------------------------
 
-    private Task<HttpResponseMessage> UploadAsync(string caseId, byte[] bytes, string fileName, string? supportsLscs = "1,2,9", HttpClient? client = null, string declaredType = "application/octet-stream")
+    private async Task<HttpResponseMessage> UploadAsync(string caseId, byte[] bytes, string fileName, string? supportsLscs = "1,2,9", HttpClient? client = null,
+        string declaredType = "application/octet-stream", string? idempotencyKey = null)
     {
         var form = new MultipartFormDataContent();
         var file = new ByteArrayContent(bytes);
@@ -28,7 +29,9 @@ public sealed class EvidenceTests(ReviewCases cases) : IClassFixture<ReviewCases
         file.Headers.ContentDisposition = new ContentDispositionHeaderValue("form-data") { Name = "file", FileNameStar = fileName };
         form.Add(file);
         if (supportsLscs is not null) form.Add(new StringContent(supportsLscs), "supportsLscs");
-        return (client ?? cases.Dcc).PostAsync($"/api/cases/{caseId}/evidence", form);
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/cases/{caseId}/evidence") { Content = form };
+        if (idempotencyKey is not null) request.Headers.Add("Idempotency-Key", idempotencyKey);
+        return await (client ?? cases.Dcc).SendAsync(request);
     }
 
     private async Task<IReadOnlyList<string>> BlobsAsync(string caseId) =>
@@ -108,6 +111,23 @@ public sealed class EvidenceTests(ReviewCases cases) : IClassFixture<ReviewCases
         // Different bytes are a second document.
         var other = await UploadAsync(caseId, EvidenceDocuments.PdfDocument("another"), "plan.pdf");
         Assert.Equal($"/api/cases/{caseId}/evidence/E02", other.Headers.Location?.ToString());
+    }
+
+    [Fact]
+    public async Task GivenAnIdempotencyKey_WhenTheSameUploadIsSentAgain_ThenReplayed_AndWithAnotherNameOrOtherLscs_ThenUnprocessable()
+    {
+        var caseId = await cases.NewAsync(Stage.Submitted);
+        var bytes = EvidenceDocuments.PdfDocument("keyed");
+        var key = "evidence-" + Guid.NewGuid().ToString("N");
+        var first = await UploadAsync(caseId, bytes, "plan.pdf", "1,2", idempotencyKey: key);
+        Assert.Equal(HttpStatusCode.Created, first.StatusCode);
+
+        var again = await UploadAsync(caseId, bytes, "plan.pdf", "1,2", idempotencyKey: key);
+        Assert.Equal(HttpStatusCode.Created, again.StatusCode);
+        Assert.Equal("true", again.Headers.GetValues("Idempotent-Replayed").Single());
+
+        await RefusedAsync(caseId, () => UploadAsync(caseId, bytes, "renamed.pdf", "1,2", idempotencyKey: key), HttpStatusCode.UnprocessableEntity);
+        await RefusedAsync(caseId, () => UploadAsync(caseId, bytes, "plan.pdf", "9", idempotencyKey: key), HttpStatusCode.UnprocessableEntity);
     }
 
     // --- refused ------------------------------------------------------------------------------
