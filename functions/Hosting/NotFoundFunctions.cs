@@ -19,7 +19,9 @@ public sealed class NotFoundFunctions
         string? path)
     {
         var methods = ServedRoutes.MethodsAt(path ?? "");
-        var status = methods.Count == 0 ? 404 : 405;
+        // A method the address takes reaches here only when the function's own route refused the path (an int
+        // constraint, say): that is no address, not a wrong method.
+        var status = methods.Count == 0 || methods.Contains(request.Method.ToUpperInvariant()) ? 404 : 405;
         if (status == 405) request.HttpContext.Response.Headers.Allow = string.Join(", ", methods);
         // HEAD is answered with what GET would say, without a body.
         if (HttpMethods.IsHead(request.Method)) return TypedResults.StatusCode(status);

@@ -17,6 +17,8 @@ public sealed class ServedRoutesTests
     [InlineData("")]
     [InlineData("nothing-here")]
     [InlineData("cases/c0ffee/nothing-here")]
+    [InlineData("cases/c0ffee/reports/minutes/vabc")]
+    [InlineData("cases/c0ffee/reports/minutes/v1.0")]
     public void GivenAPathNoFunctionServes_ThenNoMethods(string path) =>
         Assert.Empty(ServedRoutes.MethodsAt(path));
 }
