@@ -27,8 +27,12 @@ public sealed class LocalHostProcess : IAsyncDisposable
         return client;
     }
 
-    /// <summary>Starts a host on <paramref name="connectionString"/> with storage prefix and task hub <paramref name="prefix"/>, and waits until it is healthy.</summary>
-    public static async Task<LocalHostProcess> StartAsync(string connectionString, string prefix, IDictionary<string, string>? settings = null)
+    /// <summary>
+    /// Starts a host on <paramref name="connectionString"/> with storage prefix and task hub <paramref name="prefix"/>, and
+    /// waits until it is healthy. <paramref name="asDeployed"/>: the Durable queue settings of host.json as they ship,
+    /// not the tests' quicker ones.
+    /// </summary>
+    public static async Task<LocalHostProcess> StartAsync(string connectionString, string prefix, IDictionary<string, string>? settings = null, bool asDeployed = false)
     {
         var port = LoopbackPorts.Free();
         var dll = Path.Combine(AppContext.BaseDirectory, "Opsg.DevHost.dll");
@@ -53,6 +57,9 @@ public sealed class LocalHostProcess : IAsyncDisposable
             ["AzureFunctionsJobHost__extensions__durableTask__storageProvider__workItemQueueVisibilityTimeout"] = "00:00:15",
             ["Logging__LogLevel__Default"] = "Warning",
         };
+        if (asDeployed)
+            foreach (var setting in environment.Keys.Where(k => k.StartsWith("AzureFunctionsJobHost__extensions__durableTask__storageProvider__", StringComparison.Ordinal)).ToList())
+                environment.Remove(setting);
         foreach (var (role, key) in OpsgApp.ApiKeys) environment[$"Auth__ApiKeys__{role}"] = key;
         foreach (var (key, value) in settings ?? new Dictionary<string, string>()) environment[key] = value;
         foreach (var (key, value) in environment) start.Environment[key] = value;

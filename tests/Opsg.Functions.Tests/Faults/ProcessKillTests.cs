@@ -56,4 +56,31 @@ public sealed class ProcessKillTests
         await storage.AssertExactlyOnceAsync(caseId);
         Assert.Single(await storage.HistoryAsync(caseId), e => e.Event is ReadinessSubmitted);
     }
+
+    /// <summary>
+    /// With host.json's queue settings as deployed (not the tests' quicker ones): a host killed while a render is in
+    /// flight leaves its Durable messages invisible for their visibility timeout; the next host must still finish that
+    /// work within a minute of starting (#24: it took five).
+    /// </summary>
+    [Fact]
+    public async Task GivenTheDeployedQueueSettings_WhenTheHostIsKilledMidRender_ThenTheRestartedHostFinishesWithinAMinute()
+    {
+        var azurite = await Azurite.Shared;
+        var prefix = "d" + Guid.NewGuid().ToString("N")[..12];
+        string caseId;
+        await using (var first = await LocalHostProcess.StartAsync(azurite.ConnectionString, prefix, asDeployed: true))
+        {
+            caseId = await first.As("Secas").OpenCaseAsync();
+            Assert.Equal(HttpStatusCode.Accepted, (await first.As("Dcc").PostJson($"/api/cases/{caseId}/submissions", Seed002.Submission)).StatusCode);
+            await Task.Delay(50);
+            first.Kill();
+        }
+        await using var storage = StorageOnly.For(azurite.ConnectionString, prefix);
+        Assert.DoesNotContain(await storage.HistoryAsync(caseId), e => e.Event is Opsg.Functions.Reports.ReportRendered);
+
+        var restarted = DateTime.UtcNow;
+        await using var second = await LocalHostProcess.StartAsync(azurite.ConnectionString, prefix, asDeployed: true);
+        await storage.UntilSettledAsync([caseId], seconds: Math.Max(1, 60 - (int)(DateTime.UtcNow - restarted).TotalSeconds));
+        await storage.AssertExactlyOnceAsync(caseId);
+    }
 }
