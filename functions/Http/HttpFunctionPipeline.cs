@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Reflection;
+using System.Security.Claims;
 using Grpc.Core;
 using Microsoft.Azure.Functions.Worker;
 using Opsg.Functions.Records;
@@ -84,8 +85,10 @@ public sealed class HttpFunctionPipeline(Callers callers, ILogger<HttpFunctionPi
             return Problems.From(new Rejection(401, "Authentication required.",
                 caller.Refused ?? $"Send {Callers.ApiKeyHeader} (locally) or sign in through App Service authentication."));
         }
-        return allowed.Any(caller.Principal.IsInRole)
-            ? null
-            : Problems.From(new Rejection(403, "Not allowed for your role.", "Your role may not do this."));
+        if (caller.Principal.RoleAllowedBy(allowed) is not { } acting)
+            return Problems.From(new Rejection(403, "Not allowed for your role.", "Your role may not do this."));
+        // What is recorded is the role this route let them act in, not whichever of their roles comes first.
+        caller.Principal.Identities.First().AddClaim(new Claim(Roles.ActingRoleClaim, acting));
+        return null;
     }
 }

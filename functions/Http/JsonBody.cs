@@ -48,13 +48,13 @@ public static class JsonBody
     public static string FieldName(string? path) =>
         string.IsNullOrEmpty(path) || path == "$" ? "$" : path.StartsWith("$.", StringComparison.Ordinal) ? path[2..] : path.TrimStart('$');
 
-    /// <summary>What an Idempotency-Key answers for: the caller (name and roles), method, path, query and body.</summary>
+    /// <summary>What an Idempotency-Key answers for: the caller (stable id and the role the route authorised), method, path, query and body.</summary>
     public static string Hash(HttpRequest request, ReadOnlySpan<byte> body)
     {
         var user = request.HttpContext.User;
-        var roles = string.Join(",", user.FindAll(System.Security.Claims.ClaimTypes.Role).Select(c => c.Value).Order(StringComparer.Ordinal));
+        var acting = user.FindFirst(Security.Roles.ActingRoleClaim)?.Value;
         using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        sha.AppendData(System.Text.Encoding.UTF8.GetBytes($"{user.Identity?.Name}\n{roles}\n{request.Method} {request.Path}{request.QueryString}\n"));
+        sha.AppendData(System.Text.Encoding.UTF8.GetBytes($"{Security.Roles.CallerId(user)}\n{acting}\n{request.Method} {request.Path}{request.QueryString}\n"));
         sha.AppendData(body);
         return Convert.ToHexStringLower(sha.GetHashAndReset());
     }

@@ -65,7 +65,7 @@ public class RecordCommands<TState>(RecordStore<TState> store, IWorkflowAlignmen
         // Every command is recorded under a key, the client's or one made up here, so that when storage stops answering
         // mid-append the answer can name a key whose retry is safe: only one append can ever add the key's row.
         var key = Key(request);
-        var context = new CommandContext(http.User.ToActor(), clock.GetUtcNow(), expected, new IdempotencyRequest(KeyHash(key.Key), JsonBody.Hash(request, body.Span)));
+        var context = new CommandContext(http.User.ToActor(), clock.GetUtcNow(), expected, new IdempotencyRequest(KeyHash(http.User, key.Key), JsonBody.Hash(request, body.Span)));
         // A key the client chose could already have been used on another record, whose partition this one cannot see.
         if (key.Sent && await keys.ClaimAsync(context.Idempotency!.KeyHash, context.Idempotency.RequestHash, id, http.RequestAborted) == KeyClaim.OtherRequest)
             return new CommandAnswer<TState>(Problems.From(Rejection.KeyReused), null);
@@ -140,10 +140,16 @@ public class RecordCommands<TState>(RecordStore<TState> store, IWorkflowAlignmen
     public static string? IdempotencyKeyHash(HttpRequest request)
     {
         var key = request.Headers[IdempotencyKeyHeader].ToString();
-        return string.IsNullOrWhiteSpace(key) ? null : KeyHash(key);
+        return string.IsNullOrWhiteSpace(key) ? null : KeyHash(request.HttpContext.User, key);
     }
 
-    public static string KeyHash(string key) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)))[..32];
+    /// <summary>
+    /// A key is the caller's own (its stable id, not its display name): two people who happen to pick the same key each
+    /// get their own answer, and nobody can replay, or block, another's request by guessing its key.
+    /// </summary>
+    public static string KeyHash(System.Security.Claims.ClaimsPrincipal caller, string key) => KeyHash(caller.CallerId() + "\n" + key);
+
+    public static string KeyHash(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)))[..32];
 }
 
 /// <summary>The commands on readiness cases.</summary>

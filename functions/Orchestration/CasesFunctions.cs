@@ -24,7 +24,7 @@ public sealed class CasesFunctions(
         // The id derives from the request's Idempotency-Key (the client's, or the one made up for it and named in an
         // "outcome unknown" answer), so a retried start lands on the same case.
         var key = CaseCommands.Key(request).Key;
-        var caseId = "c" + CaseCommands.KeyHash(request.HttpContext.User.Identity?.Name + "\n" + key)[..31];
+        var caseId = "c" + CaseCommands.KeyHash(request.HttpContext.User, key)[..31];
         return commands.RunJsonAsync<OpenCaseRequest, CaseOpened>(request, caseId, client, OpenCase.Validate, opened => CaseCommand.Deciding(
             state => OpenCase.Decide(state, opened),
             state => new CommandResponse(202, CaseUrls.Status(state.CaseId), JsonSerializer.Serialize(ManagementUris.For(state.CaseId), RecordJson.Options))));
@@ -147,7 +147,7 @@ public sealed class CasesFunctions(
             if (record.Version != version) return Problems.From(store.Kind.Changed(version, record.Version));
 
             var actor = http.User.ToActor();
-            var tombstone = PurgedRecords.Begin(record, actor.Role.ToString(), actor.Name, id: null, clock.GetUtcNow(),
+            var tombstone = PurgedRecords.Begin(record, actor.Role.ToString(), actor.Name, actor.Id, clock.GetUtcNow(),
                 await purged.UnfinishedAsync(caseId, cancellationToken));
             await purged.WriteAsync(tombstone, cancellationToken);
             if (!await history.DeleteAsReadAsync(record, cancellationToken))

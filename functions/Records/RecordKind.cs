@@ -44,7 +44,7 @@ public sealed class RecordKind<TState>(string noun, Func<string, TState> empty, 
     public RecordedEvent ToRecorded(StoredEvent stored) => new(
         stored.Sequence,
         Events.Deserialize(stored.Type, stored.Payload),
-        new Actor(Enum.Parse<Role>(stored.ActorRole), stored.ActorName),
+        new Actor(Enum.Parse<Role>(stored.ActorRole), stored.ActorName, stored.ActorId),
         stored.Time);
 
     public Rejection NotFound(string id) => new(404, $"No such {Noun}.", $"There is no {Noun} '{id}'.");

@@ -172,7 +172,7 @@ public class RecordStore<TState>(HistoryTable history, RecordKind<TState> kind) 
     }
 
     private NewEvent ToNew(RecordedEvent e, CommandContext context) => new(
-        kind.Events.NameOf(e.Event), kind.Events.Serialize(e.Event), e.Actor.Role.ToString(), e.Actor.Name, e.Time, context.Idempotency?.KeyHash);
+        kind.Events.NameOf(e.Event), kind.Events.Serialize(e.Event), e.Actor.Role.ToString(), e.Actor.Name, e.Time, context.Idempotency?.KeyHash, e.Actor.Id);
 
     private CaseHeader Header(TState s)
     {

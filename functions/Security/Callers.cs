@@ -58,7 +58,7 @@ public sealed class Callers
         if (!_platform.Local && AuthOptions.SampleApiKeys.Contains(presented, StringComparer.Ordinal))
             return new Caller(null, "A sample API key is accepted only on a local run.");
         var role = RoleForKey(presented);
-        return role is null ? new Caller(null, "Unknown API key.") : Success($"{role} (API key)", [role]);
+        return role is null ? new Caller(null, "Unknown API key.") : Success($"{role} (API key)", $"api-key:{role}", [role]);
     }
 
     private string? RoleForKey(string presented)
@@ -85,7 +85,11 @@ public sealed class Callers
                 .Select(v => Roles.All.FirstOrDefault(r => string.Equals(r, v, StringComparison.OrdinalIgnoreCase)))
                 .OfType<string>().Distinct().ToList();
             var name = json.Claims.FirstOrDefault(c => c.Typ == nameType)?.Val ?? "unknown";
-            return roles.Count == 0 ? new Caller(null, "No OPSG role.") : Success(name, roles);
+            // Entra ID's object id: stable for the person however their display name changes. Without one the
+            // principal is not an identity the record can name, so it is refused rather than recorded by name.
+            var id = json.Claims.FirstOrDefault(c => c.Typ is ObjectIdClaimType or Roles.CallerIdClaim)?.Val;
+            if (string.IsNullOrWhiteSpace(id)) return new Caller(null, "The client principal carries no object id (oid).");
+            return roles.Count == 0 ? new Caller(null, "No OPSG role.") : Success(name, id, roles);
         }
         catch (Exception ex) when (ex is FormatException or JsonException)
         {
@@ -93,9 +97,12 @@ public sealed class Callers
         }
     }
 
-    private static Caller Success(string name, IEnumerable<string> roles)
+    /// <summary>How App Service writes Entra ID's object id claim.</summary>
+    public const string ObjectIdClaimType = "http://schemas.microsoft.com/identity/claims/objectidentifier";
+
+    private static Caller Success(string name, string id, IEnumerable<string> roles)
     {
-        var claims = new List<Claim> { new(ClaimTypes.Name, name) };
+        var claims = new List<Claim> { new(ClaimTypes.Name, name), new(Roles.CallerIdClaim, id) };
         claims.AddRange(roles.Select(r => new Claim(ClaimTypes.Role, r)));
         return new Caller(new ClaimsPrincipal(new ClaimsIdentity(claims, Scheme)), null);
     }

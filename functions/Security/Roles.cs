@@ -24,9 +24,23 @@ public static class Roles
     public static bool IsPanelOnly(this ClaimsPrincipal user) =>
         user.IsInRole(Panel) && !All.Where(r => r != Panel).Any(user.IsInRole);
 
+    /// <summary>The claim the pipeline adds once a route has authorised the caller: the role it authorised them in.</summary>
+    public const string ActingRoleClaim = "opsg-acting-role";
+
+    /// <summary>The stable id of the signed-in identity (Entra ID's object id, or the API key's role).</summary>
+    public const string CallerIdClaim = "oid";
+
+    /// <summary>The first of the caller's roles that the route allows, in <see cref="All"/>'s order.</summary>
+    public static string? RoleAllowedBy(this ClaimsPrincipal user, IEnumerable<string> allowed) =>
+        All.Where(allowed.Contains).FirstOrDefault(user.IsInRole);
+
+    /// <summary>Whom a key, a reservation or a made-up case id belongs to: the caller's stable id.</summary>
+    public static string CallerId(this ClaimsPrincipal user) => user.FindFirst(CallerIdClaim)?.Value ?? user.Identity?.Name ?? "";
+
     public static Actor ToActor(this ClaimsPrincipal user)
     {
-        var role = All.FirstOrDefault(user.IsInRole) ?? throw new InvalidOperationException("An authenticated caller has no role.");
-        return new Actor(Enum.Parse<Role>(role), user.Identity?.Name ?? role);
+        var role = user.FindFirst(ActingRoleClaim)?.Value ?? All.FirstOrDefault(user.IsInRole)
+            ?? throw new InvalidOperationException("An authenticated caller has no role.");
+        return new Actor(Enum.Parse<Role>(role), user.Identity?.Name ?? role, user.FindFirst(CallerIdClaim)?.Value);
     }
 }

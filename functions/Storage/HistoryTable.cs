@@ -227,6 +227,7 @@ public sealed class HistoryTable(StorageAccount account)
             ["Time"] = e.Time,
         };
         if (e.IdempotencyKey is not null) row["IdempotencyKey"] = e.IdempotencyKey;
+        if (e.ActorId is not null) row["ActorId"] = e.ActorId;
         return row;
     }
 
@@ -245,7 +246,8 @@ public sealed class HistoryTable(StorageAccount account)
             row.GetString("ActorRole"),
             row.GetString("ActorName"),
             row.GetDateTimeOffset("Time") ?? DateTimeOffset.MinValue,
-            row.GetString("IdempotencyKey"));
+            row.GetString("IdempotencyKey"),
+            row.GetString("ActorId"));
     }
 
     private static TableEntity ToRow(CaseHeader header, string rowKey) => new(header.CaseId, rowKey)

@@ -8,7 +8,8 @@ public sealed record StoredEvent(
     string ActorRole,
     string ActorName,
     DateTimeOffset Time,
-    string? IdempotencyKey);
+    string? IdempotencyKey,
+    string? ActorId = null);
 
 /// <summary>
 /// The per-case summary row, rewritten in the same batch as every append so it can never disagree
@@ -44,7 +45,7 @@ public sealed record AppendRequest(
     IdempotencyRecord? Idempotency,
     string HeaderRowKey = HistoryTable.CaseHeaderRowKey);
 
-public sealed record NewEvent(string Type, string Payload, string ActorRole, string ActorName, DateTimeOffset Time, string? IdempotencyKey);
+public sealed record NewEvent(string Type, string Payload, string ActorRole, string ActorName, DateTimeOffset Time, string? IdempotencyKey, string? ActorId = null);
 
 public enum AppendOutcome
 {
@@ -82,7 +83,7 @@ public sealed record RowVersion(string RowKey, Azure.ETag ETag);
 public sealed record WholeRecord(string CaseId, long Version, IReadOnlyList<StoredEvent> Events, IReadOnlyList<RowVersion> Rows)
 {
     /// <summary>
-    /// SHA-256 (hex) over the events in order, each as one line of its stored fields (sequence, type, actor, time in
+    /// SHA-256 (hex) over the events in order, each as one line of its stored fields (sequence, type, actor role, name and id, time in
     /// ISO 8601 UTC, Idempotency-Key, payload), each line ending in a line feed: whoever holds a copy of the record can
     /// say whether it is the one that was purged.
     /// </summary>
@@ -93,7 +94,7 @@ public sealed record WholeRecord(string CaseId, long Version, IReadOnlyList<Stor
         {
             var line = System.Text.Json.JsonSerializer.Serialize(new object?[]
             {
-                e.Sequence, e.Type, e.ActorRole, e.ActorName,
+                e.Sequence, e.Type, e.ActorRole, e.ActorName, e.ActorId,
                 e.Time.UtcDateTime.ToString("O", System.Globalization.CultureInfo.InvariantCulture), e.IdempotencyKey, e.Payload,
             }) + "\n";
             sha.AppendData(System.Text.Encoding.UTF8.GetBytes(line));

@@ -22,16 +22,20 @@ public sealed class IdempotencyScopeTests(ReviewCases cases) : IClassFixture<Rev
             HttpStatusCode.UnprocessableEntity);
     }
 
+    /// <summary>A key is its caller's own: another caller using the same one neither gets the first caller's answer nor is blocked by it.</summary>
     [Fact]
-    public async Task GivenSecasKey_WhenTheDccSendsTheSameRequestWithIt_ThenUnprocessableAndNothingRecorded()
+    public async Task GivenSecasKey_WhenTheDccSendsTheSameRequestWithIt_ThenItIsTheDccsOwnKey_AndTheDccsNoteIsRecorded()
     {
         var caseId = await cases.NewAsync(Stage.ActionsRaised);
         var key = Key("progress-");
         var body = RawRequests.Tree(new { on = "2020-03-02", text = "Pacing strategy draft shared." });
         await cases.Secas.SendJson(HttpMethod.Post, $"/api/cases/{caseId}/actions/1/progress", body, key).ExpectAsync(HttpStatusCode.OK);
+        var before = await cases.SnapshotAsync(caseId);
 
-        await cases.RefusedAsync(caseId, () => cases.Dcc.SendJson(HttpMethod.Post, $"/api/cases/{caseId}/actions/1/progress", body, key),
-            HttpStatusCode.UnprocessableEntity);
+        var dcc = await cases.Dcc.SendJson(HttpMethod.Post, $"/api/cases/{caseId}/actions/1/progress", body, key);
+        Assert.Equal(HttpStatusCode.OK, dcc.StatusCode);
+        Assert.False(dcc.Headers.Contains("Idempotent-Replayed"));
+        Assert.Equal(["ActionProgressNoted"], await before.AddedTypesAsync());
     }
 
     [Fact]

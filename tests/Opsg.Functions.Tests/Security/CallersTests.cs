@@ -180,4 +180,43 @@ public sealed class CallersTests
 
         Assert.Equal("Secas (API key)", caller.Principal!.FindFirstValue(ClaimTypes.Name));
     }
+
+    [Fact]
+    public void APrincipal_CarriesItsObjectIdAsTheCallersId()
+    {
+        var caller = CallersOn(AzureWithAuthentication, trustPrincipal: true).Identify(WithPrincipal("Secas"));
+
+        Assert.Equal(AppServicePrincipal.TimHallObjectId, caller.Principal!.CallerId());
+        Assert.Equal(AppServicePrincipal.TimHallObjectId, caller.Principal!.ToActor().Id);
+    }
+
+    [Fact]
+    public void APrincipalWithoutAnObjectId_IsRefused()
+    {
+        var caller = CallersOn(AzureWithAuthentication, trustPrincipal: true)
+            .Identify(Request(Callers.PrincipalHeader, AppServicePrincipal.Header(objectId: null, "Tim Hall", "Secas")));
+
+        Assert.Null(caller.Principal);
+        Assert.Contains("object id", caller.Refused, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AnApiKeyCaller_HasTheKeysRoleAsItsId()
+    {
+        var caller = CallersOn(TestRun).Identify(Request(Callers.ApiKeyHeader, "a-real-secas-key"));
+
+        Assert.Equal("api-key:Secas", caller.Principal!.CallerId());
+    }
+
+    [Fact]
+    public void APersonInTwoRoles_IsRecordedInTheRoleTheRouteAllowed_NotTheFirstTheyHold()
+    {
+        var principal = CallersOn(AzureWithAuthentication, trustPrincipal: true)
+            .Identify(Request(Callers.PrincipalHeader, AppServicePrincipal.Header("0a0b", "Dual Role", "Dcc", "Secas"))).Principal!;
+
+        Assert.Equal(Opsg.Functions.Records.Role.Dcc, principal.ToActor().Role);
+        Assert.Equal("Secas", principal.RoleAllowedBy([Roles.Secas, Roles.OpsgMember]));
+        principal.Identities.First().AddClaim(new Claim(Roles.ActingRoleClaim, "Secas"));
+        Assert.Equal(Opsg.Functions.Records.Role.Secas, principal.ToActor().Role);
+    }
 }
