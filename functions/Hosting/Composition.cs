@@ -55,6 +55,7 @@ public static class Composition
         services.AddSingleton<IWorkflowAlignment<MeetingState>>(sp => sp.GetRequiredService<MeetingWorkflow>());
         services.AddSingleton<SmtpMailSender>();
         services.AddSingleton<PanelMailer>();
+        services.AddSingleton<ReminderRecipients>();
         services.AddSingleton<ReminderMailer>();
         services.AddSingleton<MeetingReminderMailer>();
         services.AddSingleton(sp => HostingPlatform.From(sp.GetRequiredService<IConfiguration>(), sp.GetRequiredService<IHostEnvironment>()));

@@ -36,6 +36,12 @@ public sealed record ActionHistory(string ActionId, string RaisedAt, DateOnly Ra
 
     public ActionReviewAt? LatestReviewOn(DateOnly date) => Reviews.LastOrDefault(r => r.HeldOn <= date);
 
+    /// <summary>Closed by a review at any meeting recorded so far.</summary>
+    public bool IsClosed => Reviews.Any(r => r.Closes);
+
+    /// <summary>The target as the records stand now: the latest revision any review made, else the one it was raised with.</summary>
+    public string? CurrentTarget => Reviews.LastOrDefault(r => r.Review.RevisedTarget is not null)?.Review.RevisedTarget ?? Target;
+
     /// <summary>Days past a dated target at the end of <paramref name="date"/>; 0 when not overdue or the target is not a date.</summary>
     public int DaysOverdueOn(DateOnly date) =>
         TargetOn(date) is { } target && ActionTargets.AsDate(target) is { } due && date > due ? date.DayNumber - due.DayNumber : 0;

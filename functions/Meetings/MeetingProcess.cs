@@ -22,7 +22,7 @@ public sealed record MeetingStep(long Sequence, string Activity, int Run);
 /// later meeting approves them. Approving the previous meeting's minutes here schedules the step that makes them
 /// final in that meeting's record. Creating the meeting sets its reminders to SECAS (<see cref="MeetingReminders"/>);
 /// one that fires while still due schedules the email. The meeting is finished when its minutes are final and nothing
-/// is left to run.
+/// is left to run and no reminder of its actions is still ahead.
 /// </summary>
 public sealed class MeetingProcess : IRecordProcess<MeetingState>
 {
@@ -49,7 +49,17 @@ public sealed class MeetingProcess : IRecordProcess<MeetingState>
                 if (MeetingReminders.Chaser(after, timer.Scheduled) is { } chaser) yield return chaser;
                 break;
         }
+        if (ActionReminder(before, e, now) is { } reminder) yield return reminder;
     }
+
+    /// <summary>An action's reminder: on the target it was raised with, revised to here, or imported with.</summary>
+    private static TimerScheduled? ActionReminder(MeetingState before, RecordEvent e, DateTimeOffset now) => e switch
+    {
+        MeetingActionRaised raised => MeetingReminders.ForAction(raised.ActionId, raised.Target, now),
+        ActionReviewed { Outcome: ActionReviewOutcome.Open } reviewed => MeetingReminders.ForAction(reviewed.ActionId, reviewed.RevisedTarget, now),
+        ActionImported imported => MeetingReminders.ForImported(before, imported, now),
+        _ => null,
+    };
 
     public IReadOnlyList<RecordEvent> Settle(MeetingState state) => [];
 
@@ -65,7 +75,7 @@ public sealed class MeetingProcess : IRecordProcess<MeetingState>
     /// <summary>Durable's words, as a case uses them: complete once final with nothing left to run.</summary>
     public static RuntimeStatus Runtime(MeetingState s) =>
         s.HasFailedStep ? RuntimeStatus.Failed
-        : s.IsFinal && !s.PendingActivities.Any() ? RuntimeStatus.Completed
+        : s.IsFinal && !s.PendingActivities.Any() && NextReminder(s) is null ? RuntimeStatus.Completed
         : RuntimeStatus.Running;
 
     public static MeetingPlan Plan(MeetingState s) => new(
@@ -73,8 +83,11 @@ public sealed class MeetingProcess : IRecordProcess<MeetingState>
         Stage(s).ToString(),
         s.Activities.Values.Where(a => a.Status == ActivityStatus.Scheduled).Select(a => new MeetingStep(a.Sequence, a.Scheduled.Name, a.Retries)).ToList(),
         Runtime(s) == RuntimeStatus.Completed,
-        // The earliest reminder still worth sending; one no longer due (the minutes are out) is not waited for.
-        s.Timers.Values.Where(t => !t.Fired && MeetingReminders.StillDue(s, t.Scheduled)).Select(t => t.Scheduled).MinBy(t => t.DueAt));
+        NextReminder(s));
+
+    /// <summary>The earliest reminder still worth sending; one no longer due (the minutes are out) is not waited for.</summary>
+    private static TimerScheduled? NextReminder(MeetingState s) =>
+        s.Timers.Values.Where(t => !t.Fired && MeetingReminders.StillDue(s, t.Scheduled)).Select(t => t.Scheduled).MinBy(t => t.DueAt);
 
     /// <summary>The next version of the minutes, rendered from the meeting as it is at this point of its history.</summary>
     private static ActivityScheduled RenderMinutes(MeetingState s) =>

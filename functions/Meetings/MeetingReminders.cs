@@ -4,15 +4,21 @@ using Opsg.Functions.Steps;
 namespace Opsg.Functions.Meetings;
 
 /// <summary>
-/// When a meeting's reminders to SECAS fall, pure: the papers, some working days before the meeting (while nothing is
+/// When a meeting's reminders fall, pure. To SECAS: the papers, some working days before the meeting (while nothing is
 /// minuted yet); the draft minutes, some working days after it, then every working day until they are out (at most
-/// <see cref="MaxChasers"/> more). Each is a durable timer at 09:00 UTC. A meeting recorded after the fact (its dates
-/// long past) sets none: a reminder of something a week gone reminds nobody of anything.
+/// <see cref="MaxChasers"/> more). For an action: on its dated target, set by the meeting that raised it and again by
+/// each meeting whose review revised the target; the one sent is the one whose date is the action's current target
+/// while it is open (<see cref="ActionStillDue"/>), so a revision or a closure at any later meeting cancels the rest.
+/// Each is a durable timer at 09:00 UTC. Nothing is set for a date a week gone: a reminder of that reminds nobody of
+/// anything. Imported actions already past their target get no reminder each (that would be a flood of old news) but
+/// one digest to SECAS the next working day, listing those still open and overdue then.
 /// </summary>
 public static class MeetingReminders
 {
     public const string PapersDue = "PapersDue";
     public const string DraftMinutesDue = "DraftMinutesDue";
+    public const string ActionDue = "MeetingActionDue";
+    public const string ImportedOverdue = "ImportedActionsOverdue";
     public const string SendStep = "SendMeetingReminder";
     public const int PapersDueWorkingDays = 5;
     public const int DraftMinutesWorkingDays = 5;
@@ -27,13 +33,43 @@ public static class MeetingReminders
         return new[] { papers, minutes }.Where(t => t.DueAt > now - StaleAfter);
     }
 
-    /// <summary>Whether a fired reminder still says something true: the papers before anything is minuted, the minutes until out.</summary>
+    /// <summary>The reminder of an action's dated target (raised with it, or revised to it), unless that date is a week gone.</summary>
+    public static TimerScheduled? ForAction(string actionId, string? target, DateTimeOffset now) =>
+        target is not null && ActionTargets.AsDate(target) is { } due && On(due) > now - StaleAfter ? ActionTimer(actionId, due) : null;
+
+    /// <summary>An imported action's reminder on a target still ahead; for one already past, the day's digest (once).</summary>
+    public static TimerScheduled? ForImported(MeetingState before, ActionImported imported, DateTimeOffset now)
+    {
+        if (imported.Target is null || ActionTargets.AsDate(imported.Target) is not { } due) return null;
+        if (On(due) > now) return ActionTimer(imported.ActionId, due);
+        var next = WorkingDays(DateOnly.FromDateTime(now.UtcDateTime), 1);
+        var digest = new TimerScheduled($"imported-overdue-{Iso(next)}", On(next), ImportedOverdue, null);
+        return before.Timers.ContainsKey(digest.TimerId) ? null : digest;
+    }
+
+    /// <summary>
+    /// Whether a fired reminder still says something true, as far as this meeting's record knows: the papers before
+    /// anything is minuted, the minutes until out (and neither once the minutes are final). An action's reminders depend on every meeting's reviews; the sending
+    /// step reads those (<see cref="ActionStillDue"/>, <see cref="ImportedStillOverdue"/>).
+    /// </summary>
     public static bool StillDue(MeetingState state, TimerScheduled timer) => timer.Purpose switch
     {
-        PapersDue => state.Items.IsEmpty,
-        DraftMinutesDue => state.Minutes.IsEmpty,
+        PapersDue => state.Items.IsEmpty && !state.IsFinal,
+        DraftMinutesDue => state.Minutes.IsEmpty && !state.IsFinal,
+        ActionDue or ImportedOverdue => true,
         _ => false,
     };
+
+    /// <summary>The action a fired target reminder is about, while it is open and the timer's date is still its target.</summary>
+    public static ActionHistory? ActionStillDue(ActionsAcrossMeetings actions, TimerScheduled timer) =>
+        timer.Ref is { } actionId && actions.Find(actionId) is { IsClosed: false, CurrentTarget: { } target } action
+            && ActionTargets.AsDate(target) is { } due && On(due) == timer.DueAt
+            ? action
+            : null;
+
+    /// <summary>The actions this meeting imported that are open and past their target on <paramref name="today"/>.</summary>
+    public static IReadOnlyList<ActionHistory> ImportedStillOverdue(ActionsAcrossMeetings actions, string meetingId, DateOnly today) =>
+        actions.All.Where(a => a.ImportedAt == meetingId && !a.IsClosed && a.DaysOverdueOn(today) > 0).ToList();
 
     /// <summary>The next working day's chaser after a draft-minutes reminder that was still due, up to the limit.</summary>
     public static TimerScheduled? Chaser(MeetingState state, TimerScheduled fired)
@@ -55,6 +91,9 @@ public static class MeetingReminders
         }
         return date;
     }
+
+    private static TimerScheduled ActionTimer(string actionId, DateOnly due) =>
+        new($"action-{actionId.Replace(' ', '-').Replace('/', '-')}-{Iso(due)}", On(due), ActionDue, actionId);
 
     private static TimerScheduled DraftMinutes(MeetingScheduled meeting, DateOnly on, int chaser) =>
         new($"draft-minutes-{meeting.MeetingId}-{Iso(meeting.Date)}-{chaser.ToString(CultureInfo.InvariantCulture)}", On(on), DraftMinutesDue, chaser.ToString(CultureInfo.InvariantCulture));

@@ -1,5 +1,4 @@
 using System.Globalization;
-using Microsoft.Extensions.Options;
 using Opsg.Functions.Mail;
 using Opsg.Functions.Meetings;
 using Opsg.Functions.Records;
@@ -9,43 +8,57 @@ using Opsg.Functions.Steps;
 namespace Opsg.Functions.Reminders;
 
 /// <summary>
-/// The SendMeetingReminder step: one email per person of SECAS's secretariat, each recorded
-/// (<see cref="MeetingReminderSent"/>) as soon as it is sent, and skipped when the step runs again; worded from the
-/// meeting as it was when the step was scheduled, with the same reminder email the cases use.
+/// The SendMeetingReminder step: one email per person the reminder is for, each recorded
+/// (<see cref="MeetingReminderSent"/>) as soon as it is sent, and skipped when the step runs again; with the same
+/// reminder email the cases use. The papers and draft-minutes reminders are worded from the meeting as it was when the
+/// step was scheduled; an action's from every meeting's record as it stands when the step runs, so a review at any
+/// meeting since (closed, superseded, re-targeted) means nothing is sent.
 /// </summary>
-public sealed class MeetingReminderMailer(MeetingStore store, MailRenderer renderer, SmtpMailSender sender, IOptions<MailOptions> options, TimeProvider clock, ILogger<MeetingReminderMailer> logger)
+public sealed class MeetingReminderMailer(MeetingStore store, MailRenderer renderer, SmtpMailSender sender, ReminderRecipients people, TimeProvider clock)
 {
     public async Task<RecordEvent> SendAsync(string meetingId, long step, string timerId, IReadOnlyList<RecordedEvent> history)
     {
         var asScheduled = store.Kind.Fold(meetingId, history.TakeWhile(e => e.Sequence <= step));
         if (!asScheduled.Timers.TryGetValue(timerId, out var timer) || asScheduled.Scheduled is not { } meeting)
             throw new InvalidOperationException($"Meeting {meetingId} has no reminder {timerId}.");
-        var (recipients, refused) = MailRecipients.Configured(options.Value.SecretariatRecipients, "Mail__SecretariatRecipients");
-        if (refused is not null) throw new InvalidOperationException("Mail__SecretariatRecipients is not a valid list of recipients.");
-        if (recipients.Count == 0) logger.LogWarning("Reminder {Reminder} of meeting {MeetingId} reaches nobody: Mail__SecretariatRecipients is empty", timerId, meetingId);
+        if (await ReminderAsync(timer.Scheduled, meeting) is not { } reminder)
+            return new ActivityCompleted(step, "Not sent: no action it was about is still open with this target.");
+        var recipients = people.For(meetingId, reminder);
 
         var recorded = history.Select(e => e.Event).OfType<MeetingReminderSent>().Where(s => s.Reminder == timerId).Select(s => s.Address).ToHashSet(StringComparer.OrdinalIgnoreCase);
         foreach (var recipient in recipients.Where(r => !recorded.Contains(r.Address)))
         {
-            var mail = Compose(recipient, timer.Scheduled, meeting);
-            var messageId = await sender.SendAsync(mail, CancellationToken.None);
+            var messageId = await sender.SendAsync(Compose(recipient, reminder, meeting), CancellationToken.None);
             await store.RecordOnceAsync(meetingId, $"reminder-{timerId}-sent-{recipient.Address.ToLowerInvariant()}", clock.GetUtcNow(),
                 _ => Decision.Accept(new MeetingReminderSent(timerId, recipient.Name, recipient.Address, messageId)));
         }
         return new ActivityCompleted(step, string.Create(CultureInfo.InvariantCulture, $"{recipients.Count} emails"));
     }
 
-    private OutgoingMail Compose(MailRecipient to, TimerScheduled timer, MeetingScheduled meeting)
+    /// <summary>What the fired timer says now, or null when what it was about is settled.</summary>
+    private async Task<Reminder?> ReminderAsync(TimerScheduled timer, MeetingScheduled meeting)
+    {
+        switch (timer.Purpose)
+        {
+            case MeetingReminders.PapersDue: return MeetingReminderWording.PapersDue(timer, meeting);
+            case MeetingReminders.DraftMinutesDue: return MeetingReminderWording.DraftMinutesDue(timer, meeting);
+        }
+        var actions = ActionsAcrossMeetings.From(await store.LoadAllAsync(CancellationToken.None));
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        return timer.Purpose switch
+        {
+            MeetingReminders.ActionDue when MeetingReminders.ActionStillDue(actions, timer) is { } action => MeetingReminderWording.ActionDue(timer, action),
+            MeetingReminders.ImportedOverdue when MeetingReminders.ImportedStillOverdue(actions, meeting.MeetingId, today) is { Count: > 0 } overdue =>
+                MeetingReminderWording.ImportedOverdue(timer, meeting, overdue),
+            _ => null,
+        };
+    }
+
+    private OutgoingMail Compose(MailRecipient to, Reminder reminder, MeetingScheduled meeting)
     {
         var marking = MailWording.Classification(meeting.Classification);
-        var name = meeting.MeetingId.Replace('_', ' ');
-        var held = ReportFormats.LongDate(meeting.Date);
-        var (about, headline) = timer.Purpose == MeetingReminders.PapersDue
-            ? ($"papers for {name} on {held}", $"The Operations Group meets on {held} ({name}): the papers must reach members before it.")
-            : ($"draft minutes of {name}", $"The Operations Group met on {held} ({name}) and its draft minutes are not out yet.");
-        var model = new ReminderMail(marking, MailWording.Subject(marking, $"Reminder: {about}"), to.Name, headline, "Meeting", name,
-            [new ReminderFact("Meeting", $"{name}, {held}, {meeting.StartTime} – {meeting.EndTime}")]);
+        var model = new ReminderMail(marking, MailWording.Subject(marking, $"Reminder: {reminder.About}"), to.Name, reminder.Headline, "Meeting", meeting.MeetingId.Replace('_', ' '), reminder.Facts);
         var rendered = renderer.Render(ReminderEmail.Template, model);
-        return new OutgoingMail(to.Name, to.Address, model.Subject, rendered.Text, rendered.Html, ReminderEmail.MessageKey(meeting.MeetingId, timer.TimerId, to.Address));
+        return new OutgoingMail(to.Name, to.Address, model.Subject, rendered.Text, rendered.Html, ReminderEmail.MessageKey(meeting.MeetingId, reminder.Id, to.Address));
     }
 }

@@ -1,5 +1,4 @@
 using System.Globalization;
-using Microsoft.Extensions.Options;
 using Opsg.Functions.Cases;
 using Opsg.Functions.Mail;
 using Opsg.Functions.Records;
@@ -14,7 +13,7 @@ namespace Opsg.Functions.Reminders;
 /// step never sends twice what it recorded; an email sent but not yet recorded when a process dies is sent again
 /// (at least once, never silently lost). The reminder is worded from the case as it was when the step was scheduled.
 /// </summary>
-public sealed class ReminderMailer(CaseStore store, MailRenderer renderer, SmtpMailSender sender, IOptions<MailOptions> options, FaultInjection faults, TimeProvider clock, ILogger<ReminderMailer> logger)
+public sealed class ReminderMailer(CaseStore store, MailRenderer renderer, SmtpMailSender sender, ReminderRecipients people, FaultInjection faults, TimeProvider clock)
 {
     /// <param name="stillDue">The case's rule for whether a fired reminder is still due (the case's process owns it).</param>
     public async Task<RecordEvent> SendAsync(string caseId, long step, string reminderId, IReadOnlyList<RecordedEvent> history, Func<CaseState, TimerScheduled, Reminder?> stillDue)
@@ -22,7 +21,7 @@ public sealed class ReminderMailer(CaseStore store, MailRenderer renderer, SmtpM
         var asScheduled = store.Kind.Fold(caseId, history.TakeWhile(e => e.Sequence <= step));
         var reminder = (asScheduled.Timers.TryGetValue(reminderId, out var timer) ? stillDue(asScheduled, timer.Scheduled) : null)
             ?? throw new InvalidOperationException($"Reminder {reminderId} was not due when its step was scheduled.");
-        var recipients = RecipientsFor(caseId, reminder);
+        var recipients = people.For(caseId, reminder);
 
         var recorded = history.Select(e => e.Event).OfType<ReminderSent>().Where(s => s.Reminder == reminderId).Select(s => s.Address).ToHashSet(StringComparer.OrdinalIgnoreCase);
         foreach (var recipient in recipients.Where(r => !recorded.Contains(r.Address)))
@@ -35,27 +34,6 @@ public sealed class ReminderMailer(CaseStore store, MailRenderer renderer, SmtpM
         }
         return new ActivityCompleted(step, string.Create(CultureInfo.InvariantCulture, $"{recipients.Count} emails"));
     }
-
-    /// <summary>
-    /// The people configured for each audience, each once (someone on both lists gets one email). A list that does not
-    /// parse fails the step, which the case status then shows; an audience with nobody configured is logged and skipped.
-    /// </summary>
-    private List<MailRecipient> RecipientsFor(string caseId, Reminder reminder) =>
-        reminder.To.SelectMany(audience =>
-            {
-                var (recipients, refused) = MailRecipients.Configured(Setting(audience), SettingFor(audience));
-                if (refused is not null)
-                    throw new InvalidOperationException("Not a valid list of recipients: " + string.Join("; ", refused.Errors?.Select(e => $"{e.Key}: {string.Join(" ", e.Value)}") ?? []));
-                if (recipients.Count == 0)
-                    logger.LogWarning("Reminder {Reminder} of case {CaseId} reaches no {Audience}: {Setting} is empty", reminder.Id, caseId, audience, SettingFor(audience));
-                return recipients;
-            })
-            .DistinctBy(r => r.Address, StringComparer.OrdinalIgnoreCase)
-            .ToList();
-
-    private string? Setting(ReminderAudience audience) => audience == ReminderAudience.Dcc ? options.Value.DccRecipients : options.Value.SecretariatRecipients;
-
-    private static string SettingFor(ReminderAudience audience) => audience == ReminderAudience.Dcc ? "Mail__DccRecipients" : "Mail__SecretariatRecipients";
 
     private Task AppendAsync(string caseId, string idempotencyKey, CaseEvent sent) =>
         store.RecordOnceAsync(caseId, idempotencyKey, clock.GetUtcNow(), _ => Decision.Accept(sent));

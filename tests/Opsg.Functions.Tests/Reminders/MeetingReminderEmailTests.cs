@@ -14,12 +14,14 @@ namespace Opsg.Functions.Tests.Reminders;
 public sealed class MeetingReminderEmailTests(MeetingReminderEmailTests.App fixture) : IClassFixture<MeetingReminderEmailTests.App>
 {
     private static readonly string Secretariat = $"secretariat-{Guid.NewGuid().ToString("N")[..8]}@secas.example";
+    private static readonly string Dcc = $"dcc-{Guid.NewGuid().ToString("N")[..8]}@dcc.example";
 
     public sealed class App : MailedAppFixture
     {
         protected override IDictionary<string, string> Recipients => new Dictionary<string, string>
         {
             ["Mail:SecretariatRecipients"] = $"OPSG Secretariat <{Secretariat}>",
+            ["Mail:DccRecipients"] = $"DCC Operations <{Dcc}>",
         };
     }
 
@@ -47,6 +49,51 @@ public sealed class MeetingReminderEmailTests(MeetingReminderEmailTests.App fixt
         Assert.Single(mails, m => Subject(m) == $"[NOT FOR PUBLICATION] Reminder: papers for {name} on 20 February 2020");
         Assert.Equal(expected - 1, mails.Count(m => Subject(m) == $"[NOT FOR PUBLICATION] Reminder: draft minutes of {name}"));
     }
+
+    [Fact]
+    public async Task GivenAnActionReTargetedAtALaterMeeting_ThenEachTargetIsRemindedOnce_ToSecasAndTheDcc_AndOverdueImportsShareOneDigest()
+    {
+        var secas = _app.ClientAs("Secas");
+        // The app's "now" is 10 February 2020: 20 January's own reminders are a week gone and set nothing; the action's
+        // targets in March are ahead and so set, and long due on the engine's real clock, so they fire at once.
+        var raising = "OPSG_9" + Letters();
+        var reviewing = "OPSG_9" + Letters();
+        await ScheduleAsync(secas, raising, "2020-01-20");
+        await secas.PostJson($"/api/meetings/{raising}/items/3/actions", new { text = "Publish the revised BCDR plan.", owner = "DCC", target = "2020-03-02" }).ExpectAsync(HttpStatusCode.Created);
+        var actionId = $"{raising.Replace('_', ' ')}/01";
+        await _mail.WaitForAsync(Dcc, count: 1, seconds: 60);
+        await ScheduleAsync(secas, reviewing, "2020-02-07");
+        await secas.PostJson($"/api/meetings/{reviewing}/items/3/action-reviews", new { actionId, discussion = "The plan is with the TAG.", revisedTarget = "2020-03-16", outcome = "open" })
+            .ExpectAsync(HttpStatusCode.Created);
+        var older = "OPSG 3" + Letters();
+        foreach (var (n, target) in new[] { ("01", "2019-02-01"), ("02", "2019-03-01") })
+            await secas.PostJson($"/api/meetings/{reviewing}/imported-actions", new { actionId = $"{older}/{n}", raisedOn = "2019-01-08", target, owner = "DCC", text = $"Older action {n}." })
+                .ExpectAsync(HttpStatusCode.Created);
+
+        var due = $"Reminder: action {actionId} is due";
+        await _mail.WaitForAsync(Dcc, count: 2, seconds: 60);
+        await EngineChecks.UntilAsync(async () => (await _mail.MessagesToAsync(Secretariat)).Any(m => Subject(m).Contains("imported", StringComparison.Ordinal)), "the digest of overdue imports", seconds: 60);
+        await Task.Delay(TimeSpan.FromSeconds(2)); // anything sent twice would arrive by now
+        var toSecas = (await _mail.MessagesToAsync(Secretariat)).Select(Subject).ToList();
+        var toDcc = (await _mail.MessagesToAsync(Dcc)).Select(Subject).ToList();
+        Assert.Equal(2, toSecas.Count(s => s.EndsWith(due, StringComparison.Ordinal)));
+        Assert.Equal(2, toDcc.Count(s => s.EndsWith(due, StringComparison.Ordinal)));
+        var bodies = (await _mail.MessagesToAsync(Dcc)).Select(m => m["text"]!.GetValue<string>()).ToList();
+        Assert.Single(bodies, b => b.Contains("2 March 2020", StringComparison.Ordinal));
+        Assert.Single(bodies, b => b.Contains("16 March 2020", StringComparison.Ordinal));
+        var digest = Assert.Single(toSecas, s => s.Contains("imported", StringComparison.Ordinal));
+        Assert.EndsWith($"Reminder: 2 actions imported at {reviewing.Replace('_', ' ')} past their target", digest);
+        Assert.DoesNotContain(toDcc, s => s.Contains("imported", StringComparison.Ordinal));
+    }
+
+    private static async Task ScheduleAsync(HttpClient secas, string meetingId, string date)
+    {
+        await secas.PostJson("/api/meetings", new { meetingId, kind = "ordinary", date, startTime = "10:00", endTime = "12:00", teleconference = true, classification = "publishable" })
+            .ExpectAsync(HttpStatusCode.Created);
+        await secas.PostJson($"/api/meetings/{meetingId}/items", new { number = 3, title = "Actions Outstanding" }).ExpectAsync(HttpStatusCode.Created);
+    }
+
+    private static string Letters() => new(Guid.NewGuid().ToString("N").Select(c => (char)('a' + (c % 26))).Take(8).ToArray());
 
     private static string Subject(JsonObject message) => message["subject"]!.GetValue<string>();
 }
