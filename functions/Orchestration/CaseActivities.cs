@@ -4,9 +4,11 @@ using System.Text;
 using Microsoft.Azure.Functions.Worker;
 using Opsg.Functions.Cases;
 using Opsg.Functions.Links;
+using Opsg.Functions.Meetings;
 using Opsg.Functions.Records;
 using Opsg.Functions.Reminders;
 using Opsg.Functions.Reports;
+using Opsg.Functions.Review;
 using Opsg.Functions.Steps;
 using Opsg.Functions.Storage;
 
@@ -18,7 +20,7 @@ namespace Opsg.Functions.Orchestration;
 /// is appended under an idempotency key, so a retried or replayed step records itself once.
 /// Each answers with the record's plan after it.
 /// </summary>
-public sealed class CaseActivities(CaseStore store, StepRunner<CaseState> steps, ReportRenderer renderer, BlobStore blobs, PanelMailer mailer, ReminderMailer reminders)
+public sealed class CaseActivities(CaseStore store, MeetingStore meetings, StepRunner<CaseState> steps, ReportRenderer renderer, BlobStore blobs, PanelMailer mailer, ReminderMailer reminders)
 {
     [Function(nameof(ReadCasePlan))]
     public async Task<CasePlan> ReadCasePlan([ActivityTrigger] string caseId) => CaseProcess.Plan(await store.LoadAsync(caseId, CancellationToken.None));
@@ -28,9 +30,11 @@ public sealed class CaseActivities(CaseStore store, StepRunner<CaseState> steps,
     {
         var kind = activity.Scheduled.ReportKind ?? throw new InvalidOperationException("A report step needs a kind.");
         var version = activity.Scheduled.ReportVersion ?? 1;
-        // The report shows the case as it was when the rendering was scheduled: same record, same bytes.
+        // The report shows the case as it was when the rendering was scheduled: same record, same bytes; the attendance
+        // of a meeting that is a record of its own is that record's.
         var asScheduled = CaseRecord.Fold(step.CaseId, history.TakeWhile(e => e.Sequence <= step.Sequence));
-        var bytes = Encoding.UTF8.GetBytes(renderer.Render(kind, asScheduled));
+        var meeting = asScheduled.Meeting is { } held ? await meetings.LoadAsync(held.MeetingId, CancellationToken.None) : null;
+        var bytes = Encoding.UTF8.GetBytes(renderer.Render(kind, CaseAttendance.AsShown(asScheduled, meeting)));
         var sha = Convert.ToHexStringLower(SHA256.HashData(bytes));
         var name = ReportBlobs.Name(step.CaseId, kind, version);
         await blobs.WriteAsync(BlobArea.Reports, name, bytes, ReportBlobs.ContentType, new Dictionary<string, string>

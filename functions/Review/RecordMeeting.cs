@@ -10,7 +10,10 @@ public sealed record AttendeeRequest(string? Name, string? Constituency, string?
 
 public sealed record ApologyRequest(string? Name, string? Constituency, string? Organisation);
 
-/// <summary>SECAS records who met, where and when. Recording it again corrects it; the history keeps both.</summary>
+/// <summary>
+/// SECAS records who met, where and when. Recording it again corrects it; the history keeps both. The attendance may
+/// be left out when the meeting is a record of its own: its attendance is the one the case's documents print.
+/// </summary>
 public static partial class RecordMeeting
 {
     public const int MaxPeople = 200;
@@ -24,7 +27,9 @@ public static partial class RecordMeeting
         if (start is not null && end is not null) v.Check(string.CompareOrdinal(start, end) < 0, "endTime", "The meeting must end after it starts.");
         var venue = v.Text(request.Venue, "venue");
 
-        var (people, apologies) = Attendance(v, request.Attendees, request.Apologies);
+        // Optional here: a meeting recorded as a meeting of its own (PUT /api/meetings/{id}/attendance) holds the one copy,
+        // and the case's documents read it from there.
+        var (people, apologies) = Attendance(v, request.Attendees, request.Apologies, required: false);
 
         return v.ToRejection() is { } rejection
             ? (null, rejection)
@@ -40,9 +45,9 @@ public static partial class RecordMeeting
     }
 
     /// <summary>Who attended and who sent apologies, checked the same wherever attendance is recorded (a case's meeting, a meeting record).</summary>
-    public static (List<Attendee> Attendees, List<Apology> Apologies) Attendance(Validator v, List<AttendeeRequest>? attendees, List<ApologyRequest>? apologies)
+    public static (List<Attendee> Attendees, List<Apology> Apologies) Attendance(Validator v, List<AttendeeRequest>? attendees, List<ApologyRequest>? apologies, bool required = true)
     {
-        var listed = v.List(attendees, "attendees", MaxPeople, required: true);
+        var listed = v.List(attendees, "attendees", MaxPeople, required);
         v.Check(attendees is null || listed.Count > 0, "attendees", "At least one attendee.");
         var people = listed.Select((a, i) => Attendee(v, a, $"attendees[{i}]")).ToList();
         var sent = v.List(apologies, "apologies", MaxPeople)

@@ -53,6 +53,10 @@ public static class ReviewOfCase
 
         /// <summary>This case as if it had no post-meeting notes: what the meeting itself decided.</summary>
         public CaseState WithoutNotes => state.Update<CaseState, ReviewSlice>(x => x with { Notes = [] });
+
+        /// <summary>This case with its meeting's attendance as recorded elsewhere (a meeting's own record).</summary>
+        public CaseState WithAttendance(IReadOnlyList<Attendee> attendees, IReadOnlyList<Apology> apologies) =>
+            state.Update<CaseState, ReviewSlice>(x => x.Meeting is { } meeting ? x with { Meeting = meeting with { Attendees = attendees, Apologies = apologies } } : x);
     }
 
     public static void Register(RecordEvents<CaseState> events) => events

@@ -52,6 +52,33 @@ public sealed class CaseOnTheAgendaTests(MeetingApp app) : IClassFixture<Meeting
     }
 
     [Fact]
+    public async Task ACaseReviewedAtAMeetingOfItsOwn_PrintsThatMeetingsAttendance_RecordedOnceThere()
+    {
+        var meetingId = "OPSG_29y" + Guid.NewGuid().ToString("N")[..8];
+        var dcc = app.App.ClientAs("Dcc");
+        var caseId = await ReviewRecording.OpenAndSubmitAsync(_secas, dcc, meetingId);
+        await app.App.ClientAs("Tag").PostJson($"/api/cases/{caseId}/raiseEvent/TagView", Seed002Review.TagView).ExpectAsync(HttpStatusCode.OK);
+        await _secas.PostJson($"/api/cases/{caseId}/review", Seed002Review.OpenReview).ExpectAsync(HttpStatusCode.OK);
+        // The case's meeting without attendance: the meeting's record holds it.
+        await _secas.PutJson($"/api/cases/{caseId}/meeting", new { date = "2020-02-28", startTime = "10:00", endTime = "12:00", venue = "Teleconference" }).ExpectAsync(HttpStatusCode.OK);
+        await _secas.PostJson("/api/meetings", new { meetingId, kind = "extraordinary", date = "2020-02-28", startTime = "10:00", endTime = "12:00", teleconference = true, classification = "publishable" })
+            .ExpectAsync(HttpStatusCode.Created);
+        await _secas.PutJson($"/api/meetings/{meetingId}/attendance", new
+        {
+            attendees = new object[] { new { name = "Ada Quillfeather", constituency = "operationsGroupChair" }, new { name = "Bram Otterley", constituency = "dcc" } },
+            apologies = new object[] { new { name = "Cleo Marchbank", constituency = "smallSupplier" } },
+        }).ExpectAsync(HttpStatusCode.OK);
+
+        await ReviewRecording.RequestAndWaitAsync(_secas, caseId, "draft-minutes");
+        var response = await _secas.GetAsync($"/api/cases/{caseId}/reports/draft-minutes/v1");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var minutes = await response.Content.ReadAsStringAsync();
+        Assert.Contains("Ada Quillfeather", minutes);
+        Assert.Contains("Bram Otterley", minutes);
+        Assert.Contains("Cleo Marchbank", minutes);
+    }
+
+    [Fact]
     public async Task ACaseOnTheAgendaMustExistNotBelongToAnotherMeetingAndAppearOnce()
     {
         var meetingId = "OPSG_29y" + Guid.NewGuid().ToString("N")[..8];
