@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json.Nodes;
+using Azure.Data.Tables;
 using Opsg.Functions.Links;
 using Opsg.Functions.Storage;
 using Opsg.Functions.Tests.Fixtures;
@@ -188,5 +189,21 @@ public sealed class MinutesLinkTests(MinutesLinkTests.Meetings meetings) : IClas
         await (await _secas.SendAsync(revoke)).ProblemAsync(HttpStatusCode.PreconditionFailed);
 
         Assert.Equal(HttpStatusCode.OK, (await _anonymous.GetAsync(link.Text("url"))).StatusCode);
+    }
+
+    [Fact]
+    public async Task GivenATokenRowWrittenBeforeMeetingsHadLinks_WhenLookedUp_ThenItIsACaseLink()
+    {
+        var hash = LinkTokens.Hash(LinkTokens.NewToken());
+        var expires = DateTimeOffset.UtcNow.AddDays(1);
+        // Exactly the columns a case link's token row had before the row named its record's kind.
+        await _app.Service<StorageAccount>().Links.AddEntityAsync(new TableEntity(hash, "token")
+        {
+            ["CaseId"] = "old-case", ["LinkId"] = "lnk-0123456789abcdef", ["ExpiresAt"] = expires, ["Revoked"] = false,
+        });
+
+        var row = await _app.Service<LinkTable>().FindAsync(hash, default);
+
+        Assert.Equal((LinkTarget.Case, "old-case", "lnk-0123456789abcdef", false), (row!.Target, row.RecordId, row.LinkId, row.Revoked));
     }
 }
