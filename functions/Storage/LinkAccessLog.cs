@@ -10,7 +10,7 @@ public sealed record LinkAccess(string RecordId, string LinkId, DateTimeOffset T
 /// <summary>
 /// The links' access log, kept outside the records' histories: a reader only ever inserts a row of
 /// its own here, so however many read at once, none can conflict with SECAS's writes to the record.
-/// One partition per record: a case's is its id (purged with the case), a meeting's is "meeting_" and
+/// One partition per record: a case's is its id ("c" and hex digits; purged with the case), a meeting's is "meeting_" and
 /// its id, so the two kinds never share one. The row key is the time in ticks and a random suffix, so
 /// rows read back in time order and two accesses in the same tick are still two rows.
 /// </summary>
