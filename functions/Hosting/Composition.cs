@@ -29,6 +29,7 @@ public static class Composition
         services.AddSingleton<HistoryTable>();
         services.AddSingleton<LinkTable>();
         services.AddSingleton<LinkAccessLog>();
+        services.AddSingleton<LinkIssuing>();
         services.AddSingleton<CaseStoragePurge>();
         services.AddSingleton<PurgedRecords>();
         services.AddSingleton<IdempotencyKeys>();

@@ -33,11 +33,17 @@ public static class IssueLink
         var v = new Validator();
         if (classification == Classification.NotForPublication)
             v.Check(recipient is not null, "recipient", "This report is not for publication: a link to it must name its recipient.");
-        var longest = classification == Classification.NotForPublication ? MaximumLifetimeNotForPublication : MaximumLifetimePublishable;
-        v.Check(expiresAt >= now + MinimumLifetime, "expiresAt", $"Must be at least {MinimumLifetime.TotalMinutes:0} minutes from now.");
-        v.Check(expiresAt <= now + longest, "expiresAt", $"A link to this report may last at most {longest.TotalDays:0} days.");
+        CheckLifetime(v, classification, expiresAt, now);
         if (v.ToRejection() is { } invalid) return invalid;
 
         return Decision.Accept(new LinkIssued(linkId, recipient, expiresAt.ToUniversalTime(), classification, report.Kind, report.Version));
+    }
+
+    /// <summary>How long a link to a document of this classification may last: the same rules whatever the document.</summary>
+    public static void CheckLifetime(Validator v, Classification classification, DateTimeOffset expiresAt, DateTimeOffset now)
+    {
+        var longest = classification == Classification.NotForPublication ? MaximumLifetimeNotForPublication : MaximumLifetimePublishable;
+        v.Check(expiresAt >= now + MinimumLifetime, "expiresAt", $"Must be at least {MinimumLifetime.TotalMinutes:0} minutes from now.");
+        v.Check(expiresAt <= now + longest, "expiresAt", $"A link to this document may last at most {longest.TotalDays:0} days.");
     }
 }

@@ -15,7 +15,7 @@ public sealed record LinkIssued(
     Classification Classification,
     string ReportKind,
     int ReportVersion,
-    long? Mailing = null) : CaseEvent;
+    long? Mailing = null) : CaseEvent, ILinkIssued;
 
 /// <summary>
 /// Someone holding a valid token opened the report. No longer written: accesses now go to their own
@@ -26,8 +26,15 @@ public sealed record LinkAccessed(string LinkId) : CaseEvent;
 
 public sealed record LinkRevoked(string LinkId, string? Reason) : CaseEvent;
 
+/// <summary>What every issued link says, whatever it opens (a case's report, a meeting's minutes): its id and when it stops working.</summary>
+public interface ILinkIssued
+{
+    string LinkId { get; }
+    DateTimeOffset ExpiresAt { get; }
+}
+
 /// <summary>A link as the history tells it: the truth the links table is checked against.</summary>
-public sealed record LinkState(LinkIssued Issued, DateTimeOffset IssuedAt, DateTimeOffset? RevokedAt)
+public sealed record LinkState<TIssued>(TIssued Issued, DateTimeOffset IssuedAt, DateTimeOffset? RevokedAt) where TIssued : ILinkIssued
 {
     public bool IsUsableAt(DateTimeOffset now) => RevokedAt is null && now < Issued.ExpiresAt;
 }

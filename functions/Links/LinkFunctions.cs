@@ -1,9 +1,9 @@
-using System.Text.Json;
 using System.Text;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask.Client;
 using Opsg.Functions.Cases;
 using Opsg.Functions.Http;
+using Opsg.Functions.Meetings;
 using Opsg.Functions.Records;
 using Opsg.Functions.Reports;
 using Opsg.Functions.Security;
@@ -13,8 +13,11 @@ namespace Opsg.Functions.Links;
 
 public sealed record IssuedLink(string LinkId, string? Recipient, DateTimeOffset ExpiresAt, Classification Classification, string ReportKind, int ReportVersion, string? Token, string? Url, string RevokeDeleteUri);
 
-/// <summary>The Panel's link: SECAS issues and revokes it; whoever holds the token may read the pinned report.</summary>
-public sealed class LinkFunctions(CaseCommands commands, LinkTable links, CaseStore store, BlobStore blobs, LinkAccessLog accessLog, TimeProvider clock, ILogger<LinkFunctions> logger)
+/// <summary>
+/// The Panel's link: SECAS issues and revokes it; whoever holds the token may read the pinned report. The same
+/// anonymous route opens a meeting's final minutes shared by link (<see cref="MinutesLinkFunctions"/>).
+/// </summary>
+public sealed class LinkFunctions(CaseCommands commands, LinkIssuing issuing, LinkTable links, CaseStore cases, MeetingStore meetings, BlobStore blobs, LinkAccessLog accessLog, TimeProvider clock)
 {
     // One answer for unknown, expired and revoked tokens alike, byte for byte (no trace id), so the
     // answer says nothing about which it was.
@@ -23,36 +26,13 @@ public sealed class LinkFunctions(CaseCommands commands, LinkTable links, CaseSt
 
     [Function("IssueLink")]
     [AllowRoles(Roles.Secas)]
-    public async Task<IResult> Issue(
+    public Task<IResult> Issue(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "cases/{caseId}/links")] HttpRequest request,
         string caseId,
-        [DurableClient] DurableTaskClient client)
-    {
-        var http = request.HttpContext;
-        var (body, invalid) = await JsonBody.ReadAsync<IssueLinkRequest>(request, http.RequestAborted);
-        if (invalid is not null) return Problems.From(invalid);
-        var (recipient, expiresAt, rejection) = IssueLink.Validate(body!.Value);
-        if (rejection is not null) return Problems.From(rejection);
-
-        // The row goes in first, so a recorded link always has a token that works; it is taken out
-        // again if the case refuses, so a refused request leaves nothing behind.
-        var token = LinkTokens.NewToken();
-        var record = new LinkRecord(LinkTokens.Hash(token), caseId, LinkTokens.NewLinkId(), expiresAt.ToUniversalTime(), false);
-        await links.AddAsync(record, http.RequestAborted);
-        var now = clock.GetUtcNow();
-        var answer = await commands.RunAsync(request, caseId, body.Bytes, CaseCommand.Deciding(
-            state => IssueLink.Decide(state, record.LinkId, recipient, expiresAt, now),
-            state => new CommandResponse(201, null, JsonSerializer.Serialize(Answer(state, record.LinkId, token: null), RecordJson.Options))), client);
-        // An append whose outcome is unknown may yet be recorded: its row stays, so a recorded link always works.
-        if (answer.OutcomeUnknown) return answer;
-        if (answer.Outcome is not { Rejection: null, Replayed: false, State: { } recorded })
-        {
-            await links.RemoveAsync(record, CancellationToken.None);
-            return answer; // refused, or a replay: the token was shown once, with the first answer
-        }
-        // The token is in this answer only: the stored (replayable) answer above was made without it.
-        return TypedResults.Json(Answer(recorded, record.LinkId, token), RecordJson.Options, statusCode: 201);
-    }
+        [DurableClient] DurableTaskClient client) =>
+        issuing.IssueAsync(request, commands, LinkTarget.Case, caseId, client,
+            (state, link) => IssueLink.Decide(state, link.LinkId, link.Recipient, link.ExpiresAt, link.Now),
+            Answer);
 
     private static IssuedLink Answer(CaseState state, string linkId, string? token)
     {
@@ -63,28 +43,12 @@ public sealed class LinkFunctions(CaseCommands commands, LinkTable links, CaseSt
 
     [Function("RevokeLink")]
     [AllowRoles(Roles.Secas)]
-    public async Task<IResult> Revoke(
+    public Task<IResult> Revoke(
         [HttpTrigger(AuthorizationLevel.Anonymous, "delete", Route = "cases/{caseId}/links/{linkId}")] HttpRequest request,
         string caseId,
         string linkId,
-        [DurableClient] DurableTaskClient client)
-    {
-        var (text, invalid) = RevokeLink.Validate(request.Query.TryGetValue("reason", out var reason) ? reason.ToString() : null);
-        if (invalid is not null) return Problems.From(invalid);
-        var answer = await commands.RunAsync(request, caseId, Array.Empty<byte>(), CaseCommand.Deciding(
-            s => RevokeLink.Decide(s, linkId, text),
-            s => new CommandResponse(200, null, JsonSerializer.Serialize(new { linkId, revoked = true }, RecordJson.Options))), client);
-        // The token stopped working with the append: Open checks the history before serving anything.
-        // The row follows so the lookup refuses it at once; a refused revocation (a bad or stale
-        // If-Match, a reused Idempotency-Key) leaves it alone rather than revoking behind the history's back.
-        // Once recorded, the answer says so even if the row cannot be updated now: the history already refuses the token.
-        if (answer.Outcome is { Rejection: null })
-        {
-            try { await links.RevokeAsync(caseId, linkId, CancellationToken.None); }
-            catch (StorageUnavailableException ex) { logger.LogWarning(ex, "Link {LinkId} of case {CaseId} is revoked in the record but its row was not updated", linkId, caseId); }
-        }
-        return answer;
-    }
+        [DurableClient] DurableTaskClient client) =>
+        issuing.RevokeAsync(request, commands, LinkTarget.Case, caseId, linkId, client, (s, reason) => RevokeLink.Decide(s, linkId, reason));
 
     /// <summary>A catch-all route: a "token" with a slash in it, or none at all, gets the same answer as any other token that is not valid.</summary>
     [Function("OpenLink")]
@@ -98,21 +62,42 @@ public sealed class LinkFunctions(CaseCommands commands, LinkTable links, CaseSt
         var record = await links.FindAsync(LinkTokens.Hash(token ?? ""), http.RequestAborted);
         if (record is null || record.Revoked || record.ExpiresAt <= now) return NotFound();
 
-        // Reading a link only reads the case: the access goes to its own log, never to the case's
+        // Reading a link only reads its record: the access goes to its own log, never to the record's
         // history, so readers never race SECAS's commands.
-        var state = await store.LoadAsync(record.CaseId, http.RequestAborted);
-        if (!OpenLink.IsOpenAt(state, record.LinkId, now)) return NotFound();
-        var issued = state.Links[record.LinkId].Issued;
-        var report = state.Reports.FirstOrDefault(r => r.Kind == issued.ReportKind && r.Version == issued.ReportVersion);
-        var bytes = report is null ? null : await blobs.ReadAsync(BlobArea.Reports, report.BlobName, http.RequestAborted);
-        if (bytes is null) return NotFound();
+        var document = record.Target == LinkTarget.Meeting
+            ? await MinutesAsync(record, now, http.RequestAborted)
+            : await PanelReportAsync(record, now, http.RequestAborted);
+        if (document is null) return NotFound();
         // Logged before a byte is served: no copy leaves without its entry.
-        await accessLog.RecordAsync(new LinkAccess(record.CaseId, record.LinkId, now), http.RequestAborted);
+        await accessLog.RecordAsync(new LinkAccess(record.RecordId, record.LinkId, now, record.Target), http.RequestAborted);
 
         // Streamed through the app: the container stays private and nothing here can be cached or indexed.
-        if (issued.Classification == Classification.NotForPublication) http.Response.Headers["X-Robots-Tag"] = "noindex, nofollow, noarchive";
-        return TypedResults.Bytes(bytes, ReportBlobs.ContentType);
+        if (document.Classification == Classification.NotForPublication) http.Response.Headers["X-Robots-Tag"] = "noindex, nofollow, noarchive";
+        return TypedResults.Bytes(document.Bytes, ReportBlobs.ContentType);
     }
+
+    /// <summary>The pinned version of the case's report, while the case's history says the link works.</summary>
+    private async Task<LinkedDocument?> PanelReportAsync(LinkRecord record, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var state = await cases.LoadAsync(record.RecordId, cancellationToken);
+        if (!OpenLink.IsOpenAt(state, record.LinkId, now)) return null;
+        var issued = state.Links[record.LinkId].Issued;
+        var report = state.Reports.FirstOrDefault(r => r.Kind == issued.ReportKind && r.Version == issued.ReportVersion);
+        return await ReadAsync(report?.BlobName, issued.Classification, cancellationToken);
+    }
+
+    /// <summary>The meeting's latest final minutes, while the meeting's history says the link works.</summary>
+    private async Task<LinkedDocument?> MinutesAsync(LinkRecord record, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var state = await meetings.LoadAsync(record.RecordId, cancellationToken);
+        var minutes = MinutesLinks.Opened(state, record.LinkId, now);
+        return await ReadAsync(minutes?.BlobName, state.Scheduled?.Classification ?? Classification.NotForPublication, cancellationToken);
+    }
+
+    private async Task<LinkedDocument?> ReadAsync(string? blobName, Classification classification, CancellationToken cancellationToken) =>
+        blobName is not null && await blobs.ReadAsync(BlobArea.Reports, blobName, cancellationToken) is { } bytes ? new LinkedDocument(bytes, classification) : null;
+
+    private sealed record LinkedDocument(byte[] Bytes, Classification Classification);
 
     private static IResult NotFound() => TypedResults.Content(NoSuchLink, "application/problem+json", Encoding.UTF8, StatusCodes.Status404NotFound);
 }

@@ -5,16 +5,16 @@ using Opsg.Functions.Records;
 namespace Opsg.Functions.Links;
 
 /// <summary>The Panel's links to a case's reports, by link id.</summary>
-public sealed record LinksSlice(ImmutableSortedDictionary<string, LinkState> Links) : IRecordSlice<LinksSlice>
+public sealed record LinksSlice(ImmutableSortedDictionary<string, LinkState<LinkIssued>> Links) : IRecordSlice<LinksSlice>
 {
-    public static LinksSlice Empty { get; } = new(ImmutableSortedDictionary.Create<string, LinkState>(StringComparer.Ordinal));
+    public static LinksSlice Empty { get; } = new(ImmutableSortedDictionary.Create<string, LinkState<LinkIssued>>(StringComparer.Ordinal));
 }
 
 public static class LinksOfCase
 {
     extension(CaseState state)
     {
-        public ImmutableSortedDictionary<string, LinkState> Links => state.Slice<LinksSlice>().Links;
+        public ImmutableSortedDictionary<string, LinkState<LinkIssued>> Links => state.Slice<LinksSlice>().Links;
 
         /// <summary>
         /// SECAS has sent the Panel a report on this case: a link to it was issued (by hand or by a mailing), revoked
@@ -24,7 +24,7 @@ public static class LinksOfCase
     }
 
     public static void Register(RecordEvents<CaseState> events) => events
-        .On<LinkIssued>((s, e, recorded) => s.Update<CaseState, LinksSlice>(x => x with { Links = x.Links.SetItem(e.LinkId, new LinkState(e, recorded.Time, null)) }))
+        .On<LinkIssued>((s, e, recorded) => s.Update<CaseState, LinksSlice>(x => x with { Links = x.Links.SetItem(e.LinkId, new LinkState<LinkIssued>(e, recorded.Time, null)) }))
         .On<LinkRevoked>((s, e, recorded) => s.Update<CaseState, LinksSlice>(x =>
             x.Links.TryGetValue(e.LinkId, out var link) ? x with { Links = x.Links.SetItem(e.LinkId, link with { RevokedAt = recorded.Time }) } : x))
         // An access recorded in the history before accesses had a log of their own: changes nothing.

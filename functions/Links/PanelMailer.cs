@@ -61,7 +61,7 @@ public sealed class PanelMailer(CaseStore store, LinkTable links, MailRenderer r
     {
         await AppendAsync(caseId, $"revoke-{linkId}", s => s.Links.TryGetValue(linkId, out var l) && l.RevokedAt is null
             ? Decision.Accept(new LinkRevoked(linkId, "Replaced by a retried send of the same mailing.")) : Decision.Accept());
-        await links.RevokeAsync(caseId, linkId, CancellationToken.None);
+        await links.RevokeAsync(LinkTarget.Case, caseId, linkId, CancellationToken.None);
     }
 
     private Task AppendAsync(string caseId, string idempotencyKey, Func<CaseState, Decision> decide) =>

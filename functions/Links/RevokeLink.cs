@@ -17,8 +17,13 @@ public static class RevokeLink
     public static Decision Decide(CaseState state, string linkId, string? reason)
     {
         if (!state.Exists) return CaseRules.NotFound(state.CaseId);
-        if (!state.Links.TryGetValue(linkId, out var link)) return new Rejection(404, "No such link.", $"Case '{state.CaseId}' has no link '{linkId}'.");
-        if (link.RevokedAt is not null) return Rejection.OutOfOrder($"Link '{linkId}' was already revoked.");
+        if (Refusal(state.Links, $"Case '{state.CaseId}'", linkId) is { } refused) return refused;
         return Decision.Accept(new LinkRevoked(linkId, reason));
     }
+
+    /// <summary>The refusals every revocation shares, whatever the link opens: no such link on the record, or already revoked.</summary>
+    public static Rejection? Refusal<TIssued>(IReadOnlyDictionary<string, LinkState<TIssued>> links, string record, string linkId) where TIssued : ILinkIssued =>
+        !links.TryGetValue(linkId, out var link) ? new Rejection(404, "No such link.", $"{record} has no link '{linkId}'.")
+        : link.RevokedAt is not null ? Rejection.OutOfOrder($"Link '{linkId}' was already revoked.")
+        : null;
 }

@@ -1,7 +1,6 @@
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Options;
-using Opsg.Functions.Meetings;
 using Opsg.Functions.Steps;
 using Opsg.Functions.Storage;
 

@@ -4,14 +4,15 @@ using Azure.Data.Tables;
 
 namespace Opsg.Functions.Storage;
 
-/// <summary>One opening of a Panel link: which link of which case, and when.</summary>
-public sealed record LinkAccess(string CaseId, string LinkId, DateTimeOffset Time);
+/// <summary>One opening of a link: which link of which record (a case, or a meeting), and when.</summary>
+public sealed record LinkAccess(string RecordId, string LinkId, DateTimeOffset Time, LinkTarget Target = LinkTarget.Case);
 
 /// <summary>
-/// The Panel links' access log, kept outside the case's history: a reader only ever inserts a row of
-/// its own here, so however many read at once, none can conflict with SECAS's writes to the case.
-/// One partition per case (purged with the case); the row key is the time in ticks and a random
-/// suffix, so rows read back in time order and two accesses in the same tick are still two rows.
+/// The links' access log, kept outside the records' histories: a reader only ever inserts a row of
+/// its own here, so however many read at once, none can conflict with SECAS's writes to the record.
+/// One partition per record: a case's is its id ("c" and hex digits; purged with the case), a meeting's is "meeting_" and
+/// its id, so the two kinds never share one. The row key is the time in ticks and a random suffix, so
+/// rows read back in time order and two accesses in the same tick are still two rows.
 /// </summary>
 public sealed class LinkAccessLog(StorageAccount account)
 {
@@ -20,15 +21,20 @@ public sealed class LinkAccessLog(StorageAccount account)
     public Task RecordAsync(LinkAccess access, CancellationToken cancellationToken)
     {
         var rowKey = $"{access.Time.UtcTicks.ToString("D19", CultureInfo.InvariantCulture)}-{Guid.NewGuid():N}";
-        var row = new TableEntity(access.CaseId, rowKey) { ["LinkId"] = access.LinkId, ["Time"] = access.Time };
+        var row = new TableEntity(Partition(access.Target, access.RecordId), rowKey) { ["LinkId"] = access.LinkId, ["Time"] = access.Time };
         return account.CallAsync(ct => account.LinkAccess.AddEntityAsync(row, ct), cancellationToken);
     }
 
+    private static string Partition(LinkTarget target, string recordId) => target == LinkTarget.Meeting ? "meeting_" + recordId : recordId;
+
     /// <summary>Every recorded access to the case's links, oldest first.</summary>
-    public async Task<IReadOnlyList<LinkAccess>> ReadAsync(string caseId, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<LinkAccess>> ReadAsync(string caseId, CancellationToken cancellationToken) => ReadAsync(LinkTarget.Case, caseId, cancellationToken);
+
+    /// <summary>Every recorded access to the record's links, oldest first.</summary>
+    public async Task<IReadOnlyList<LinkAccess>> ReadAsync(LinkTarget target, string recordId, CancellationToken cancellationToken)
     {
-        var rows = await account.ReadAllAsync(account.LinkAccess, TableClient.CreateQueryFilter($"PartitionKey eq {caseId}"), select: null, cancellationToken);
-        return rows.Select(r => new LinkAccess(caseId, r.GetString("LinkId"), r.GetDateTimeOffset("Time") ?? DateTimeOffset.MinValue)).ToList();
+        var rows = await account.ReadAllAsync(account.LinkAccess, TableClient.CreateQueryFilter($"PartitionKey eq {Partition(target, recordId)}"), select: null, cancellationToken);
+        return rows.Select(r => new LinkAccess(recordId, r.GetString("LinkId"), r.GetDateTimeOffset("Time") ?? DateTimeOffset.MinValue, target)).ToList();
     }
 
     /// <summary>Removes the case's access log; true when there was one.</summary>

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Opsg.Functions.Meetings;
+using Opsg.Functions.Orchestration;
 using Opsg.Functions.Records;
 using Opsg.Functions.Review;
 

@@ -1,5 +1,6 @@
 using BenchmarkDotNet.Attributes;
 using Opsg.Functions.Meetings;
+using Opsg.Functions.Orchestration;
 using Opsg.Functions.Reports;
 
 namespace Opsg.Functions.Benchmarks;

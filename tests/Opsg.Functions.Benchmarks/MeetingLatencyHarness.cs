@@ -5,6 +5,7 @@ using Azure.Data.Tables;
 using Microsoft.Extensions.Options;
 using Opsg.Functions.Http;
 using Opsg.Functions.Meetings;
+using Opsg.Functions.Orchestration;
 using Opsg.Functions.Storage;
 using Opsg.Functions.Tests.Fixtures;
 using static Opsg.Functions.Benchmarks.WorkflowLatencyHarness;

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Opsg.Functions.Meetings;
+using Opsg.Functions.Orchestration;
 using Opsg.Functions.Records;
 
 namespace Opsg.Functions.Tests.Fixtures;

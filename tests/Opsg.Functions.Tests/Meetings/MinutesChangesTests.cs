@@ -1,4 +1,5 @@
 using Opsg.Functions.Meetings;
+using Opsg.Functions.Orchestration;
 using Opsg.Functions.Records;
 using Opsg.Functions.Tests.Fixtures;
 

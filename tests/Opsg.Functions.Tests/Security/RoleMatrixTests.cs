@@ -81,6 +81,8 @@ public sealed partial class RoleMatrixTests(RoleMatrixTests.App fixture) : IClas
         ["GetActionsRegister"] = ["Secas", "OpsgMember"],
         ["IssueLink"] = ["Secas"],
         ["RevokeLink"] = ["Secas"],
+        ["IssueMinutesLink"] = ["Secas"],
+        ["RevokeMinutesLink"] = ["Secas"],
         ["RequestPanelMailing"] = ["Secas"],
         ["CreateMeeting"] = ["Secas"],
         ["GetMeeting"] = ["Dcc", "Secas", "OpsgMember", "Tag"],

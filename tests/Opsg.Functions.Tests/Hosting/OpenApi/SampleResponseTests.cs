@@ -126,6 +126,10 @@ public sealed class SampleResponseTests : IClassFixture<SampleResponseTests.App>
     private async Task DriveMeetingAsync()
     {
         await _secas.PostJson("/api/meetings", Seed004Meeting.PreviousMeeting).ExpectAsync(HttpStatusCode.Created);
+        // The previous meeting's minutes are drafted too, so that once approved below they are final and can be shared by link.
+        const string previous = "/api/meetings/" + Seed004Meeting.Previous;
+        await _secas.PostJson(previous + "/items", new { number = 1, title = "Apologies and introductions" }).ExpectAsync(HttpStatusCode.Created);
+        await _secas.PostAsync(previous + "/minutes", null).ExpectAsync(HttpStatusCode.Accepted);
         await _secas.PostJson("/api/meetings", Seed004Meeting.Meeting).ExpectAsync(HttpStatusCode.Created);
         const string meeting = "/api/meetings/" + Seed004Meeting.Id;
         await _secas.PutJson(meeting + "/attendance", Seed004Meeting.Attendance).ExpectAsync(HttpStatusCode.OK);
@@ -156,6 +160,12 @@ public sealed class SampleResponseTests : IClassFixture<SampleResponseTests.App>
         do view = await _secas.GetAsync(meeting).ExpectAsync(HttpStatusCode.OK);
         while (view["minutes"]!.AsArray().Count < 2 && DateTime.UtcNow < deadline.AddSeconds(30) && await Delay());
         await _member.GetAsync(meeting + "/minutes/changes?from=1&to=2");
+        do view = await _secas.GetAsync(previous).ExpectAsync(HttpStatusCode.OK);
+        while (!view["minutes"]!.AsArray().Any(m => m!["final"]!.GetValue<bool>()) && DateTime.UtcNow < deadline.AddSeconds(60) && await Delay());
+        var link = await _secas.PostJson(previous + "/links", new { expiresAt = DateTimeOffset.UtcNow.AddDays(30) }).ExpectAsync(HttpStatusCode.Created);
+        Assert.Equal(HttpStatusCode.OK, (await _anonymous.GetAsync(link.Text("url"))).StatusCode);
+        await _secas.DeleteAsync(link.Text("revokeDeleteUri")).ExpectAsync(HttpStatusCode.OK);
+        await _secas.PostJson(meeting + "/links", new { expiresAt = DateTimeOffset.UtcNow.AddDays(30) });    // 409: draft
         await _secas.PostJson($"{meeting}/items/99/outcomes", new { verb = "noted", text = "x" });    // 404
         await _secas.PostJson(meeting + "/items", new { number = item.Number, title = "Again" });      // 409
     }
