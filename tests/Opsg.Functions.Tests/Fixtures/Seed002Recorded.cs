@@ -63,9 +63,12 @@ public static class Seed002Recorded
     public static IReadOnlyList<RecordedEvent> Recorded(IEnumerable<RecordEvent> events) =>
         events.Select((e, i) => new RecordedEvent(i + 1, e, ActorFor(e), Start.AddHours(i))).ToList();
 
-    public static CaseState State(Func<string, string>? text = null) => CaseRecord.Fold(CaseId, Recorded(All(text)));
+    /// <summary>The case after <paramref name="events"/>, typically a prefix of <see cref="All"/>.</summary>
+    public static CaseState Fold(IEnumerable<RecordEvent> events) => CaseRecord.Fold(CaseId, Recorded(events));
 
-    public static CaseState AtMeeting() => CaseRecord.Fold(CaseId, Recorded(UntilMeetingClosed()));
+    public static CaseState State(Func<string, string>? text = null) => Fold(All(text));
+
+    public static CaseState AtMeeting() => Fold(UntilMeetingClosed());
 
     private static Actor ActorFor(RecordEvent e) =>
         Golden.Value.Where(g => g.Event.GetType() == e.GetType()).Select(g => g.Actor).FirstOrDefault() ?? Golden.Value.First(g => g.Event is CaseOpened).Actor;

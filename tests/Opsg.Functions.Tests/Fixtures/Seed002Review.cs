@@ -84,7 +84,7 @@ public static class Seed002Review
             new { number = 8, decision = "accepted", discussion = "The Chair asked about the 0.1% failure rate; one meter became unrecoverable (the Itron master key issue), which is under investigation." },
             new { number = 9, decision = "accepted", discussion = "The SSC lifted its caveats; any outage lasts about six seconds until the MPLS links are in." },
             new { number = 10, decision = "accepted", discussion = "To be reassessed if Core Release 1.1 is not in by 6 May." },
-            new { number = 12, decision = "acceptedSubjectToAction", actionId = "OPSG 29xxx/02" },
+            new { number = 12, decision = "acceptedSubjectToAction", actionId = "OPSG 29xxx/02", discussion = "Members doubted ITIL compliance given the missed resolution times; acceptable once the DCC confirms that Telefonica is compliant." },
             new { number = 13, decision = "accepted", discussion = "Given the DCC's continuous monitoring." },
         },
     };
