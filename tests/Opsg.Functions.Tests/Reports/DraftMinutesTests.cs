@@ -65,6 +65,40 @@ public sealed class DraftMinutesTests
         Assert.Null(risk5.QuerySelector("[data-field=settlement]"));
     }
 
+    // Risk 5 has its own test above.
+    [Theory]
+    [InlineData(3, "accepted", "Accepted")]
+    [InlineData(4, "removed", "Removed")]
+    [InlineData(8, "accepted", "Accepted")]
+    [InlineData(9, "accepted", "Accepted")]
+    [InlineData(10, "accepted", "Accepted")]
+    [InlineData(12, "accepted-subject-to-action", "Accepted subject to an action")]
+    [InlineData(13, "accepted", "Accepted")]
+    public void GivenSeed002_ThenEveryOtherRiskIsMinutedWithTheOutcomeTheGroupAgreed(int risk, string key, string decision)
+    {
+        var item = _minutes.QuerySelector($"#risks article[data-risk='{risk}']")!;
+        Assert.Equal(key, item.GetAttribute("data-decision"));
+        Assert.Equal(decision, item.QuerySelector("[data-field=decision]").Text());
+    }
+
+    [Fact]
+    public void GivenSeed002_ThenRisk12IsAcceptedSubjectToActionSlash02AndRisk10CarriesItsReassessmentDate()
+    {
+        Assert.EndsWith($"(action {Seed002Recorded.Action02})", _minutes.QuerySelector("#risks article[data-risk='12'] .decision").Text(), StringComparison.Ordinal);
+        Assert.Contains("not in by 6 May", _minutes.QuerySelector("#risks article[data-risk='10']").Text(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void GivenSeed002_ThenLsc6sAmberCarriesTheGroupsNoteThatItShouldNotAffectTheRecommendation() =>
+        Assert.Contains("should not affect the recommendation to go live", _minutes.QuerySelector("#criteria article[data-lsc='6'] .decision").Text(), StringComparison.Ordinal);
+
+    [Fact]
+    public void GivenSeed002_ThenLsc2RestsOnRisk12sProvisionsAndLsc9OnTheRevisedBcdrPlan()
+    {
+        Assert.StartsWith("Condition: The provisions of Residual Risk 12", _minutes.QuerySelector("#criteria article[data-lsc='2'] [data-field=condition]").Text(), StringComparison.Ordinal);
+        Assert.StartsWith("Condition: Publication of a revised BCDR plan", _minutes.QuerySelector("#criteria article[data-lsc='9'] [data-field=condition]").Text(), StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData(3, "Accept")]
     [InlineData(4, "Remove: no longer a risk")]
@@ -134,6 +168,7 @@ public sealed class DraftMinutesTests
         Assert.StartsWith("[Post-meeting note: Telefonica", note); // the seed gives it no date, and neither do the minutes
         Assert.EndsWith("]", note);
         Assert.StartsWith("[Post-meeting note, 5 March 2020:", _minutes.QuerySelector($"#actions tr[data-action='{Seed002Recorded.Action02}'] .note").Text());
+        Assert.StartsWith("[Post-meeting note: ", _minutes.QuerySelector($"#actions tr[data-action='{Seed002Recorded.Action01}'] .note").Text()); // undated, as in the seed
         Assert.Null(_minutes.QuerySelector("#criteria article[data-lsc='3'] .note"));
         Assert.Equal(5, _minutes.QuerySelectorAll("[data-note^='PMN-']").Length);
     }
