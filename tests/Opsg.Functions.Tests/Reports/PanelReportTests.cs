@@ -116,6 +116,31 @@ public sealed class PanelReportTests
     }
 
     [Fact]
+    public void GivenSeed002_ThenLsc6sAmberCarriesTheGroupsNoteThatItShouldNotAffectTheRecommendation() =>
+        Assert.Contains("should not affect the recommendation to go live", _report.QuerySelector("table.lscs tr[data-lsc='6'] td[data-view=opsg][data-decision]").Text(), StringComparison.Ordinal);
+
+    [Fact]
+    public void GivenSeed002_ThenThePanelReadsThePostMeetingNotesWhereTheyBelong()
+    {
+        Assert.Equal(["PMN-2"], _report.QuerySelectorAll("table.lscs tr[data-lsc='2'] .note").Select(n => n.GetAttribute("data-note")));
+        Assert.Equal(["PMN-5"], _report.QuerySelectorAll("table.lscs tr[data-lsc='9'] .note").Select(n => n.GetAttribute("data-note")));
+        Assert.StartsWith("[Post-meeting note: Telefonica cannot meet", _report.QuerySelector("table.lscs tr[data-lsc='9'] .note").Text(), StringComparison.Ordinal);
+        Assert.Equal(["PMN-4"], _report.QuerySelectorAll("table.risks tr[data-risk='12'] .note").Select(n => n.GetAttribute("data-note")));
+    }
+
+    [Theory]
+    [InlineData(3, "Accept")]
+    [InlineData(4, "Remove: no longer a risk")]
+    [InlineData(5, "Accept and remove")]
+    [InlineData(8, "Accept")]
+    public void GivenSeed002_ThenEachRiskOfTheDccShowsItsProposal(int risk, string proposal) =>
+        Assert.Equal(proposal, _report.QuerySelector($"table.risks tr[data-risk='{risk}'] td:nth-child(3)").Text());
+
+    [Fact]
+    public void GivenSeed002_ThenRisk12NamesTheActionItWasAcceptedSubjectTo() =>
+        Assert.Contains($"({Seed002Recorded.Action02})", _report.QuerySelector("table.risks tr[data-risk='12'] [data-field=decision]").Text(), StringComparison.Ordinal);
+
+    [Fact]
     public void GivenSeed002_ThenOnlyTheOpenActionIsListed()
     {
         var rows = _report.QuerySelectorAll("#open-actions tr[data-action]");
