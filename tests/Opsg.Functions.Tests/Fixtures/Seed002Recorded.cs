@@ -18,12 +18,11 @@ namespace Opsg.Functions.Tests.Fixtures;
 /// </summary>
 public static class Seed002Recorded
 {
-    public const string FileName = "seed002.history.json";
+    private const string FileName = "seed002.history.json";
     public const string CaseId = "seed002";
     public const string MeetingId = Seed002.MeetingId;
     public static readonly DateTimeOffset Start = History.Start;
     public static readonly int[] OpsgScope = Seed002.OpsgScope;
-    public static readonly int[] TagScope = Seed002.TagScope;
     public static readonly string Action01 = Seed002Review.ActionIds[0];
     public static readonly string Action02 = Seed002Review.ActionIds[1];
     public static readonly string Action03 = Seed002Review.ActionIds[2];
@@ -59,7 +58,10 @@ public static class Seed002Recorded
     /// <summary>As in the seed, only the note closing action /02 gives a date (5 March); the others give none.</summary>
     public static IReadOnlyList<PostMeetingNoteAdded> Notes(Func<string, string>? text = null) => [.. All(text).OfType<PostMeetingNoteAdded>()];
 
-    /// <summary>Events as a history: sequence from 1, one hour apart, each by the actor the API recorded for its kind of event (SECAS for any other).</summary>
+    /// <summary>
+    /// Events as a history: sequence from 1, one hour apart, each by the actor the API recorded for its kind of event, and
+    /// an event of a kind the seed never recorded by the actor who opened the case (SECAS).
+    /// </summary>
     public static IReadOnlyList<RecordedEvent> Recorded(IEnumerable<RecordEvent> events) =>
         events.Select((e, i) => new RecordedEvent(i + 1, e, ActorFor(e), Start.AddHours(i))).ToList();
 
