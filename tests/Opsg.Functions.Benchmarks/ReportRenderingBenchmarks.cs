@@ -28,7 +28,7 @@ public class ReportRenderingBenchmarks
     public void Setup()
     {
         _renderer = new ReportRenderer(TemplatesDirectory());
-        _seed = Seed002History.State();
+        _seed = Seed002Recorded.State();
         _large = LargeCaseHistory.State(lscs: 50, risks: 100, actions: 500);
         _meeting = Seed004History.State();
         _meetingActions = ActionsAcrossMeetings.From([_meeting]);

@@ -48,7 +48,7 @@ public sealed class CriteriaCatalogueTests
     [Fact]
     public void GivenSeed002_ThenEveryLscIsTitledFromTheCatalogue()
     {
-        var review = ReviewView.From(Seed002History.State(), stage: "");
+        var review = ReviewView.From(Seed002Recorded.State(), stage: "");
         Assert.Equal(CriteriaCatalogues.Smets1MigrationId, review.Catalogue);
         Assert.All(review.Criteria, c => Assert.Equal(CriteriaCatalogues.Smets1Migration.TitleOf(c.Lsc), c.Title));
     }
@@ -56,7 +56,7 @@ public sealed class CriteriaCatalogueTests
     [Fact]
     public void GivenSeed002AfterTheMeeting_WhenADecisionCitesLsc10_ThenItsLscIsNamedAsOutsideTheCatalogue()
     {
-        var refused = RecordDecisions.Decide(Seed002History.AtMeeting(), [new CriterionDecided(10, CriterionDecision.Accepted, null, null, Rag.Green, null, null)]);
+        var refused = RecordDecisions.Decide(Seed002Recorded.AtMeeting(), [new CriterionDecided(10, CriterionDecision.Accepted, null, null, Rag.Green, null, null)]);
         Assert.Equal(400, refused.Rejection?.Status);
         Assert.Contains("catalogue", Assert.Single(refused.Rejection!.Errors!["criteria[0].lsc"]), StringComparison.Ordinal);
     }
@@ -64,7 +64,7 @@ public sealed class CriteriaCatalogueTests
     [Fact]
     public void GivenSeed002AfterTheMeeting_WhenANoteCitesLsc10_ThenLscIsNamed()
     {
-        var refused = PostMeetingNotes.Decide(Seed002History.AtMeeting(), new PostMeetingNoteAdded("", NoteEffect.Clarification, null, 10, null, MeetingDay.AddDays(3), "About LSC 10."));
+        var refused = PostMeetingNotes.Decide(Seed002Recorded.AtMeeting(), new PostMeetingNoteAdded("", NoteEffect.Clarification, null, 10, null, MeetingDay.AddDays(3), "About LSC 10."));
         Assert.Equal(["lsc"], refused.Rejection!.Errors!.Keys);
     }
 

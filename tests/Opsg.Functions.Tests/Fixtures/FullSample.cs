@@ -1,5 +1,4 @@
 using Opsg.Functions.Cases;
-using Opsg.Functions.Orchestration;
 using Opsg.Functions.Records;
 using Opsg.Functions.Review;
 using Opsg.Functions.Submissions;
@@ -12,7 +11,7 @@ namespace Opsg.Functions.Tests.Fixtures;
 /// settled by its approval, one still pending), an action with a target, revised
 /// targets with and without a reason, progress, a note about the meeting as a whole, a TAG condition. Rendering it
 /// takes every branch the templates have, so a misspelt member cannot hide in an untaken one.
-/// Every free-text field passes through <c>text</c>, as in <see cref="Seed002History"/>.
+/// Every free-text field passes through <c>text</c>, as in <see cref="Seed002Recorded"/>.
 /// </summary>
 public static class FullSample
 {
@@ -20,13 +19,13 @@ public static class FullSample
     private static readonly DateOnly Target04 = new(2020, 3, 20);
 
     public static CaseState State(Func<string, string>? text = null, bool publishable = false, bool lscNotAccepted = false) =>
-        CaseRecord.Fold(Seed002History.CaseId, Seed002History.Recorded(Events(text, publishable, lscNotAccepted)));
+        Seed002Recorded.Fold(Events(text, publishable, lscNotAccepted));
 
     public static IReadOnlyList<RecordEvent> Events(Func<string, string>? text = null, bool publishable = false, bool lscNotAccepted = false)
     {
         var t = text ?? (s => s);
-        var opening = Seed002History.Opening(text).Select(e => e is CaseOpened opened && publishable ? opened with { Classification = Classification.Publishable } : e);
-        var meeting = Seed002History.Meeting(text).Select(e => e is MeetingRecorded recorded ? WithApologiesAndAPartTimer(recorded, t) : e);
+        var opening = Seed002Recorded.Opening(text).Select(e => e is CaseOpened opened && publishable ? opened with { Classification = Classification.Publishable } : e);
+        var meeting = Seed002Recorded.Meeting(text).Select(e => e is MeetingRecorded recorded ? WithApologiesAndAPartTimer(recorded, t) : e);
         return
         [
             .. opening,
@@ -36,13 +35,13 @@ public static class FullSample
             new RiskDecided(5, RiskDecision.NeedsTagApproval, null, t("Members would remove it only once the TAG agrees.")),
             new RiskDecided(3, RiskDecision.AcceptedRemovalPendingTagApproval, null, t("Acceptable; members would remove it once the TAG approves.")),
             new RiskDecided(9, RiskDecision.AcceptedRemovalPendingTagApproval, null, t("Acceptable until the MPLS links are in; then to be removed, with the TAG's approval.")),
-            new ActionRaised(Action04, 4, t("SECAS to circulate the TAG's view on risk 5 to members."), t("SECAS"), Seed002History.MeetingDate, Target04),
+            new ActionRaised(Action04, 4, t("SECAS to circulate the TAG's view on risk 5 to members."), t("SECAS"), Seed002Recorded.MeetingDate, Target04),
             .. lscNotAccepted ? [new CriterionDecided(6, CriterionDecision.NotAccepted, null, null, Rag.Red, null, t("Members could not accept the February incident record."))] : Array.Empty<RecordEvent>(),
-            WithATagCondition(Seed002History.TagView(text), t),
-            .. Seed002History.Notes(text),
-            new ActionTargetRevised(Seed002History.Action03, new DateOnly(2020, 3, 27), null),
-            new ActionTargetRevised(Seed002History.Action03, new DateOnly(2020, 4, 17), t("the BCDR plan waits for Telefonica's figures")),
-            new ActionProgressNoted(Seed002History.Action03, new DateOnly(2020, 3, 25), t("A first draft of the plan went to SECAS.")),
+            WithATagCondition(Seed002Recorded.TagView(text), t),
+            .. Seed002Recorded.Notes(text),
+            new ActionTargetRevised(Seed002Recorded.Action03, new DateOnly(2020, 3, 27), null),
+            new ActionTargetRevised(Seed002Recorded.Action03, new DateOnly(2020, 4, 17), t("the BCDR plan waits for Telefonica's figures")),
+            new ActionProgressNoted(Seed002Recorded.Action03, new DateOnly(2020, 3, 25), t("A first draft of the plan went to SECAS.")),
             new PostMeetingNoteAdded("PMN-6", NoteEffect.Clarification, null, null, null, new DateOnly(2020, 3, 9), t("The next meeting will take the BCDR plan first.")),
         ];
     }

@@ -8,7 +8,7 @@ namespace Opsg.Functions.Tests.Fixtures;
 /// </summary>
 public abstract class MailedAppFixture : OpsgAppFixture
 {
-    private readonly ManualClock _clock = new(Seed002History.Start);
+    private readonly ManualClock _clock = new(Seed002Recorded.Start);
 
     public Maildev Mail { get; private set; } = null!;
 

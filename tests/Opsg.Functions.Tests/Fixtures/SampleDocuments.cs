@@ -1,6 +1,5 @@
 using Opsg.Functions.Cases;
 using Opsg.Functions.Meetings;
-using Opsg.Functions.Orchestration;
 using Opsg.Functions.Records;
 using Opsg.Functions.Reports;
 using Opsg.Functions.Review;
@@ -32,10 +31,10 @@ public static class SampleDocuments
         var documents = ReportKinds.All.ToDictionary(kind => kind, kind => renderer.Render(kind, full));
         documents["panel-report-do-not-proceed"] = renderer.Render(ReportKinds.PanelReport, FullSample.State(text, lscNotAccepted: true));
         documents["draft-minutes-publishable"] = renderer.Render(ReportKinds.DraftMinutes, FullSample.State(text, publishable: true));
-        var atMeeting = CaseRecord.Fold(Seed002History.CaseId, Seed002History.Recorded([.. Seed002History.Opening(text), .. Seed002History.Meeting(text)]));
+        var atMeeting = Seed002Recorded.Fold([.. Seed002Recorded.Opening(text), .. Seed002Recorded.Meeting(text)]);
         documents["panel-report-at-meeting"] = renderer.Render(ReportKinds.PanelReport, atMeeting);
         documents["actions-register-at-meeting"] = renderer.Render(ReportKinds.ActionsRegister, atMeeting.Update<CaseState, ReviewSlice>(r => r with { Actions = [] }));
-        documents["readiness-pack-as-submitted"] = renderer.Render(ReportKinds.ReadinessPack, CaseRecord.Fold(Seed002History.CaseId, Seed002History.Recorded(Seed002History.Opening(text))));
+        documents["readiness-pack-as-submitted"] = renderer.Render(ReportKinds.ReadinessPack, Seed002Recorded.Fold(Seed002Recorded.Opening(text)));
         var seed004 = Seed004History.State(text);
         documents["actions-register-across-meetings"] = renderer.RenderPage(ActionsRegisterAcrossMeetings.Page,
             ActionsRegisterAcrossMeetings.From([full, SecondMeeting.State(text)], Today, includeClosed: true, RegisterRows.On(ActionsAcrossMeetings.From([seed004]), Today)));

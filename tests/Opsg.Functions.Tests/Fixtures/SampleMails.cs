@@ -44,11 +44,11 @@ public static class SampleMails
     }
 
     /// <summary>Seed 002 with its review opened (report due to the Panel on 6 March 2020) and the meeting still ahead.</summary>
-    private static CaseState BeforeTheMeeting(Func<string, string>? text) => CaseRecord.Fold(Seed002History.CaseId, Seed002History.Recorded(
-        [.. Seed002History.Opening(text), new ReviewOpened(Seed002History.MeetingId, Seed002History.MeetingDate, new DateOnly(2020, 3, 6))]));
+    private static CaseState BeforeTheMeeting(Func<string, string>? text) => Seed002Recorded.Fold(
+        [.. Seed002Recorded.Opening(text), new ReviewOpened(Seed002Recorded.MeetingId, Seed002Recorded.MeetingDate, new DateOnly(2020, 3, 6))]);
 
     private static RenderedMail Reminder(CaseState state, string purpose) =>
-        Reminder(state, CaseReminders.ForReview(state.ReviewOpened!, Seed002History.Start).Single(t => t.Purpose == purpose));
+        Reminder(state, CaseReminders.ForReview(state.ReviewOpened!, Seed002Recorded.Start).Single(t => t.Purpose == purpose));
 
     private static RenderedMail Reminder(CaseState state, TimerScheduled timer)
     {

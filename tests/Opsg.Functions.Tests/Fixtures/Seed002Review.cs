@@ -78,13 +78,13 @@ public static class Seed002Review
         },
         risks = new object[]
         {
-            new { number = 3, decision = "accepted" },
-            new { number = 4, decision = "removed" },
+            new { number = 3, decision = "accepted", discussion = "Low because the cohort is small; the TAG Chair expects it to be reviewed again at IOC and finds it manageable." },
+            new { number = 4, decision = "removed", discussion = "DUIS 1 and 2 were not affected by the DUIS 3 migrations, so it is no longer a residual risk." },
             new { number = 5, decision = "acceptedRemovalPendingTagApproval", discussion = "Acceptable to the OPSG; TAG members must approve before it is removed." },
-            new { number = 8, decision = "accepted" },
-            new { number = 9, decision = "accepted" },
+            new { number = 8, decision = "accepted", discussion = "The Chair asked about the 0.1% failure rate; one meter became unrecoverable (the Itron master key issue), which is under investigation." },
+            new { number = 9, decision = "accepted", discussion = "The SSC lifted its caveats; any outage lasts about six seconds until the MPLS links are in." },
             new { number = 10, decision = "accepted", discussion = "To be reassessed if Core Release 1.1 is not in by 6 May." },
-            new { number = 12, decision = "acceptedSubjectToAction", actionId = "OPSG 29xxx/02" },
+            new { number = 12, decision = "acceptedSubjectToAction", actionId = "OPSG 29xxx/02", discussion = "Members doubted ITIL compliance given the missed resolution times; acceptable once the DCC confirms that Telefonica is compliant." },
             new { number = 13, decision = "accepted", discussion = "Given the DCC's continuous monitoring." },
         },
     };

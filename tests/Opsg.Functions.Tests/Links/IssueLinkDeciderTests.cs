@@ -18,14 +18,14 @@ public sealed class IssueLinkDeciderTests
     /// <summary>Seed 002 after the meeting (not for publication), with Panel report versions rendered.</summary>
     private static CaseState WithPanelReports(Classification classification, params int[] versions)
     {
-        RecordEvent[] opening = [Seed002History.Opening()[0] is CaseOpened o ? o with { Classification = classification } : throw new InvalidOperationException(), .. Seed002History.Opening().Skip(1), .. Seed002History.Meeting()];
+        RecordEvent[] opening = [.. Seed002Recorded.UntilMeetingClosed().Select(e => e is CaseOpened o ? o with { Classification = classification } : e)];
         var events = opening.ToList();
         foreach (var version in versions)
         {
             events.Add(new ActivityScheduled(ReportSteps.Render, ReportKinds.PanelReport, version, null));
             events.Add(PanelReport(events.Count, version));
         }
-        return History.Given(Seed002History.CaseId, [.. events]);
+        return History.Given(Seed002Recorded.CaseId, [.. events]);
     }
 
     [Fact]
@@ -70,7 +70,7 @@ public sealed class IssueLinkDeciderTests
     public void GivenNoCaseOrATerminatedOne_WhenALinkIsIssued_ThenNotFoundOrOutOfOrder()
     {
         Assert.Equal(404, IssueLink.Decide(History.Given(), "lnk-1", "Panel", Now.AddDays(1), Now).Rejection?.Status);
-        var terminated = History.Given(Seed002History.CaseId, [.. Seed002History.Opening(), new CaseTerminated("Withdrawn.")]);
+        var terminated = History.Given(Seed002Recorded.CaseId, [.. Seed002Recorded.Opening(), new CaseTerminated("Withdrawn.")]);
         Assert.Equal(409, IssueLink.Decide(terminated, "lnk-1", "Panel", Now.AddDays(1), Now).Rejection?.Status);
     }
 }

@@ -1,6 +1,5 @@
 using Opsg.Functions.Cases;
 using Opsg.Functions.Meetings;
-using Opsg.Functions.Orchestration;
 using Opsg.Functions.Panel;
 using Opsg.Functions.Tests.Fixtures;
 
@@ -10,13 +9,13 @@ namespace Opsg.Functions.Tests.Meetings;
 public sealed class PanelFeedbackTests
 {
     private static CaseState DecidedOn(DateOnly on) =>
-        CaseRecord.Fold(Seed002History.CaseId, Seed002History.Recorded([.. Seed002History.Opening(), .. Seed002History.Meeting(),
-            new PanelDecisionRecorded(PanelOutcome.ApprovedWithConditions, on, "Subject to the TAG's condition on LSC 5.")]));
+        Seed002Recorded.Fold([.. Seed002Recorded.UntilMeetingClosed(),
+            new PanelDecisionRecorded(PanelOutcome.ApprovedWithConditions, on, "Subject to the TAG's condition on LSC 5.")]);
 
     [Fact]
     public void OnlyDecisionsAfterTheLastMeetingAndByThisOneAreListed()
     {
-        var cases = new[] { DecidedOn(new DateOnly(2020, 3, 11)), Seed002History.AtMeeting() };
+        var cases = new[] { DecidedOn(new DateOnly(2020, 3, 11)), Seed002Recorded.AtMeeting() };
         var line = Assert.Single(PanelFeedback.Since(cases, new DateOnly(2020, 2, 28), new DateOnly(2020, 3, 24)));
         Assert.EndsWith("approved with conditions by the SEC Panel on 11 March 2020 (Subject to the TAG's condition on LSC 5).", line);
         Assert.Empty(PanelFeedback.Since(cases, new DateOnly(2020, 3, 11), new DateOnly(2020, 3, 24)));

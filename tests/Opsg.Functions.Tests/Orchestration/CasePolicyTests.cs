@@ -16,12 +16,12 @@ namespace Opsg.Functions.Tests.Orchestration;
 public sealed class CasePolicyTests
 {
     private static readonly DateTimeOffset Now = new(2020, 2, 10, 9, 0, 0, TimeSpan.Zero);
-    private static readonly IReadOnlyList<PostMeetingNoteAdded> Notes = Seed002History.Notes();
+    private static readonly IReadOnlyList<PostMeetingNoteAdded> Notes = Seed002Recorded.Notes();
 
-    private static CaseState Given(params RecordEvent[] events) => History.Given(Seed002History.CaseId, events);
+    private static CaseState Given(params RecordEvent[] events) => History.Given(Seed002Recorded.CaseId, events);
 
     private static CaseState AfterMeeting(params RecordEvent[] more) =>
-        Given([.. Seed002History.Opening(), .. Seed002History.Meeting(), Seed002History.TagView(), .. more]);
+        Given([.. Seed002Recorded.UntilMeetingClosed(), .. more]);
 
     /// <summary>Records <paramref name="e"/> on <paramref name="before"/> and asks the policy what follows.</summary>
     private static List<RecordEvent> When(CaseState before, RecordEvent e, DateTimeOffset? now = null)
@@ -40,10 +40,10 @@ public sealed class CasePolicyTests
     [Fact]
     public void GivenAnOpenCase_WhenTheDccSubmitsTwice_ThenReadinessPackV1ThenV2IsScheduled()
     {
-        var opened = Given(Seed002History.Opening()[0]);
-        var submission = Seed002History.Opening()[1];
+        var opened = Given(Seed002Recorded.Opening()[0]);
+        var submission = Seed002Recorded.Opening()[1];
         Assert.Equal(["readiness-pack v1"], RenderedKinds(When(opened, submission)));
-        Assert.Equal(["readiness-pack v2"], RenderedKinds(When(Given(Seed002History.Opening()[0], submission, Render(ReportKinds.ReadinessPack, 1)), submission)));
+        Assert.Equal(["readiness-pack v2"], RenderedKinds(When(Given(Seed002Recorded.Opening()[0], submission, Render(ReportKinds.ReadinessPack, 1)), submission)));
     }
 
     [Fact]
@@ -58,23 +58,23 @@ public sealed class CasePolicyTests
     [Fact]
     public void GivenAMeetingAMonthAway_WhenTheReviewOpens_ThenSecasIsRemindedFiveDaysBeforeIt()
     {
-        var submitted = Given(Seed002History.Opening().ToArray());
-        var timer = Assert.IsType<TimerScheduled>(Assert.Single(When(submitted, new ReviewOpened(Seed002History.MeetingId, new DateOnly(2020, 3, 10), null))));
+        var submitted = Given(Seed002Recorded.Opening().ToArray());
+        var timer = Assert.IsType<TimerScheduled>(Assert.Single(When(submitted, new ReviewOpened(Seed002Recorded.MeetingId, new DateOnly(2020, 3, 10), null))));
         Assert.Equal(new DateTimeOffset(2020, 3, 5, 9, 0, 0, TimeSpan.Zero), timer.DueAt);
         Assert.Equal("MeetingReminder", timer.Purpose);
 
-        Assert.Empty(When(submitted, new ReviewOpened(Seed002History.MeetingId, new DateOnly(2020, 2, 12), null))); // too late to remind
+        Assert.Empty(When(submitted, new ReviewOpened(Seed002Recorded.MeetingId, new DateOnly(2020, 2, 12), null))); // too late to remind
     }
 
     [Fact]
     public void GivenAnAction_WhenRaisedWithATargetAndRevised_ThenADueTimerForEachTarget()
     {
-        var meeting = Given([.. Seed002History.Opening(), .. Seed002History.Meeting().Take(2)]);
-        var raised = new ActionRaised("OPSG 29xxx/04", 4, "Confirm the fix date.", "DCC", Seed002History.MeetingDate, new DateOnly(2020, 3, 13));
+        var meeting = Given([.. Seed002Recorded.Opening(), .. Seed002Recorded.Meeting().Take(2)]);
+        var raised = new ActionRaised("OPSG 29xxx/04", 4, "Confirm the fix date.", "DCC", Seed002Recorded.MeetingDate, new DateOnly(2020, 3, 13));
         var first = Assert.IsType<TimerScheduled>(Assert.Single(When(meeting, raised)));
         Assert.Equal(("ActionDue", "OPSG 29xxx/04", new DateTimeOffset(2020, 3, 13, 9, 0, 0, TimeSpan.Zero)), (first.Purpose, first.Ref, first.DueAt));
 
-        var revised = Assert.IsType<TimerScheduled>(Assert.Single(When(Given([.. Seed002History.Opening(), .. Seed002History.Meeting().Take(2), raised]),
+        var revised = Assert.IsType<TimerScheduled>(Assert.Single(When(Given([.. Seed002Recorded.Opening(), .. Seed002Recorded.Meeting().Take(2), raised]),
             new ActionTargetRevised(raised.ActionId, new DateOnly(2020, 4, 3), "Waiting for the release."))));
         Assert.NotEqual(first.TimerId, revised.TimerId);
         Assert.Empty(When(meeting, raised with { TargetDate = null }));
@@ -83,9 +83,9 @@ public sealed class CasePolicyTests
     [Fact]
     public void GivenAnActionDueTimer_WhenItFires_ThenAReminderIsSentOnlyWhileTheActionIsOpenAndTheTargetIsCurrent()
     {
-        var raised = new ActionRaised("OPSG 29xxx/04", 4, "Confirm the fix date.", "DCC", Seed002History.MeetingDate, new DateOnly(2020, 3, 13));
+        var raised = new ActionRaised("OPSG 29xxx/04", 4, "Confirm the fix date.", "DCC", Seed002Recorded.MeetingDate, new DateOnly(2020, 3, 13));
         var timer = new TimerScheduled("action-OPSG-29xxx-04-r0", new DateTimeOffset(2020, 3, 13, 9, 0, 0, TimeSpan.Zero), "ActionDue", raised.ActionId);
-        RecordEvent[] upToTimer = [.. Seed002History.Opening(), .. Seed002History.Meeting().Take(2), raised, timer];
+        RecordEvent[] upToTimer = [.. Seed002Recorded.Opening(), .. Seed002Recorded.Meeting().Take(2), raised, timer];
 
         var reminder = Assert.IsType<ActivityScheduled>(Assert.Single(When(Given(upToTimer), new TimerFired(timer.TimerId))));
         Assert.Equal((CaseReminders.SendStep, timer.TimerId), (reminder.Name, reminder.Reminder));

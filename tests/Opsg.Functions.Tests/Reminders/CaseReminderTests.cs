@@ -15,15 +15,15 @@ namespace Opsg.Functions.Tests.Reminders;
 /// </summary>
 public sealed class CaseReminderTests
 {
-    private static readonly DateTimeOffset Now = Seed002History.Start; // 10 February 2020, 09:00 UTC
+    private static readonly DateTimeOffset Now = Seed002Recorded.Start; // 10 February 2020, 09:00 UTC
     private static readonly DateOnly ReportDue = new(2020, 3, 6);
-    private static readonly ReviewOpened Opened = new(Seed002History.MeetingId, Seed002History.MeetingDate, ReportDue);
+    private static readonly ReviewOpened Opened = new(Seed002Recorded.MeetingId, Seed002Recorded.MeetingDate, ReportDue);
 
-    private static CaseState Given(params RecordEvent[] events) => History.Given(Seed002History.CaseId, events);
+    private static CaseState Given(params RecordEvent[] events) => History.Given(Seed002Recorded.CaseId, events);
 
-    private static RecordEvent[] Submitted => [.. Seed002History.Opening()];
+    private static RecordEvent[] Submitted => [.. Seed002Recorded.Opening()];
 
-    private static MeetingRecorded Meeting => Seed002History.Meeting().OfType<MeetingRecorded>().Single();
+    private static MeetingRecorded Meeting => Seed002Recorded.Meeting().OfType<MeetingRecorded>().Single();
 
     private static TimerScheduled Timer(string purpose) => CaseReminders.ForReview(Opened, Now).Single(t => t.Purpose == purpose);
 
@@ -115,7 +115,7 @@ public sealed class CaseReminderTests
     [InlineData("DCCX Ltd", new[] { ReminderAudience.Secretariat })]
     public void GivenAnActionDue_ThenTheSecretariatIsAlwaysEmailed_AndTheDccsContactWhenTheDccOwnsOrSharesIt(string owner, ReminderAudience[] audience)
     {
-        var raised = new ActionRaised("OPSG 29xxx/04", 4, "Confirm the fix date.", owner, Seed002History.MeetingDate, new DateOnly(2020, 3, 13));
+        var raised = new ActionRaised("OPSG 29xxx/04", 4, "Confirm the fix date.", owner, Seed002Recorded.MeetingDate, new DateOnly(2020, 3, 13));
         var timer = CaseReminders.ForAction(raised.ActionId, new DateOnly(2020, 3, 13), revision: 0);
 
         Assert.Equal(audience, Due(timer, Meeting, raised)!.To);
@@ -124,7 +124,7 @@ public sealed class CaseReminderTests
     [Fact]
     public void GivenAnActionRevisedOrClosed_WhenItsOldTimerFires_ThenNothingIsSent_ButTheRevisedTargetsTimerSends()
     {
-        var raised = new ActionRaised("OPSG 29xxx/04", 4, "Confirm the fix date.", "DCC", Seed002History.MeetingDate, new DateOnly(2020, 3, 13));
+        var raised = new ActionRaised("OPSG 29xxx/04", 4, "Confirm the fix date.", "DCC", Seed002Recorded.MeetingDate, new DateOnly(2020, 3, 13));
         var first = CaseReminders.ForAction(raised.ActionId, new DateOnly(2020, 3, 13), revision: 0);
         var revised = new ActionTargetRevised(raised.ActionId, new DateOnly(2020, 4, 3), "Waiting for the release.");
         var second = CaseReminders.ForAction(raised.ActionId, revised.RevisedTarget, revision: 1);

@@ -18,24 +18,24 @@ public sealed class ActionsRegisterAcrossMeetingsTests
     private static readonly DateOnly Today = new(2020, 4, 10);
     private static readonly DateOnly Action03Revised = new(2020, 4, 3);
 
-    private static CaseState Seed002WithRevisedTarget(Func<string, string>? text = null) => CaseRecord.Fold(Seed002History.CaseId, Seed002History.Recorded(
-        [.. Seed002History.All(text), new ActionTargetRevised(Seed002History.Action03, new DateOnly(2020, 3, 20), null), new ActionTargetRevised(Seed002History.Action03, Action03Revised, "plan review slipped")]));
+    private static CaseState Seed002WithRevisedTarget(Func<string, string>? text = null) => Seed002Recorded.Fold(
+        [.. Seed002Recorded.All(text), new ActionTargetRevised(Seed002Recorded.Action03, new DateOnly(2020, 3, 20), null), new ActionTargetRevised(Seed002Recorded.Action03, Action03Revised, "plan review slipped")]);
 
     /// <summary>Listed in storage order, not meeting order, with a case that never reached its meeting.</summary>
     private static CaseState[] Cases(Func<string, string>? text = null) =>
-        [SecondMeeting.State(text), CaseRecord.Fold("no-meeting", Seed002History.Recorded(Seed002History.Opening(text))), Seed002WithRevisedTarget(text)];
+        [SecondMeeting.State(text), CaseRecord.Fold("no-meeting", Seed002Recorded.Recorded(Seed002Recorded.Opening(text))), Seed002WithRevisedTarget(text)];
 
     [Fact]
     public void GivenTwoMeetings_ThenTheOpenActionsOfBothAreGroupedByMeeting_OldestFirst_AndClosedOnesAreLeftOut()
     {
         var register = ActionsRegisterAcrossMeetings.From(Cases(), Today);
 
-        Assert.Equal([Seed002History.MeetingId, SecondMeeting.MeetingId], register.Meetings.Select(m => m.MeetingId));
-        Assert.Equal([Seed002History.MeetingDate, SecondMeeting.MeetingDate], register.Meetings.Select(m => m.Date));
+        Assert.Equal([Seed002Recorded.MeetingId, SecondMeeting.MeetingId], register.Meetings.Select(m => m.MeetingId));
+        Assert.Equal([Seed002Recorded.MeetingDate, SecondMeeting.MeetingDate], register.Meetings.Select(m => m.Date));
         Assert.Equal("OPSG 29xxx", register.Meetings[0].MeetingName);
         var seed = Assert.Single(register.Meetings[0].Cases);
-        Assert.Equal((Seed002History.CaseId, "SMETS1 MOC: Morrisons Data Services DMC readiness"), (seed.CaseId, seed.Title));
-        Assert.Equal([Seed002History.Action03], seed.Actions.Select(a => a.ActionId));
+        Assert.Equal((Seed002Recorded.CaseId, "SMETS1 MOC: Morrisons Data Services DMC readiness"), (seed.CaseId, seed.Title));
+        Assert.Equal([Seed002Recorded.Action03], seed.Actions.Select(a => a.ActionId));
         var next = Assert.Single(register.Meetings[1].Cases);
         Assert.Equal([SecondMeeting.Action01, SecondMeeting.Action02], next.Actions.Select(a => a.ActionId));
         Assert.All(register.Meetings.SelectMany(m => m.Cases).SelectMany(c => c.Actions), a => Assert.True(a.IsOpen));
@@ -48,8 +48,8 @@ public sealed class ActionsRegisterAcrossMeetingsTests
         var rows = ActionsRegisterAcrossMeetings.From(Cases(), Today).Meetings.SelectMany(m => m.Cases).SelectMany(c => c.Actions).ToDictionary(a => a.ActionId);
 
         // 3 April, the latest of two revisions, not the first revision of 20 March.
-        Assert.Equal((true, 7, "overdue by 7 days"), (rows[Seed002History.Action03].IsOverdue, rows[Seed002History.Action03].DaysOverdue, rows[Seed002History.Action03].Due));
-        Assert.Equal(Action03Revised, rows[Seed002History.Action03].CurrentTarget);
+        Assert.Equal((true, 7, "overdue by 7 days"), (rows[Seed002Recorded.Action03].IsOverdue, rows[Seed002Recorded.Action03].DaysOverdue, rows[Seed002Recorded.Action03].Due));
+        Assert.Equal(Action03Revised, rows[Seed002Recorded.Action03].CurrentTarget);
         Assert.Equal((true, 3, "overdue by 3 days"), (rows[SecondMeeting.Action01].IsOverdue, rows[SecondMeeting.Action01].DaysOverdue, rows[SecondMeeting.Action01].Due));
         Assert.Equal((false, 0, "due in 21 days"), (rows[SecondMeeting.Action02].IsOverdue, rows[SecondMeeting.Action02].DaysOverdue, rows[SecondMeeting.Action02].Due));
 
@@ -64,7 +64,7 @@ public sealed class ActionsRegisterAcrossMeetingsTests
     {
         var register = ActionsRegisterAcrossMeetings.From(Cases(), Today, includeClosed: true);
 
-        Assert.Equal([Seed002History.Action03, Seed002History.Action01, Seed002History.Action02], register.Meetings[0].Cases[0].Actions.Select(a => a.ActionId));
+        Assert.Equal([Seed002Recorded.Action03, Seed002Recorded.Action01, Seed002Recorded.Action02], register.Meetings[0].Cases[0].Actions.Select(a => a.ActionId));
         Assert.Equal([SecondMeeting.Action01, SecondMeeting.Action02, SecondMeeting.Action03], register.Meetings[1].Cases[0].Actions.Select(a => a.ActionId));
         var closed = register.Meetings[1].Cases[0].Actions[2];
         Assert.Equal((false, false, SecondMeeting.Action03ClosedOn), (closed.IsOpen, closed.HasDue, closed.ClosedOn));
@@ -74,7 +74,7 @@ public sealed class ActionsRegisterAcrossMeetingsTests
     [Fact]
     public void GivenNoCaseWithAnOpenAction_ThenTheRegisterSaysSo()
     {
-        var register = ActionsRegisterAcrossMeetings.From([Seed002History.AtMeeting().Update<CaseState, ReviewSlice>(r => r with { Actions = [] })], Today);
+        var register = ActionsRegisterAcrossMeetings.From([Seed002Recorded.AtMeeting().Update<CaseState, ReviewSlice>(r => r with { Actions = [] })], Today);
         Assert.False(register.HasMeetings);
         var page = Parse(Renderer.RenderPage(ActionsRegisterAcrossMeetings.Page, register));
         Assert.Equal("As at 10 April 2020: no action is open.", page.QuerySelector("[data-field=summary]").Text());
@@ -87,13 +87,13 @@ public sealed class ActionsRegisterAcrossMeetingsTests
         var page = Parse(Renderer.RenderPage(ActionsRegisterAcrossMeetings.Page, ActionsRegisterAcrossMeetings.From(Cases(), Today)));
 
         var meetings = page.QuerySelectorAll("section.meeting");
-        Assert.Equal([Seed002History.MeetingId, SecondMeeting.MeetingId], meetings.Select(m => m.GetAttribute("data-meeting")));
+        Assert.Equal([Seed002Recorded.MeetingId, SecondMeeting.MeetingId], meetings.Select(m => m.GetAttribute("data-meeting")));
         Assert.Equal("OPSG 29xxx, 28 February 2020", meetings[0].QuerySelector("h2").Text());
         Assert.Equal("OPSG 30, 24 March 2020", meetings[1].QuerySelector("h2").Text());
         Assert.Equal(SecondMeeting.Title, meetings[1].QuerySelector("[data-field=case-title]").Text());
         Assert.Equal([SecondMeeting.Action01, SecondMeeting.Action02], meetings[1].QuerySelectorAll("table.actions tr[data-action]").Select(r => r.GetAttribute("data-action")));
 
-        var overdue = page.QuerySelector($"tr[data-action='{Seed002History.Action03}']")!;
+        var overdue = page.QuerySelector($"tr[data-action='{Seed002Recorded.Action03}']")!;
         Assert.Equal("overdue by 7 days", overdue.QuerySelector("[data-field=due]").Text());
         Assert.Equal("7", overdue.QuerySelector("[data-field=due]")!.GetAttribute("data-days-overdue"));
         Assert.Equal("3 April 2020", overdue.QuerySelector(".current[data-revised]")!.GetAttribute("data-revised"));

@@ -1,4 +1,3 @@
-using Opsg.Functions.Orchestration;
 using Opsg.Functions.Reports;
 using Opsg.Functions.Review;
 using Opsg.Functions.Tests.Fixtures;
@@ -11,9 +10,9 @@ public sealed class ActionsRegisterTests
     [Fact]
     public void GivenSeed002_ThenEveryActionIsListedOpenOnesFirst()
     {
-        var register = Render(ReportKinds.ActionsRegister, Seed002History.State());
+        var register = Render(ReportKinds.ActionsRegister, Seed002Recorded.State());
         var rows = register.QuerySelectorAll("tr[data-action]");
-        Assert.Equal([Seed002History.Action03, Seed002History.Action01, Seed002History.Action02], rows.Select(r => r.GetAttribute("data-action")));
+        Assert.Equal([Seed002Recorded.Action03, Seed002Recorded.Action01, Seed002Recorded.Action02], rows.Select(r => r.GetAttribute("data-action")));
         Assert.Equal(["Open", "Closed", "Closed"], rows.Select(r => r.QuerySelector("[data-field=status]").Text()));
         var summary = register.QuerySelector("[data-field=summary]")!;
         Assert.Equal(("1", "2"), (summary.GetAttribute("data-open"), summary.GetAttribute("data-closed")));
@@ -24,12 +23,12 @@ public sealed class ActionsRegisterTests
     [Fact]
     public void GivenARevisedTarget_ThenTheWholeHistoryIsShownWithTheLatestCurrent()
     {
-        var events = Seed002History.All()
-            .Append(new ActionTargetRevised(Seed002History.Action03, new DateOnly(2020, 4, 3), "plan review slipped"))
-            .Append(new ActionTargetRevised(Seed002History.Action03, new DateOnly(2020, 5, 1), null))
-            .Append(new ActionProgressNoted(Seed002History.Action03, new DateOnly(2020, 3, 20), "Draft plan shared with SECAS."));
-        var register = Render(ReportKinds.ActionsRegister, CaseRecord.Fold("c", Seed002History.Recorded(events)));
-        var row = register.QuerySelector($"tr[data-action='{Seed002History.Action03}']")!;
+        var events = Seed002Recorded.All()
+            .Append(new ActionTargetRevised(Seed002Recorded.Action03, new DateOnly(2020, 4, 3), "plan review slipped"))
+            .Append(new ActionTargetRevised(Seed002Recorded.Action03, new DateOnly(2020, 5, 1), null))
+            .Append(new ActionProgressNoted(Seed002Recorded.Action03, new DateOnly(2020, 3, 20), "Draft plan shared with SECAS."));
+        var register = Render(ReportKinds.ActionsRegister, Seed002Recorded.Fold(events));
+        var row = register.QuerySelector($"tr[data-action='{Seed002Recorded.Action03}']")!;
         Assert.Equal(["3 April 2020", "1 May 2020"], row.QuerySelectorAll("[data-revised]").Select(s => s.GetAttribute("data-revised")));
         Assert.Equal("1 May 2020", row.QuerySelector(".current[data-revised]")!.GetAttribute("data-revised"));
         Assert.Contains("plan review slipped", row.QuerySelector("[data-field=revisions]").Text());

@@ -9,7 +9,7 @@ namespace Opsg.Functions.Tests.Reports;
 public sealed class DocumentReferenceTests
 {
     private static CaseState CaseAt(string caseId) =>
-        History.Given(caseId, [.. Seed002History.Opening(), .. Seed002History.Meeting(), Seed002History.TagView()]);
+        History.Given(caseId, [.. Seed002Recorded.UntilMeetingClosed()]);
 
     [Fact]
     public void GivenTwoCasesReviewedAtOneMeeting_ThenTheirReportsAndMinutesHaveDifferentReferences()
@@ -32,7 +32,7 @@ public sealed class DocumentReferenceTests
     {
         // The reference comes from the record (meeting, date, case id), not from when or how often it is rendered.
         const string caseId = "c5e1d9a2b7f04c6e8a3d1b9f0e2c4a6d";
-        var later = History.Given(caseId, [.. Seed002History.All()]);
+        var later = History.Given(caseId, [.. Seed002Recorded.All()]);
         Assert.Equal(DocumentId(ReportKinds.PanelReport, CaseAt(caseId)), DocumentId(ReportKinds.PanelReport, later));
         Assert.Equal("c5e1d9a2", DocumentHeader.CaseKey(caseId));
     }

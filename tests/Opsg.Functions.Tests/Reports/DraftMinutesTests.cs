@@ -1,6 +1,5 @@
 using Opsg.Functions.Records;
 using Opsg.Functions.Cases;
-using Opsg.Functions.Orchestration;
 using Opsg.Functions.Panel;
 using Opsg.Functions.Reports;
 using Opsg.Functions.Review;
@@ -12,7 +11,7 @@ namespace Opsg.Functions.Tests.Reports;
 /// <summary>The draft minutes of seed 002: decisions, attendance, and post-meeting notes in brackets where they belong.</summary>
 public sealed class DraftMinutesTests
 {
-    private readonly AngleSharp.Dom.IDocument _minutes = Render(ReportKinds.DraftMinutes, Seed002History.State());
+    private readonly AngleSharp.Dom.IDocument _minutes = Render(ReportKinds.DraftMinutes, Seed002Recorded.State());
 
     [Fact]
     public void GivenSeed002_ThenTheHeaderIsTheMeetingsDocumentIdAsADraft()
@@ -27,7 +26,7 @@ public sealed class DraftMinutesTests
     [Fact]
     public void GivenMinutesApproved_ThenTheStatusIsFinal()
     {
-        var approved = Seed002History.State().Update<CaseState, ReviewSlice>(r => r with { MinutesApproved = new MinutesApproved("OPSG_30", new DateOnly(2020, 3, 25)) });
+        var approved = Seed002Recorded.State().Update<CaseState, ReviewSlice>(r => r with { MinutesApproved = new MinutesApproved("OPSG_30", new DateOnly(2020, 3, 25)) });
         Assert.Equal("Final", Render(ReportKinds.DraftMinutes, approved).QuerySelector("[data-field=document-status]").Text());
     }
 
@@ -66,6 +65,40 @@ public sealed class DraftMinutesTests
         Assert.Null(risk5.QuerySelector("[data-field=settlement]"));
     }
 
+    // Risk 5 has its own test above.
+    [Theory]
+    [InlineData(3, "accepted", "Accepted")]
+    [InlineData(4, "removed", "Removed")]
+    [InlineData(8, "accepted", "Accepted")]
+    [InlineData(9, "accepted", "Accepted")]
+    [InlineData(10, "accepted", "Accepted")]
+    [InlineData(12, "accepted-subject-to-action", "Accepted subject to an action")]
+    [InlineData(13, "accepted", "Accepted")]
+    public void GivenSeed002_ThenEveryOtherRiskIsMinutedWithTheOutcomeTheGroupAgreed(int risk, string key, string decision)
+    {
+        var item = _minutes.QuerySelector($"#risks article[data-risk='{risk}']")!;
+        Assert.Equal(key, item.GetAttribute("data-decision"));
+        Assert.Equal(decision, item.QuerySelector("[data-field=decision]").Text());
+    }
+
+    [Fact]
+    public void GivenSeed002_ThenRisk12IsAcceptedSubjectToActionSlash02AndRisk10CarriesItsReassessmentDate()
+    {
+        Assert.EndsWith($"(action {Seed002Recorded.Action02})", _minutes.QuerySelector("#risks article[data-risk='12'] .decision").Text(), StringComparison.Ordinal);
+        Assert.Contains("not in by 6 May", _minutes.QuerySelector("#risks article[data-risk='10']").Text(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void GivenSeed002_ThenLsc6sAmberCarriesTheGroupsNoteThatItShouldNotAffectTheRecommendation() =>
+        Assert.Contains("should not affect the recommendation to go live", _minutes.QuerySelector("#criteria article[data-lsc='6'] .decision").Text(), StringComparison.Ordinal);
+
+    [Fact]
+    public void GivenSeed002_ThenLsc2RestsOnRisk12sProvisionsAndLsc9OnTheRevisedBcdrPlan()
+    {
+        Assert.StartsWith("Condition: The provisions of Residual Risk 12", _minutes.QuerySelector("#criteria article[data-lsc='2'] [data-field=condition]").Text(), StringComparison.Ordinal);
+        Assert.StartsWith("Condition: Publication of a revised BCDR plan", _minutes.QuerySelector("#criteria article[data-lsc='9'] [data-field=condition]").Text(), StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData(3, "Accept")]
     [InlineData(4, "Remove: no longer a risk")]
@@ -89,10 +122,10 @@ public sealed class DraftMinutesTests
     [Fact]
     public void GivenRisksNumberedWithoutAGap_ThenNoNumberingNoteIsPrinted()
     {
-        var events = Seed002History.All().Select(e => e is Opsg.Functions.Submissions.ReadinessSubmitted s
+        var events = Seed002Recorded.All().Select(e => e is Opsg.Functions.Submissions.ReadinessSubmitted s
             ? s with { Risks = [.. s.Risks.Select((r, i) => r with { Number = i + 1 })] }
             : e).Where(e => e is not RiskDecided);
-        var minutes = Render(ReportKinds.DraftMinutes, CaseRecord.Fold("c", Seed002History.Recorded(events)));
+        var minutes = Render(ReportKinds.DraftMinutes, Seed002Recorded.Fold(events));
         Assert.Null(minutes.QuerySelector("#risks [data-field=risk-numbering]"));
     }
 
@@ -101,8 +134,8 @@ public sealed class DraftMinutesTests
     [InlineData("A revised BCDR plan is published.", "Condition: A revised BCDR plan is published.")]
     public void GivenAConditionTypedAsAPhraseOrASentence_ThenTheDocumentsPrintItAfterALabelNeverRunIntoASentence(string typed, string printed)
     {
-        var events = Seed002History.All().Select(e => e is CriterionDecided { Lsc: 9 } lsc9 ? lsc9 with { Condition = typed } : e);
-        var state = CaseRecord.Fold("c", Seed002History.Recorded(events));
+        var events = Seed002Recorded.All().Select(e => e is CriterionDecided { Lsc: 9 } lsc9 ? lsc9 with { Condition = typed } : e);
+        var state = Seed002Recorded.Fold(events);
         var minutes = Render(ReportKinds.DraftMinutes, state);
         var report = Render(ReportKinds.PanelReport, state);
 
@@ -120,7 +153,7 @@ public sealed class DraftMinutesTests
 
     [Fact]
     public void GivenSeed002_ThenOnlyOpsgScopeLscsAreMinuted() =>
-        Assert.Equal(Seed002History.OpsgScope, _minutes.QuerySelectorAll("#criteria article").Select(a => int.Parse(a.GetAttribute("data-lsc")!)));
+        Assert.Equal(Seed002Recorded.OpsgScope, _minutes.QuerySelectorAll("#criteria article").Select(a => int.Parse(a.GetAttribute("data-lsc")!)));
 
     [Fact]
     public void GivenPostMeetingNotes_ThenEachSitsInBracketsUnderWhatItConcerns()
@@ -129,12 +162,13 @@ public sealed class DraftMinutesTests
         Assert.Equal("true", _minutes.QuerySelector("#criteria article[data-lsc='2'] [data-field=condition]")!.GetAttribute("data-discharged"));
         Assert.Equal("PMN-5", _minutes.QuerySelector("#criteria article[data-lsc='9'] .note")!.GetAttribute("data-note"));
         Assert.Equal("PMN-4", _minutes.QuerySelector("#risks article[data-risk='12'] .note")!.GetAttribute("data-note"));
-        Assert.Equal("PMN-1", _minutes.QuerySelector($"#actions tr[data-action='{Seed002History.Action01}'] .note")!.GetAttribute("data-note"));
-        Assert.Equal("PMN-3", _minutes.QuerySelector($"#actions tr[data-action='{Seed002History.Action02}'] .note")!.GetAttribute("data-note"));
+        Assert.Equal("PMN-1", _minutes.QuerySelector($"#actions tr[data-action='{Seed002Recorded.Action01}'] .note")!.GetAttribute("data-note"));
+        Assert.Equal("PMN-3", _minutes.QuerySelector($"#actions tr[data-action='{Seed002Recorded.Action02}'] .note")!.GetAttribute("data-note"));
         var note = _minutes.QuerySelector("#criteria article[data-lsc='9'] .note").Text();
         Assert.StartsWith("[Post-meeting note: Telefonica", note); // the seed gives it no date, and neither do the minutes
         Assert.EndsWith("]", note);
-        Assert.StartsWith("[Post-meeting note, 5 March 2020:", _minutes.QuerySelector($"#actions tr[data-action='{Seed002History.Action02}'] .note").Text());
+        Assert.StartsWith("[Post-meeting note, 5 March 2020:", _minutes.QuerySelector($"#actions tr[data-action='{Seed002Recorded.Action02}'] .note").Text());
+        Assert.StartsWith("[Post-meeting note: ", _minutes.QuerySelector($"#actions tr[data-action='{Seed002Recorded.Action01}'] .note").Text()); // undated, as in the seed
         Assert.Null(_minutes.QuerySelector("#criteria article[data-lsc='3'] .note"));
         Assert.Equal(5, _minutes.QuerySelectorAll("[data-note^='PMN-']").Length);
     }
@@ -142,8 +176,8 @@ public sealed class DraftMinutesTests
     [Fact]
     public void GivenANoteAboutTheMeetingAsAWhole_ThenItHasItsOwnSection()
     {
-        var events = Seed002History.All().Append(new Opsg.Functions.Review.PostMeetingNoteAdded("PMN-6", Opsg.Functions.Review.NoteEffect.Clarification, null, null, null, new DateOnly(2020, 3, 9), "The venue was Gemserv's London office."));
-        var minutes = Render(ReportKinds.DraftMinutes, CaseRecord.Fold("c", Seed002History.Recorded(events)));
+        var events = Seed002Recorded.All().Append(new Opsg.Functions.Review.PostMeetingNoteAdded("PMN-6", Opsg.Functions.Review.NoteEffect.Clarification, null, null, null, new DateOnly(2020, 3, 9), "The venue was Gemserv's London office."));
+        var minutes = Render(ReportKinds.DraftMinutes, Seed002Recorded.Fold(events));
         Assert.Equal("PMN-6", minutes.QuerySelector("#meeting-notes .note")!.GetAttribute("data-note"));
         Assert.Null(_minutes.QuerySelector("#meeting-notes"));
     }
@@ -152,7 +186,7 @@ public sealed class DraftMinutesTests
     public void GivenSeed002_ThenActionsShowIdsAndStatusesAndClosingDates()
     {
         var rows = _minutes.QuerySelectorAll("#actions tr[data-action]");
-        Assert.Equal([Seed002History.Action01, Seed002History.Action02, Seed002History.Action03], rows.Select(r => r.GetAttribute("data-action")));
+        Assert.Equal([Seed002Recorded.Action01, Seed002Recorded.Action02, Seed002Recorded.Action03], rows.Select(r => r.GetAttribute("data-action")));
         Assert.Equal(["closed", "closed", "open"], rows.Select(r => r.GetAttribute("data-status")));
         Assert.Contains("5 March 2020", rows[1].QuerySelector("td.status-cell").Text());
     }
@@ -162,7 +196,7 @@ public sealed class DraftMinutesTests
     {
         Assert.Equal("Update the Eligible Products Combination List with the MDS DMC, subject to the OPSG's conditions on LSCs 2, 3 and 9.",
             _minutes.QuerySelector("[data-field=agreed-at-meeting]").Text());
-        Assert.Equal(PanelRecommendation.For(Seed002History.State()).Summary, _minutes.QuerySelector("#recommendation [data-field=recommendation]").Text());
+        Assert.Equal(PanelRecommendation.For(Seed002Recorded.State()).Summary, _minutes.QuerySelector("#recommendation [data-field=recommendation]").Text());
     }
 
     [Fact]

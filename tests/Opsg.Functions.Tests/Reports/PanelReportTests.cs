@@ -1,4 +1,5 @@
 using Opsg.Functions.Reports;
+using Opsg.Functions.Review;
 using Opsg.Functions.Tests.Fixtures;
 using static Opsg.Functions.Tests.Fixtures.Reports;
 
@@ -7,7 +8,7 @@ namespace Opsg.Functions.Tests.Reports;
 /// <summary>The consolidated Panel report of seed 002 carries the meeting's facts, read back from the HTML.</summary>
 public sealed class PanelReportTests
 {
-    private readonly AngleSharp.Dom.IDocument _report = Render(ReportKinds.PanelReport, Seed002History.State());
+    private readonly AngleSharp.Dom.IDocument _report = Render(ReportKinds.PanelReport, Seed002Recorded.State());
 
     [Fact]
     public void GivenSeed002_ThenTheHeaderNamesTheDocumentItsStatusAndClassification()
@@ -63,17 +64,17 @@ public sealed class PanelReportTests
     public void GivenSeed002_ThenThePanelReadsTheOpsgsDiscussionOfEachCriterionBesideTheTagsCommentary()
     {
         Assert.Contains("could not be called a stable service", _report.QuerySelector("table.lscs tr[data-lsc='6'] td[data-view=opsg] [data-field=commentary]").Text(), StringComparison.Ordinal);
-        Assert.Contains("auxiliary load", _report.QuerySelector("table.lscs tr[data-lsc='8'] td[data-view=opsg] [data-field=commentary]").Text(), StringComparison.Ordinal);
+        Assert.Contains("Auxiliary Load circuits", _report.QuerySelector("table.lscs tr[data-lsc='8'] td[data-view=opsg] [data-field=commentary]").Text(), StringComparison.Ordinal);
         Assert.Null(_report.QuerySelector("table.lscs tr[data-lsc='1'] td[data-view=opsg] [data-field=commentary]")); // nothing was said
-        Assert.Equal("Negative testing still to finish.", _report.QuerySelector("table.lscs tr[data-lsc='5'] td[data-view=tag] [data-field=commentary]").Text());
+        Assert.Equal("Negative testing to be closed out by TAG members; no open defect of concern.", _report.QuerySelector("table.lscs tr[data-lsc='5'] td[data-view=tag] [data-field=commentary]").Text());
     }
 
     [Fact]
     public void GivenSeed002_ThenThePanelReadsTheOpsgsDiscussionOfEachRisk()
     {
-        Assert.Contains("reassessed if the release misses 6 May", _report.QuerySelector("table.risks tr[data-risk='10'] [data-field=discussion]").Text(), StringComparison.Ordinal);
+        Assert.Contains("reassessed if Core Release 1.1 is not in by 6 May", _report.QuerySelector("table.risks tr[data-risk='10'] [data-field=discussion]").Text(), StringComparison.Ordinal);
         Assert.Contains("TAG members", _report.QuerySelector("table.risks tr[data-risk='5'] [data-field=discussion]").Text(), StringComparison.Ordinal);
-        Assert.Equal(Seed002History.RiskNumbers.Length, _report.QuerySelectorAll("table.risks [data-field=discussion]").Length);
+        Assert.Equal(Seed002Recorded.RiskNumbers.Length, _report.QuerySelectorAll("table.risks [data-field=discussion]").Length);
     }
 
     [Fact]
@@ -104,7 +105,7 @@ public sealed class PanelReportTests
     {
         Assert.NotNull(_report.QuerySelector("table.risks tr[data-risk='12'] [data-field=caveat-discharged]"));
         Assert.Null(_report.QuerySelector("table.risks tr[data-risk='13'] [data-field=caveat-discharged]"));
-        Assert.Equal(Seed002History.RiskNumbers, _report.QuerySelectorAll("table.risks tbody tr").Select(r => int.Parse(r.GetAttribute("data-risk")!)));
+        Assert.Equal(Seed002Recorded.RiskNumbers, _report.QuerySelectorAll("table.risks tbody tr").Select(r => int.Parse(r.GetAttribute("data-risk")!)));
         var counts = _report.QuerySelectorAll("#risk-summary g[data-decision]").ToDictionary(g => g.GetAttribute("data-decision")!, g => g.QuerySelector(".svg-count").Text());
         Assert.Equal("5", counts["accepted"]);
         Assert.Equal("1", counts["accepted-removal-pending-tag-approval"]);
@@ -115,10 +116,35 @@ public sealed class PanelReportTests
     }
 
     [Fact]
+    public void GivenSeed002_ThenLsc6sAmberCarriesTheGroupsNoteThatItShouldNotAffectTheRecommendation() =>
+        Assert.Contains("should not affect the recommendation to go live", _report.QuerySelector("table.lscs tr[data-lsc='6'] td[data-view=opsg][data-decision]").Text(), StringComparison.Ordinal);
+
+    [Fact]
+    public void GivenSeed002_ThenThePanelReadsThePostMeetingNotesWhereTheyBelong()
+    {
+        Assert.Equal(["PMN-2"], _report.QuerySelectorAll("table.lscs tr[data-lsc='2'] .note").Select(n => n.GetAttribute("data-note")));
+        Assert.Equal(["PMN-5"], _report.QuerySelectorAll("table.lscs tr[data-lsc='9'] .note").Select(n => n.GetAttribute("data-note")));
+        Assert.StartsWith("[Post-meeting note: Telefonica cannot meet", _report.QuerySelector("table.lscs tr[data-lsc='9'] .note").Text(), StringComparison.Ordinal);
+        Assert.Equal(["PMN-4"], _report.QuerySelectorAll("table.risks tr[data-risk='12'] .note").Select(n => n.GetAttribute("data-note")));
+    }
+
+    [Theory]
+    [InlineData(3, "Accept")]
+    [InlineData(4, "Remove: no longer a risk")]
+    [InlineData(5, "Accept and remove")]
+    [InlineData(8, "Accept")]
+    public void GivenSeed002_ThenEachRiskOfTheDccShowsItsProposal(int risk, string proposal) =>
+        Assert.Equal(proposal, _report.QuerySelector($"table.risks tr[data-risk='{risk}'] td:nth-child(3)").Text());
+
+    [Fact]
+    public void GivenSeed002_ThenRisk12NamesTheActionItWasAcceptedSubjectTo() =>
+        Assert.Contains($"({Seed002Recorded.Action02})", _report.QuerySelector("table.risks tr[data-risk='12'] [data-field=decision]").Text(), StringComparison.Ordinal);
+
+    [Fact]
     public void GivenSeed002_ThenOnlyTheOpenActionIsListed()
     {
         var rows = _report.QuerySelectorAll("#open-actions tr[data-action]");
-        Assert.Equal([Seed002History.Action03], rows.Select(r => r.GetAttribute("data-action")));
+        Assert.Equal([Seed002Recorded.Action03], rows.Select(r => r.GetAttribute("data-action")));
         Assert.Equal("Open", rows[0].QuerySelector("[data-field=status]").Text());
         var closed = _report.QuerySelector("[data-field=closed-actions]")!;
         Assert.Equal("2", closed.GetAttribute("data-count"));
@@ -128,10 +154,18 @@ public sealed class PanelReportTests
     [Fact]
     public void GivenTheCaseAtTheMeeting_ThenEveryConditionIsOutstandingAndTheRecommendationNamesLscs2_3And9()
     {
-        var atMeeting = Render(ReportKinds.PanelReport, Seed002History.AtMeeting());
+        var atMeeting = Render(ReportKinds.PanelReport, Seed002Recorded.AtMeeting());
         Assert.Equal("Update the Eligible Products Combination List with the MDS DMC, subject to the OPSG's conditions on LSCs 2, 3 and 9.",
             atMeeting.QuerySelector("[data-field=recommendation]").Text());
         Assert.All(atMeeting.QuerySelectorAll("#conditions li"), li => Assert.Equal("false", li.GetAttribute("data-discharged")));
-        Assert.NotNull(atMeeting.QuerySelector("#criteria .note"));
+        Assert.Null(atMeeting.QuerySelector("#criteria .note")); // the TAG gave its view before the meeting
+    }
+
+    [Fact]
+    public void GivenAMeetingHeldBeforeTheTagGaveItsView_ThenTheReportSaysItHasNotBeenReceived()
+    {
+        // The same requests without the TAG's: the API takes the meeting and the decisions whether or not the TAG has replied.
+        var withoutTag = Render(ReportKinds.PanelReport, Seed002Recorded.Fold(Seed002Recorded.UntilMeetingClosed().Where(e => e is not TagViewRecorded)));
+        Assert.Equal("The TAG’s view has not been received yet.", withoutTag.QuerySelector("#criteria .note").Text());
     }
 }

@@ -1,5 +1,4 @@
 using Opsg.Functions.Cases;
-using Opsg.Functions.Orchestration;
 using Opsg.Functions.Reports;
 using Opsg.Functions.Review;
 using Opsg.Functions.Tests.Fixtures;
@@ -9,12 +8,12 @@ namespace Opsg.Functions.Tests.Reports;
 /// <summary>What is new since an earlier version, worked out from the case as each version saw it.</summary>
 public sealed class ReportChangesTests
 {
-    private static readonly CaseState AtMeeting = CaseRecord.Fold("c", Seed002History.Recorded([.. Seed002History.Opening(), .. Seed002History.Meeting(), Seed002History.TagView()]));
+    private static readonly CaseState AtMeeting = Seed002Recorded.Fold([.. Seed002Recorded.UntilMeetingClosed()]);
 
     [Fact]
     public void GivenThePanelsCopyFromTheMeeting_WhenTheNotesFollow_ThenTheChangesNameTheDischargeTheClosuresAndTheRecommendation()
     {
-        var changes = ReportChanges.Between(ReportKinds.PanelReport, AtMeeting, Seed002History.State()).Select(c => c.Text).ToList();
+        var changes = ReportChanges.Between(ReportKinds.PanelReport, AtMeeting, Seed002Recorded.State()).Select(c => c.Text).ToList();
 
         Assert.Contains("LSC 2: the OPSG's condition discharged.", changes);
         Assert.Contains("Risk 12: caveat removed.", changes);
@@ -27,12 +26,12 @@ public sealed class ReportChangesTests
 
     [Fact]
     public void GivenTheSameState_ThenNothingChanged() =>
-        Assert.Empty(ReportChanges.Between(ReportKinds.PanelReport, Seed002History.State(), Seed002History.State()));
+        Assert.Empty(ReportChanges.Between(ReportKinds.PanelReport, Seed002Recorded.State(), Seed002Recorded.State()));
 
     [Fact]
     public void GivenTheActionsRegister_ThenOnlyActionChangesAreListed()
     {
-        var later = CaseRecord.Fold("c", Seed002History.Recorded([.. Seed002History.All(), new ActionTargetRevised(Seed002History.Action03, new DateOnly(2020, 4, 3), null)]));
+        var later = Seed002Recorded.Fold([.. Seed002Recorded.All(), new ActionTargetRevised(Seed002Recorded.Action03, new DateOnly(2020, 4, 3), null)]);
         var changes = ReportChanges.Between(ReportKinds.ActionsRegister, AtMeeting, later);
         Assert.All(changes, c => Assert.Equal("action", c.Area));
         Assert.Equal(["Action OPSG 29xxx/01 closed.", "Action OPSG 29xxx/02 closed on 5 March 2020.", "Action OPSG 29xxx/03: target revised to 3 April 2020."], changes.Select(c => c.Text));

@@ -25,8 +25,8 @@ public sealed class ReportDeterminismTests
     [Fact]
     public void GivenADifferentHistory_ThenTheBytesDiffer() =>
         Assert.NotEqual(
-            Fixtures.Reports.Renderer.Render(ReportKinds.PanelReport, Seed002History.State()),
-            Fixtures.Reports.Renderer.Render(ReportKinds.PanelReport, Seed002History.AtMeeting()));
+            Fixtures.Reports.Renderer.Render(ReportKinds.PanelReport, Seed002Recorded.State()),
+            Fixtures.Reports.Renderer.Render(ReportKinds.PanelReport, Seed002Recorded.AtMeeting()));
 
     [Fact]
     public void GivenEveryKind_ThenTheRendererHasATemplateForIt() =>

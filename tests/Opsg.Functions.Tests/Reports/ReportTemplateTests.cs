@@ -37,7 +37,7 @@ public sealed class ReportTemplateTests : IDisposable
     public void GivenATemplateNamingSomethingTheModelDoesNotHave_WhenRendered_ThenRenderingFails(string template, string named)
     {
         var renderer = RendererFor(template);
-        var failure = Assert.ThrowsAny<Exception>(() => renderer.Render(ReportKinds.ReadinessPack, Seed002History.State()));
+        var failure = Assert.ThrowsAny<Exception>(() => renderer.Render(ReportKinds.ReadinessPack, Seed002Recorded.State()));
         Assert.Contains(named, failure.ToString(), StringComparison.Ordinal);
     }
 
@@ -52,7 +52,7 @@ public sealed class ReportTemplateTests : IDisposable
     public void GivenMarkupInAValue_WhenWrittenDirectlyOrThroughAPartial_ThenItIsEncodedExactlyOnce()
     {
         File.WriteAllText(Path.Combine(_directory, "partials", "cell.sbn-html"), "<td>{{ $text }}</td>\n");
-        var state = Seed002History.State() with { Opened = new("<b title='x'>A&B</b>", Opsg.Functions.Records.Classification.Publishable, "OPSG_1", null) };
+        var state = Seed002Recorded.State() with { Opened = new("<b title='x'>A&B</b>", Opsg.Functions.Records.Classification.Publishable, "OPSG_1", null) };
 
         var html = RendererFor("<p>{{ caseTitle }}</p><tr>\n    {{ include 'cell' text: caseTitle }}\n</tr>").Render(ReportKinds.ReadinessPack, state);
 
@@ -75,7 +75,7 @@ public sealed class ReportTemplateTests : IDisposable
     [Fact]
     public void GivenNumbersAndDates_ThenTheyAreWrittenTheBritishWay()
     {
-        var html = RendererFor("{{ formatNumber cohort.activeInstallations }} | {{ formatDate meetingDate }}", ReportKinds.DraftMinutes).Render(ReportKinds.DraftMinutes, Seed002History.State());
+        var html = RendererFor("{{ formatNumber cohort.activeInstallations }} | {{ formatDate meetingDate }}", ReportKinds.DraftMinutes).Render(ReportKinds.DraftMinutes, Seed002Recorded.State());
         Assert.Equal("98,218 | 28 February 2020", html);
     }
 

@@ -14,22 +14,22 @@ namespace Opsg.Functions.Tests.Review;
 /// </summary>
 public sealed class ConditionsTests
 {
-    private static readonly IReadOnlyList<PostMeetingNoteAdded> Notes = Seed002History.Notes();
+    private static readonly IReadOnlyList<PostMeetingNoteAdded> Notes = Seed002Recorded.Notes();
     private static readonly PostMeetingNoteAdded Risk12Discharged = Notes.Single(n => n.Risk == 12);
     private static readonly PostMeetingNoteAdded Lsc2Discharged = Notes.Single(n => n.Lsc == 2);
 
     /// <summary>The notes closing /01 and /02 and the one discharging risk 12's caveat; no note on LSC 2 itself.</summary>
-    private static readonly CaseState RiskOnly = History.Given(Seed002History.CaseId,
-        [.. Seed002History.Opening(), .. Seed002History.Meeting(), Seed002History.TagView(), .. Notes.Where(n => n.ActionId is not null), Risk12Discharged]);
+    private static readonly CaseState RiskOnly = History.Given(Seed002Recorded.CaseId,
+        [.. Seed002Recorded.UntilMeetingClosed(), .. Notes.Where(n => n.ActionId is not null), Risk12Discharged]);
 
-    private static readonly CaseState AtMeeting = History.Given(Seed002History.CaseId,
-        [.. Seed002History.Opening(), .. Seed002History.Meeting(), Seed002History.TagView()]);
+    private static readonly CaseState AtMeeting = History.Given(Seed002Recorded.CaseId,
+        [.. Seed002Recorded.UntilMeetingClosed()]);
 
     [Fact]
     public void GivenTheActionThatDeliversLsc9sConditionClosed_ThenTheConditionIsDischargedByTheClosingNote_InTheRecommendationToo()
     {
-        var closing = new PostMeetingNoteAdded("PMN-9", NoteEffect.ActionClosed, Seed002History.Action03, null, null, new DateOnly(2020, 3, 9), "The revised BCDR plan was published. Action closed.");
-        var closed = History.Given(Seed002History.CaseId, [.. Seed002History.Opening(), .. Seed002History.Meeting(), Seed002History.TagView(), closing]);
+        var closing = new PostMeetingNoteAdded("PMN-9", NoteEffect.ActionClosed, Seed002Recorded.Action03, null, null, new DateOnly(2020, 3, 9), "The revised BCDR plan was published. Action closed.");
+        var closed = History.Given(Seed002Recorded.CaseId, [.. Seed002Recorded.UntilMeetingClosed(), closing]);
         Assert.False(Conditions.On(AtMeeting, Body.Opsg, 9)!.Discharged);
         Assert.Equal(closing, Conditions.On(closed, Body.Opsg, 9)!.DischargedBy);
         Assert.DoesNotContain(9, PanelRecommendation.For(closed).OpenConditionLscs);
@@ -54,7 +54,7 @@ public sealed class ConditionsTests
         var report = Render(ReportKinds.PanelReport, RiskOnly);
 
         var listed = report.QuerySelectorAll("#conditions li").ToDictionary(li => int.Parse(li.GetAttribute("data-lsc")!), li => li.GetAttribute("data-discharged"));
-        var tabled = Seed002History.OpsgScope
+        var tabled = Seed002Recorded.OpsgScope
             .Select(lsc => (lsc, cell: report.QuerySelector($"table.lscs tr[data-lsc='{lsc}'] td[data-view=opsg] [data-field=condition]")))
             .Where(x => x.cell is not null)
             .ToDictionary(x => x.lsc, x => x.cell!.GetAttribute("data-discharged"));

@@ -16,17 +16,17 @@ namespace Opsg.Functions.Tests.Review;
 /// </summary>
 public sealed class RiskStandingsTests
 {
-    private static readonly TagViewRecorded TagSaysNothing = Seed002History.TagView();
+    private static readonly TagViewRecorded TagSaysNothing = Seed002Recorded.TagView();
 
     private static TagViewRecorded TagOnRisk5(RiskRemoval removal) => TagSaysNothing with
     {
         Risks = [.. TagSaysNothing.Risks.Select(r => r.Number == 5 ? r with { Removal = removal } : r)],
     };
 
-    private static CaseState AfterMeeting(TagViewRecorded? tag, bool tagFirst = false) => History.Given(Seed002History.CaseId,
-        tag is null ? [.. Seed002History.Opening(), .. Seed002History.Meeting()]
-        : tagFirst ? [.. Seed002History.Opening(), tag, .. Seed002History.Meeting()]
-        : [.. Seed002History.Opening(), .. Seed002History.Meeting(), tag]);
+    private static CaseState AfterMeeting(TagViewRecorded? tag, bool tagFirst = false) => History.Given(Seed002Recorded.CaseId,
+        tag is null ? [.. Seed002Recorded.Opening(), .. Seed002Recorded.Meeting()]
+        : tagFirst ? [.. Seed002Recorded.Opening(), tag, .. Seed002Recorded.Meeting()]
+        : [.. Seed002Recorded.Opening(), .. Seed002Recorded.Meeting(), tag]);
 
     [Fact]
     public void GivenRisk5AcceptedWithItsRemovalPending_WhenTheTagHasNotSaid_ThenItStandsAcceptedRemovalPending()

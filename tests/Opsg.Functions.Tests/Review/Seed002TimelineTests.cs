@@ -2,6 +2,7 @@ using System.Net;
 using Opsg.Functions.Reports;
 using Opsg.Functions.Storage;
 using Opsg.Functions.Tests.Fixtures;
+using Opsg.Functions.Tests.Orchestration;
 
 namespace Opsg.Functions.Tests.Review;
 
@@ -9,6 +10,9 @@ namespace Opsg.Functions.Tests.Review;
 /// Seed 002's whole readiness review driven over HTTP against Azurite, from the case being opened to
 /// the Panel opening its link and the minutes being approved, asserting what the case says after each step.
 /// The case is at seed 002's own meeting and gets its action numbers (/01–/03): no other case in this app is reviewed there.
+/// Once the post-meeting notes are in, the recorded history must be <see cref="Seed002Recorded"/>'s file, which the
+/// render, minutes and Panel report tests fold: after a change to the requests or to what the API records, run this test
+/// with OPSG_REGENERATE_FIXTURES=1 to rewrite the file from what the API wrote, and commit it with the change.
 /// </summary>
 public sealed class Seed002TimelineTests(Seed002TimelineTests.App fixture) : IClassFixture<Seed002TimelineTests.App>
 {
@@ -82,6 +86,7 @@ public sealed class Seed002TimelineTests(Seed002TimelineTests.App fixture) : ICl
         Assert.True(review.Risk(12)["caveatDischarged"]!.GetValue<bool>());
         Assert.Equal("Update the Eligible Products Combination List with the MDS DMC, subject to the OPSG's conditions on LSCs 3 and 9.", review.Text("recommendation.summary"));
         Assert.Equal(5, review["notes"]!.AsArray().Count);
+        await AssertRecordedAsSeed002RecordedAsync(caseId);
 
         // The Panel has been sent nothing on this case: it can neither see it nor decide on it.
         var panel = _app.ClientAs("Panel");
@@ -145,5 +150,13 @@ public sealed class Seed002TimelineTests(Seed002TimelineTests.App fixture) : ICl
         var completed = await _secas.GetAsync($"/api/cases/{caseId}");
         Assert.Equal(HttpStatusCode.OK, completed.StatusCode);
         Assert.Equal("MinutesFinal", (await completed.Json_()).Text("customStatus"));
+    }
+
+    private async Task AssertRecordedAsSeed002RecordedAsync(string caseId)
+    {
+        var recorded = Seed002Recorded.Normalise(await _app.HistoryAsync(caseId));
+        if (Environment.GetEnvironmentVariable("OPSG_REGENERATE_FIXTURES") == "1")
+            await File.WriteAllTextAsync(Seed002Recorded.SourcePath, recorded);
+        Assert.Equal(await File.ReadAllTextAsync(Seed002Recorded.SourcePath), recorded);
     }
 }

@@ -11,7 +11,7 @@ public sealed class AttachEvidenceDeciderTests
     private const string Sha = "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08";
     private static readonly EvidenceUpload Bcdr = new("BCDR plan.pdf", EvidenceKind.Pdf, 250_000, Sha, "9, 2,9");
 
-    private static CaseState Submitted(params RecordEvent[] more) => History.Given([.. Seed002History.Opening(), .. more]);
+    private static CaseState Submitted(params RecordEvent[] more) => History.Given([.. Seed002Recorded.Opening(), .. more]);
 
     private static EvidenceUpload Valid(EvidenceUpload upload)
     {
@@ -57,8 +57,8 @@ public sealed class AttachEvidenceDeciderTests
     [Fact]
     public void GivenNoSubmissionOrTheMeetingHeld_WhenAttached_ThenTheStepIsOutOfOrder()
     {
-        Assert.Equal(409, AttachEvidence.Decide(History.Given(Seed002History.Opening()[0]), Valid(Bcdr), "a").Rejection?.Status);
-        var afterMeeting = Submitted([.. Seed002History.Meeting().Take(2)]);
+        Assert.Equal(409, AttachEvidence.Decide(History.Given(Seed002Recorded.Opening()[0]), Valid(Bcdr), "a").Rejection?.Status);
+        var afterMeeting = Submitted([.. Seed002Recorded.Meeting().Take(2)]);
         Assert.Equal(409, AttachEvidence.Decide(afterMeeting, Valid(Bcdr), "a").Rejection?.Status);
     }
 
