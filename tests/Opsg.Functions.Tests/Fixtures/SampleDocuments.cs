@@ -1,5 +1,6 @@
 using Opsg.Functions.Cases;
 using Opsg.Functions.Meetings;
+using Opsg.Functions.Orchestration;
 using Opsg.Functions.Records;
 using Opsg.Functions.Reports;
 using Opsg.Functions.Review;
