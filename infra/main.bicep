@@ -210,7 +210,10 @@ resource app 'Microsoft.Web/sites@2024-11-01' = {
     serverFarmId: plan.id
     httpsOnly: true
     keyVaultReferenceIdentity: identity.id
-    // With private networking the app's outbound calls (storage, Key Vault) leave through the integrated subnet.
+    // With private networking the app's outbound calls (storage, Key Vault) leave through the integrated subnet. Flex
+    // Consumption routes all outbound traffic through it (there is no vnetRouteAllEnabled to set); the platform's
+    // resolution of the Key Vault reference goes through it too, which the first private deployment must confirm
+    // (the Key Vault reference alert fires if it does not).
     virtualNetworkSubnetId: privateNetworking ? network!.outputs.appSubnetId : null
     functionAppConfig: {
       // The Bicep types take any string here; the values a region offers are listed by
@@ -234,8 +237,6 @@ resource app 'Microsoft.Web/sites@2024-11-01' = {
       scmMinTlsVersion: '1.2'
       ftpsState: 'Disabled'
       http20Enabled: true
-      // Key Vault references are resolved over the virtual network too when the vault takes private calls only.
-      vnetRouteAllEnabled: privateNetworking
       // What the app and the Functions host read (functions/Hosting/AppSettings.cs). Flex takes the
       // runtime from functionAppConfig, so FUNCTIONS_WORKER_RUNTIME and FUNCTIONS_EXTENSION_VERSION
       // are not set. tests/Opsg.Functions.Tests/Infra/AppSettingsTests.cs holds this list to the app's.
