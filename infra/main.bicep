@@ -86,6 +86,23 @@ param mailSecasRecipients string = ''
 @description('The DCC\'s contact, who also gets the reminder of an action the DCC owns or shares: "Name <address>" entries separated by semicolons.')
 param mailDccRecipients string = ''
 
+@description('Who is emailed when an alert fires (5xx rate, failed orchestrations, failed steps and mail steps, Key Vault reference failures). Empty: the alerts fire in the portal only.')
+param alertEmail string = ''
+
+@description('Percentage of 5xx answers over 15 minutes (at least 10 requests) above which the HTTP error rate alert fires.')
+@minValue(1)
+@maxValue(100)
+param http5xxAlertPercent int = 5
+
+@description('Put a CanNotDelete lock on the storage account, the Key Vault and the Log Analytics workspace. On in prod; off in test, which is torn down.')
+param deleteLock bool = false
+
+@description('Reach storage (blob, table, queue) and the Key Vault only through private endpoints, from a virtual network the app is integrated into; both then refuse public calls.')
+param privateNetworking bool = false
+
+@description('Address space of that virtual network (used only with privateNetworking): a /16 to /23 that does not overlap a network it will be peered with.')
+param privateNetworkAddressPrefix string = '10.60.0.0/16'
+
 var baseName = 'opsg-${environmentName}'
 var appName = 'func-${baseName}-${take(uniqueString(resourceGroup().id), 6)}'
 var tags = { application: 'opsg-governance', environment: environmentName }
@@ -110,6 +127,7 @@ module monitoring 'modules/monitoring.bicep' = {
     dailyCapGb: logDailyCapGb
     publisherPrincipalId: identity.properties.principalId
     publisherIdentityId: identity.id
+    deleteLock: deleteLock
   }
 }
 
@@ -126,6 +144,8 @@ module storage 'modules/storage.bicep' = {
     appPrincipalId: identity.properties.principalId
     appIdentityId: identity.id
     workspaceId: monitoring.outputs.workspaceId
+    privateOnly: privateNetworking
+    deleteLock: deleteLock
   }
 }
 
@@ -138,6 +158,33 @@ module keyVault 'modules/keyvault.bicep' = {
     purgeProtection: keyVaultPurgeProtection
     readerPrincipalId: identity.properties.principalId
     readerIdentityId: identity.id
+    workspaceId: monitoring.outputs.workspaceId
+    privateOnly: privateNetworking
+    deleteLock: deleteLock
+  }
+}
+
+module network 'modules/network.bicep' = if (privateNetworking) {
+  name: 'network'
+  params: {
+    baseName: baseName
+    location: location
+    tags: tags
+    addressPrefix: privateNetworkAddressPrefix
+    storageAccountId: storage.outputs.id
+    keyVaultId: keyVault.outputs.id
+  }
+}
+
+module alerts 'modules/alerts.bicep' = {
+  name: 'alerts'
+  params: {
+    baseName: baseName
+    location: location
+    tags: tags
+    workspaceId: monitoring.outputs.workspaceId
+    alertEmail: alertEmail
+    http5xxPercent: http5xxAlertPercent
   }
 }
 
@@ -163,6 +210,11 @@ resource app 'Microsoft.Web/sites@2024-11-01' = {
     serverFarmId: plan.id
     httpsOnly: true
     keyVaultReferenceIdentity: identity.id
+    // With private networking the app's outbound calls (storage, Key Vault) leave through the integrated subnet. Flex
+    // Consumption routes all outbound traffic through it (there is no vnetRouteAllEnabled to set); the platform's
+    // resolution of the Key Vault reference goes through it too, which the first private deployment must confirm
+    // (the Key Vault reference alert fires if it does not).
+    virtualNetworkSubnetId: privateNetworking ? network!.outputs.appSubnetId : null
     functionAppConfig: {
       // The Bicep types take any string here; the values a region offers are listed by
       // az functionapp list-flexconsumption-runtimes --location <region> --runtime dotnet-isolated.
@@ -249,6 +301,17 @@ resource auth 'Microsoft.Web/sites/config@2024-11-01' = {
       }
     }
     login: { tokenStore: { enabled: false } }
+  }
+}
+
+// The Functions host's and the platform's own log (FunctionAppLogs): host start-up, Key Vault reference and
+// binding errors, and every function's log lines, for the alerts in modules/alerts.bicep and for whoever investigates.
+resource appLogs 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = {
+  name: 'function-app-logs'
+  scope: app
+  properties: {
+    workspaceId: monitoring.outputs.workspaceId
+    logs: [{ category: 'FunctionAppLogs', enabled: true }]
   }
 }
 

@@ -12,3 +12,8 @@ param blobRetentionDays = 90
 param logRetentionDays = 90
 param logDailyCapGb = 5
 param keyVaultPurgeProtection = true
+
+// Who is emailed when an alert fires; from the environment, like the client id (infra/README.md).
+param alertEmail = readEnvironmentVariable('OPSG_ALERT_EMAIL', '')
+param deleteLock = true
+param privateNetworking = false

@@ -12,3 +12,8 @@ param blobRetentionDays = 7
 param logRetentionDays = 30
 param logDailyCapGb = 1
 param keyVaultPurgeProtection = false
+
+// Who is emailed when an alert fires; from the environment, like the client id (infra/README.md).
+param alertEmail = readEnvironmentVariable('OPSG_ALERT_EMAIL', '')
+param deleteLock = false
+param privateNetworking = false

@@ -18,6 +18,15 @@ param readerPrincipalId string
 @description('Resource id of that identity; keeps the role assignment\'s name stable across deployments.')
 param readerIdentityId string
 
+@description('Log Analytics workspace that receives the vault\'s audit events.')
+param workspaceId string
+
+@description('Refuse every call that does not come through a private endpoint (network.bicep adds it).')
+param privateOnly bool
+
+@description('Put a CanNotDelete lock on the vault.')
+param deleteLock bool
+
 // Built-in role: Key Vault Secrets User.
 var secretsUserRole = '4633458b-17de-408a-b874-0445c86b69e6'
 
@@ -33,8 +42,8 @@ resource vault 'Microsoft.KeyVault/vaults@2024-11-01' = {
     softDeleteRetentionInDays: 90
     // The service accepts true or nothing: purge protection can be switched on, never off.
     enablePurgeProtection: purgeProtection ? true : null
-    publicNetworkAccess: 'Enabled'
-    networkAcls: { defaultAction: 'Allow', bypass: 'AzureServices' }
+    publicNetworkAccess: privateOnly ? 'Disabled' : 'Enabled'
+    networkAcls: { defaultAction: privateOnly ? 'Deny' : 'Allow', bypass: 'AzureServices' }
   }
 }
 
@@ -48,4 +57,24 @@ resource appReadsSecrets 'Microsoft.Authorization/roleAssignments@2022-04-01' = 
   }
 }
 
+// Every read of a secret and every change to the vault or its access, by whoever: AuditEvent.
+resource auditLog 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = {
+  name: 'audit'
+  scope: vault
+  properties: {
+    workspaceId: workspaceId
+    logs: [{ category: 'AuditEvent', enabled: true }]
+  }
+}
+
+resource noDelete 'Microsoft.Authorization/locks@2020-05-01' = if (deleteLock) {
+  name: 'no-delete'
+  scope: vault
+  properties: {
+    level: 'CanNotDelete'
+    notes: 'Holds the SMTP password the OPSG app reads. Remove this lock (deleteLock = false) before deleting the vault on purpose.'
+  }
+}
+
 output name string = vault.name
+output id string = vault.id

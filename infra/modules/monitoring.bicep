@@ -23,6 +23,9 @@ param publisherPrincipalId string
 @description('Resource id of that identity; keeps the role assignment\'s name stable across deployments.')
 param publisherIdentityId string
 
+@description('Put a CanNotDelete lock on the workspace, which keeps the audit and access logs.')
+param deleteLock bool
+
 // Built-in role: Monitoring Metrics Publisher.
 var metricsPublisherRole = '3913510d-42f4-4e42-8a64-420c390055eb'
 
@@ -112,6 +115,15 @@ resource publishesTelemetry 'Microsoft.Authorization/roleAssignments@2022-04-01'
     roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', metricsPublisherRole)
     principalId: publisherPrincipalId
     principalType: 'ServicePrincipal'
+  }
+}
+
+resource noDelete 'Microsoft.Authorization/locks@2020-05-01' = if (deleteLock) {
+  name: 'no-delete'
+  scope: workspace
+  properties: {
+    level: 'CanNotDelete'
+    notes: 'Keeps the OPSG app\'s logs and the storage and Key Vault audit logs. Remove this lock (deleteLock = false) before deleting it on purpose.'
   }
 }
 
