@@ -67,6 +67,7 @@ public sealed class ReportGenerationTests(ReportGenerationTests.App fixture) : I
             Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(bytes)), blob.Metadata["sha256"]);
             Assert.Equal(renderer.TemplateHash, blob.Metadata["templatehash"]);
             Assert.Equal(rendered.RenderedFromSequence.ToString(System.Globalization.CultureInfo.InvariantCulture), blob.Metadata["historysequence"]);
+            Assert.Equal(history.Single(e => e.Sequence == rendered.RenderedFromSequence).ChainHash, blob.Metadata["headhash"]);
             // Same history, same templates: the stored bytes are exactly what rendering the history again gives.
             var again = renderer.Render(kind, CaseRecord.Fold(caseId, history.TakeWhile(e => e.Sequence <= rendered.RenderedFromSequence)));
             Assert.Equal(bytes, System.Text.Encoding.UTF8.GetBytes(again));
