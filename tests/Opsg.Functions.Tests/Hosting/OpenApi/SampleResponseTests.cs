@@ -112,6 +112,8 @@ public sealed class SampleResponseTests : IClassFixture<SampleResponseTests.App>
         await _secas.PostJson($"/api/cases/{caseId}/raiseEvent/MinutesApproved", Seed002Review.MinutesApproval);
         await _secas.DeleteAsync(link.Text("revokeDeleteUri"));
         await _secas.GetAsync($"/api/cases/{caseId}?showHistory=true");
+        Assert.True((await _secas.GetAsync($"/api/cases/{caseId}/verify").ExpectAsync(HttpStatusCode.OK))["intact"]!.GetValue<bool>());
+        await _secas.GetAsync("/api/cases/no-such-case/verify");                                                                  // 404
         await _secas.GetAsync("/api/cases?top=1");
         await _secas.PostJson($"/api/cases/{caseId}/panel-mailings", new { recipients = new[] { new { name = "Panel chair", address = $"chair-{Guid.NewGuid():N}@example.org" } } });
 
@@ -156,6 +158,7 @@ public sealed class SampleResponseTests : IClassFixture<SampleResponseTests.App>
         do view = await _secas.GetAsync(meeting).ExpectAsync(HttpStatusCode.OK);
         while (view["minutes"]!.AsArray().Count < 2 && DateTime.UtcNow < deadline.AddSeconds(30) && await Delay());
         await _member.GetAsync(meeting + "/minutes/changes?from=1&to=2");
+        Assert.True((await _secas.GetAsync(meeting + "/verify").ExpectAsync(HttpStatusCode.OK))["intact"]!.GetValue<bool>());
         await _secas.PostJson($"{meeting}/items/99/outcomes", new { verb = "noted", text = "x" });    // 404
         await _secas.PostJson(meeting + "/items", new { number = item.Number, title = "Again" });      // 409
     }
