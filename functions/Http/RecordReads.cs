@@ -20,6 +20,15 @@ public class RecordReads<TState>(RecordStore<TState> store, Func<TState, bool> e
 
     public Task<IResult> ReadAsync(HttpRequest request, string id, Func<TState, IResult> answer) =>
         ReadAsync(request, id, (state, _) => Task.FromResult(answer(state)));
+
+    /// <summary>
+    /// The record checked against its hash chain, row by row as stored: 200 whether or not it is intact (the answer
+    /// says which sequence first fails and why), 404 when there is no such record.
+    /// </summary>
+    public async Task<IResult> VerifyAsync(HttpRequest request, string id) =>
+        await store.VerifyAsync(id, request.HttpContext.RequestAborted) is { } verdict
+            ? TypedResults.Json(verdict, RecordJson.Options)
+            : Problems.From(store.Kind.NotFound(id));
 }
 
 /// <summary>The reads of readiness cases.</summary>

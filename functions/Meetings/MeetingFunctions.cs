@@ -29,6 +29,12 @@ public sealed class MeetingFunctions(MeetingCommands commands, MeetingReads read
             return TypedResults.Json(MeetingView.From(state), RecordJson.Options);
         });
 
+    /// <summary>Recomputes the meeting's hash chain over its rows as stored: which sequence, if any, was changed or removed behind the app's back.</summary>
+    [Function("VerifyMeeting")]
+    [AllowRoles(Roles.Secas)]
+    public Task<IResult> Verify([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "meetings/{meetingId}/verify")] HttpRequest request, string meetingId) =>
+        reads.VerifyAsync(request, meetingId);
+
     [Function("RecordAttendance")]
     [AllowRoles(Roles.Secas)]
     public Task<IResult> Attendance([HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "meetings/{meetingId}/attendance")] HttpRequest request, string meetingId, [DurableClient] DurableTaskClient client) =>

@@ -42,6 +42,7 @@ public sealed class CaseActivities(CaseStore store, MeetingStore meetings, StepR
             ["sha256"] = sha,
             ["templatehash"] = renderer.TemplateHash,
             ["historysequence"] = step.Sequence.ToString(CultureInfo.InvariantCulture),
+            ["headhash"] = RecordChain.HeadAt(history, step.Sequence),
         }, CancellationToken.None);
         return new ReportRendered(step.Sequence, kind, version, name, sha, renderer.TemplateHash, step.Sequence);
     });

@@ -57,6 +57,12 @@ public sealed class CasesFunctions(
             return TypedResults.Json(view, RecordJson.Options);
         });
 
+    /// <summary>Recomputes the case's hash chain over its rows as stored: which sequence, if any, was changed or removed behind the app's back.</summary>
+    [Function("VerifyCase")]
+    [AllowRoles(Roles.Secas)]
+    public Task<IResult> Verify([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "cases/{caseId}/verify")] HttpRequest request, string caseId) =>
+        reads.VerifyAsync(request, caseId);
+
     [Function("ListCases")]
     [AllowRoles(Roles.Secas, Roles.OpsgMember)]
     public async Task<IResult> List([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "cases")] HttpRequest request)

@@ -46,6 +46,7 @@ public sealed class MeetingActivities(MeetingStore store, CaseStore cases, StepR
             ["sha256"] = sha,
             ["templatehash"] = renderer.TemplateHash,
             ["historysequence"] = step.Sequence.ToString(CultureInfo.InvariantCulture),
+            ["headhash"] = RecordChain.HeadAt(history, step.Sequence),
         }, CancellationToken.None);
         return new MinutesRendered(step.Sequence, version, asScheduled.IsFinal, name, sha, renderer.TemplateHash);
     });

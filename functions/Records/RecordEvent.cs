@@ -6,5 +6,9 @@ namespace Opsg.Functions.Records;
 /// </summary>
 public abstract record RecordEvent;
 
-/// <summary>An event with the envelope the history stores around it.</summary>
-public sealed record RecordedEvent(long Sequence, RecordEvent Event, Actor Actor, DateTimeOffset Time);
+/// <summary>
+/// An event with the envelope the history stores around it. <see cref="ChainHash"/> is its row's link in the record's
+/// hash chain (<see cref="RecordChain"/>), so whatever reads the history up to this event knows the head hash there;
+/// null for an event not yet stored, or stored before the chain.
+/// </summary>
+public sealed record RecordedEvent(long Sequence, RecordEvent Event, Actor Actor, DateTimeOffset Time, string? ChainHash = null);

@@ -45,7 +45,8 @@ public sealed class RecordKind<TState>(string noun, Func<string, TState> empty, 
         stored.Sequence,
         Events.Deserialize(stored.Type, stored.Payload),
         new Actor(Enum.Parse<Role>(stored.ActorRole), stored.ActorName, stored.ActorId),
-        stored.Time);
+        stored.Time,
+        stored.ChainHash);
 
     public Rejection NotFound(string id) => new(404, $"No such {Noun}.", $"There is no {Noun} '{id}'.");
 

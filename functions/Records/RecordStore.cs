@@ -59,6 +59,16 @@ public class RecordStore<TState>(HistoryTable history, RecordKind<TState> kind) 
         return states;
     }
 
+    /// <summary>
+    /// The record's rows checked against their hash chain (<see cref="RecordChain.Verify"/>), gaps included; null when
+    /// the partition holds no event of this kind.
+    /// </summary>
+    public async Task<ChainVerdict?> VerifyAsync(string id, CancellationToken cancellationToken)
+    {
+        var stored = await history.ReadAsStoredAsync(id, cancellationToken);
+        return stored.Events.Count == 0 || !kind.Holds(stored.Events) ? null : RecordChain.Verify(stored.Events, stored.Header?.Version);
+    }
+
     public async Task<IReadOnlyList<RecordedEvent>> LoadHistoryAsync(string id, CancellationToken cancellationToken)
     {
         var stored = await history.ReadAsync(id, cancellationToken);
@@ -118,7 +128,9 @@ public class RecordStore<TState>(HistoryTable history, RecordKind<TState> kind) 
             AppendResult result;
             using (var span = EngineTelemetry.Source.StartActivity(EngineTelemetry.AppendSpan))
             {
-                result = await history.AppendAsync(new AppendRequest(id, state.Version, events.Select(e => ToNew(e, context)).ToList(), Header(next), idempotency, kind.HeaderRowKey), cancellationToken);
+                // Chained after the last row this command read: the append is conditional on it still being the last.
+                var chained = RecordChain.Link(recordedSoFar.Count == 0 ? null : recordedSoFar[^1].ChainHash, state.Version, events.Select(e => ToNew(e, context)).ToList());
+                result = await history.AppendAsync(new AppendRequest(id, state.Version, chained, Header(next), idempotency, kind.HeaderRowKey), cancellationToken);
                 span?.SetTag(EngineTelemetry.CaseIdTag, id);
                 span?.SetTag(EngineTelemetry.FirstSequenceTag, state.Version + 1);
                 span?.SetTag(EngineTelemetry.LastSequenceTag, next.Version);

@@ -29,6 +29,19 @@ public sealed class HistoryTable(StorageAccount account)
 
     public async Task<CaseHistory> ReadAsync(string caseId, CancellationToken cancellationToken)
     {
+        var (header, events) = await ReadAsStoredAsync(caseId, cancellationToken);
+        // Events are insert-only, so a contiguous prefix is a consistent view; the header may be newer.
+        var version = ContiguousLength(events);
+        if (header is not null && header.Version > version) header = header with { Version = version };
+        return new CaseHistory(header, events.Take((int)version).ToList());
+    }
+
+    /// <summary>
+    /// Every event row of a record as it stands, gaps included, in sequence order, and the header as written: what a
+    /// check of the record against its hash chain reads (<see cref="ReadAsync"/> stops at the first gap).
+    /// </summary>
+    public async Task<CaseHistory> ReadAsStoredAsync(string caseId, CancellationToken cancellationToken)
+    {
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {caseId} and (RowKey le {LastEventRowKey} or RowKey eq {HeaderRowKey})");
         var rows = await account.ReadAllAsync(account.History, filter, select: null, cancellationToken);
 
@@ -39,10 +52,7 @@ public sealed class HistoryTable(StorageAccount account)
             if (row.RowKey == HeaderRowKey) header = ToHeader(row);
             else events.Add(await ToEventAsync(row, cancellationToken));
         }
-        // Events are insert-only, so a contiguous prefix is a consistent view; the header may be newer.
-        var version = ContiguousLength(events);
-        if (header is not null && header.Version > version) header = header with { Version = version };
-        return new CaseHistory(header, events.Take((int)version).ToList());
+        return new CaseHistory(header, events);
     }
 
     public async Task<AppendResult> AppendAsync(AppendRequest request, CancellationToken cancellationToken)
@@ -193,7 +203,7 @@ public sealed class HistoryTable(StorageAccount account)
         return rows.Count > 0;
     }
 
-    private static long ContiguousLength(List<StoredEvent> events)
+    private static long ContiguousLength(IReadOnlyList<StoredEvent> events)
     {
         long expected = 1;
         foreach (var e in events)
@@ -228,6 +238,8 @@ public sealed class HistoryTable(StorageAccount account)
         };
         if (e.IdempotencyKey is not null) row["IdempotencyKey"] = e.IdempotencyKey;
         if (e.ActorId is not null) row["ActorId"] = e.ActorId;
+        if (e.PreviousHash is not null) row["PreviousHash"] = e.PreviousHash;
+        if (e.ChainHash is not null) row["ChainHash"] = e.ChainHash;
         return row;
     }
 
@@ -247,7 +259,9 @@ public sealed class HistoryTable(StorageAccount account)
             row.GetString("ActorName"),
             row.GetDateTimeOffset("Time") ?? DateTimeOffset.MinValue,
             row.GetString("IdempotencyKey"),
-            row.GetString("ActorId"));
+            row.GetString("ActorId"),
+            row.GetString("PreviousHash"),
+            row.GetString("ChainHash"));
     }
 
     private static TableEntity ToRow(CaseHeader header, string rowKey) => new(header.CaseId, rowKey)

@@ -1,6 +1,9 @@
 namespace Opsg.Functions.Storage;
 
-/// <summary>One row of a case's history as the table holds it: the payload stays serialized here.</summary>
+/// <summary>
+/// One row of a case's history as the table holds it: the payload stays serialized here. <see cref="PreviousHash"/> and
+/// <see cref="ChainHash"/> link it to the row before it (Records/RecordChain); a row written before the chain has neither.
+/// </summary>
 public sealed record StoredEvent(
     long Sequence,
     string Type,
@@ -9,7 +12,21 @@ public sealed record StoredEvent(
     string ActorName,
     DateTimeOffset Time,
     string? IdempotencyKey,
-    string? ActorId = null);
+    string? ActorId = null,
+    string? PreviousHash = null,
+    string? ChainHash = null)
+{
+    /// <summary>
+    /// The row's stored fields as one line (sequence, type, actor role, name and id, time in ISO 8601 UTC, Idempotency-Key,
+    /// payload; a JSON array ending in a line feed): the one canonical form of an event, hashed by the purge's tombstone
+    /// and by the chain. The hashes themselves are not part of it.
+    /// </summary>
+    public string CanonicalLine() => System.Text.Json.JsonSerializer.Serialize(new object?[]
+    {
+        Sequence, Type, ActorRole, ActorName, ActorId,
+        Time.UtcDateTime.ToString("O", System.Globalization.CultureInfo.InvariantCulture), IdempotencyKey, Payload,
+    }) + "\n";
+}
 
 /// <summary>
 /// The per-case summary row, rewritten in the same batch as every append so it can never disagree
@@ -45,7 +62,14 @@ public sealed record AppendRequest(
     IdempotencyRecord? Idempotency,
     string HeaderRowKey = HistoryTable.CaseHeaderRowKey);
 
-public sealed record NewEvent(string Type, string Payload, string ActorRole, string ActorName, DateTimeOffset Time, string? IdempotencyKey, string? ActorId = null);
+/// <summary>An event to append; the table gives it the sequence after the one before it in the request.</summary>
+public sealed record NewEvent(
+    string Type, string Payload, string ActorRole, string ActorName, DateTimeOffset Time, string? IdempotencyKey, string? ActorId = null,
+    string? PreviousHash = null, string? ChainHash = null)
+{
+    /// <summary>The row this event becomes at <paramref name="sequence"/>.</summary>
+    public StoredEvent AsStored(long sequence) => new(sequence, Type, Payload, ActorRole, ActorName, Time, IdempotencyKey, ActorId, PreviousHash, ChainHash);
+}
 
 public enum AppendOutcome
 {
@@ -83,22 +107,13 @@ public sealed record RowVersion(string RowKey, Azure.ETag ETag);
 public sealed record WholeRecord(string CaseId, long Version, IReadOnlyList<StoredEvent> Events, IReadOnlyList<RowVersion> Rows)
 {
     /// <summary>
-    /// SHA-256 (hex) over the events in order, each as one line of its stored fields (sequence, type, actor role, name and id, time in
-    /// ISO 8601 UTC, Idempotency-Key, payload), each line ending in a line feed: whoever holds a copy of the record can
-    /// say whether it is the one that was purged.
+    /// SHA-256 (hex) over the events in order, each as its <see cref="StoredEvent.CanonicalLine"/>: whoever holds a copy
+    /// of the record can say whether it is the one that was purged.
     /// </summary>
     public string Sha256()
     {
         using var sha = System.Security.Cryptography.IncrementalHash.CreateHash(System.Security.Cryptography.HashAlgorithmName.SHA256);
-        foreach (var e in Events)
-        {
-            var line = System.Text.Json.JsonSerializer.Serialize(new object?[]
-            {
-                e.Sequence, e.Type, e.ActorRole, e.ActorName, e.ActorId,
-                e.Time.UtcDateTime.ToString("O", System.Globalization.CultureInfo.InvariantCulture), e.IdempotencyKey, e.Payload,
-            }) + "\n";
-            sha.AppendData(System.Text.Encoding.UTF8.GetBytes(line));
-        }
+        foreach (var e in Events) sha.AppendData(System.Text.Encoding.UTF8.GetBytes(e.CanonicalLine()));
         return Convert.ToHexStringLower(sha.GetHashAndReset());
     }
 }

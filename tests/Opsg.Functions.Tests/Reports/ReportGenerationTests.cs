@@ -67,6 +67,7 @@ public sealed class ReportGenerationTests(ReportGenerationTests.App fixture) : I
             Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(bytes)), blob.Metadata["sha256"]);
             Assert.Equal(renderer.TemplateHash, blob.Metadata["templatehash"]);
             Assert.Equal(rendered.RenderedFromSequence.ToString(System.Globalization.CultureInfo.InvariantCulture), blob.Metadata["historysequence"]);
+            Assert.Equal(history.Single(e => e.Sequence == rendered.RenderedFromSequence).ChainHash, blob.Metadata["headhash"]);
             // Same history, same templates: the stored bytes are exactly what rendering the history again gives.
             var again = renderer.Render(kind, CaseRecord.Fold(caseId, history.TakeWhile(e => e.Sequence <= rendered.RenderedFromSequence)));
             Assert.Equal(bytes, System.Text.Encoding.UTF8.GetBytes(again));
@@ -76,6 +77,41 @@ public sealed class ReportGenerationTests(ReportGenerationTests.App fixture) : I
         Assert.Equal("Update the Eligible Products Combination List with the MDS DMC, subject to the OPSG's conditions on LSCs 2, 3 and 9.",
             panel.QuerySelector("[data-field=recommendation]").Text());
         Assert.Equal("ReportedToPanel", (await _secas.WaitForAsync(caseId, _ => true))["customStatus"]!.GetValue<string>());
+    }
+
+    /// <summary>
+    /// The record's hash chain against edits made behind the app's back, straight in the history table: verify names
+    /// the row whose body changed, then (that edit undone) the row deleted.
+    /// </summary>
+    [Fact]
+    public async Task GivenARecordedCase_WhenARowIsEditedThenDeletedInStorage_ThenVerifyNamesTheSequence()
+    {
+        var caseId = await ReviewRecording.OpenAndSubmitAsync(_secas, _app.ClientAs("Dcc"));
+        await ReviewRecording.RecordMeetingAsync(_secas, _app.ClientAs("Tag"), caseId);
+        var intact = await _secas.GetAsync($"/api/cases/{caseId}/verify").ExpectAsync(HttpStatusCode.OK);
+        var history = await _app.Service<CaseStore>().LoadHistoryAsync(caseId, default);
+        Assert.True(intact["intact"]!.GetValue<bool>(), intact["reason"]!.GetValue<string>());
+        Assert.Equal((history.Count, history[^1].ChainHash), (intact["events"]!.GetValue<int>(), intact["headHash"]!.GetValue<string>()));
+        Assert.Null(intact["firstBrokenSequence"]);
+
+        var table = _app.Service<StorageAccount>().History;
+        var row = (await table.GetEntityAsync<Azure.Data.Tables.TableEntity>(caseId, HistoryTable.RowKey(2))).Value;
+        var original = row.GetString("Payload");
+        row["Payload"] = original.Insert(1, "\"edited\":true,");
+        await table.UpdateEntityAsync(row, Azure.ETag.All);
+        var edited = await _secas.GetAsync($"/api/cases/{caseId}/verify").ExpectAsync(HttpStatusCode.OK);
+        Assert.Equal((false, 2L), (edited["intact"]!.GetValue<bool>(), edited["firstBrokenSequence"]!.GetValue<long>()));
+        Assert.Contains("changed", edited["reason"]!.GetValue<string>());
+
+        row["Payload"] = original;
+        await table.UpdateEntityAsync(row, Azure.ETag.All);
+        await table.DeleteEntityAsync(caseId, HistoryTable.RowKey(4));
+        var deleted = await _secas.GetAsync($"/api/cases/{caseId}/verify").ExpectAsync(HttpStatusCode.OK);
+        Assert.Equal((false, 4L), (deleted["intact"]!.GetValue<bool>(), deleted["firstBrokenSequence"]!.GetValue<long>()));
+        Assert.Contains("Sequence 4 is missing", deleted["reason"]!.GetValue<string>());
+
+        Assert.Equal(HttpStatusCode.Forbidden, (await _app.ClientAs("OpsgMember").GetAsync($"/api/cases/{caseId}/verify")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await _secas.GetAsync("/api/cases/no-such-case/verify")).StatusCode);
     }
 
     [Fact]

@@ -112,6 +112,8 @@ public sealed class SampleResponseTests : IClassFixture<SampleResponseTests.App>
         await _secas.PostJson($"/api/cases/{caseId}/raiseEvent/MinutesApproved", Seed002Review.MinutesApproval);
         await _secas.DeleteAsync(link.Text("revokeDeleteUri"));
         await _secas.GetAsync($"/api/cases/{caseId}?showHistory=true");
+        Assert.True((await _secas.GetAsync($"/api/cases/{caseId}/verify").ExpectAsync(HttpStatusCode.OK))["intact"]!.GetValue<bool>());
+        await _secas.GetAsync("/api/cases/no-such-case/verify");                                                                  // 404
         await _secas.GetAsync("/api/cases?top=1");
         await _secas.PostJson($"/api/cases/{caseId}/panel-mailings", new { recipients = new[] { new { name = "Panel chair", address = $"chair-{Guid.NewGuid():N}@example.org" } } });
 
@@ -166,6 +168,7 @@ public sealed class SampleResponseTests : IClassFixture<SampleResponseTests.App>
         Assert.Equal(HttpStatusCode.OK, (await _anonymous.GetAsync(link.Text("url"))).StatusCode);
         await _secas.DeleteAsync(link.Text("revokeDeleteUri")).ExpectAsync(HttpStatusCode.OK);
         await _secas.PostJson(meeting + "/links", new { expiresAt = DateTimeOffset.UtcNow.AddDays(30) });    // 409: draft
+        Assert.True((await _secas.GetAsync(meeting + "/verify").ExpectAsync(HttpStatusCode.OK))["intact"]!.GetValue<bool>());
         await _secas.PostJson($"{meeting}/items/99/outcomes", new { verb = "noted", text = "x" });    // 404
         await _secas.PostJson(meeting + "/items", new { number = item.Number, title = "Again" });      // 409
     }
