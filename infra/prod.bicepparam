@@ -12,3 +12,5 @@ param blobRetentionDays = 90
 param logRetentionDays = 90
 param logDailyCapGb = 5
 param keyVaultPurgeProtection = true
+// Evidence comes from outside the team: every upload is scanned for malware (Defender for Storage).
+param malwareScanningOnUpload = true

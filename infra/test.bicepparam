@@ -12,3 +12,5 @@ param blobRetentionDays = 7
 param logRetentionDays = 30
 param logDailyCapGb = 1
 param keyVaultPurgeProtection = false
+// Off in test: the scan is billed per GB and test uploads are our own.
+param malwareScanningOnUpload = false
