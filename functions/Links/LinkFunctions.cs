@@ -11,10 +11,16 @@ using Opsg.Functions.Storage;
 
 namespace Opsg.Functions.Links;
 
+/// <summary>The openings of a case's Panel links, as SECAS reads them.</summary>
+public sealed record LinkAccesses(string CaseId, IReadOnlyList<LinkAccessSeen> Accesses);
+
+/// <summary>One opening: which link, when, the client's network (truncated address) and user agent; null where not known.</summary>
+public sealed record LinkAccessSeen(string LinkId, DateTimeOffset Time, string? ClientNetwork, string? UserAgent);
+
 public sealed record IssuedLink(string LinkId, string? Recipient, DateTimeOffset ExpiresAt, Classification Classification, string ReportKind, int ReportVersion, string? Token, string? Url, string RevokeDeleteUri);
 
 /// <summary>The Panel's link: SECAS issues and revokes it; whoever holds the token may read the pinned report.</summary>
-public sealed class LinkFunctions(CaseCommands commands, LinkTable links, CaseStore store, BlobStore blobs, LinkAccessLog accessLog, TimeProvider clock, ILogger<LinkFunctions> logger)
+public sealed class LinkFunctions(CaseCommands commands, CaseReads reads, LinkTable links, CaseStore store, BlobStore blobs, LinkAccessLog accessLog, TimeProvider clock, ILogger<LinkFunctions> logger)
 {
     // One answer for unknown, expired and revoked tokens alike, byte for byte (no trace id), so the
     // answer says nothing about which it was.
@@ -86,6 +92,24 @@ public sealed class LinkFunctions(CaseCommands commands, LinkTable links, CaseSt
         return answer;
     }
 
+    /// <summary>
+    /// Every opening of the case's Panel links, oldest first: when, and from which network and browser, so SECAS can
+    /// see a token used from somewhere the Panel is not and revoke it. Read afresh each time (the log grows without
+    /// the case's version changing, so no ETag).
+    /// </summary>
+    [Function("GetLinkAccesses")]
+    [AllowRoles(Roles.Secas)]
+    public Task<IResult> Accesses(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "cases/{caseId}/link-accesses")] HttpRequest request,
+        string caseId) =>
+        reads.ReadAsync(request, caseId, async (_, _) =>
+        {
+            var http = request.HttpContext;
+            http.Response.Headers.Remove("ETag");
+            var accesses = await accessLog.ReadAsync(caseId, http.RequestAborted);
+            return TypedResults.Json(new LinkAccesses(caseId, [.. accesses.Select(a => new LinkAccessSeen(a.LinkId, a.Time, a.ClientNetwork, a.UserAgent))]), RecordJson.Options);
+        });
+
     /// <summary>A catch-all route: a "token" with a slash in it, or none at all, gets the same answer as any other token that is not valid.</summary>
     [Function("OpenLink")]
     [AllowAnonymous]
@@ -107,7 +131,10 @@ public sealed class LinkFunctions(CaseCommands commands, LinkTable links, CaseSt
         var bytes = report is null ? null : await blobs.ReadAsync(BlobArea.Reports, report.BlobName, http.RequestAborted);
         if (bytes is null) return NotFound();
         // Logged before a byte is served: no copy leaves without its entry.
-        await accessLog.RecordAsync(new LinkAccess(record.CaseId, record.LinkId, now), http.RequestAborted);
+        // With where it came from, so SECAS can tell a leaked token used by someone else (README, "Privacy").
+        await accessLog.RecordAsync(new LinkAccess(record.CaseId, record.LinkId, now,
+            LinkReaders.ClientNetwork(request.Headers["X-Forwarded-For"].ToString(), http.Connection.RemoteIpAddress),
+            LinkReaders.UserAgent(request.Headers.UserAgent.ToString())), http.RequestAborted);
 
         // Streamed through the app: the container stays private and nothing here can be cached or indexed.
         if (issued.Classification == Classification.NotForPublication) http.Response.Headers["X-Robots-Tag"] = "noindex, nofollow, noarchive";

@@ -4,8 +4,12 @@ using Azure.Data.Tables;
 
 namespace Opsg.Functions.Storage;
 
-/// <summary>One opening of a Panel link: which link of which case, and when.</summary>
-public sealed record LinkAccess(string CaseId, string LinkId, DateTimeOffset Time);
+/// <summary>
+/// One opening of a Panel link: which link of which case, when, and from where: the client's network (its address
+/// truncated, IPv4 to /24 and IPv6 to /48) and user agent (one bounded line), null where unknown or recorded before
+/// they were kept.
+/// </summary>
+public sealed record LinkAccess(string CaseId, string LinkId, DateTimeOffset Time, string? ClientNetwork = null, string? UserAgent = null);
 
 /// <summary>
 /// The Panel links' access log, kept outside the case's history: a reader only ever inserts a row of
@@ -20,7 +24,13 @@ public sealed class LinkAccessLog(StorageAccount account)
     public Task RecordAsync(LinkAccess access, CancellationToken cancellationToken)
     {
         var rowKey = $"{access.Time.UtcTicks.ToString("D19", CultureInfo.InvariantCulture)}-{Guid.NewGuid():N}";
-        var row = new TableEntity(access.CaseId, rowKey) { ["LinkId"] = access.LinkId, ["Time"] = access.Time };
+        var row = new TableEntity(access.CaseId, rowKey)
+        {
+            ["LinkId"] = access.LinkId,
+            ["Time"] = access.Time,
+            ["ClientNetwork"] = access.ClientNetwork,
+            ["UserAgent"] = access.UserAgent,
+        };
         return account.CallAsync(ct => account.LinkAccess.AddEntityAsync(row, ct), cancellationToken);
     }
 
@@ -28,7 +38,8 @@ public sealed class LinkAccessLog(StorageAccount account)
     public async Task<IReadOnlyList<LinkAccess>> ReadAsync(string caseId, CancellationToken cancellationToken)
     {
         var rows = await account.ReadAllAsync(account.LinkAccess, TableClient.CreateQueryFilter($"PartitionKey eq {caseId}"), select: null, cancellationToken);
-        return rows.Select(r => new LinkAccess(caseId, r.GetString("LinkId"), r.GetDateTimeOffset("Time") ?? DateTimeOffset.MinValue)).ToList();
+        return rows.Select(r => new LinkAccess(caseId, r.GetString("LinkId"), r.GetDateTimeOffset("Time") ?? DateTimeOffset.MinValue,
+            r.GetString("ClientNetwork"), r.GetString("UserAgent"))).ToList();
     }
 
     /// <summary>Removes the case's access log; true when there was one.</summary>

@@ -81,6 +81,7 @@ public sealed partial class RoleMatrixTests(RoleMatrixTests.App fixture) : IClas
         ["GetActionsRegister"] = ["Secas", "OpsgMember"],
         ["IssueLink"] = ["Secas"],
         ["RevokeLink"] = ["Secas"],
+        ["GetLinkAccesses"] = ["Secas"],
         ["RequestPanelMailing"] = ["Secas"],
         ["CreateMeeting"] = ["Secas"],
         ["GetMeeting"] = ["Dcc", "Secas", "OpsgMember", "Tag"],
