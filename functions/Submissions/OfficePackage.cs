@@ -90,15 +90,17 @@ public sealed record OfficePackage(IReadOnlySet<string> Parts, string? ActiveCon
     /// <summary>The part's bytes, or null when it (or the whole inspection) would pass its bound.</summary>
     private static byte[]? Inflate(ZipArchiveEntry entry, ref int budget)
     {
+        // Read in chunks rather than into a window-sized buffer: thousands of tiny parts must not cost a megabyte each.
         var window = Math.Min(MaxPartBytes, budget);
-        var buffer = new byte[window + 1];
+        var part = new MemoryStream();
+        var chunk = new byte[16 * 1024];
         using var stream = entry.Open();
-        var read = 0;
-        int n;
-        while (read < buffer.Length && (n = stream.Read(buffer, read, buffer.Length - read)) > 0) read += n;
-        if (read > window) return null;
-        budget -= read;
-        return buffer[..read];
+        int read;
+        while (part.Length <= window && (read = stream.Read(chunk, 0, (int)Math.Min(chunk.Length, window + 1 - part.Length))) > 0)
+            part.Write(chunk, 0, read);
+        if (part.Length > window) return null;
+        budget -= (int)part.Length;
+        return part.ToArray();
     }
 
     /// <summary>

@@ -76,6 +76,16 @@ public sealed class EvidenceFilesTests
     }
 
     [Fact]
+    public void ManyRelationshipPartsEachWithinItsBound_AreBoundedInAll()
+    {
+        // 2,000 parts of 8 KB each inflate to 16 MB, twice what the inspection reads.
+        var padding = new string(' ', 8 * 1024);
+        var parts = Enumerable.Range(0, 2_000).Select(i => ($"word/_rels/p{i}.xml.rels", Rels + padding + "</Relationships>")).ToArray();
+
+        Assert.StartsWith("a part too large to inspect", EvidenceFiles.Inspect(EvidenceDocuments.DocxWith(parts)).ActiveContent);
+    }
+
+    [Fact]
     public void APackageOfMorePartsThanAnyDocumentHas_IsRefusedBeforeItsPartsAreRead()
     {
         var parts = Enumerable.Range(0, OfficePackage.MaxParts).Select(i => ($"word/media/p{i}.xml", "")).ToArray();
