@@ -44,6 +44,13 @@ param storageSku string = 'Standard_ZRS'
 @maxValue(365)
 param blobRetentionDays int = 30
 
+@description('Microsoft Defender for Storage with malware scanning on upload on the storage account (billed per GB scanned, plus the plan per account). Off: nothing is scanned unless the subscription\'s own Defender plan does it.')
+param malwareScanningOnUpload bool = false
+
+@description('Most GB malware scanning reads per month: a ceiling on its cost. Uploads past it go unscanned until the month ends.')
+@minValue(1)
+param malwareScanningCapGbPerMonth int = 10
+
 @description('Days the Log Analytics workspace keeps logs and telemetry.')
 @minValue(30)
 @maxValue(730)
@@ -146,6 +153,8 @@ module storage 'modules/storage.bicep' = {
     workspaceId: monitoring.outputs.workspaceId
     privateOnly: privateNetworking
     deleteLock: deleteLock
+    malwareScanningOnUpload: malwareScanningOnUpload
+    malwareScanningCapGbPerMonth: malwareScanningCapGbPerMonth
   }
 }
 

@@ -17,3 +17,5 @@ param keyVaultPurgeProtection = true
 param alertEmail = readEnvironmentVariable('OPSG_ALERT_EMAIL', '')
 param deleteLock = true
 param privateNetworking = false
+// Evidence comes from outside the team: every upload is scanned for malware (Defender for Storage).
+param malwareScanningOnUpload = true

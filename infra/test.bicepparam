@@ -17,3 +17,5 @@ param keyVaultPurgeProtection = false
 param alertEmail = readEnvironmentVariable('OPSG_ALERT_EMAIL', '')
 param deleteLock = false
 param privateNetworking = false
+// Off in test: the scan is billed per GB and test uploads are our own.
+param malwareScanningOnUpload = false

@@ -20,7 +20,9 @@ public static class Composition
     {
         services.Configure<StorageOptions>(o => StorageSettings.Read(configuration, o));
         services.Configure<AuthOptions>(configuration.GetSection("Auth"));
-        services.Configure<WorkflowOptions>(configuration.GetSection("Workflow"));
+        // A fault switch left on in Azure stops the app at start rather than killing it mid-step later.
+        services.AddOptions<WorkflowOptions>().Bind(configuration.GetSection("Workflow"))
+            .Validate<HostingPlatform>(FaultInjection.AllowedOn, FaultInjection.RefusedInAzure).ValidateOnStart();
         services.Configure<MailOptions>(configuration.GetSection("Mail"));
 
         services.AddLogging(NoRequestPaths);

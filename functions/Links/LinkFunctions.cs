@@ -11,13 +11,19 @@ using Opsg.Functions.Storage;
 
 namespace Opsg.Functions.Links;
 
+/// <summary>The openings of a case's Panel links, as SECAS reads them.</summary>
+public sealed record LinkAccesses(string CaseId, IReadOnlyList<LinkAccessSeen> Accesses);
+
+/// <summary>One opening: which link, when, the client's network (truncated address) and user agent; null where not known.</summary>
+public sealed record LinkAccessSeen(string LinkId, DateTimeOffset Time, string? ClientNetwork, string? UserAgent);
+
 public sealed record IssuedLink(string LinkId, string? Recipient, DateTimeOffset ExpiresAt, Classification Classification, string ReportKind, int ReportVersion, string? Token, string? Url, string RevokeDeleteUri);
 
 /// <summary>
 /// The Panel's link: SECAS issues and revokes it; whoever holds the token may read the pinned report. The same
 /// anonymous route opens a meeting's final minutes shared by link (<see cref="MinutesLinkFunctions"/>).
 /// </summary>
-public sealed class LinkFunctions(CaseCommands commands, LinkIssuing issuing, LinkTable links, CaseStore cases, MeetingStore meetings, BlobStore blobs, LinkAccessLog accessLog, TimeProvider clock)
+public sealed class LinkFunctions(CaseCommands commands, LinkIssuing issuing, CaseReads reads, LinkTable links, CaseStore cases, MeetingStore meetings, BlobStore blobs, LinkAccessLog accessLog, TimeProvider clock)
 {
     // One answer for unknown, expired and revoked tokens alike, byte for byte (no trace id), so the
     // answer says nothing about which it was.
@@ -50,6 +56,24 @@ public sealed class LinkFunctions(CaseCommands commands, LinkIssuing issuing, Li
         [DurableClient] DurableTaskClient client) =>
         issuing.RevokeAsync(request, commands, LinkTarget.Case, caseId, linkId, client, (s, reason) => RevokeLink.Decide(s, linkId, reason));
 
+    /// <summary>
+    /// Every opening of the case's Panel links, oldest first: when, and from which network and browser, so SECAS can
+    /// see a token used from somewhere the Panel is not and revoke it. Read afresh each time (the log grows without
+    /// the case's version changing, so no ETag).
+    /// </summary>
+    [Function("GetLinkAccesses")]
+    [AllowRoles(Roles.Secas)]
+    public Task<IResult> Accesses(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "cases/{caseId}/link-accesses")] HttpRequest request,
+        string caseId) =>
+        reads.ReadAsync(request, caseId, async (_, _) =>
+        {
+            var http = request.HttpContext;
+            http.Response.Headers.Remove("ETag");
+            var accesses = await accessLog.ReadAsync(caseId, http.RequestAborted);
+            return TypedResults.Json(new LinkAccesses(caseId, [.. accesses.Select(a => new LinkAccessSeen(a.LinkId, a.Time, a.ClientNetwork, a.UserAgent))]), RecordJson.Options);
+        });
+
     /// <summary>A catch-all route: a "token" with a slash in it, or none at all, gets the same answer as any other token that is not valid.</summary>
     [Function("OpenLink")]
     [AllowAnonymous]
@@ -69,7 +93,10 @@ public sealed class LinkFunctions(CaseCommands commands, LinkIssuing issuing, Li
             : await PanelReportAsync(record, now, http.RequestAborted);
         if (document is null) return NotFound();
         // Logged before a byte is served: no copy leaves without its entry.
-        await accessLog.RecordAsync(new LinkAccess(record.RecordId, record.LinkId, now, record.Target), http.RequestAborted);
+        // With where it came from, so SECAS can tell a leaked token used by someone else (README, "Privacy").
+        await accessLog.RecordAsync(new LinkAccess(record.RecordId, record.LinkId, now, record.Target,
+            LinkReaders.ClientNetwork(request.Headers["X-Forwarded-For"].ToString(), http.Connection.RemoteIpAddress),
+            LinkReaders.UserAgent(request.Headers.UserAgent.ToString())), http.RequestAborted);
 
         // Streamed through the app: the container stays private and nothing here can be cached or indexed.
         if (document.Classification == Classification.NotForPublication) http.Response.Headers["X-Robots-Tag"] = "noindex, nofollow, noarchive";

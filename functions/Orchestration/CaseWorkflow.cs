@@ -12,7 +12,7 @@ namespace Opsg.Functions.Orchestration;
 /// does it): after every command, on rewind and purge, and for the repair timer. A failure after a command never
 /// undoes or fails it, as it is already recorded: the repair timer notices a record ahead of its orchestration.
 /// </summary>
-public sealed class CaseWorkflow(CaseStore store, IOptions<WorkflowOptions> options, ILogger<CaseWorkflow> logger) : IWorkflowAlignment<CaseState>
+public sealed class CaseWorkflow(CaseStore store, IOptions<WorkflowOptions> options, FaultInjection faults, ILogger<CaseWorkflow> logger) : IWorkflowAlignment<CaseState>
 {
     /// <summary>
     /// After a command recorded from <paramref name="recordedFrom"/> on: logged, never answered, if the engine cannot be
@@ -21,7 +21,7 @@ public sealed class CaseWorkflow(CaseStore store, IOptions<WorkflowOptions> opti
     /// </summary>
     public async Task RecordedAsync(DurableTaskClient client, CaseState state, long recordedFrom, CancellationToken cancellationToken)
     {
-        if (options.Value.DieAfterRecordingForFaultTests) Environment.FailFast("Fault test: dying between the append and the raise.");
+        faults.CommandRecorded();
         var move = InstanceAlignment.Decide(RecordFacts.Of(state), InstanceAlignment.AssumedBefore(recordedFrom));
         await WithinBudgetAsync(state.CaseId, state.Version, token => MoveAsync(client, state.CaseId, move, state, token), cancellationToken);
     }

@@ -4,8 +4,12 @@ using Azure.Data.Tables;
 
 namespace Opsg.Functions.Storage;
 
-/// <summary>One opening of a link: which link of which record (a case, or a meeting), and when.</summary>
-public sealed record LinkAccess(string RecordId, string LinkId, DateTimeOffset Time, LinkTarget Target = LinkTarget.Case);
+/// <summary>
+/// One opening of a link: which link of which record (a case, or a meeting), when, and from where: the client's
+/// network (its address truncated, IPv4 to /24 and IPv6 to /48) and user agent (one bounded line), null where unknown
+/// or recorded before they were kept.
+/// </summary>
+public sealed record LinkAccess(string RecordId, string LinkId, DateTimeOffset Time, LinkTarget Target = LinkTarget.Case, string? ClientNetwork = null, string? UserAgent = null);
 
 /// <summary>
 /// The links' access log, kept outside the records' histories: a reader only ever inserts a row of
@@ -21,7 +25,13 @@ public sealed class LinkAccessLog(StorageAccount account)
     public Task RecordAsync(LinkAccess access, CancellationToken cancellationToken)
     {
         var rowKey = $"{access.Time.UtcTicks.ToString("D19", CultureInfo.InvariantCulture)}-{Guid.NewGuid():N}";
-        var row = new TableEntity(Partition(access.Target, access.RecordId), rowKey) { ["LinkId"] = access.LinkId, ["Time"] = access.Time };
+        var row = new TableEntity(Partition(access.Target, access.RecordId), rowKey)
+        {
+            ["LinkId"] = access.LinkId,
+            ["Time"] = access.Time,
+            ["ClientNetwork"] = access.ClientNetwork,
+            ["UserAgent"] = access.UserAgent,
+        };
         return account.CallAsync(ct => account.LinkAccess.AddEntityAsync(row, ct), cancellationToken);
     }
 
@@ -34,7 +44,8 @@ public sealed class LinkAccessLog(StorageAccount account)
     public async Task<IReadOnlyList<LinkAccess>> ReadAsync(LinkTarget target, string recordId, CancellationToken cancellationToken)
     {
         var rows = await account.ReadAllAsync(account.LinkAccess, TableClient.CreateQueryFilter($"PartitionKey eq {Partition(target, recordId)}"), select: null, cancellationToken);
-        return rows.Select(r => new LinkAccess(recordId, r.GetString("LinkId"), r.GetDateTimeOffset("Time") ?? DateTimeOffset.MinValue, target)).ToList();
+        return rows.Select(r => new LinkAccess(recordId, r.GetString("LinkId"), r.GetDateTimeOffset("Time") ?? DateTimeOffset.MinValue, target,
+            r.GetString("ClientNetwork"), r.GetString("UserAgent"))).ToList();
     }
 
     /// <summary>Removes the case's access log; true when there was one.</summary>

@@ -5,13 +5,17 @@ using Opsg.Functions.Records;
 namespace Opsg.Functions.Submissions;
 
 /// <summary>What an upload turned out to be, once its bytes were read and recognised at the edge.</summary>
-public sealed record EvidenceUpload(string FileName, EvidenceKind? Kind, long Length, string Sha256, string? SupportsLscs);
+public sealed record EvidenceUpload(string FileName, EvidenceKind? Kind, long Length, string Sha256, string? SupportsLscs, string? ActiveContent = null);
 
 /// <summary>The DCC attaches evidence documents to its statement, each supporting one or more LSCs.</summary>
 public static class AttachEvidence
 {
+    public const int MaxFileName = 200;
+
     public static (EvidenceUpload? Upload, Rejection? Rejection) Validate(EvidenceUpload upload)
     {
+        // Whatever the file claims to be, content that runs or reaches out when opened is refused first, and says why.
+        if (EvidenceFiles.ActiveContentRefusal(upload.ActiveContent) is { } activeContent) return (null, activeContent);
         if (upload.Kind is not { } kind)
             return (null, new Rejection(415, "Unsupported document type.", "Evidence must be a PDF, DOCX or XLSX document; this file's content is none of them."));
         var extension = Path.GetExtension(upload.FileName);
@@ -21,7 +25,9 @@ public static class AttachEvidence
         var v = new Validator();
         // The name as sent is checked whole, so markup is refused rather than cut down to a harmless-looking
         // remainder; the stored name is its last path segment (some clients send a full path).
-        v.Text(upload.FileName, "file", 200);
+        v.Text(upload.FileName, "file", MaxFileName);
+        // One printable line: the name is shown in lists, headers and mails, where a line break or tab would forge layout.
+        v.Check(!upload.FileName.Any(IsLineBreakOrControl), "file", "The file's name must be one line, without tabs or control characters.");
         var fileName = upload.FileName.Replace('\\', '/').Split('/')[^1].Trim();
         v.Check(fileName.Length > 0, "file", "The file needs a name.");
         v.Check(upload.Length > 0, "file", "The file is empty.");
@@ -42,6 +48,9 @@ public static class AttachEvidence
         var id = "E" + (state.Evidence.Count + 1).ToString("D2", CultureInfo.InvariantCulture);
         return Decision.Accept(new EvidenceAttached(id, upload.FileName, upload.Kind!.Value, upload.Length, upload.Sha256, blobName, lscs));
     }
+
+    private static bool IsLineBreakOrControl(char c) =>
+        char.IsControl(c) || char.GetUnicodeCategory(c) is UnicodeCategory.LineSeparator or UnicodeCategory.ParagraphSeparator;
 
     /// <summary>"1, 2,9" → [1, 2, 9]; null when anything in it is not an LSC number.</summary>
     public static List<int>? Lscs(string? text)

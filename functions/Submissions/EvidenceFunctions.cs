@@ -13,7 +13,10 @@ namespace Opsg.Functions.Submissions;
 /// <summary>Evidence documents: uploaded by the DCC as multipart/form-data, read by participants.</summary>
 public sealed class EvidenceFunctions(CaseCommands commands, CaseReads reads, BlobStore blobs)
 {
-    /// <summary>Form fields: file (PDF, DOCX or XLSX, recognised by content; at most 20 MB) and supportsLscs (e.g. 1,2,9).</summary>
+    /// <summary>
+    /// Form fields: file (PDF, DOCX or XLSX, recognised by content; at most 20 MB; its name one printable line) and
+    /// supportsLscs (e.g. 1,2,9). A document carrying active content is refused, 422 (<see cref="EvidenceFiles.ActiveContentRefusal"/>).
+    /// </summary>
     [Function("AttachEvidence")]
     [AllowRoles(Roles.Dcc)]
     public async Task<IResult> Upload(
@@ -97,6 +100,7 @@ public sealed class EvidenceFunctions(CaseCommands commands, CaseReads reads, Bl
         var bytes = buffer.ToArray();
         var sha = Convert.ToHexStringLower(SHA256.HashData(bytes));
         var name = file.FileName ?? "";
-        return (new EvidenceUpload(name, EvidenceFiles.Recognise(bytes), bytes.LongLength, sha, form["supportsLscs"].ToString()), bytes, null);
+        var content = EvidenceFiles.Inspect(bytes);
+        return (new EvidenceUpload(name, content.Kind, bytes.LongLength, sha, form["supportsLscs"].ToString(), content.ActiveContent), bytes, null);
     }
 }

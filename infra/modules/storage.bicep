@@ -40,6 +40,13 @@ param privateOnly bool
 @description('Put a CanNotDelete lock on the account.')
 param deleteLock bool
 
+@description('Turn on Microsoft Defender for Storage for this account with malware scanning on upload. Off: this template leaves Defender to the subscription\'s plan.')
+param malwareScanningOnUpload bool
+
+@description('Most GB malware scanning reads per month; uploads past it go unscanned until the month ends.')
+@minValue(1)
+param malwareScanningCapGbPerMonth int
+
 // Built-in roles. Each assignment below says why it exists.
 var roles = {
   blobDataOwner: 'b7e6dc6d-f1e8-4753-8033-0f276bb0955b'
@@ -141,6 +148,24 @@ resource blobAccessLog 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview
       { category: 'StorageWrite', enabled: true }
       { category: 'StorageDelete', enabled: true }
     ]
+  }
+}
+
+// Defender for Storage scans every blob as it is written (evidence above all: the app refuses active content it can
+// see, not malware packed where it cannot) and records the verdict on the blob as an index tag; findings go to
+// Defender for Cloud's alerts. Only this account is switched, overriding the subscription's plan: with the
+// parameter off nothing is deployed here, so a subscription-wide plan a security team runs stays as it is.
+resource defender 'Microsoft.Security/defenderForStorageSettings@2025-06-01' = if (malwareScanningOnUpload) {
+  name: 'current'
+  scope: account
+  properties: {
+    isEnabled: true
+    overrideSubscriptionLevelSettings: true
+    malwareScanning: {
+      onUpload: { isEnabled: true, capGBPerMonth: malwareScanningCapGbPerMonth }
+      blobScanResultsOptions: 'BlobIndexTags'
+    }
+    sensitiveDataDiscovery: { isEnabled: false }
   }
 }
 

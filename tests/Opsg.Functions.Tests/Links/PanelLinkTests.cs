@@ -81,7 +81,7 @@ public sealed class PanelLinkTests(PanelLinkTests.App fixture) : IClassFixture<P
     }
 
     [Fact]
-    public async Task GivenAValidToken_WhenOpenedWithoutCredentials_ThenThePinnedReportIsStreamedPrivatelyAndEachAccessIsRecorded()
+    public async Task GivenAValidToken_WhenOpenedWithoutCredentials_ThenThePinnedReportIsStreamedPrivatelyAndEachAccessIsRecordedWithItsNetworkForSecas()
     {
         var caseId = await CaseWithPanelReportAsync();
         var issued = await (await IssueAsync(caseId)).Json_();
@@ -92,7 +92,11 @@ public sealed class PanelLinkTests(PanelLinkTests.App fixture) : IClassFixture<P
         var anonymous = _app.ClientAs(null);
         var openedFrom = _clock.GetUtcNow();
         var first = await anonymous.GetAsync($"/api/links/{token}");
-        var second = await anonymous.GetAsync($"/api/links/{token}");
+        // The second from elsewhere, as App Service forwards it: the caller's address and port first, then a proxy's.
+        using var fromElsewhere = new HttpRequestMessage(HttpMethod.Get, $"/api/links/{token}");
+        fromElsewhere.Headers.Add("X-Forwarded-For", "203.0.113.77:51234, 10.0.0.4");
+        fromElsewhere.Headers.TryAddWithoutValidation("User-Agent", "Mozilla/5.0 (X11; Linux x86_64) Firefox/128.0");
+        var second = await anonymous.SendAsync(fromElsewhere);
         var openedTo = _clock.GetUtcNow();
 
         Assert.Equal(HttpStatusCode.OK, first.StatusCode);
@@ -112,6 +116,17 @@ public sealed class PanelLinkTests(PanelLinkTests.App fixture) : IClassFixture<P
         Assert.All(accesses, a => Assert.InRange(a.Time, openedFrom.AddMilliseconds(-1), openedTo)); // the table keeps milliseconds
         var history = await _app.Service<CaseStore>().LoadHistoryAsync(caseId, default);
         Assert.DoesNotContain(history, e => e.Event is LinkAccessed);
+
+        // SECAS sees where each opening came from, no finer than the client's network; nobody else sees it.
+        var seen = (await _secas.GetAsync($"/api/cases/{caseId}/link-accesses").ExpectAsync(HttpStatusCode.OK))["accesses"]!.AsArray();
+        Assert.Equal(2, seen.Count);
+        Assert.Equal("203.0.113.0/24", seen[1]!.Text("clientNetwork"));
+        Assert.Equal("Mozilla/5.0 (X11; Linux x86_64) Firefox/128.0", seen[1]!.Text("userAgent"));
+        Assert.Equal(issued["linkId"]!.GetValue<string>(), seen[1]!.Text("linkId"));
+        Assert.DoesNotContain(token, seen.ToJsonString());
+        foreach (var role in new[] { "Dcc", "OpsgMember", "Tag", "Panel" })
+            Assert.Equal(HttpStatusCode.Forbidden, (await _app.ClientAs(role).GetAsync($"/api/cases/{caseId}/link-accesses")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await _secas.GetAsync("/api/cases/nosuchcase/link-accesses")).StatusCode);
     }
 
     [Fact]

@@ -84,6 +84,7 @@ public sealed partial class RoleMatrixTests(RoleMatrixTests.App fixture) : IClas
         ["RevokeLink"] = ["Secas"],
         ["IssueMinutesLink"] = ["Secas"],
         ["RevokeMinutesLink"] = ["Secas"],
+        ["GetLinkAccesses"] = ["Secas"],
         ["RequestPanelMailing"] = ["Secas"],
         ["CreateMeeting"] = ["Secas"],
         ["GetMeeting"] = ["Dcc", "Secas", "OpsgMember", "Tag"],

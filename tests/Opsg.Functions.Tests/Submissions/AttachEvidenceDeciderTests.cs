@@ -87,4 +87,29 @@ public sealed class AttachEvidenceDeciderTests
     [Fact]
     public void GivenAnEmptyFile_WhenValidated_ThenFileIsNamed() =>
         Assert.Equal(["file"], AttachEvidence.Validate(Bcdr with { Length = 0 }).Rejection!.Errors!.Keys);
+
+    [Fact]
+    public void GivenActiveContent_WhenValidated_ThenUnprocessableNamingIt()
+    {
+        var refused = AttachEvidence.Validate(Bcdr with { ActiveContent = "JavaScript (/JS)" }).Rejection;
+        Assert.Equal(422, refused?.Status);
+        Assert.Contains("JavaScript (/JS)", refused!.Detail);
+    }
+
+    [Theory]
+    [InlineData("BCDR\nplan.pdf")]
+    [InlineData("BCDR\r\nplan.pdf")]
+    [InlineData("BCDR\tplan.pdf")]
+    [InlineData("BCDR\u2028plan.pdf")]
+    [InlineData("BCDR\u0085plan.pdf")]
+    [InlineData("BCDR\u0000plan.pdf")]
+    public void GivenAFileNameOfMoreThanOnePrintableLine_WhenValidated_ThenFileIsNamed(string fileName) =>
+        Assert.Equal(["file"], AttachEvidence.Validate(Bcdr with { FileName = fileName }).Rejection!.Errors!.Keys);
+
+    [Fact]
+    public void GivenAFileNameOverItsBound_WhenValidated_ThenFileIsNamed()
+    {
+        Assert.Equal(["file"], AttachEvidence.Validate(Bcdr with { FileName = new string('a', AttachEvidence.MaxFileName - 3) + ".pdf" }).Rejection!.Errors!.Keys);
+        Valid(Bcdr with { FileName = new string('a', AttachEvidence.MaxFileName - 4) + ".pdf" });
+    }
 }

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Security.Cryptography;
 using System.Text;
+using System.Text.Json.Nodes;
 using Opsg.Functions.Storage;
 using Opsg.Functions.Tests.Fixtures;
 
@@ -38,11 +39,12 @@ public sealed class EvidenceTests(ReviewCases cases) : IClassFixture<ReviewCases
         await cases.App.Service<BlobStore>().ListAsync(BlobArea.Evidence, caseId + "/", default);
 
     /// <summary>Refused with that status, the history unchanged and no file left in the evidence container.</summary>
-    private async Task RefusedAsync(string caseId, Func<Task<HttpResponseMessage>> send, HttpStatusCode status, params string[] fields)
+    private async Task<JsonObject> RefusedAsync(string caseId, Func<Task<HttpResponseMessage>> send, HttpStatusCode status, params string[] fields)
     {
         var blobs = await BlobsAsync(caseId);
-        await cases.RefusedAsync(caseId, send, status, fields);
+        var problem = await cases.RefusedAsync(caseId, send, status, fields);
         Assert.Equal(blobs, await BlobsAsync(caseId));
+        return problem;
     }
 
     // --- accepted -----------------------------------------------------------------------------
@@ -167,6 +169,51 @@ public sealed class EvidenceTests(ReviewCases cases) : IClassFixture<ReviewCases
     {
         var caseId = await cases.SharedAsync(Stage.Submitted);
         await RefusedAsync(caseId, () => UploadAsync(caseId, MislabelledBytes(what), fileName), HttpStatusCode.UnsupportedMediaType);
+    }
+
+    public static TheoryData<string, string, string> ActiveContent() => new()
+    {
+        { "macros", "lessons.docx", "macros (word/vbaProject.bin)" },
+        { "macro-enabled", "lessons.docx", "macros ([Content_Types].xml)" },
+        { "ActiveX", "lessons.docx", "ActiveX controls (word/activeX/activeX1.xml)" },
+        { "remote template", "lessons.docx", "an external relationship (word/_rels/settings.xml.rels)" },
+        { "JavaScript", "plan.pdf", "JavaScript (/JS)" },
+        { "escaped JavaScript", "plan.pdf", "JavaScript (/JavaScript)" },
+        { "launch action", "plan.pdf", "a launch action (/Launch)" },
+    };
+
+    private static byte[] ActiveContentBytes(string what) => what switch
+    {
+        "macros" => EvidenceDocuments.DocxWith(("word/vbaProject.bin", "VBA")),
+        "macro-enabled" => EvidenceDocuments.DocxWith(("[Content_Types].xml", EvidenceDocuments.MacroEnabledContentTypes)),
+        "ActiveX" => EvidenceDocuments.DocxWith(("word/activeX/activeX1.xml", "<ax:ocx xmlns:ax=\"http://schemas.microsoft.com/office/2006/activeX\"/>")),
+        "remote template" => EvidenceDocuments.DocxWith(("word/_rels/settings.xml.rels",
+            "<?xml version=\"1.0\"?><Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\"><Relationship Id=\"rId1\" " +
+            "Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/attachedTemplate\" Target=\"https://example.org/t.dotm\" TargetMode=\"External\"/></Relationships>")),
+        "JavaScript" => EvidenceDocuments.PdfDocument("js", "/OpenAction << /S /JS (app.alert(1)) >>"),
+        "escaped JavaScript" => EvidenceDocuments.PdfDocument("escaped", "/OpenAction << /S /J#61vaScript >>"),
+        "launch action" => EvidenceDocuments.PdfDocument("launch", "/OpenAction << /S /Launch /F (cmd.exe) >>"),
+        _ => throw new ArgumentOutOfRangeException(nameof(what)),
+    };
+
+    [Theory]
+    [MemberData(nameof(ActiveContent))]
+    public async Task GivenADocumentCarryingActiveContent_WhenUploaded_ThenUnprocessableNamingItAndNothingRecorded(string what, string fileName, string found)
+    {
+        var caseId = await cases.SharedAsync(Stage.Submitted);
+        var problem = await RefusedAsync(caseId, () => UploadAsync(caseId, ActiveContentBytes(what), fileName), HttpStatusCode.UnprocessableEntity);
+        Assert.Contains(found, problem.Text("detail"));
+    }
+
+    [Theory]
+    [InlineData("plan\n2020.pdf")]
+    [InlineData("plan\r\nContent-Type: text/html.pdf")]
+    [InlineData("plan\t2020.pdf")]
+    [InlineData("plan\u2028 2020.pdf")]
+    public async Task GivenAFileNameOfMoreThanOnePrintableLine_WhenUploaded_ThenBadRequestNamingFile(string fileName)
+    {
+        var caseId = await cases.SharedAsync(Stage.Submitted);
+        await RefusedAsync(caseId, () => UploadAsync(caseId, EvidenceDocuments.PdfDocument(fileName), fileName), HttpStatusCode.BadRequest, "file");
     }
 
     [Theory]

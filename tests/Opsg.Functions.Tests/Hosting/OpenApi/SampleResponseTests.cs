@@ -107,6 +107,7 @@ public sealed class SampleResponseTests : IClassFixture<SampleResponseTests.App>
 
         var link = await _secas.PostJson($"/api/cases/{caseId}/links", new { recipient = "SEC Panel secretariat", expiresAt = DateTimeOffset.UtcNow.AddDays(14) }).ExpectAsync(HttpStatusCode.Created);
         await _anonymous.GetAsync(link.Text("url"));
+        await _secas.GetAsync($"/api/cases/{caseId}/link-accesses");
         await _panel.GetAsync($"/api/panel/cases/{caseId}/panel-report/v{link["reportVersion"]!.GetValue<int>()}");
         await _panel.PostJson($"/api/cases/{caseId}/raiseEvent/PanelDecision", Seed002Review.PanelDecision);
         await _secas.PostJson($"/api/cases/{caseId}/raiseEvent/MinutesApproved", Seed002Review.MinutesApproval);
