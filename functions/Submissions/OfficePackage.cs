@@ -52,8 +52,8 @@ public sealed record OfficePackage(IReadOnlySet<string> Parts, string? ActiveCon
             if (!isContentTypes && !name.EndsWith(".rels", StringComparison.OrdinalIgnoreCase)) continue;
 
             if (Inflate(entry, ref budget) is not { } xml) return $"a part too large to inspect ({name})";
-            if (Attributes(xml, isContentTypes ? "ContentType" : "TargetMode") is not { } values) return $"a part that is not well-formed XML ({name})";
-            var found = isContentTypes ? ActiveContentType(values) : ExternalRelationship(values);
+            if (Elements(xml, isContentTypes ? "ContentType" : "TargetMode") is not { } values) return $"a part that is not well-formed XML ({name})";
+            var found = isContentTypes ? ActiveContentType([.. values.Select(v => v.Value)]) : ExternalRelationship(values);
             if (found is not null) return $"{found} ({name})";
         }
         return null;
@@ -67,21 +67,27 @@ public sealed record OfficePackage(IReadOnlySet<string> Parts, string? ActiveCon
             : null).FirstOrDefault(found => found is not null);
 
     /// <summary>
-    /// A relationship Office follows outside the package when the file opens or is clicked: a remote template, a
-    /// linked image or object, a hyperlink. Hyperlinks included: TargetMode is the only mark the format gives.
+    /// A relationship Office follows outside the package by itself when the file opens: a remote template, a linked
+    /// image, frame or object. A hyperlink is external too, but only followed when a reader clicks it, and readiness
+    /// evidence is full of them (a refused hyperlink would refuse most real documents), so it passes.
     /// </summary>
-    private static string? ExternalRelationship(List<string> targetModes) =>
-        targetModes.Any(mode => string.Equals(mode.Trim(), "External", StringComparison.OrdinalIgnoreCase)) ? "an external relationship" : null;
+    private static string? ExternalRelationship(List<(string Value, string? Type)> targetModes) =>
+        targetModes.Any(mode => string.Equals(mode.Value.Trim(), "External", StringComparison.OrdinalIgnoreCase)
+            && !(mode.Type ?? "").EndsWith("/hyperlink", StringComparison.Ordinal))
+            ? "an external relationship" : null;
 
-    /// <summary>Every value of the attribute in the part; null when the part is not well-formed XML (or declares a DTD).</summary>
-    private static List<string>? Attributes(byte[] xml, string attribute)
+    /// <summary>
+    /// Every value of the attribute in the part, with its element's relationship Type; null when the part is not
+    /// well-formed XML (or declares a DTD).
+    /// </summary>
+    private static List<(string Value, string? Type)>? Elements(byte[] xml, string attribute)
     {
-        var values = new List<string>();
+        var values = new List<(string, string?)>();
         try
         {
             using var reader = XmlReader.Create(new MemoryStream(xml, writable: false), Xml);
             while (reader.Read())
-                if (reader.NodeType == XmlNodeType.Element && reader.GetAttribute(attribute) is { } value) values.Add(value);
+                if (reader.NodeType == XmlNodeType.Element && reader.GetAttribute(attribute) is { } value) values.Add((value, reader.GetAttribute("Type")));
         }
         catch (XmlException) { return null; }
         return values;

@@ -46,6 +46,11 @@ public sealed class EvidenceFilesTests
     }
 
     [Fact]
+    public void AHyperlink_IsNoActiveContent_ThoughItsTargetIsExternal() =>
+        Assert.Null(EvidenceFiles.Inspect(EvidenceDocuments.DocxWith(("word/_rels/document.xml.rels",
+            Rels + "<Relationship Id=\"rId9\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink\" Target=\"https://smartenergycodecompany.co.uk/\" TargetMode=\"External\"/></Relationships>"))).ActiveContent);
+
+    [Fact]
     public void AnInternalRelationship_IsNoActiveContent() =>
         Assert.Null(EvidenceFiles.Inspect(EvidenceDocuments.DocxWith(("word/_rels/document.xml.rels",
             Rels + "<Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles\" Target=\"styles.xml\" TargetMode=\"Internal\"/></Relationships>"))).ActiveContent);
