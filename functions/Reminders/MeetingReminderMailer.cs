@@ -28,7 +28,7 @@ public sealed class MeetingReminderMailer(MeetingStore store, MailRenderer rende
         var recorded = history.Select(e => e.Event).OfType<MeetingReminderSent>().Where(s => s.Reminder == timerId).Select(s => s.Address).ToHashSet(StringComparer.OrdinalIgnoreCase);
         foreach (var recipient in recipients.Where(r => !recorded.Contains(r.Address)))
         {
-            var messageId = await sender.SendAsync(Compose(recipient, reminder, meeting), CancellationToken.None);
+            var messageId = await sender.SendAsync(ReminderEmail.Compose(renderer, recipient, reminder, meeting), CancellationToken.None);
             await store.RecordOnceAsync(meetingId, $"reminder-{timerId}-sent-{recipient.Address.ToLowerInvariant()}", clock.GetUtcNow(),
                 _ => Decision.Accept(new MeetingReminderSent(timerId, recipient.Name, recipient.Address, messageId)));
         }
@@ -52,13 +52,5 @@ public sealed class MeetingReminderMailer(MeetingStore store, MailRenderer rende
                 MeetingReminderWording.ImportedOverdue(timer, meeting, overdue),
             _ => null,
         };
-    }
-
-    private OutgoingMail Compose(MailRecipient to, Reminder reminder, MeetingScheduled meeting)
-    {
-        var marking = MailWording.Classification(meeting.Classification);
-        var model = new ReminderMail(marking, MailWording.Subject(marking, $"Reminder: {reminder.About}"), to.Name, reminder.Headline, "Meeting", meeting.MeetingId.Replace('_', ' '), reminder.Facts);
-        var rendered = renderer.Render(ReminderEmail.Template, model);
-        return new OutgoingMail(to.Name, to.Address, model.Subject, rendered.Text, rendered.Html, ReminderEmail.MessageKey(meeting.MeetingId, reminder.Id, to.Address));
     }
 }

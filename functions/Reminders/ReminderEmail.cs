@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Opsg.Functions.Cases;
 using Opsg.Functions.Mail;
+using Opsg.Functions.Meetings;
 using Opsg.Functions.Reports;
 
 namespace Opsg.Functions.Reminders;
@@ -23,6 +24,20 @@ public static class ReminderEmail
         var marking = MailWording.Classification(opened.Classification);
         var title = MailWording.OneLine(opened.Title);
         return new ReminderMail(marking, MailWording.Subject(marking, $"Reminder: {reminder.About} ({title})"), to.Name, reminder.Headline, "Case", $"{title} ({state.CaseId})", reminder.Facts);
+    }
+
+    /// <summary>A meeting's reminder: the meeting's classification first, then what is due and the meeting.</summary>
+    public static ReminderMail Model(MailRecipient to, Reminder reminder, MeetingScheduled meeting)
+    {
+        var marking = MailWording.Classification(meeting.Classification);
+        return new ReminderMail(marking, MailWording.Subject(marking, $"Reminder: {reminder.About}"), to.Name, reminder.Headline, "Meeting", meeting.MeetingId.Replace('_', ' '), reminder.Facts);
+    }
+
+    public static OutgoingMail Compose(MailRenderer renderer, MailRecipient to, Reminder reminder, MeetingScheduled meeting)
+    {
+        var model = Model(to, reminder, meeting);
+        var rendered = renderer.Render(Template, model);
+        return new OutgoingMail(to.Name, to.Address, model.Subject, rendered.Text, rendered.Html, MessageKey(meeting.MeetingId, reminder.Id, to.Address));
     }
 
     public static OutgoingMail Compose(MailRenderer renderer, MailRecipient to, Reminder reminder, CaseState state)
