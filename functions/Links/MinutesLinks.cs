@@ -19,7 +19,9 @@ public static class MinutesLinks
         if (!state.IsFinal)
             return Rejection.OutOfOrder($"The minutes of {state.MeetingId} are not final: only final minutes are shared by link, once a later meeting approves them.");
         if (state.LatestFinalMinutes is not { } minutes)
-            return Rejection.OutOfOrder($"The final minutes of {state.MeetingId} are not rendered yet; try again shortly.");
+            return state.MinutesRequested || !state.Minutes.IsEmpty
+                ? Rejection.OutOfOrder($"The final minutes of {state.MeetingId} are not rendered yet; try again shortly.")
+                : Rejection.OutOfOrder($"No minutes of {state.MeetingId} were ever drafted here (they were kept elsewhere): there is nothing to share by link.");
 
         var v = new Validator();
         IssueLink.CheckLifetime(v, classification, expiresAt, now);

@@ -55,6 +55,17 @@ public sealed class MinutesLinkDeciderTests
     {
         var refused = MinutesLinks.Issue(Given(Scheduled(Classification.Publishable), Draft, MadeFinal), "lnk-1", null, Now.AddDays(1), Now);
         Assert.Equal(409, refused.Rejection?.Status);
+        Assert.Contains("try again shortly", refused.Rejection!.Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void GivenAMeetingApprovedWithoutMinutesDraftedHere_WhenALinkIsIssued_Then409SayingThereIsNothingToShare_NotToTryAgain()
+    {
+        var refused = MinutesLinks.Issue(Given(Scheduled(Classification.Publishable), MadeFinal), "lnk-1", null, Now.AddDays(1), Now);
+        Assert.Equal(409, refused.Rejection?.Status);
+        Assert.Contains("nothing to share", refused.Rejection!.Detail, StringComparison.Ordinal);
+        Assert.Equal(409, MinutesRequests.Decide(Given(Scheduled(Classification.Publishable), MadeFinal)).Rejection?.Status);
+        Assert.Contains("kept elsewhere", MinutesRequests.Decide(Given(Scheduled(Classification.Publishable), MadeFinal)).Rejection!.Detail, StringComparison.Ordinal);
     }
 
     [Fact]
