@@ -256,6 +256,7 @@ public static class CostHarness
         await Post("meeting: create", "/api/meetings", Seed004Meeting.Meeting);
         var m = "/api/meetings/" + id;
         timeline?.Names(id);
+        timeline?.OtherIds.Add($"OPSG_{number - 1}");
         await WorkflowLatencyHarness.Expect(timeline is null ? await SendAsync(http, HttpMethod.Put, m + "/attendance", SecasKey, Seed004Meeting.Attendance)
             : await timeline.SendAsync(http, HttpMethod.Put, m + "/attendance", SecasKey, Seed004Meeting.Attendance, "meeting: attendance"));
         foreach (var item in Seed004Meeting.Items)
