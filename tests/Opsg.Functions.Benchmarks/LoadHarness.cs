@@ -84,7 +84,7 @@ public static class LoadHarness
                     timelines.Add(timeline);
                     try
                     {
-                        if (next.Meeting) await CostHarness.OneMeetingAsync(http, timeline, 1001 + 2 * next.Index);
+                        if (next.Meeting) await CostHarness.OneMeetingAsync(http, timeline, 1001 + 2 * next.Index, next.Index);
                         else await CostHarness.OneCaseAsync(http, maildev, 1000 + next.Index, timeline);
                         timeline.Finished = true;
                         stages.Add(next.Meeting ? "meeting: whole timeline" : "case: whole timeline", timeline.Elapsed);
