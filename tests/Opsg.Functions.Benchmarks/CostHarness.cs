@@ -243,17 +243,20 @@ public static class CostHarness
     /// <summary>
     /// Seed 004's OPSG_25 as MeetingMinutesTests minutes it, up to its minutes being rendered. With a
     /// <paramref name="timeline"/> the meeting is OPSG_<paramref name="number"/> (its previous one number − 1, its own
-    /// actions and reviews renumbered to match, its imported actions from meetings numbered 25 × <paramref name="importedFrom"/>
-    /// higher than the seed's), every command carries an Idempotency-Key and is timed by its kind.
+    /// actions and reviews renumbered to match, its imported actions from meetings numbered 25 × <paramref name="index"/>
+    /// higher than the seed's, every date 35 × <paramref name="index"/> days later), every command carries an
+    /// Idempotency-Key and is timed by its kind.
     /// </summary>
-    internal static async Task<int> OneMeetingAsync(HttpClient http, Timeline? timeline = null, int number = 25, int importedFrom = 0)
+    internal static async Task<int> OneMeetingAsync(HttpClient http, Timeline? timeline = null, int number = 25, int index = 0)
     {
         // Action IDs are unique across meetings, so each meeting's imported actions (OPSG 11, 20, 23 and 24's) come
-        // from earlier meetings of their own: 25 × importedFrom higher, below the harness's numbers from 1000.
-        object Renumbered(object body) => timeline is null ? body : JsonNode.Parse(Regex.Replace(JsonSerializer.Serialize(body)
+        // from earlier meetings of their own (25 × index higher, below the harness's numbers from 1000); and the
+        // previous meeting is the one dated last before, so each pair's dates are 35 days × index later, all of them.
+        object Renumbered(object body) => timeline is null ? body : JsonNode.Parse(Regex.Replace(Regex.Replace(JsonSerializer.Serialize(body)
             .Replace("OPSG_25", $"OPSG_{number}", StringComparison.Ordinal).Replace("OPSG_24", $"OPSG_{number - 1}", StringComparison.Ordinal)
             .Replace("OPSG 25/", $"OPSG {number}/", StringComparison.Ordinal),
-            "OPSG (11|20|23|24)/", m => $"OPSG {int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture) + 25 * importedFrom}/"))!;
+            "OPSG (11|20|23|24)/", m => $"OPSG {int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture) + 25 * index}/"),
+            "\\b20[0-9]{2}-[0-9]{2}-[0-9]{2}\\b", m => DateOnly.ParseExact(m.Value, "yyyy-MM-dd", CultureInfo.InvariantCulture).AddDays(35 * index).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)))!;
         async Task Post(string stage, string url, object body) => await WorkflowLatencyHarness.Expect(timeline is null
             ? await SendAsync(http, HttpMethod.Post, url, SecasKey, body) : await timeline.SendAsync(http, HttpMethod.Post, url, SecasKey, Renumbered(body), stage));
         var id = timeline is null ? Seed004Meeting.Id : $"OPSG_{number}";
