@@ -188,7 +188,7 @@ public static class LoadHarness
             engineAppends += runs.Count(r => r.Role == EngineRole);
             if (timeline.Finished && byPeople != timeline.Accepted)
                 problems.Add($"{timeline.Tag} {id}: {timeline.Accepted} commands accepted, {byPeople} appends by people in the record");
-            if (timeline.Replays != timeline.ReplaysAnswered) problems.Add($"{timeline.Tag} {id}: {timeline.Replays - timeline.ReplaysAnswered} replays not answered as replays");
+            if (timeline.Replays != timeline.ReplaysAnswered) problems.Add($"{timeline.Tag} {id}: {timeline.Replays - timeline.ReplaysAnswered} replays not answered as replays: {string.Join("; ", timeline.ReplayAnswers)}");
 
             var status = (await (await SendAsync(http, HttpMethod.Get, (timeline.Meeting ? "/api/meetings/" : "/api/cases/") + id, SecasKey)).Content.ReadFromJsonAsync<JsonNode>())!;
             var documents = (timeline.Meeting ? status["minutes"] : status["reports"])?.AsArray().Select(r => $"{id}/{r!["kind"]?.GetValue<string>() ?? "minutes"}/v{r["version"]}.html").ToList() ?? [];
@@ -304,9 +304,23 @@ internal sealed class Timeline(string tag, bool meeting, Stages stages)
     {
         var (method, url, key, body, idempotencyKey) = _last ?? throw new InvalidOperationException("Nothing sent yet.");
         Replays++;
-        using var response = await WorkflowLatencyHarness.SendAsync(http, method, url, key, body, idempotencyKey);
-        if (response.IsSuccessStatusCode && response.Headers.TryGetValues("Idempotent-Replayed", out var replayed) && replayed.Contains("true")) ReplaysAnswered++;
+        var response = await WorkflowLatencyHarness.SendAsync(http, method, url, key, body, idempotencyKey);
+        for (var retry = 0; retry < 5 && response.StatusCode == System.Net.HttpStatusCode.ServiceUnavailable; retry++)
+        {
+            Retries++;
+            response.Dispose();
+            await Task.Delay(TimeSpan.FromSeconds(1));
+            response = await WorkflowLatencyHarness.SendAsync(http, method, url, key, body, idempotencyKey);
+        }
+        using (response)
+        {
+            if (response.IsSuccessStatusCode && response.Headers.TryGetValues("Idempotent-Replayed", out var replayed) && replayed.Contains("true")) ReplaysAnswered++;
+            else ReplayAnswers.Add($"{(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+        }
     }
+
+    /// <summary>What each replay not answered as a replay was answered instead.</summary>
+    public List<string> ReplayAnswers { get; } = [];
 
     private void Count(HttpResponseMessage response, Stopwatch clock, string? stage)
     {
