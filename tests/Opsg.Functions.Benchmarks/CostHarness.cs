@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 using Opsg.Functions.Tests.Fixtures;
 using static Opsg.Functions.Benchmarks.WorkflowLatencyHarness;
 
@@ -21,7 +22,7 @@ public static class CostHarness
     private const string Hub = "costhub";
     internal const string TagKey = "bench-tag";
     internal const string PanelAddress = "panel@example.org";
-    private static readonly string DccKey = "bench-dcc";
+    internal const string DccKey = "bench-dcc";
 
     private sealed record Window(string What, TimeSpan Duration, IReadOnlyDictionary<(string Service, string Owner, string Operation), int> Counts, int Polls = 0);
 
@@ -53,20 +54,8 @@ public static class CostHarness
             Console.WriteLine(string.Join("\n", proxy.TakeCounts().Select(c => $"{c.Key} {c.Value}")));
             return 0;
         }
-        var (process, http) = await StartLocalHostAsync(proxy.ConnectionString, new Dictionary<string, string>
-        {
-            ["OpsgTaskHub"] = Hub,
-            // Every minute rather than production's five, so a two-minute window sees whole runs; scaled below.
-            ["OpsgRepairSchedule"] = "0 */1 * * * *",
-            ["Auth__ApiKeys__Tag"] = TagKey,
-            ["Auth__ApiKeys__Panel"] = "bench-panel",
-            ["Mail__Host"] = "127.0.0.1",
-            ["Mail__Port"] = maildev.SmtpPort.ToString(CultureInfo.InvariantCulture),
-            ["Mail__TlsMode"] = "None",
-            ["Mail__PanelRecipients"] = $"SEC Panel <{PanelAddress}>",
-            ["Mail__SecretariatRecipients"] = "SECAS <secas@example.org>",
-            ["Mail__DccRecipients"] = "DCC <dcc@example.org>",
-        });
+        // Every minute rather than production's five, so a two-minute window sees whole runs; scaled below.
+        var (process, http) = await StartLocalHostAsync(proxy.ConnectionString, TimelineSettings(maildev, Hub, "0 */1 * * * *"));
         try
         {
             await Task.Delay(TimeSpan.FromSeconds(10));
@@ -114,6 +103,24 @@ public static class CostHarness
         return 0;
     }
 
+    /// <summary>
+    /// What a local host needs for the whole timeline besides storage: the TAG and Panel keys, mail to maildev over
+    /// loopback with the Panel at <see cref="PanelAddress"/>, the task hub and how often the repair timer runs.
+    /// </summary>
+    internal static Dictionary<string, string> TimelineSettings(Maildev maildev, string hub, string repairSchedule = "0 */5 * * * *") => new()
+    {
+        ["OpsgTaskHub"] = hub,
+        ["OpsgRepairSchedule"] = repairSchedule,
+        ["Auth__ApiKeys__Tag"] = TagKey,
+        ["Auth__ApiKeys__Panel"] = "bench-panel",
+        ["Mail__Host"] = "127.0.0.1",
+        ["Mail__Port"] = maildev.SmtpPort.ToString(CultureInfo.InvariantCulture),
+        ["Mail__TlsMode"] = "None",
+        ["Mail__PanelRecipients"] = $"SEC Panel <{PanelAddress}>",
+        ["Mail__SecretariatRecipients"] = "SECAS <secas@example.org>",
+        ["Mail__DccRecipients"] = "DCC <dcc@example.org>",
+    };
+
     private static string? _lastCase;
     private static readonly Stopwatch Since = Stopwatch.StartNew();
 
@@ -151,95 +158,148 @@ public static class CostHarness
         return proxy.TakeCounts().Where(c => c.Key.Service == "table" && (c.Key.Owner == "app" || c.Key.Operation is "point read" or "query")).ToDictionary();
     }
 
-    /// <summary>Seed 002's review as in Seed002TimelineTests, at a meeting of its own so its actions are /01–/03.</summary>
-    internal static async Task<int> OneCaseAsync(HttpClient http, Maildev maildev, int index)
+    /// <summary>
+    /// Seed 002's review as in Seed002TimelineTests, at a meeting of its own so its actions are /01–/03. With a
+    /// <paramref name="timeline"/> (the load harness) every command carries an Idempotency-Key, each stage is timed,
+    /// the case's title carries the timeline's tag so its Panel mail is told apart from other cases', and one action is
+    /// sent twice under its key, which must answer the first answer and record nothing.
+    /// </summary>
+    internal static async Task<int> OneCaseAsync(HttpClient http, Maildev maildev, int index, Timeline? timeline = null)
     {
         var meetingId = $"OPSG_29c{index.ToString(CultureInfo.InvariantCulture)}";
         object ForCase(object body) => JsonNode.Parse(JsonSerializer.Serialize(body).Replace("OPSG 29xxx/", meetingId.Replace('_', ' ') + "/", StringComparison.Ordinal))!;
+        async Task Command(HttpMethod method, string url, string key, object body) =>
+            await WorkflowLatencyHarness.Expect(timeline is null ? await SendAsync(http, method, url, key, body) : await timeline.SendAsync(http, method, url, key, body));
+        void Say(string what) { if (timeline is null) Progress(what); }
+        var pollMs = timeline?.PollMilliseconds ?? 500;
+        var seconds = timeline?.WaitSeconds ?? 40;
         var polls = 0;
-        var opened = await SendAsync(http, HttpMethod.Post, "/api/cases", SecasKey, Seed002.OpenCaseAt(meetingId));
+        var open = JsonNode.Parse(JsonSerializer.Serialize(Seed002.OpenCaseAt(meetingId)))!;
+        if (timeline is not null) open["title"] = $"{open["title"]!.GetValue<string>()} {timeline.Tag}";
+        var opened = timeline is null ? await SendAsync(http, HttpMethod.Post, "/api/cases", SecasKey, open) : await timeline.SendAsync(http, HttpMethod.Post, "/api/cases", SecasKey, open);
         await WorkflowLatencyHarness.Expect(opened);
         var caseId = (await opened.Content.ReadFromJsonAsync<JsonNode>())!["id"]!.GetValue<string>();
         var c = $"/api/cases/{caseId}";
         _lastCase = caseId;
+        timeline?.Names(caseId);
 
-        await WorkflowLatencyHarness.Expect(await SendAsync(http, HttpMethod.Post, $"{c}/submissions", DccKey, Seed002.Submission));
-        Progress("waiting for the readiness pack");
-        polls += await UntilAsync(http, c, s => s["reports"]?.AsArray().Count >= 1);
+        await Command(HttpMethod.Post, $"{c}/submissions", DccKey, Seed002.Submission);
+        timeline?.Lap("case: open + submit (2 commands)");
+        Say("waiting for the readiness pack");
+        polls += await UntilAsync(http, c, s => s["reports"]?.AsArray().Count >= 1, pollMs, seconds);
+        timeline?.Lap("case: submitted → readiness pack in status");
         using (var form = new MultipartFormDataContent())
         {
             form.Add(new ByteArrayContent("%PDF-1.4\n% MDS test completion report\n"u8.ToArray()), "file", "MDS test completion report.pdf");
             form.Add(new StringContent("1,2"), "supportsLscs");
             using var upload = new HttpRequestMessage(HttpMethod.Post, $"{c}/evidence") { Content = form };
             upload.Headers.Add("X-Api-Key", DccKey);
-            await WorkflowLatencyHarness.Expect(await http.SendAsync(upload));
+            await WorkflowLatencyHarness.Expect(timeline is null ? await http.SendAsync(upload) : await timeline.SendAsync(http, upload));
         }
-        Progress("TAG view");
-        await WorkflowLatencyHarness.Expect(await SendAsync(http, HttpMethod.Post, $"{c}/raiseEvent/TagView", TagKey, Seed002Review.TagView));
-        await WorkflowLatencyHarness.Expect(await SendAsync(http, HttpMethod.Post, $"{c}/review", SecasKey, Seed002Review.OpenReview));
-        await WorkflowLatencyHarness.Expect(await SendAsync(http, HttpMethod.Put, $"{c}/meeting", SecasKey, Seed002Review.Meeting));
-        foreach (var risk in Seed002Review.AddedRisks) await WorkflowLatencyHarness.Expect(await SendAsync(http, HttpMethod.Post, $"{c}/risks", SecasKey, risk));
-        foreach (var action in Seed002Review.Actions) await WorkflowLatencyHarness.Expect(await SendAsync(http, HttpMethod.Post, $"{c}/actions", SecasKey, action));
-        Progress("decisions");
-        await WorkflowLatencyHarness.Expect(await SendAsync(http, HttpMethod.Post, $"{c}/decisions", SecasKey, ForCase(Seed002Review.Decisions)));
-        foreach (var note in Seed002Review.PostMeetingNotes) await WorkflowLatencyHarness.Expect(await SendAsync(http, HttpMethod.Post, $"{c}/notes", SecasKey, ForCase(note)));
-        await WorkflowLatencyHarness.Expect(await SendAsync(http, HttpMethod.Post, $"{c}/raiseEvent/PanelDecision", SecasKey, Seed002Review.PanelDecision));
-        await WorkflowLatencyHarness.Expect(await SendAsync(http, HttpMethod.Post, $"{c}/reports", SecasKey, new { kinds = new[] { "draft-minutes", "panel-report", "actions-register" } }));
-        Progress("waiting for the three reports");
-        polls += await UntilAsync(http, c, s => s["reports"]?.AsArray().Count >= 4);
+        timeline?.Lap("case: evidence uploaded (1 file)");
+        Say("TAG view");
+        await Command(HttpMethod.Post, $"{c}/raiseEvent/TagView", TagKey, Seed002Review.TagView);
+        timeline?.Lap("case: TAG view");
+        await Command(HttpMethod.Post, $"{c}/review", SecasKey, Seed002Review.OpenReview);
+        await Command(HttpMethod.Put, $"{c}/meeting", SecasKey, Seed002Review.Meeting);
+        foreach (var risk in Seed002Review.AddedRisks) await Command(HttpMethod.Post, $"{c}/risks", SecasKey, risk);
+        timeline?.Lap("case: review, meeting, 2 risks (4 commands)");
+        foreach (var action in Seed002Review.Actions) await Command(HttpMethod.Post, $"{c}/actions", SecasKey, action);
+        if (timeline is not null) await timeline.ReplayLastAsync(http);
+        timeline?.Lap("case: 3 actions raised + 1 replayed");
+        Say("decisions");
+        await Command(HttpMethod.Post, $"{c}/decisions", SecasKey, ForCase(Seed002Review.Decisions));
+        timeline?.Lap("case: decisions");
+        foreach (var note in Seed002Review.PostMeetingNotes) await Command(HttpMethod.Post, $"{c}/notes", SecasKey, ForCase(note));
+        timeline?.Lap("case: 5 notes (actions' reviews, conditions)");
+        await Command(HttpMethod.Post, $"{c}/raiseEvent/PanelDecision", SecasKey, Seed002Review.PanelDecision);
+        timeline?.Lap("case: Panel decision");
+        await Command(HttpMethod.Post, $"{c}/reports", SecasKey, new { kinds = new[] { "draft-minutes", "panel-report", "actions-register" } });
+        Say("waiting for the three reports");
+        polls += await UntilAsync(http, c, s => s["reports"]?.AsArray().Count >= 4, pollMs, seconds);
+        timeline?.Lap("case: 3 reports requested → rendered");
 
-        var mailed = (await maildev.MessagesToAsync(PanelAddress)).Count;
-        await WorkflowLatencyHarness.Expect(await SendAsync(http, HttpMethod.Post, $"{c}/panel-mailings", SecasKey, new { }));
-        Progress("waiting for the Panel mail");
-        await maildev.WaitForAsync(PanelAddress, mailed + 1);
-        var link = (await (await SendAsync(http, HttpMethod.Post, $"{c}/links", SecasKey, new { recipient = "SEC Panel secretariat", expiresAt = DateTimeOffset.UtcNow.AddDays(14) })).Content.ReadFromJsonAsync<JsonNode>())!;
+        var mailed = timeline is null ? (await maildev.MessagesToAsync(PanelAddress)).Count : 0;
+        await Command(HttpMethod.Post, $"{c}/panel-mailings", SecasKey, new { });
+        Say("waiting for the Panel mail");
+        if (timeline is null) await maildev.WaitForAsync(PanelAddress, mailed + 1);
+        else await LoadHarness.WaitForSubjectAsync(maildev, PanelAddress, timeline.Tag, seconds);
+        timeline?.Lap("case: Panel mailing → mail received");
+        var linked = timeline is null ? await SendAsync(http, HttpMethod.Post, $"{c}/links", SecasKey, new { recipient = "SEC Panel secretariat", expiresAt = DateTimeOffset.UtcNow.AddDays(14) })
+            : await timeline.SendAsync(http, HttpMethod.Post, $"{c}/links", SecasKey, new { recipient = "SEC Panel secretariat", expiresAt = DateTimeOffset.UtcNow.AddDays(14) });
+        await WorkflowLatencyHarness.Expect(linked);
+        var link = (await linked.Content.ReadFromJsonAsync<JsonNode>())!;
         await WorkflowLatencyHarness.Expect(await http.GetAsync(new Uri(link["url"]!.GetValue<string>()).PathAndQuery));
+        timeline?.Lap("case: link issued + opened");
 
-        Progress("minutes approved");
-        await WorkflowLatencyHarness.Expect(await SendAsync(http, HttpMethod.Post, $"{c}/raiseEvent/MinutesApproved", SecasKey, Seed002Review.MinutesApproval));
-        Progress("waiting for Completed");
-        polls += await UntilAsync(http, c, s => s["runtimeStatus"]?.GetValue<string>() == "Completed");
+        Say("minutes approved");
+        await Command(HttpMethod.Post, $"{c}/raiseEvent/MinutesApproved", SecasKey, Seed002Review.MinutesApproval);
+        Say("waiting for Completed");
+        polls += await UntilAsync(http, c, s => s["runtimeStatus"]?.GetValue<string>() == "Completed", pollMs, seconds);
+        timeline?.Lap("case: minutes approved → Completed");
         return polls;
     }
 
-    /// <summary>Seed 004's OPSG_25 as MeetingMinutesTests minutes it, up to its minutes being rendered.</summary>
-    private static async Task<int> OneMeetingAsync(HttpClient http)
+    /// <summary>
+    /// Seed 004's OPSG_25 as MeetingMinutesTests minutes it, up to its minutes being rendered. With a
+    /// <paramref name="timeline"/> the meeting is OPSG_<paramref name="number"/> (its previous one number − 1, its own
+    /// actions and reviews renumbered to match, its imported actions from meetings numbered 25 × <paramref name="index"/>
+    /// higher than the seed's, every date 35 × <paramref name="index"/> days later), every command carries an
+    /// Idempotency-Key and is timed by its kind.
+    /// </summary>
+    internal static async Task<int> OneMeetingAsync(HttpClient http, Timeline? timeline = null, int number = 25, int index = 0)
     {
-        async Task Post(string url, object body) => await WorkflowLatencyHarness.Expect(await SendAsync(http, HttpMethod.Post, url, SecasKey, body));
-        await Post("/api/meetings", Seed004Meeting.PreviousMeeting);
-        await Post("/api/meetings", Seed004Meeting.Meeting);
-        const string m = "/api/meetings/" + Seed004Meeting.Id;
-        await WorkflowLatencyHarness.Expect(await SendAsync(http, HttpMethod.Put, m + "/attendance", SecasKey, Seed004Meeting.Attendance));
+        // Action IDs are unique across meetings, so each meeting's imported actions (OPSG 11, 20, 23 and 24's) come
+        // from earlier meetings of their own (25 × index higher, below the harness's numbers from 1000); and the
+        // previous meeting is the one dated last before, so each pair's dates are 35 days × index later, all of them.
+        object Renumbered(object body) => timeline is null ? body : JsonNode.Parse(Regex.Replace(Regex.Replace(JsonSerializer.Serialize(body)
+            .Replace("OPSG_25", $"OPSG_{number}", StringComparison.Ordinal).Replace("OPSG_24", $"OPSG_{number - 1}", StringComparison.Ordinal)
+            .Replace("OPSG 25/", $"OPSG {number}/", StringComparison.Ordinal),
+            "OPSG (11|20|23|24)/", m => $"OPSG {int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture) + 25 * index}/"),
+            "\\b20[0-9]{2}-[0-9]{2}-[0-9]{2}\\b", m => DateOnly.ParseExact(m.Value, "yyyy-MM-dd", CultureInfo.InvariantCulture).AddDays(35 * index).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)))!;
+        async Task Post(string stage, string url, object body) => await WorkflowLatencyHarness.Expect(timeline is null
+            ? await SendAsync(http, HttpMethod.Post, url, SecasKey, body) : await timeline.SendAsync(http, HttpMethod.Post, url, SecasKey, Renumbered(body), stage));
+        var id = timeline is null ? Seed004Meeting.Id : $"OPSG_{number}";
+        await Post("meeting: create", "/api/meetings", Seed004Meeting.PreviousMeeting);
+        await Post("meeting: create", "/api/meetings", Seed004Meeting.Meeting);
+        var m = "/api/meetings/" + id;
+        timeline?.Names(id);
+        timeline?.OtherIds.Add($"OPSG_{number - 1}");
+        await WorkflowLatencyHarness.Expect(timeline is null ? await SendAsync(http, HttpMethod.Put, m + "/attendance", SecasKey, Seed004Meeting.Attendance)
+            : await timeline.SendAsync(http, HttpMethod.Put, m + "/attendance", SecasKey, Seed004Meeting.Attendance, "meeting: attendance"));
         foreach (var item in Seed004Meeting.Items)
         {
-            await Post(m + "/items", new { number = item.Number, title = item.Title, narrative = item.Narrative, nilReturn = item.NilReturn });
-            foreach (var outcome in item.Outcomes) await Post($"{m}/items/{item.Number}/outcomes", outcome);
-            foreach (var action in item.Actions) await Post($"{m}/items/{item.Number}/actions", new { text = action, owner = action.Split(' ')[0] });
+            await Post("meeting: add item", m + "/items", new { number = item.Number, title = item.Title, narrative = item.Narrative, nilReturn = item.NilReturn });
+            foreach (var outcome in item.Outcomes) await Post("meeting: record outcome", $"{m}/items/{item.Number}/outcomes", outcome);
+            foreach (var action in item.Actions) await Post("meeting: raise action (reserves a number)", $"{m}/items/{item.Number}/actions", new { text = action, owner = action.Split(' ')[0] });
         }
-        foreach (var imported in Seed004Meeting.Imported) await Post(m + "/imported-actions", imported);
-        foreach (var review in Seed004Meeting.Reviews) await Post(m + "/items/3/action-reviews", review);
-        foreach (var note in Seed004Meeting.Notes) await Post(m + "/notes", note);
-        Progress("previous minutes");
-        await Post(m + "/previous-minutes", new { meetingId = Seed004Meeting.Previous });
+        foreach (var imported in Seed004Meeting.Imported) await Post("meeting: import an earlier action", m + "/imported-actions", imported);
+        foreach (var review in Seed004Meeting.Reviews) await Post("meeting: review an action", m + "/items/3/action-reviews", review);
+        foreach (var note in Seed004Meeting.Notes) await Post("meeting: note", m + "/notes", note);
+        if (timeline is null) Progress("previous minutes");
+        await Post("meeting: previous minutes approved", m + "/previous-minutes", new { meetingId = Seed004Meeting.Previous });
+        timeline?.Lap("meeting: create → minutes requested (all commands)");
         using (var request = new HttpRequestMessage(HttpMethod.Post, m + "/minutes"))
         {
             request.Headers.Add("X-Api-Key", SecasKey);
-            await WorkflowLatencyHarness.Expect(await http.SendAsync(request));
+            await WorkflowLatencyHarness.Expect(timeline is null ? await http.SendAsync(request) : await timeline.SendAsync(http, request));
         }
-        Progress("waiting for the meeting's minutes");
-        return await UntilAsync(http, m, s => s["minutes"]?.AsArray().Count >= 1);
+        if (timeline is null) Progress("waiting for the meeting's minutes");
+        var polls = await UntilAsync(http, m, s => s["minutes"]?.AsArray().Count >= 1, timeline?.PollMilliseconds ?? 500, timeline?.WaitSeconds ?? 40);
+        timeline?.Lap("meeting: minutes requested → rendered");
+        return polls;
     }
 
-    /// <summary>Polls twice a second (what a person refreshing a page might do), and says how many reads that took.</summary>
-    private static async Task<int> UntilAsync(HttpClient http, string url, Func<JsonNode, bool> done)
+    /// <summary>Polls twice a second (what a person refreshing a page might do) unless told otherwise, and says how many reads that took.</summary>
+    private static async Task<int> UntilAsync(HttpClient http, string url, Func<JsonNode, bool> done, int pollMilliseconds = 500, int seconds = 40)
     {
-        var deadline = DateTime.UtcNow.AddSeconds(40);
+        var deadline = DateTime.UtcNow.AddSeconds(seconds);
         for (var polls = 1; ; polls++)
         {
             using var response = await SendAsync(http, HttpMethod.Get, url, SecasKey);
             if (response.IsSuccessStatusCode && done((await response.Content.ReadFromJsonAsync<JsonNode>())!)) return polls;
-            if (DateTime.UtcNow > deadline) throw new TimeoutException($"{url} did not get there within 40 s: {await response.Content.ReadAsStringAsync()}");
-            await Task.Delay(500);
+            if (DateTime.UtcNow > deadline) throw new TimeoutException($"{url} did not get there within {seconds} s: {await response.Content.ReadAsStringAsync()}");
+            await Task.Delay(pollMilliseconds);
         }
     }
 }

@@ -14,6 +14,7 @@ public static class BenchmarkProgram
             "meetings" => await MeetingLatencyHarness.RunAsync(args[1..]),
             "cost" => await CostHarness.RunAsync(args[1..]),
             "twohosts" => await TwoHostsHarness.RunAsync(args[1..]),
+            "load" => await LoadHarness.RunAsync(args[1..]),
             _ => RunMicroBenchmarks(args),
         };
     }

@@ -23,18 +23,7 @@ public static class TwoHostsHarness
         var cases = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 6;
         await using var azurite = await Azurite.StartAsync(location: null);
         var maildev = await Maildev.Shared;
-        var environment = new Dictionary<string, string>
-        {
-            ["OpsgTaskHub"] = Hub,
-            ["OpsgRepairSchedule"] = "0 */5 * * * *",
-            ["Auth__ApiKeys__Tag"] = CostHarness.TagKey,
-            ["Mail__Host"] = "127.0.0.1",
-            ["Mail__Port"] = maildev.SmtpPort.ToString(CultureInfo.InvariantCulture),
-            ["Mail__TlsMode"] = "None",
-            ["Mail__PanelRecipients"] = $"SEC Panel <{CostHarness.PanelAddress}>",
-            ["Mail__SecretariatRecipients"] = "SECAS <secas@example.org>",
-            ["Mail__DccRecipients"] = "DCC <dcc@example.org>",
-        };
+        var environment = CostHarness.TimelineSettings(maildev, Hub);
         var (first, http1) = await StartLocalHostAsync(azurite.ConnectionString, environment);
         var (second, http2) = await StartLocalHostAsync(azurite.ConnectionString, environment);
         try

@@ -89,21 +89,33 @@ public static class WorkflowLatencyHarness
         return 0;
     }
 
-    internal static async Task<List<double>> TableInsertsAsync(string connectionString, int count)
+    /// <summary>
+    /// <paramref name="count"/> single-row inserts after 10 of warm-up, <paramref name="concurrency"/> at a time (each
+    /// writer in a partition of its own, as each case is): the floor for a command.
+    /// </summary>
+    internal static async Task<List<double>> TableInsertsAsync(string connectionString, int count, int concurrency = 1)
     {
         var table = new TableClient(connectionString, "benchfloor" + Guid.NewGuid().ToString("N")[..8]);
         await table.CreateIfNotExistsAsync();
         var times = new List<double>();
-        for (var i = 0; i < count + 10; i++)
+        var next = -1;
+        await Task.WhenAll(Enumerable.Range(0, concurrency).Select(async writer =>
         {
-            var clock = Stopwatch.StartNew();
-            await table.AddEntityAsync(new TableEntity("case", i.ToString("D10", CultureInfo.InvariantCulture)) { ["Payload"] = new string('x', 400) });
-            if (i >= 10) times.Add(clock.Elapsed.TotalMilliseconds);
-        }
+            for (var i = Interlocked.Increment(ref next); i < count + 10; i = Interlocked.Increment(ref next))
+            {
+                var clock = Stopwatch.StartNew();
+                await table.AddEntityAsync(new TableEntity("case" + writer.ToString(CultureInfo.InvariantCulture), i.ToString("D10", CultureInfo.InvariantCulture)) { ["Payload"] = new string('x', 400) });
+                if (i >= 10) lock (times) times.Add(clock.Elapsed.TotalMilliseconds);
+            }
+        }));
         return times;
     }
 
-    private static async Task<List<double>> BareOrchestrationsAsync(string connectionString, HostJson settings, int count)
+    /// <summary>
+    /// <paramref name="count"/> one-activity orchestrations, start → completed, after 3 of warm-up, <paramref name="concurrency"/>
+    /// at a time, on a task hub of their own with host.json's settings: the floor for the workflow.
+    /// </summary>
+    internal static async Task<List<double>> BareOrchestrationsAsync(string connectionString, HostJson settings, int count, int concurrency = 1)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["AzureWebJobsStorage"] = connectionString }).Build();
         await using var sidecar = new DurableSidecar(settings with { TaskHub = "benchfloor" + Guid.NewGuid().ToString("N")[..8] }, configuration, NullLoggerFactory.Instance);
@@ -121,13 +133,17 @@ public static class WorkflowLatencyHarness
         await host.StartAsync();
         var client = host.Services.GetRequiredService<DurableTaskClient>();
         var times = new List<double>();
-        for (var i = 0; i < count + 3; i++)
+        var next = -1;
+        await Task.WhenAll(Enumerable.Range(0, concurrency).Select(async _ =>
         {
-            var clock = Stopwatch.StartNew();
-            var id = await client.ScheduleNewOrchestrationInstanceAsync("Bare", "x");
-            await client.WaitForInstanceCompletionAsync(id);
-            if (i >= 3) times.Add(clock.Elapsed.TotalMilliseconds);
-        }
+            for (var i = Interlocked.Increment(ref next); i < count + 3; i = Interlocked.Increment(ref next))
+            {
+                var clock = Stopwatch.StartNew();
+                var id = await client.ScheduleNewOrchestrationInstanceAsync("Bare", "x");
+                await client.WaitForInstanceCompletionAsync(id);
+                if (i >= 3) lock (times) times.Add(clock.Elapsed.TotalMilliseconds);
+            }
+        }));
         await host.StopAsync();
         return times;
     }
@@ -214,10 +230,11 @@ public static class WorkflowLatencyHarness
         throw new TimeoutException($"Case {caseId}: report {count} never showed in the status.");
     }
 
-    internal static async Task<HttpResponseMessage> SendAsync(HttpClient http, HttpMethod method, string url, string key, object? body = null)
+    internal static async Task<HttpResponseMessage> SendAsync(HttpClient http, HttpMethod method, string url, string key, object? body = null, string? idempotencyKey = null)
     {
         using var request = new HttpRequestMessage(method, url) { Content = body is null ? null : JsonContent.Create(body) };
         request.Headers.Add("X-Api-Key", key);
+        if (idempotencyKey is not null) request.Headers.Add("Idempotency-Key", idempotencyKey);
         return await http.SendAsync(request);
     }
 
