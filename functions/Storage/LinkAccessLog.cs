@@ -32,7 +32,8 @@ public sealed class LinkAccessLog(StorageAccount account)
             ["ClientNetwork"] = access.ClientNetwork,
             ["UserAgent"] = access.UserAgent,
         };
-        return account.CallAsync(ct => account.LinkAccess.AddEntityAsync(row, ct), cancellationToken);
+        // An upsert: a retried add of a row whose first try was written would answer 409; the key is unique anyway.
+        return account.CallAsync(ct => account.LinkAccess.UpsertEntityAsync(row, TableUpdateMode.Replace, ct), cancellationToken);
     }
 
     private static string Partition(LinkTarget target, string recordId) => target == LinkTarget.Meeting ? "meeting_" + recordId : recordId;

@@ -46,7 +46,9 @@ public sealed class LinkTable(StorageAccount account)
             ["Revoked"] = link.Revoked,
         };
         var byLink = new TableEntity(LinkPartition(link.Target, link.RecordId), link.LinkId) { ["TokenHash"] = link.TokenHash };
-        await account.CallAsync(ct => account.Links.AddEntityAsync(token, ct), cancellationToken);
+        // An upsert, not an add: the SDK retries a write whose answer was lost, and a retried add of a row the first
+        // try did write answers 409, which no caller could act on. The hash is of 256 random bits: nothing to overwrite.
+        await account.CallAsync(ct => account.Links.UpsertEntityAsync(token, TableUpdateMode.Replace, ct), cancellationToken);
         await account.CallAsync(ct => account.Links.UpsertEntityAsync(byLink, TableUpdateMode.Replace, ct), cancellationToken);
     }
 
