@@ -94,7 +94,20 @@ public sealed class CaseOrchestratorTests
 
     private static CasePlan Plan(long version, CaseStage stage, params PlannedStep[] steps) => new(version, stage, steps, null, false);
 
-    private static Task<DurableTaskTestHost> StartAsync(FakeRecord record) => DurableTaskTestHost.StartAsync(registry => registry
+    /// <summary>
+    /// The in-process host picks a free port and then binds it; a test class starting a server in the same moment can
+    /// take it in between. That race is the test host's, not the orchestrator's: try again on a fresh port.
+    /// </summary>
+    private static async Task<DurableTaskTestHost> StartAsync(FakeRecord record)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try { return await StartOnceAsync(record); }
+            catch (IOException ex) when (attempt < 5 && ex.InnerException is Microsoft.AspNetCore.Connections.AddressInUseException) { }
+        }
+    }
+
+    private static Task<DurableTaskTestHost> StartOnceAsync(FakeRecord record) => DurableTaskTestHost.StartAsync(registry => registry
         .AddOrchestratorFunc<CaseRun, string>(CaseOrchestrator.Name, CaseOrchestrator.Run)
         .AddActivityFunc<string, CasePlan>(nameof(CaseActivities.ReadCasePlan), (_, _) => record.Read())
         .AddActivityFunc<StepInput, CasePlan>(ReportSteps.Render, (_, step) => record.RunStep(step))
