@@ -54,19 +54,7 @@ public static class LoadHarness
         try
         {
             await Task.Delay(TimeSpan.FromSeconds(5));
-            process.Refresh();
-            var idle = process.WorkingSet64;
-            long peak = idle;
-            using var sampling = new CancellationTokenSource();
-            var sampler = Task.Run(async () =>
-            {
-                while (!sampling.IsCancellationRequested)
-                {
-                    process.Refresh();
-                    peak = Math.Max(peak, process.WorkingSet64);
-                    await Task.Delay(100);
-                }
-            });
+            var memory = new WorkingSetSampler(process, TimeSpan.FromMilliseconds(100));
 
             // The year's work, meetings spread among the cases as they would come, taken by the workers in order.
             var work = new ConcurrentQueue<(bool Meeting, int Index)>(Enumerable.Range(0, cases).Select(i => (false, i))
@@ -96,8 +84,7 @@ public static class LoadHarness
                 }
             })));
             var elapsed = load.Elapsed;
-            await sampling.CancelAsync();
-            await sampler;
+            await memory.DisposeAsync();
             Progress(total, "load done");
 
             var done = timelines.Where(t => t.Finished).ToList();
@@ -106,7 +93,7 @@ public static class LoadHarness
             Console.WriteLine($"{done.Count(t => !t.Meeting)} of {cases} cases and {done.Count(t => t.Meeting)} of {meetings} meetings done in {elapsed.TotalSeconds:F1} s " +
                 $"({skipped} not started before the deadline, {failures.Count} failed); {commands} commands accepted: " +
                 $"{commands / elapsed.TotalSeconds:F1} commands/s, {done.Count(t => !t.Meeting) / elapsed.TotalMinutes:F1} cases/min, {done.Count(t => t.Meeting) / elapsed.TotalMinutes:F2} meetings/min");
-            Console.WriteLine($"local host working set: {idle / 1048576.0:F0} MB idle → {peak / 1048576.0:F0} MB peak (sampled every 100 ms)");
+            Console.WriteLine($"local host working set: {memory.IdleMb:F0} MB idle → {memory.PeakMb:F0} MB peak (sampled every 100 ms)");
             Console.WriteLine();
             Console.WriteLine($"{"stage",-58} {"n",5} {"p50 ms",9} {"p95 ms",9} {"max ms",9}");
             Row($"floor: bare Table insert, {concurrency} at a time", insert);

@@ -62,24 +62,11 @@ public static class WorkflowLatencyHarness
             Console.WriteLine($"goals: command p95 {Percentile(submit, 95):F1} ms ≤ 5 × insert p50 = {5 * Percentile(insert, 50):F1} ms; " +
                 $"pack p95 {Percentile(pack, 95):F0} ms and report p95 {Percentile(report, 95):F0} ms ≤ 1.5 × bare p95 = {1.5 * Percentile(bare, 95):F0} ms");
 
-            process.Refresh();
-            var idle = process.WorkingSet64;
-            long peak = idle;
-            using var sampling = new CancellationTokenSource();
-            var sampler = Task.Run(async () =>
-            {
-                while (!sampling.IsCancellationRequested)
-                {
-                    process.Refresh();
-                    peak = Math.Max(peak, process.WorkingSet64);
-                    await Task.Delay(50);
-                }
-            });
+            var memory = new WorkingSetSampler(process, TimeSpan.FromMilliseconds(50));
             var burst = Stopwatch.StartNew();
             await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => OneCaseAsync(http)));
-            await sampling.CancelAsync();
-            await sampler;
-            Console.WriteLine($"20 cases at once: all reports out in {burst.Elapsed.TotalSeconds:F1} s; local host working set {idle / 1048576.0:F0} MB idle → {peak / 1048576.0:F0} MB peak");
+            await memory.DisposeAsync();
+            Console.WriteLine($"20 cases at once: all reports out in {burst.Elapsed.TotalSeconds:F1} s; local host working set {memory.IdleMb:F0} MB idle → {memory.PeakMb:F0} MB peak");
         }
         finally
         {
