@@ -50,6 +50,7 @@ public static class Composition
         services.AddSingleton<StepRunner<CaseState>>();
         services.AddSingleton(MeetingRecord.Kind);
         services.AddSingleton<MeetingStore>();
+        services.AddSingleton<ActionRecords>();
         services.AddSingleton<RecordStore<MeetingState>>(sp => sp.GetRequiredService<MeetingStore>());
         services.AddSingleton<StepRunner<MeetingState>>();
         services.AddSingleton<MeetingCommands>();

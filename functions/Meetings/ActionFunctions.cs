@@ -10,15 +10,15 @@ namespace Opsg.Functions.Meetings;
 /// Actions across meetings: SECAS imports the actions raised before the system and reviews earlier meetings' actions
 /// under an item of this one; everyone who reads the minutes reads what is outstanding at a meeting.
 /// </summary>
-public sealed class ActionFunctions(MeetingCommands commands, MeetingReads reads, MeetingStore store)
+public sealed class ActionFunctions(MeetingCommands commands, MeetingReads reads, ActionRecords records)
 {
     [Function("ImportAction")]
     [AllowRoles(Roles.Secas)]
     public async Task<IResult> Import([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "meetings/{meetingId}/imported-actions")] HttpRequest request, string meetingId, [DurableClient] DurableTaskClient client)
     {
-        var meetings = await store.LoadAllAsync(request.HttpContext.RequestAborted);
+        var loaded = await records.LoadAsync(request.HttpContext.RequestAborted);
         return await commands.RunJsonAsync<ImportedActionRequest, ImportedActionRequest>(request, meetingId, client, ImportedActions.Validate, c => RecordCommand<MeetingState>.Deciding(
-            s => ImportedActions.Decide(s, c, ActionsAcrossMeetings.From(meetings, s)),
+            s => ImportedActions.Decide(s, c, loaded.With(s)),
             (s, summary) => MeetingFunctions.Acknowledgement(s, summary, 201, MeetingUrls.OutstandingActions(s.MeetingId))));
     }
 
@@ -26,9 +26,9 @@ public sealed class ActionFunctions(MeetingCommands commands, MeetingReads reads
     [AllowRoles(Roles.Secas)]
     public async Task<IResult> Review([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "meetings/{meetingId}/items/{item:int}/action-reviews")] HttpRequest request, string meetingId, int item, [DurableClient] DurableTaskClient client)
     {
-        var meetings = await store.LoadAllAsync(request.HttpContext.RequestAborted);
+        var loaded = await records.LoadAsync(request.HttpContext.RequestAborted);
         return await commands.RunJsonAsync<ActionReviewRequest, ActionReviewRequest>(request, meetingId, client, ActionReviews.Validate, c => RecordCommand<MeetingState>.Deciding(
-            s => ActionReviews.Decide(s, item, c, ActionsAcrossMeetings.From(meetings, s)),
+            s => ActionReviews.Decide(s, item, c, loaded.With(s)),
             (s, summary) => MeetingFunctions.Acknowledgement(s, summary, 201, MeetingUrls.OutstandingActions(s.MeetingId))));
     }
 
@@ -37,11 +37,11 @@ public sealed class ActionFunctions(MeetingCommands commands, MeetingReads reads
     [AllowRoles(Roles.Secas, Roles.OpsgMember, Roles.Dcc, Roles.Tag)]
     public async Task<IResult> Outstanding([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "meetings/{meetingId}/actions-outstanding")] HttpRequest request, string meetingId)
     {
-        var meetings = await store.LoadAllAsync(request.HttpContext.RequestAborted);
+        var loaded = await records.LoadAsync(request.HttpContext.RequestAborted);
         return await reads.ReadAsync(request, meetingId, state =>
         {
             ResponseHeaders.CaseJson(request.HttpContext.Response);
-            return TypedResults.Json(OutstandingActions.Rows(state, ActionsAcrossMeetings.From(meetings, state)), RecordJson.Options);
+            return TypedResults.Json(OutstandingActions.Rows(state, loaded.With(state)), RecordJson.Options);
         });
     }
 }

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Opsg.Functions.Records;
+using Opsg.Functions.Review;
 
 namespace Opsg.Functions.Meetings;
 
@@ -55,8 +56,23 @@ public static partial class ActionReviews
                 return Rejection.Invalid("supersededBy", "An action cannot supersede itself.");
         }
         return Decision.Accept(new ActionReviewed(item, action.ActionId, command.Discussion!, command.RevisedTarget,
-            Enum.Parse<ActionReviewOutcome>(command.Outcome!, ignoreCase: true), command.SupersededBy, command.TransferredTo, command.Project));
+            Enum.Parse<ActionReviewOutcome>(command.Outcome!, ignoreCase: true), command.SupersededBy, command.TransferredTo, command.Project, action.CaseId));
     }
+
+    /// <summary>What became of the action, in the minutes' words: "open, target revised to 05/11/2019", "closed, superseded by OPSG 25/01".</summary>
+    public static string Outcome(ActionReviewed review) => review.Outcome switch
+    {
+        ActionReviewOutcome.Open => review.RevisedTarget is { } t ? $"open, target revised to {ActionTargets.Printed(t)}" : "open",
+        ActionReviewOutcome.Closed => "closed",
+        ActionReviewOutcome.Superseded => $"closed, superseded by {review.SupersededBy}",
+        ActionReviewOutcome.Transferred => $"closed, transferred to the {review.TransferredTo}",
+        _ => $"closed, the work continues in the {review.Project}",
+    };
+
+    /// <summary>The review as the case that raised the action keeps it (see <see cref="ActionReviewedAtMeeting"/>).</summary>
+    public static ActionReviewedAtMeeting ForCase(ActionReviewed review, string meetingId, DateOnly heldOn) =>
+        new(review.ActionId, meetingId, heldOn, review.Discussion, review.RevisedTarget,
+            review.RevisedTarget is { } target ? ActionTargets.AsDate(target) : null, review.Outcome != ActionReviewOutcome.Open, Outcome(review));
 
     public static Rejection NoSuchAction(string actionId) => new(404, "No such action.", $"No meeting raised or imported an action '{actionId}'.");
 

@@ -1,21 +1,29 @@
 using System.Collections.Immutable;
 using System.Globalization;
+using Opsg.Functions.Cases;
+using Opsg.Functions.Review;
 
 namespace Opsg.Functions.Meetings;
 
-/// <summary>A review of an action with the meeting that made it.</summary>
-public sealed record ActionReviewAt(string MeetingId, DateOnly HeldOn, ActionReviewed Review)
+/// <summary>
+/// A review of an action with the meeting that made it; or, for an action a readiness case raised, the case's own
+/// post-meeting note closing it (<see cref="InCaseNotes"/>), dated as the note is (else the day it was raised).
+/// </summary>
+public sealed record ActionReviewAt(string MeetingId, DateOnly HeldOn, ActionReviewed Review, bool InCaseNotes = false)
 {
     public bool Closes => Review.Outcome != ActionReviewOutcome.Open;
 }
 
 /// <summary>
 /// One action as the meetings' records tell it together: raised (or imported) once, then reviewed at later meetings
-/// until a review closes it. Whatever happened to the raising meeting's minutes, only a review closes it.
+/// until a review closes it. Whatever happened to the raising meeting's minutes, only a review closes it (or, for an
+/// action a readiness case raised, the case's own note closing it). <see cref="CaseId"/> names that case.
 /// </summary>
 public sealed record ActionHistory(string ActionId, string RaisedAt, DateOnly RaisedOn, string Text, string Owner, string? Target, string? ImportedAt,
     ImmutableList<ActionReviewAt> Reviews)
 {
+    public string? CaseId { get; init; }
+
     public bool Imported => ImportedAt is not null;
 
     /// <summary>"OPSG 24/06" → "OPSG_24": the meeting an ID names.</summary>
@@ -48,9 +56,9 @@ public sealed record ActionHistory(string ActionId, string RaisedAt, DateOnly Ra
 }
 
 /// <summary>
-/// Every action of every meeting, folded from the meetings' own records: where each was raised or imported, and each
-/// review made of it at a later meeting. Pure: the meetings in, the actions out; the minutes' actions-outstanding
-/// section and the register as of a date are both read from it.
+/// Every action of every meeting, folded from the meetings' own records and the readiness cases reviewed at them: where
+/// each was raised or imported, and each review made of it at a later meeting. Pure: the records in, the actions out;
+/// the minutes' actions-outstanding section, the reviews, the reminders and the register as of a date read from it.
 /// </summary>
 public sealed class ActionsAcrossMeetings
 {
@@ -58,10 +66,13 @@ public sealed class ActionsAcrossMeetings
 
     private ActionsAcrossMeetings(Dictionary<string, ActionHistory> actions) => _actions = actions;
 
-    public static ActionsAcrossMeetings From(IEnumerable<MeetingState> meetings)
+    public static ActionsAcrossMeetings From(IEnumerable<MeetingState> meetings, IEnumerable<CaseState>? cases = null)
     {
         var held = meetings.Where(m => m.Exists).OrderBy(m => m.Scheduled!.Date).ThenBy(m => m.MeetingId, StringComparer.Ordinal).ToList();
         var actions = new Dictionary<string, ActionHistory>(StringComparer.OrdinalIgnoreCase);
+        foreach (var reviewed in (cases ?? []).Where(c => c.Exists && c.Meeting is not null))
+            foreach (var action in reviewed.Actions)
+                actions.TryAdd(action.Raised.ActionId, RaisedByCase(reviewed, action));
         foreach (var meeting in held)
         {
             foreach (var raised in meeting.Actions)
@@ -77,8 +88,24 @@ public sealed class ActionsAcrossMeetings
     }
 
     /// <summary>The meetings' own records, with one of them as it stands now (the one a command is deciding on).</summary>
-    public static ActionsAcrossMeetings From(IEnumerable<MeetingState> stored, MeetingState current) =>
-        From(stored.Where(m => m.MeetingId != current.MeetingId).Append(current));
+    public static ActionsAcrossMeetings From(IEnumerable<MeetingState> stored, MeetingState current, IEnumerable<CaseState>? cases = null) =>
+        From(stored.Where(m => m.MeetingId != current.MeetingId).Append(current), cases);
+
+    /// <summary>
+    /// An action a case raised at its meeting, with the target the case last gave it. Later meetings' reviews come from
+    /// the meetings' records (the case holds copies of them, not read here); a post-meeting note of the case that
+    /// closed it reads as a review at the raising meeting.
+    /// </summary>
+    private static ActionHistory RaisedByCase(CaseState reviewed, ActionState action)
+    {
+        var raised = action.Raised;
+        var target = (action.Revisions.IsEmpty ? raised.TargetDate : action.Revisions[^1].RevisedTarget)?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var closedInCase = action.ClosedBy is { } note
+            ? ImmutableList.Create(new ActionReviewAt(reviewed.Meeting!.MeetingId, note.On ?? raised.RaisedOn,
+                new ActionReviewed(0, raised.ActionId, note.Text, null, ActionReviewOutcome.Closed, null, null, null, reviewed.CaseId), InCaseNotes: true))
+            : [];
+        return new ActionHistory(raised.ActionId, reviewed.Meeting!.MeetingId, raised.RaisedOn, raised.Text, raised.Owner, target, null, closedInCase) { CaseId = reviewed.CaseId };
+    }
 
     public ActionHistory? Find(string actionId) => _actions.GetValueOrDefault(actionId);
 

@@ -1,5 +1,4 @@
 using Microsoft.Azure.Functions.Worker;
-using Opsg.Functions.Cases;
 using Opsg.Functions.Http;
 using Opsg.Functions.Records;
 using Opsg.Functions.Reports;
@@ -14,7 +13,7 @@ namespace Opsg.Functions.Meetings;
 /// includeClosed=true lists closed actions too; asOf=YYYY-MM-DD reads the meetings' actions as they stood at the end
 /// of that day (open then, overdue by then, the latest review by then) instead of today.
 /// </summary>
-public sealed class ActionsRegisterFunctions(CaseStore store, MeetingStore meetings, ReportRenderer renderer, TimeProvider clock)
+public sealed class ActionsRegisterFunctions(ActionRecords records, ReportRenderer renderer, TimeProvider clock)
 {
     // GB meetings set GB calendar dates; without the zone data the UTC date is the best we have.
     private static readonly TimeZoneInfo UkTime =
@@ -29,9 +28,8 @@ public sealed class ActionsRegisterFunctions(CaseStore store, MeetingStore meeti
         var (asOf, invalid) = QueryValues.Date(request, "asOf");
         if (invalid is not null) return Problems.From(invalid);
         var on = asOf ?? Today(clock);
-        var cases = store.LoadAllAsync(http.RequestAborted);
-        var raised = RegisterRows.On(ActionsAcrossMeetings.From(await meetings.LoadAllAsync(http.RequestAborted)), on);
-        var register = ActionsRegisterAcrossMeetings.From(await cases, on, includeClosed, raised);
+        var loaded = await records.LoadAsync(http.RequestAborted);
+        var register = ActionsRegisterAcrossMeetings.From(loaded.Cases, on, includeClosed, RegisterRows.On(loaded.Actions, on));
         http.Response.Headers.Vary = "Accept";
         if (QueryValues.PrefersJson(request)) ResponseHeaders.CaseJson(http.Response); else ResponseHeaders.Document(http.Response);
         return QueryValues.PrefersJson(request)

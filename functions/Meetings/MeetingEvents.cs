@@ -81,10 +81,11 @@ public enum ActionReviewOutcome { Open, Closed, Superseded, Transferred, MovedTo
 /// <summary>
 /// At this meeting, under an item (the actions-outstanding item, usually), the Group reviewed an action raised earlier:
 /// the discussion, a revised target if any, and whether it stays open, or is closed, superseded by another action,
-/// transferred to another body or moved into a project.
+/// transferred to another body or moved into a project. <see cref="CaseId"/> names the readiness case that raised the
+/// action, when one did: the meeting's workflow then copies the review onto that case.
 /// </summary>
 public sealed record ActionReviewed(int Item, string ActionId, string Discussion, string? RevisedTarget, ActionReviewOutcome Outcome,
-    string? SupersededBy, string? TransferredTo, string? Project) : MeetingEvent;
+    string? SupersededBy, string? TransferredTo, string? Project, string? CaseId = null) : MeetingEvent;
 
 /// <summary>How an AGREED outcome changed the OPSG Issues Log.</summary>
 public enum IssuesLogChange { Added, Closed, Transferred }

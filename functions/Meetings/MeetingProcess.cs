@@ -20,7 +20,8 @@ public sealed record MeetingStep(long Sequence, string Activity, int Run);
 /// The one home of what happens next in a meeting's life, pure. The minutes render when SECAS asks and again after
 /// every change once they exist (an item, an outcome, an action, a note, attendance), and once more as final when a
 /// later meeting approves them. Approving the previous meeting's minutes here schedules the step that makes them
-/// final in that meeting's record. Creating the meeting sets its reminders to SECAS (<see cref="MeetingReminders"/>);
+/// final in that meeting's record; reviewing an action a readiness case raised schedules the step that copies the
+/// review onto the case. Creating the meeting sets its reminders to SECAS (<see cref="MeetingReminders"/>);
 /// one that fires while still due schedules the email. The meeting is finished when its minutes are final and nothing
 /// is left to run and no reminder of its actions is still ahead.
 /// </summary>
@@ -28,6 +29,7 @@ public sealed class MeetingProcess : IRecordProcess<MeetingState>
 {
     public const string RenderMinutesStep = "RenderMinutes";
     public const string FinalisePreviousStep = "FinalisePreviousMinutes";
+    public const string ReviewOnCaseStep = "RecordReviewOnCase";
 
     public IEnumerable<RecordEvent> React(MeetingState before, MeetingState after, RecordEvent e, DateTimeOffset now)
     {
@@ -40,6 +42,9 @@ public sealed class MeetingProcess : IRecordProcess<MeetingState>
                 break;
             case PreviousMinutesApproved approved:
                 yield return new ActivityScheduled(FinalisePreviousStep, null, null, approved.MeetingId);
+                break;
+            case ActionReviewed { CaseId: not null } reviewed:
+                yield return new ActivityScheduled(ReviewOnCaseStep, null, null, reviewed.ActionId);
                 break;
             case MeetingScheduled scheduled:
                 foreach (var timer in MeetingReminders.ForMeeting(scheduled, now)) yield return timer;

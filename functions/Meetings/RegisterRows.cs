@@ -2,11 +2,14 @@ using Opsg.Functions.Reports;
 
 namespace Opsg.Functions.Meetings;
 
-/// <summary>The meetings' own actions as the register lists them on a date: raised by then, open or closed then; pure.</summary>
+/// <summary>
+/// The meetings' own actions as the register lists them on a date: raised by then, open or closed then; pure. Actions a
+/// readiness case raised are listed under their case instead, from the case's record.
+/// </summary>
 public static class RegisterRows
 {
     public static IReadOnlyList<RegisterMeetingAction> On(ActionsAcrossMeetings actions, DateOnly date) =>
-        actions.All.Where(a => a.RaisedOn <= date).Select(a =>
+        actions.All.Where(a => a.RaisedOn <= date && a.CaseId is null).Select(a =>
         {
             var open = a.IsOpenOn(date);
             var overdue = open ? a.DaysOverdueOn(date) : 0;
@@ -15,15 +18,6 @@ public static class RegisterRows
                 a.RaisedAt, a.RaisedOn, a.ActionId, a.Text, a.Owner, a.RaisedOn, a.Imported,
                 ActionTargets.Printed(a.TargetOn(date)), open, open ? "Open" : "Closed", open ? "open" : "closed",
                 overdue > 0 ? ActionsRegisterAcrossMeetings.Due(overdue) : "", overdue > 0, overdue,
-                latest is null ? "" : $"{latest.MeetingId.Replace('_', ' ')}: {Outcome(latest.Review)} {latest.Review.Discussion}", latest is not null);
+                latest is null ? "" : $"{latest.MeetingId.Replace('_', ' ')}: {ActionReviews.Outcome(latest.Review)}. {latest.Review.Discussion}", latest is not null);
         }).ToList();
-
-    private static string Outcome(ActionReviewed review) => review.Outcome switch
-    {
-        ActionReviewOutcome.Open => review.RevisedTarget is { } t ? $"open, target revised to {ActionTargets.Printed(t)}." : "open.",
-        ActionReviewOutcome.Closed => "closed.",
-        ActionReviewOutcome.Superseded => $"closed, superseded by {review.SupersededBy}.",
-        ActionReviewOutcome.Transferred => $"closed, transferred to the {review.TransferredTo}.",
-        _ => $"closed, the work continues in the {review.Project}.",
-    };
 }

@@ -15,7 +15,7 @@ using Opsg.Functions.Storage;
 namespace Opsg.Functions.Orchestration;
 
 /// <summary>The meeting workflow's only I/O; each step is idempotent as a case's are (<see cref="StepRunner{TState}"/>).</summary>
-public sealed class MeetingActivities(MeetingStore store, CaseStore cases, StepRunner<MeetingState> steps, ReportRenderer renderer, BlobStore blobs, MeetingWorkflow workflow,
+public sealed class MeetingActivities(MeetingStore store, CaseStore cases, ActionRecords records, StepRunner<MeetingState> steps, ReportRenderer renderer, BlobStore blobs, MeetingWorkflow workflow,
     CaseWorkflow caseWorkflow, MeetingReminderMailer reminders)
 {
     [Function(nameof(ReadMeetingPlan))]
@@ -30,10 +30,10 @@ public sealed class MeetingActivities(MeetingStore store, CaseStore cases, StepR
     {
         var version = activity.Scheduled.ReportVersion ?? 1;
         var asScheduled = store.Kind.Fold(step.MeetingId, history.TakeWhile(e => e.Sequence <= step.Sequence));
-        var meetings = await store.LoadAllAsync(CancellationToken.None);
-        var actions = ActionsAcrossMeetings.From(meetings, asScheduled);
+        var loaded = await records.LoadAsync(CancellationToken.None);
+        var actions = loaded.With(asScheduled);
         var panelDecisions = asScheduled.Items.Values.Any(i => i.Added.Standing == StandingItem.PanelFeedback)
-            ? PanelFeedback.Since(await cases.LoadAllAsync(CancellationToken.None), PanelFeedback.LastMeetingBefore(meetings, asScheduled), asScheduled.Scheduled!.Date)
+            ? PanelFeedback.Since(loaded.Cases, PanelFeedback.LastMeetingBefore(loaded.Meetings, asScheduled), asScheduled.Scheduled!.Date)
             : [];
         var reviewed = new Dictionary<string, CaseState>(StringComparer.Ordinal);
         foreach (var caseId in asScheduled.Items.Values.Select(i => i.Added.CaseId).OfType<string>())
@@ -74,6 +74,27 @@ public sealed class MeetingActivities(MeetingStore store, CaseStore cases, StepR
             await caseWorkflow.AlignAfterRecordingAsync(client, reviewed, CancellationToken.None);
         }
         return new ActivityCompleted(step.Sequence, $"The minutes of {approved.MeetingId} are final.");
+    });
+
+    /// <summary>
+    /// A review here of an action a readiness case raised: copied onto that case once (by this step's key), so the case's
+    /// views, the conditions the action delivers and its recommendation follow it whatever the state of its minutes;
+    /// then the case's orchestration is told. A case purged since has nothing to copy onto.
+    /// </summary>
+    [Function(nameof(RecordReviewOnCase))]
+    public Task<MeetingPlan> RecordReviewOnCase([ActivityTrigger] MeetingStepInput step, [DurableClient] DurableTaskClient client) => RunAsync(step, async (history, activity) =>
+    {
+        var here = store.Kind.Fold(step.MeetingId, history);
+        var actionId = activity.Scheduled.Message ?? throw new InvalidOperationException("The step names the action reviewed.");
+        var review = here.Reviews.Last(r => string.Equals(r.ActionId, actionId, StringComparison.OrdinalIgnoreCase));
+        var copy = ActionReviews.ForCase(review, here.MeetingId, here.Scheduled!.Date);
+        var key = $"reviewed-at-{step.MeetingId}-{actionId.Replace(' ', '_').Replace('/', '-')}";
+        var reviewed = await cases.RecordOnceAsync(review.CaseId!, key, DateTimeOffset.UtcNow, s =>
+            ReviewFacts.Action(s, review.ActionId) is { } action && !action.LaterReviews.Any(r => r.MeetingId == copy.MeetingId)
+                ? Decision.Accept(copy)
+                : Decision.Accept());
+        if (reviewed.Exists) await caseWorkflow.AlignAfterRecordingAsync(client, reviewed, CancellationToken.None);
+        return new ActivityCompleted(step.Sequence, reviewed.Exists ? $"The review of {actionId} is on case {review.CaseId}." : $"Case {review.CaseId} is no longer held.");
     });
 
     /// <summary>A reminder's timer fired: recorded once; the meeting's process decides whether it still says something.</summary>

@@ -70,6 +70,7 @@ public static class MeetingOrchestrator
     {
         MeetingProcess.RenderMinutesStep => context.CallActivityAsync<MeetingPlan>(nameof(MeetingActivities.RenderMinutes), input, retry),
         MeetingProcess.FinalisePreviousStep => context.CallActivityAsync<MeetingPlan>(nameof(MeetingActivities.FinalisePreviousMinutes), input, retry),
+        MeetingProcess.ReviewOnCaseStep => context.CallActivityAsync<MeetingPlan>(nameof(MeetingActivities.RecordReviewOnCase), input, retry),
         MeetingReminders.SendStep => context.CallActivityAsync<MeetingPlan>(nameof(MeetingActivities.SendMeetingReminder), input, retry),
         _ => throw new InvalidOperationException($"No activity runs a '{step.Activity}' step."),
     };

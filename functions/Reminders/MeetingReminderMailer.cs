@@ -14,7 +14,7 @@ namespace Opsg.Functions.Reminders;
 /// step was scheduled; an action's from every meeting's record as it stands when the step runs, so a review at any
 /// meeting since (closed, superseded, re-targeted) means nothing is sent.
 /// </summary>
-public sealed class MeetingReminderMailer(MeetingStore store, MailRenderer renderer, SmtpMailSender sender, ReminderRecipients people, TimeProvider clock)
+public sealed class MeetingReminderMailer(MeetingStore store, ActionRecords records, MailRenderer renderer, SmtpMailSender sender, ReminderRecipients people, TimeProvider clock)
 {
     public async Task<RecordEvent> SendAsync(string meetingId, long step, string timerId, IReadOnlyList<RecordedEvent> history)
     {
@@ -43,7 +43,7 @@ public sealed class MeetingReminderMailer(MeetingStore store, MailRenderer rende
             case MeetingReminders.PapersDue: return MeetingReminderWording.PapersDue(timer, meeting);
             case MeetingReminders.DraftMinutesDue: return MeetingReminderWording.DraftMinutesDue(timer, meeting);
         }
-        var actions = ActionsAcrossMeetings.From(await store.LoadAllAsync(CancellationToken.None));
+        var actions = (await records.LoadAsync(CancellationToken.None)).Actions;
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         return timer.Purpose switch
         {

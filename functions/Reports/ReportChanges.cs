@@ -107,8 +107,8 @@ public static class ReportChanges
             var id = action.Raised.ActionId;
             var old = actionsBefore.GetValueOrDefault(id);
             if (old is null) yield return new("action", id, $"Action {id} raised.");
-            if (old?.IsOpen != false && action.ClosedBy is { } closed)
-                yield return new("action", id, $"Action {id} closed{On(closed.On)}.");
+            if (old?.IsOpen != false && !action.IsOpen)
+                yield return new("action", id, $"Action {id} closed{On(action.ClosedOn)}.");
             foreach (var revision in action.Revisions.Skip(old?.Revisions.Count ?? 0))
                 yield return new("action", id, $"Action {id}: target revised to {ReportFormats.LongDate(revision.RevisedTarget)}.");
             foreach (var progress in action.Progress.Skip(old?.Progress.Count ?? 0))

@@ -131,9 +131,9 @@ public static class ReportRows
         a.Raised.ActionId, a.Raised.Number, a.Raised.Text, a.Raised.Owner, a.Raised.RaisedOn,
         a.Raised.TargetDate is not null, a.Raised.TargetDate ?? default,
         a.Revisions.Select(r => new TargetRevisionLine(r.RevisedTarget, r.Reason ?? "", r.Reason is not null)).ToList(),
-        !a.Revisions.IsEmpty, a.CurrentTarget ?? default,
+        !a.Revisions.IsEmpty || a.LaterReviews.Any(r => r.RevisedTarget is not null), a.CurrentTarget ?? default,
         a.IsOpen, a.IsOpen ? "Open" : "Closed", a.IsOpen ? "open" : "closed",
-        a.ClosedBy?.On is not null, a.ClosedBy?.On ?? default,
+        a.ClosedOn is not null, a.ClosedOn ?? default,
         a.Progress.Select(p => new ProgressLine(p.On, p.Text)).ToList(),
         notes.ToList());
 

@@ -12,7 +12,8 @@ public sealed record ActionView(
     string Status,
     DateOnly? ClosedOn,
     string? ClosingNote,
-    IReadOnlyList<ActionProgressNoted> Progress)
+    IReadOnlyList<ActionProgressNoted> Progress,
+    IReadOnlyList<ActionReviewedAtMeeting> ReviewedAtMeetings)
 {
     public static ActionView Of(ActionState a) => new(
         a.Raised.ActionId,
@@ -23,7 +24,8 @@ public sealed record ActionView(
         a.Revisions,
         a.CurrentTarget,
         a.IsOpen ? "open" : "closed",
-        a.ClosedBy?.On,
-        a.ClosedBy?.Text,
-        a.Progress);
+        a.ClosedOn,
+        a.ClosingText,
+        a.Progress,
+        a.LaterReviews);
 }

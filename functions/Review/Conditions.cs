@@ -9,7 +9,7 @@ public enum Body { Opsg, Tag }
 /// A condition one body set when it accepted a criterion, and whether it still stands. It is
 /// discharged by a post-meeting note on the LSC itself, or, when it rests on the provisions of a
 /// residual risk, by a note discharging that risk's caveat, or, when an action delivers it, by the
-/// note that closes the action.
+/// note that closes the action (or the later meeting's review that closes it).
 /// </summary>
 public sealed record CriterionCondition(Body SetBy, int Lsc, string Condition, int? ConditionRisk, PostMeetingNoteAdded? DischargedBy)
 {
@@ -72,9 +72,16 @@ public static class Conditions
         return new CriterionCondition(body, lsc, Wording(condition, risk), risk, discharge);
     }
 
-    /// <summary>The note that closed the action, if one did.</summary>
+    /// <summary>
+    /// The note that closed the action, if one did; else the later meeting's review that closed it, read as the note
+    /// it stands for (dated the day of that meeting, in its words), so a condition it delivers discharges in every view.
+    /// </summary>
     private static PostMeetingNoteAdded? Closing(CaseState state, string? actionId) =>
-        actionId is null ? null : state.Notes.LastOrDefault(n => n.Effect == NoteEffect.ActionClosed && n.ActionId == actionId);
+        actionId is null ? null
+        : state.Notes.LastOrDefault(n => n.Effect == NoteEffect.ActionClosed && n.ActionId == actionId)
+          ?? (ReviewFacts.Action(state, actionId)?.ClosedAtMeeting is { } review
+              ? new PostMeetingNoteAdded(review.MeetingId, NoteEffect.ActionClosed, actionId, null, null, review.HeldOn, review.Summary)
+              : null);
 
     /// <summary>What discharged a risk's caveat: a note on the risk, else the note closing the action it was accepted subject to.</summary>
     private static PostMeetingNoteAdded? RiskDischarge(CaseState state, int risk) =>

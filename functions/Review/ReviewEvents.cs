@@ -69,6 +69,20 @@ public sealed record ActionTargetRevised(string ActionId, DateOnly RevisedTarget
 
 public sealed record ActionProgressNoted(string ActionId, DateOnly On, string Text) : CaseEvent;
 
+/// <summary>
+/// A later OPSG meeting reviewed one of this case's actions. The review is the meeting's (recorded in its own history);
+/// its workflow copies it here so every view of the case, its conditions and its recommendation follow it, whatever
+/// the state of the case's own minutes. <see cref="RevisedTargetDate"/> is the revised target when it is a date;
+/// <see cref="Outcome"/> is what became of the action in the meeting's words ("closed, superseded by OPSG 25/01").
+/// </summary>
+public sealed record ActionReviewedAtMeeting(string ActionId, string MeetingId, DateOnly HeldOn, string Discussion,
+    string? RevisedTarget, DateOnly? RevisedTargetDate, bool Closes, string Outcome) : CaseEvent
+{
+    /// <summary>How the case's views word the review: where and when, what became of the action, what was said.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public string Summary => $"Reviewed at {MeetingId.Replace('_', ' ')} on {HeldOn:dd/MM/yyyy}: {Outcome}. {Discussion}";
+}
+
 public enum NoteEffect { Clarification, ActionClosed, ConditionDischarged }
 
 /// <summary>

@@ -11,8 +11,26 @@ public sealed record ActionState(
     ImmutableList<ActionProgressNoted> Progress,
     PostMeetingNoteAdded? ClosedBy)
 {
-    public bool IsOpen => ClosedBy is null;
-    public DateOnly? CurrentTarget => Revisions.IsEmpty ? Raised.TargetDate : Revisions[^1].RevisedTarget;
+    /// <summary>Reviews of it at later meetings, oldest first.</summary>
+    public ImmutableList<ActionReviewedAtMeeting> LaterReviews { get; init; } = [];
+
+    /// <summary>The later meeting's review that closed it, if one did.</summary>
+    public ActionReviewedAtMeeting? ClosedAtMeeting => LaterReviews.FirstOrDefault(r => r.Closes);
+
+    /// <summary>Closed by a post-meeting note of the case, or by a later meeting's review.</summary>
+    public bool IsOpen => ClosedBy is null && ClosedAtMeeting is null;
+
+    public DateOnly? ClosedOn => ClosedBy is not null ? ClosedBy.On : ClosedAtMeeting?.HeldOn;
+
+    public string? ClosingText => ClosedBy?.Text ?? ClosedAtMeeting?.Summary;
+
+    /// <summary>
+    /// The latest target: a later meeting's revision replaces the case's own (and is no date when the meeting set ASAP,
+    /// a meeting or TBD), else the case's latest revision, else the target it was raised with.
+    /// </summary>
+    public DateOnly? CurrentTarget =>
+        LaterReviews.LastOrDefault(r => r.RevisedTarget is not null) is { } later ? later.RevisedTargetDate
+        : Revisions.IsEmpty ? Raised.TargetDate : Revisions[^1].RevisedTarget;
 }
 
 /// <summary>The OPSG's part of a case: the review, its meeting and decisions, actions, notes, the TAG's view and the minutes' approval.</summary>
@@ -51,8 +69,8 @@ public static class ReviewOfCase
         public TagViewRecorded? TagView => state.Slice<ReviewSlice>().TagView;
         public MinutesApproved? MinutesApproved => state.Slice<ReviewSlice>().MinutesApproved;
 
-        /// <summary>This case as if it had no post-meeting notes: what the meeting itself decided.</summary>
-        public CaseState WithoutNotes => state.Update<CaseState, ReviewSlice>(x => x with { Notes = [] });
+        /// <summary>This case as if it had no post-meeting notes nor later meetings' reviews: what the meeting itself decided.</summary>
+        public CaseState WithoutNotes => state.Update<CaseState, ReviewSlice>(x => x with { Notes = [], Actions = x.Actions.Select(a => a with { LaterReviews = [] }).ToImmutableList() });
 
         /// <summary>This case with its meeting's attendance as recorded elsewhere (a meeting's own record).</summary>
         public CaseState WithAttendance(IReadOnlyList<Attendee> attendees, IReadOnlyList<Apology> apologies) =>
@@ -68,6 +86,7 @@ public static class ReviewOfCase
         .On<ActionRaised>((s, e) => Review(s, x => x with { Actions = x.Actions.Add(new ActionState(e, [], [], null)) }))
         .On<ActionTargetRevised>((s, e) => Review(s, x => x.UpdateAction(e.ActionId, a => a with { Revisions = a.Revisions.Add(e) })))
         .On<ActionProgressNoted>((s, e) => Review(s, x => x.UpdateAction(e.ActionId, a => a with { Progress = a.Progress.Add(e) })))
+        .On<ActionReviewedAtMeeting>((s, e) => Review(s, x => x.UpdateAction(e.ActionId, a => a with { LaterReviews = a.LaterReviews.Add(e) })))
         .On<PostMeetingNoteAdded>((s, e) => Review(s, x => ApplyNote(x with { Notes = x.Notes.Add(e) }, e)))
         .On<TagViewRecorded>((s, e) => Review(s, x => x with { TagView = e }))
         .On<MinutesApproved>((s, e) => Review(s, x => x with { MinutesApproved = e }));

@@ -95,4 +95,62 @@ public sealed class CaseOnTheAgendaTests(MeetingApp app) : IClassFixture<Meeting
         await _secas.PostJson(items, new { number = 2, title = "Readiness", caseId = open }).ExpectAsync(HttpStatusCode.Created);
         await (await _secas.PostJson(items, new { number = 3, title = "Readiness again", caseId = open })).ProblemAsync(HttpStatusCode.Conflict);
     }
+
+    /// <summary>
+    /// An action a case raised outlives the case's final minutes: a later meeting lists it as outstanding and reviews it;
+    /// a closing review is copied onto the case, discharging the condition the action delivers (seed 002's LSC 9 and
+    /// /03); a re-target moves the case's current target; a closed action is not reviewed again.
+    /// </summary>
+    [Fact]
+    public async Task ACasesActionIsReviewedAtALaterMeetingAfterItsMinutesAreFinal_AndTheCaseFollows()
+    {
+        var raisedAt = "OPSG_29" + Letters();
+        var caseId = await ReviewRecording.OpenAndSubmitAsync(_secas, app.App.ClientAs("Dcc"), raisedAt);
+        await ReviewRecording.RecordMeetingAsync(_secas, app.App.ClientAs("Tag"), caseId);
+        await _secas.PostJson($"/api/cases/{caseId}/raiseEvent/MinutesApproved", Seed002Review.MinutesApproval).ExpectAsync(HttpStatusCode.OK);
+        var (first, delivering) = (Functions.Review.ReviewFacts.ActionId(raisedAt, 1), Functions.Review.ReviewFacts.ActionId(raisedAt, 3));
+        Assert.False(await Lsc9DischargedAsync(caseId));
+
+        var later = "OPSG_30" + Letters();
+        await _secas.PostJson("/api/meetings", new { meetingId = later, kind = "ordinary", date = "2020-03-24", startTime = "10:00", endTime = "12:00", teleconference = true, classification = "publishable" })
+            .ExpectAsync(HttpStatusCode.Created);
+        await _secas.PostJson($"/api/meetings/{later}/items", new { number = 3, title = "Actions outstanding" }).ExpectAsync(HttpStatusCode.Created);
+        var outstanding = (await (await _secas.GetAsync($"/api/meetings/{later}/actions-outstanding")).Json_()).AsArray().Select(a => a!.Text("actionId")).ToList();
+        Assert.Contains(first, outstanding);
+        Assert.Contains(delivering, outstanding);
+
+        await _secas.PostJson($"/api/meetings/{later}/items/3/action-reviews", new { actionId = delivering, discussion = "The revised BCDR plan was published.", outcome = "closed" })
+            .ExpectAsync(HttpStatusCode.Created);
+        await _secas.PostJson($"/api/meetings/{later}/items/3/action-reviews", new { actionId = first, discussion = "Awaiting the DCC's update.", revisedTarget = "2020-06-30", outcome = "open" })
+            .ExpectAsync(HttpStatusCode.Created);
+
+        await EngineChecks.UntilAsync(() => Lsc9DischargedAsync(caseId), "LSC 9's condition discharged on the case by the later meeting's review of the action delivering it");
+        var actions = (await _secas.ReviewAsync(caseId))["actions"]!.AsArray();
+        var closed = actions.Single(a => a!.Text("id") == delivering)!;
+        Assert.Equal("closed", closed.Text("status"));
+        Assert.Equal("2020-03-24", closed.Text("closedOn"));
+        Assert.Contains("The revised BCDR plan was published.", closed.Text("closingNote"), StringComparison.Ordinal);
+        await EngineChecks.UntilAsync(async () => (await _secas.ReviewAsync(caseId))["actions"]!.AsArray().Single(a => a!.Text("id") == first)!["currentTarget"]?.GetValue<string>() == "2020-06-30",
+            "the re-target copied onto the case");
+
+        // The register lists the case's actions under the case only, closed as the later meeting closed it.
+        var register = await (await _secas.SendAsync(new HttpRequestMessage(HttpMethod.Get, "/api/actions-register?includeClosed=true&asOf=2020-04-01") { Headers = { { "Accept", "application/json" } } })).Json_();
+        Assert.DoesNotContain(register["meetingActions"]!.AsArray(), a => a!.Text("actionId") == delivering);
+        Assert.Contains(register["actions"]!.AsArray(), a => a!.Text("actionId") == delivering && a!.Text("status") == "closed");
+
+        var third = "OPSG_31" + Letters();
+        await _secas.PostJson("/api/meetings", new { meetingId = third, kind = "ordinary", date = "2020-04-21", startTime = "10:00", endTime = "12:00", teleconference = true, classification = "publishable" })
+            .ExpectAsync(HttpStatusCode.Created);
+        await _secas.PostJson($"/api/meetings/{third}/items", new { number = 3, title = "Actions outstanding" }).ExpectAsync(HttpStatusCode.Created);
+        await (await _secas.PostJson($"/api/meetings/{third}/items/3/action-reviews", new { actionId = delivering, discussion = "Again.", outcome = "closed" })).ProblemAsync(HttpStatusCode.Conflict);
+        var atThird = (await (await _secas.GetAsync($"/api/meetings/{third}/actions-outstanding")).Json_()).AsArray();
+        Assert.DoesNotContain(atThird, a => a!.Text("actionId") == delivering);
+        Assert.Contains(atThird, a => a!.Text("actionId") == first && a!.Text("lastTarget") == "30/06/2020");
+    }
+
+    private async Task<bool> Lsc9DischargedAsync(string caseId) =>
+        (await _secas.ReviewAsync(caseId))["criteria"]!.AsArray().Single(c => c!["lsc"]!.GetValue<int>() == 9)!["opsg"]!["conditionDischarged"]!.GetValue<bool>();
+
+    /// <summary>Letters only after the meeting's number, so the action IDs it numbers read as the minutes print them.</summary>
+    private static string Letters() => new(Guid.NewGuid().ToString("N")[..6].Select(c => (char)('a' + Convert.ToInt32(c.ToString(), 16))).ToArray());
 }
