@@ -18,7 +18,7 @@ public sealed record MeetingStep(long Sequence, string Activity, int Run);
 
 /// <summary>
 /// The one home of what happens next in a meeting's life, pure. The minutes render when SECAS asks and again after
-/// every change once they exist (an item, an outcome, an action, a note, attendance), and once more as final when a
+/// every change once they exist (an item, an outcome, an action raised, imported or reviewed, a note, attendance), and once more as final when a
 /// later meeting approves them. Approving the previous meeting's minutes here schedules the step that makes them
 /// final in that meeting's record; reviewing an action a readiness case raised schedules the step that copies the
 /// review onto the case. Creating the meeting sets its reminders to SECAS (<see cref="MeetingReminders"/>);
@@ -37,14 +37,11 @@ public sealed class MeetingProcess : IRecordProcess<MeetingState>
         {
             case MinutesRequested:
             case MinutesMadeFinal when after.MinutesRequested:
-            case AttendanceRecorded or AgendaItemAdded or OutcomeRecorded or MeetingActionRaised or MeetingNoteAdded when before.MinutesRequested:
+            case AttendanceRecorded or AgendaItemAdded or OutcomeRecorded or MeetingActionRaised or MeetingNoteAdded or ActionImported or ActionReviewed when before.MinutesRequested:
                 yield return RenderMinutes(after);
                 break;
             case PreviousMinutesApproved approved:
                 yield return new ActivityScheduled(FinalisePreviousStep, null, null, approved.MeetingId);
-                break;
-            case ActionReviewed { CaseId: not null } reviewed:
-                yield return new ActivityScheduled(ReviewOnCaseStep, null, null, reviewed.ActionId);
                 break;
             case MeetingScheduled scheduled:
                 foreach (var timer in MeetingReminders.ForMeeting(scheduled, now)) yield return timer;
@@ -54,6 +51,7 @@ public sealed class MeetingProcess : IRecordProcess<MeetingState>
                 if (MeetingReminders.Chaser(after, timer.Scheduled) is { } chaser) yield return chaser;
                 break;
         }
+        if (e is ActionReviewed { CaseId: not null } ofCase) yield return new ActivityScheduled(ReviewOnCaseStep, null, null, ofCase.ActionId);
         if (ActionReminder(before, e, now) is { } reminder) yield return reminder;
     }
 

@@ -42,6 +42,10 @@ public sealed class CaseActionsAcrossMeetingsTests
         Assert.Equal(Seed002Recorded.CaseId, reviewed.CaseId);
         var next = new MeetingProcess().React(meeting, Opsg30(reviewed), reviewed, DateTimeOffset.UnixEpoch).OfType<ActivityScheduled>().Single();
         Assert.Equal((MeetingProcess.ReviewOnCaseStep, Seed002Recorded.Action03), (next.Name, next.Message));
+        // Once the minutes exist, the review also renders them again (item 3's table changed).
+        var minuted = Opsg30(new MinutesRequested());
+        Assert.Equal([MeetingProcess.RenderMinutesStep, MeetingProcess.ReviewOnCaseStep],
+            new MeetingProcess().React(minuted, minuted, reviewed, DateTimeOffset.UnixEpoch).OfType<ActivityScheduled>().Select(a => a.Name));
 
         // A meeting's own action is reviewed on the meeting alone: nothing to copy.
         var own = reviewed with { ActionId = "OPSG 25/01", CaseId = null };
