@@ -2,6 +2,7 @@ using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask.Client;
 using Opsg.Functions.Http;
 using Opsg.Functions.Records;
+using Opsg.Functions.Review;
 using Opsg.Functions.Security;
 
 namespace Opsg.Functions.Meetings;
@@ -30,6 +31,23 @@ public sealed class ActionFunctions(MeetingCommands commands, MeetingReads reads
         return await commands.RunJsonAsync<ActionReviewRequest, ActionReviewRequest>(request, meetingId, client, ActionReviews.Validate, c => RecordCommand<MeetingState>.Deciding(
             s => ActionReviews.Decide(s, item, c, loaded.With(s)),
             (s, summary) => MeetingFunctions.Acknowledgement(s, summary, 201, MeetingUrls.OutstandingActions(s.MeetingId))));
+    }
+
+    /// <summary>
+    /// One action's history across meetings, by the meeting its ID names and its number ("OPSG 23/05" is OPSG_23's 5th),
+    /// whether that meeting is a record here or not (imported actions name meetings held before the system).
+    /// </summary>
+    [Function("GetActionHistory")]
+    [AllowRoles(Roles.Secas, Roles.OpsgMember, Roles.Dcc, Roles.Tag)]
+    public async Task<IResult> History([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "meetings/{meetingId}/actions/{number:int}")] HttpRequest request, string meetingId, int number)
+    {
+        var actionId = ReviewFacts.ActionId(meetingId, number);
+        if (!ActionReviews.IsActionId(actionId))
+            return Problems.From(Rejection.Invalid("meetingId", "A meeting as action IDs name it (OPSG_23, OPSG_29xxx) and a number from 1 to 99."));
+        var actions = (await records.LoadAsync(request.HttpContext.RequestAborted)).Actions;
+        if (actions.Find(actionId) is not { } action) return Problems.From(ActionReviews.NoSuchAction(actionId));
+        ResponseHeaders.CaseJson(request.HttpContext.Response);
+        return TypedResults.Json(ActionHistoryView.Of(action), RecordJson.Options);
     }
 
     /// <summary>What item 3 works through: every action raised before the meeting and open at its date, with its review here if any.</summary>

@@ -214,6 +214,24 @@ public sealed class MeetingMinutesTests(Seed004Minuted meeting) : IClassFixture<
     }
 
     [Fact]
+    public async Task AnActionsHistoryAcrossMeetingsIsReadByTheMeetingItsIdNames()
+    {
+        var dcc = meeting.App.ClientAs("Dcc");
+        var superseded = await dcc.GetAsync("/api/meetings/OPSG_11/actions/2").ExpectAsync(HttpStatusCode.OK);
+        Assert.Equal(("OPSG 11/02", "OPSG_11", "OPSG_25", "closed"), (superseded.Text("actionId"), superseded.Text("raisedAt"), superseded.Text("importedAt"), superseded.Text("status")));
+        var review = Assert.Single(superseded["reviews"]!.AsArray())!;
+        Assert.Equal(("OPSG_25", "2019-10-01", "superseded", "OPSG 25/01", 3), (review.Text("meetingId"), review.Text("heldOn"), review.Text("outcome"), review.Text("supersededBy"), review["item"]!.GetValue<int>()));
+
+        var retargeted = await dcc.GetAsync("/api/meetings/OPSG_23/actions/5").ExpectAsync(HttpStatusCode.OK);
+        Assert.Equal(("open", "2019-11-05", "2019-10-01"), (retargeted.Text("status"), retargeted.Text("currentTarget"), retargeted.Text("target")));
+        var raisedHere = await dcc.GetAsync("/api/meetings/OPSG_25/actions/1").ExpectAsync(HttpStatusCode.OK);
+        Assert.Equal(("OPSG_25", 0), (raisedHere.Text("raisedAt"), raisedHere["reviews"]!.AsArray().Count));
+
+        await (await dcc.GetAsync("/api/meetings/OPSG_11/actions/99")).ProblemAsync(HttpStatusCode.NotFound);
+        await (await dcc.GetAsync("/api/meetings/OPSG_11/actions/100")).ProblemAsync(HttpStatusCode.BadRequest, "meetingId");
+    }
+
+    [Fact]
     public async Task WhatIsOutstandingAtTheMeetingIsReadableAsJson()
     {
         var rows = (await meeting.App.ClientAs("Dcc").GetAsync(Url + "/actions-outstanding").ExpectAsync(HttpStatusCode.OK)).AsArray();

@@ -100,6 +100,7 @@ public sealed partial class RoleMatrixTests(RoleMatrixTests.App fixture) : IClas
         ["ImportAction"] = ["Secas"],
         ["ReviewAction"] = ["Secas"],
         ["GetOutstandingActions"] = ["Dcc", "Secas", "OpsgMember", "Tag"],
+        ["GetActionHistory"] = ["Dcc", "Secas", "OpsgMember", "Tag"],
         ["ChangeIssuesLog"] = ["Secas"],
         ["GetIssuesLog"] = ["Dcc", "Secas", "OpsgMember", "Tag"],
         ["GetMinutesChanges"] = ["Dcc", "Secas", "OpsgMember", "Tag"],

@@ -144,6 +144,7 @@ public sealed class SampleResponseTests : IClassFixture<SampleResponseTests.App>
         await _secas.PostJson(meeting + "/imported-actions", Seed004Meeting.Imported[2]).ExpectAsync(HttpStatusCode.Created);
         await _secas.PostJson($"{meeting}/items/{item.Number}/action-reviews", Seed004Meeting.Reviews[2]).ExpectAsync(HttpStatusCode.Created);
         await _member.GetAsync(meeting + "/actions-outstanding").ExpectAsync(HttpStatusCode.OK);
+        await _member.GetAsync("/api/meetings/OPSG_23/actions/5").ExpectAsync(HttpStatusCode.OK);
         await _secas.PostJson($"{meeting}/items/{item.Number}/outcomes/1/issues-log", new { change = "added", title = "Aged incidents" });
         var issues = new HttpRequestMessage(HttpMethod.Get, "/api/issues-log?asOf=2019-10-01");
         issues.Headers.Accept.ParseAdd("application/json");
