@@ -89,20 +89,31 @@ public sealed record ActionsRegisterAcrossMeetings(
         return $"As at {ReportFormats.LongDate(asOf)}: {openPart}{closedPart}.";
     }
 
-    /// <summary>Open actions in the order raised; closed ones after them, only when asked for.</summary>
+    /// <summary>
+    /// Open actions in the order raised; closed ones after them, only when asked for. As of <paramref name="today"/>:
+    /// an action raised after it is not listed, and one closed on a later day (by a dated note or a later meeting's
+    /// review) was still open then.
+    /// </summary>
     private static List<ActionRow> Listed(CaseState state, DateOnly today, bool includeClosed)
     {
         var rows = ReportRows.Actions(state).ToDictionary(r => r.ActionId, StringComparer.Ordinal);
-        return state.Actions.Where(a => includeClosed || a.IsOpen)
-            .OrderBy(a => a.IsOpen ? 0 : 1).ThenBy(a => a.Raised.Number)
-            .Select(a => WithDue(rows[a.Raised.ActionId], a, today))
+        return state.Actions.Where(a => a.Raised.RaisedOn <= today)
+            .Select(a => (Action: a, Open: OpenOn(a, today)))
+            .Where(a => includeClosed || a.Open)
+            .OrderBy(a => a.Open ? 0 : 1).ThenBy(a => a.Action.Raised.Number)
+            .Select(a => WithDue(a.Open ? StillOpen(rows[a.Action.Raised.ActionId]) : rows[a.Action.Raised.ActionId], a.Action, today, a.Open))
             .ToList();
     }
 
+    private static bool OpenOn(ActionState action, DateOnly date) => action.IsOpen || action.ClosedOn is { } closed && closed > date;
+
+    private static ActionRow StillOpen(ActionRow row) =>
+        row.IsOpen ? row : row with { IsOpen = true, Status = "Open", StatusKey = "open", HasClosedOn = false, ClosedOn = default };
+
     /// <summary>Measured against the latest target: a revised target replaces the earlier ones.</summary>
-    public static ActionRow WithDue(ActionRow row, ActionState action, DateOnly today)
+    private static ActionRow WithDue(ActionRow row, ActionState action, DateOnly today, bool open)
     {
-        if (!action.IsOpen || action.CurrentTarget is not { } target) return row;
+        if (!open || action.CurrentTarget is not { } target) return row;
         var daysPast = today.DayNumber - target.DayNumber;
         return row with
         {

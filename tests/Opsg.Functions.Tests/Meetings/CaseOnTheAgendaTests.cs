@@ -137,6 +137,8 @@ public sealed class CaseOnTheAgendaTests(MeetingApp app) : IClassFixture<Meeting
         var register = await (await _secas.SendAsync(new HttpRequestMessage(HttpMethod.Get, "/api/actions-register?includeClosed=true&asOf=2020-04-01") { Headers = { { "Accept", "application/json" } } })).Json_();
         Assert.DoesNotContain(register["meetingActions"]!.AsArray(), a => a!.Text("actionId") == delivering);
         Assert.Contains(register["actions"]!.AsArray(), a => a!.Text("actionId") == delivering && a!.Text("status") == "closed");
+        var dayBefore = await (await _secas.SendAsync(new HttpRequestMessage(HttpMethod.Get, "/api/actions-register?asOf=2020-03-23") { Headers = { { "Accept", "application/json" } } })).Json_();
+        Assert.Contains(dayBefore["actions"]!.AsArray(), a => a!.Text("actionId") == delivering && a!.Text("status") == "open");
 
         var third = "OPSG_31" + Letters();
         await _secas.PostJson("/api/meetings", new { meetingId = third, kind = "ordinary", date = "2020-04-21", startTime = "10:00", endTime = "12:00", teleconference = true, classification = "publishable" })
