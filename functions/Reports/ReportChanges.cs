@@ -113,6 +113,8 @@ public static class ReportChanges
                 yield return new("action", id, $"Action {id}: target revised to {ReportFormats.LongDate(revision.RevisedTarget)}.");
             foreach (var progress in action.Progress.Skip(old?.Progress.Count ?? 0))
                 yield return new("action", id, $"Action {id}: progress noted on {ReportFormats.LongDate(progress.On)}.");
+            foreach (var review in action.LaterReviews.Skip(old?.LaterReviews.Count ?? 0))
+                yield return new("action", id, $"Action {id}: reviewed at {ReviewFacts.MeetingName(review.MeetingId)} on {ReportFormats.LongDate(review.HeldOn)}, {review.Outcome}.");
         }
 
         foreach (var note in after.Notes.Skip(before.Notes.Count))

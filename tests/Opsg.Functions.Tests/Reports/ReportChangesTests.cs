@@ -36,4 +36,15 @@ public sealed class ReportChangesTests
         Assert.All(changes, c => Assert.Equal("action", c.Area));
         Assert.Equal(["Action OPSG 29xxx/01 closed.", "Action OPSG 29xxx/02 closed on 5 March 2020.", "Action OPSG 29xxx/03: target revised to 3 April 2020."], changes.Select(c => c.Text));
     }
+
+    [Fact]
+    public void GivenALaterMeetingClosedAnAction_ThenTheChangesSayWhereAndTheConditionItDeliveredIsDischarged()
+    {
+        var closing = new ActionReviewedAtMeeting(Seed002Recorded.Action03, "OPSG_30", new DateOnly(2020, 3, 24), "Published.", null, null, true, "closed");
+        var later = Seed002Recorded.Fold([.. Seed002Recorded.All(), closing]);
+        var changes = ReportChanges.Between(ReportKinds.PanelReport, Seed002Recorded.State(), later).Select(c => c.Text).ToList();
+        Assert.Contains("Action OPSG 29xxx/03 closed on 24 March 2020.", changes);
+        Assert.Contains("Action OPSG 29xxx/03: reviewed at OPSG 30 on 24 March 2020, closed.", changes);
+        Assert.Contains("LSC 9: the OPSG's condition discharged.", changes);
+    }
 }
