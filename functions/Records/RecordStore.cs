@@ -22,6 +22,9 @@ public class RecordStore<TState>(HistoryTable history, RecordKind<TState> kind) 
     // Each round of a burst has one winner, so this bounds a burst of that many reserving requests on one record.
     private const int ReservedRaceRetries = 50;
 
+    // The state each record was last folded to by LoadAllAsync, reused while its header says nothing was appended since.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, TState> _folded = new(StringComparer.Ordinal);
+
     public RecordKind<TState> Kind => kind;
 
     private Rejection ChangedMeanwhile =>
@@ -39,23 +42,35 @@ public class RecordStore<TState>(HistoryTable history, RecordKind<TState> kind) 
 
     /// <summary>
     /// Every record still in storage (a purged one has no rows left), folded. Reads the header rows page by page,
-    /// then each record's partition, a few at a time so a long list does not flood the table.
+    /// then the partition of each record that changed since this process last folded it, a few at a time so a long
+    /// list does not flood the table. A record is unchanged while its header holds the version and creation time of
+    /// the state kept (the header is written in the same transaction as every append, so it cannot fall behind), so
+    /// reading every meeting and case for one list (actions across meetings, the register, the Issues Log) costs one
+    /// query of the headers when nothing moved.
     /// </summary>
     public async Task<IReadOnlyList<TState>> LoadAllAsync(CancellationToken cancellationToken)
     {
-        var ids = new List<string>();
+        var headers = new List<CaseHeader>();
         string? continuation = null;
         do
         {
             var page = await history.ListAsync(new CaseQuery(null, null, [], null, 1000, continuation, kind.HeaderRowKey), cancellationToken);
-            ids.AddRange(page.Cases.Select(c => c.CaseId));
+            headers.AddRange(page.Cases);
             continuation = page.ContinuationToken;
         }
         while (continuation is not null);
 
-        var states = new TState[ids.Count];
-        await Parallel.ForEachAsync(Enumerable.Range(0, ids.Count), new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = cancellationToken },
-            async (i, token) => states[i] = await LoadAsync(ids[i], token));
+        var states = new TState[headers.Count];
+        await Parallel.ForEachAsync(Enumerable.Range(0, headers.Count), new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = cancellationToken },
+            async (i, token) =>
+            {
+                var header = headers[i];
+                states[i] = _folded.TryGetValue(header.CaseId, out var kept) && kept.Version == header.Version && kept.CreatedTime == header.CreatedTime
+                    ? kept
+                    : _folded[header.CaseId] = await LoadAsync(header.CaseId, token);
+            });
+        // Purged since: nothing to keep.
+        foreach (var gone in _folded.Keys.Except(headers.Select(h => h.CaseId), StringComparer.Ordinal).ToList()) _folded.TryRemove(gone, out _);
         return states;
     }
 
