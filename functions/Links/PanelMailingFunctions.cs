@@ -26,7 +26,7 @@ public sealed class PanelMailingFunctions(CaseCommands commands, IOptions<MailOp
         {
             var now = clock.GetUtcNow();
             var expiresAt = (mailing.ExpiresAt ?? now + PanelMailing.DefaultLifetime).ToUniversalTime();
-            return CaseCommand.Deciding(
+            return RecordCommand<CaseState>.Deciding(
                 state => PanelMailing.Decide(state, mailing.Recipients, expiresAt, now),
                 state => new CommandResponse(202, null, JsonSerializer.Serialize(Answer(state, mailing.Recipients, expiresAt), RecordJson.Options)));
         });

@@ -32,9 +32,9 @@ public sealed class CaseActivities(CaseStore store, MeetingStore meetings, StepR
         var version = activity.Scheduled.ReportVersion ?? 1;
         // The report shows the case as it was when the rendering was scheduled: same record, same bytes; the attendance
         // of a meeting that is a record of its own is that record's.
-        var asScheduled = CaseRecord.Fold(step.CaseId, history.TakeWhile(e => e.Sequence <= step.Sequence));
+        var asScheduled = store.Kind.Fold(step.CaseId, history.TakeWhile(e => e.Sequence <= step.Sequence));
         var meeting = asScheduled.Meeting is { } held ? await meetings.LoadAsync(held.MeetingId, CancellationToken.None) : null;
-        var bytes = Encoding.UTF8.GetBytes(renderer.Render(kind, CaseAttendance.AsShown(asScheduled, meeting)));
+        var bytes = Encoding.UTF8.GetBytes(renderer.Render(kind, WithAttendanceOf(asScheduled, meeting)));
         var sha = Convert.ToHexStringLower(SHA256.HashData(bytes));
         var name = ReportBlobs.Name(step.CaseId, kind, version);
         await blobs.WriteAsync(BlobArea.Reports, name, bytes, ReportBlobs.ContentType, new Dictionary<string, string>
@@ -71,6 +71,15 @@ public sealed class CaseActivities(CaseStore store, MeetingStore meetings, StepR
     [Function(nameof(RecordStepFailure))]
     public async Task<CasePlan> RecordStepFailure([ActivityTrigger] StepFailure failure) =>
         CaseProcess.Plan(await steps.RecordFailureAsync(failure.CaseId, failure.Sequence, failure.Run, failure.Error, failure.Attempts, failure.ErrorType));
+
+    /// <summary>
+    /// Attendance is recorded once, by the meeting: a case reviewed at a meeting that is a record of its own prints that
+    /// meeting's attendance and apologies in its documents, whatever the case recorded (or left out) itself.
+    /// </summary>
+    private static CaseState WithAttendanceOf(CaseState state, MeetingState? meeting) =>
+        state.Meeting is { } recorded && meeting is { Attendance: { } attendance } && meeting.MeetingId == recorded.MeetingId
+            ? state.WithAttendance(attendance.Attendees, attendance.Apologies)
+            : state;
 
     private async Task<CasePlan> RunStepAsync(StepInput step, Func<IReadOnlyList<RecordedEvent>, ActivityState, Task<RecordEvent>> run) =>
         CaseProcess.Plan(await steps.RunAsync(step.CaseId, step.Sequence, step.Run, run));

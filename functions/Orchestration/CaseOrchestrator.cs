@@ -4,6 +4,7 @@ using Opsg.Functions.Cases;
 using Opsg.Functions.Links;
 using Opsg.Functions.Reminders;
 using Opsg.Functions.Reports;
+using Opsg.Functions.Steps;
 
 namespace Opsg.Functions.Orchestration;
 
@@ -129,3 +130,9 @@ public sealed record StepInput(string CaseId, long Sequence, int Run);
 public sealed record StepFailure(string CaseId, long Sequence, int Run, string Error, int Attempts, string? ErrorType = null);
 
 public sealed record TimerInput(string CaseId, string TimerId);
+
+/// <summary>
+/// The orchestration's input: which case, and the retry policy its steps run under. Fixed when the case's
+/// orchestration starts (settings read then, not during replay), so every replay decides the same.
+/// </summary>
+public sealed record CaseRun(string CaseId, string Title, StepRetry Retry);

@@ -98,3 +98,9 @@ public sealed record ManagementUris(
         CaseUrls.Rewind(caseId),
         CaseUrls.Status(caseId));
 }
+
+/// <summary>The case's status (<see cref="CaseStatusView"/>) for features below that answer with it.</summary>
+public sealed class CaseStatus : IRecordStatus<CaseState>
+{
+    public object StatusOf(CaseState state) => CaseStatusView.From(state);
+}

@@ -25,7 +25,7 @@ public sealed class CasesFunctions(
         // "outcome unknown" answer), so a retried start lands on the same case.
         var key = CaseCommands.Key(request).Key;
         var caseId = "c" + CaseCommands.KeyHash(request.HttpContext.User, key)[..31];
-        return commands.RunJsonAsync<OpenCaseRequest, CaseOpened>(request, caseId, client, OpenCase.Validate, opened => CaseCommand.Deciding(
+        return commands.RunJsonAsync<OpenCaseRequest, CaseOpened>(request, caseId, client, OpenCase.Validate, opened => RecordCommand<CaseState>.Deciding(
             state => OpenCase.Decide(state, opened),
             state => new CommandResponse(202, CaseUrls.Status(state.CaseId), JsonSerializer.Serialize(ManagementUris.For(state.CaseId), RecordJson.Options))));
     }
@@ -84,7 +84,7 @@ public sealed class CasesFunctions(
         var v = new Validator();
         var reason = v.OptionalText(request.Query["reason"], "reason");
         if (v.ToRejection() is { } invalid) return Problems.From(invalid);
-        return await commands.RunAsync(request, caseId, Array.Empty<byte>(), CaseCommand.Deciding(
+        return await commands.RunAsync(request, caseId, Array.Empty<byte>(), RecordCommand<CaseState>.Deciding(
             state => !state.Exists ? CaseRules.NotFound(caseId)
                 : state.IsTerminated || CaseProcess.Runtime(state) == RuntimeStatus.Completed ? Rejection.OutOfOrder("The case has already ended.")
                 : Decision.Accept(new CaseTerminated(reason ?? "Terminated by SECAS.")),
@@ -99,7 +99,7 @@ public sealed class CasesFunctions(
         string caseId,
         [DurableClient] DurableTaskClient client)
     {
-        var answer = await commands.RunAsync(request, caseId, Array.Empty<byte>(), CaseCommand.Deciding(
+        var answer = await commands.RunAsync(request, caseId, Array.Empty<byte>(), RecordCommand<CaseState>.Deciding(
             state =>
             {
                 if (!state.Exists) return CaseRules.NotFound(caseId);

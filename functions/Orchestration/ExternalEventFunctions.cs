@@ -51,7 +51,7 @@ public sealed class ExternalEventFunctions(CaseCommands commands)
         where TEvent : CaseEvent
     {
         var kind = CaseProcess.FindWait(name)!;
-        return commands.RunJsonAsync(request, caseId, client, validate, e => CaseCommand.Deciding(
+        return commands.RunJsonAsync(request, caseId, client, validate, e => RecordCommand<CaseState>.Deciding(
             state => refuse?.Invoke(state) is { } refused ? refused : CaseProcess.Raise(state, kind, e),
             // 200 when applied; 202 when kept until the case waits for it.
             (state, summary) => Acknowledgement.Ok(state, summary, state.Inbox.Values.Any(kept => kept.Name == kind.Name) ? 202 : 200)));

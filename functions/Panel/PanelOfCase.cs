@@ -3,6 +3,10 @@ using Opsg.Functions.Records;
 
 namespace Opsg.Functions.Panel;
 
+public enum PanelOutcome { Approved, ApprovedWithConditions, Rejected, Deferred }
+
+public sealed record PanelDecisionRecorded(PanelOutcome Outcome, DateOnly On, string? Note) : CaseEvent;
+
 /// <summary>The SEC Panel's part of a case: its decision on the consolidated report.</summary>
 public sealed record PanelSlice(PanelDecisionRecorded? Decision) : IRecordSlice<PanelSlice>
 {

@@ -18,7 +18,7 @@ public sealed class ReportFunctions(CaseCommands commands, CaseReads reads, Case
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "cases/{caseId}/reports")] HttpRequest request,
         string caseId,
         [DurableClient] DurableTaskClient client) =>
-        commands.RunJsonAsync<ReportsRequest, ReportsRequested>(request, caseId, client, RequestReports.Validate, requested => CaseCommand.Deciding(
+        commands.RunJsonAsync<ReportsRequest, ReportsRequested>(request, caseId, client, RequestReports.Validate, requested => RecordCommand<CaseState>.Deciding(
             state => RequestReports.Decide(state, requested),
             state => new CommandResponse(202, CaseUrls.Status(caseId), JsonSerializer.Serialize(ScheduledReports.From(state, requested.Kinds), RecordJson.Options))));
 

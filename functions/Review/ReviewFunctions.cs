@@ -53,7 +53,7 @@ public sealed class ReviewFunctions(CaseCommands commands, CaseReads reads, Meet
     [Function("RaiseAction")]
     [AllowRoles(Roles.Secas)]
     public Task<IResult> RaiseAction([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "cases/{caseId}/actions")] HttpRequest request, string caseId, [DurableClient] DurableTaskClient client) =>
-        commands.RunJsonAsync<RaiseActionRequest, RaiseActionRequest>(request, caseId, client, Actions.Validate, c => CaseCommand.Reserving(
+        commands.RunJsonAsync<RaiseActionRequest, RaiseActionRequest>(request, caseId, client, Actions.Validate, c => RecordCommand<CaseState>.Reserving(
             s => Actions.CanRaise(s, c),
             (s, token) => meetings.ReserveActionNumberAsync(Actions.NumberingMeeting(s), s.CaseId, ReservationKey(s, CaseCommands.IdempotencyKeyHash(request)), token),
             (s, number) => Actions.Raise(s, c, number),
@@ -85,5 +85,5 @@ public sealed class ReviewFunctions(CaseCommands commands, CaseReads reads, Meet
             : Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(
                 string.Join('\n', state.CaseId, state.CreatedTime.UtcTicks.ToString(CultureInfo.InvariantCulture), idempotencyKeyHash))))[..32];
 
-    private static RecordCommand<CaseState> Acknowledged(Func<CaseState, Decision> decide) => CaseCommand.Deciding(decide, (s, summary) => Acknowledgement.Ok(s, summary));
+    private static RecordCommand<CaseState> Acknowledged(Func<CaseState, Decision> decide) => RecordCommand<CaseState>.Deciding(decide, (s, summary) => Acknowledgement.Ok(s, summary));
 }

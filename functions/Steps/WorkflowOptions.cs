@@ -29,3 +29,6 @@ public sealed class WorkflowOptions
 
     public StepRetry Retry => new(StepAttempts, FirstRetryInterval, 2);
 }
+
+/// <summary>How a failing step is retried before it shows as failed in the case status.</summary>
+public sealed record StepRetry(int Attempts, TimeSpan FirstInterval, double BackoffCoefficient);

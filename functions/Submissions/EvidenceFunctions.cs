@@ -37,7 +37,7 @@ public sealed class EvidenceFunctions(CaseCommands commands, CaseReads reads, Bl
         // What an Idempotency-Key answers for is the whole upload: the file's name and the LSCs it supports as well as
         // its bytes, so the same key with the same file under another name is refused (422), not replayed.
         var sent = System.Text.Encoding.UTF8.GetBytes($"{accepted.FileName}\n{accepted.SupportsLscs}\n{accepted.Sha256}");
-        return await commands.RunAsync(request, caseId, sent, CaseCommand.Reserving(
+        return await commands.RunAsync(request, caseId, sent, RecordCommand<CaseState>.Reserving(
             state => AttachEvidence.Decide(state, accepted, blobName).Rejection,
             async (_, token) =>
             {

@@ -17,7 +17,7 @@ public sealed class SubmissionFunctions(CaseCommands commands, IRecordStatus<Cas
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "cases/{caseId}/submissions")] HttpRequest request,
         string caseId,
         [DurableClient] DurableTaskClient client) =>
-        commands.RunJsonAsync<SubmissionRequest, ReadinessSubmitted>(request, caseId, client, SubmitReadiness.Validate, submitted => CaseCommand.Deciding(
+        commands.RunJsonAsync<SubmissionRequest, ReadinessSubmitted>(request, caseId, client, SubmitReadiness.Validate, submitted => RecordCommand<CaseState>.Deciding(
             state => SubmitReadiness.Decide(state, submitted),
             state => new CommandResponse(202, CaseUrls.Status(caseId), Json(status.StatusOf(state)))));
 

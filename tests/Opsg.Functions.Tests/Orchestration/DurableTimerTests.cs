@@ -54,7 +54,7 @@ public sealed class DurableTimerTests(DurableTimerTests.App fixture) : IClassFix
     private async Task RecordAsync(string caseId, RecordEvent e)
     {
         var result = await _app.Service<CaseStore>().ExecuteAsync(caseId, new CommandContext(new Actor(Role.Secas, "secas"), DateTimeOffset.UtcNow),
-            CaseCommand.Deciding(_ => Decision.Accept(e), _ => new CommandResponse(200, null, "{}")), default);
+            RecordCommand<CaseState>.Deciding(_ => Decision.Accept(e), _ => new CommandResponse(200, null, "{}")), default);
         Assert.Null(result.Rejection);
         await _app.Service<CaseWorkflow>().RecordedAsync(_app.Service<DurableTaskClient>(), result.State!, result.RecordedFrom!.Value, default);
     }

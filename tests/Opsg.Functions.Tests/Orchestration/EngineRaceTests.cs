@@ -43,14 +43,14 @@ public sealed class EngineRaceTests(EngineRaceTests.App fixture) : IClassFixture
     {
         var store = _app.Service<CaseStore>();
         var rivalled = false;
-        return await store.ExecuteAsync(caseId, new CommandContext(Secas, DateTimeOffset.UtcNow), CaseCommand.Deciding(
+        return await store.ExecuteAsync(caseId, new CommandContext(Secas, DateTimeOffset.UtcNow), RecordCommand<CaseState>.Deciding(
             _ =>
             {
                 if (!rivalled)
                 {
                     rivalled = true;
                     var rivalResult = store.ExecuteAsync(caseId, new CommandContext(rival, DateTimeOffset.UtcNow),
-                        CaseCommand.Deciding(_ => Decision.Accept(new TimerFired("no-such-timer")), _ => new CommandResponse(200, null, "{}")), default).GetAwaiter().GetResult();
+                        RecordCommand<CaseState>.Deciding(_ => Decision.Accept(new TimerFired("no-such-timer")), _ => new CommandResponse(200, null, "{}")), default).GetAwaiter().GetResult();
                     Assert.Null(rivalResult.Rejection);
                 }
                 return Decision.Accept(new CaseTerminated("Withdrawn by the DCC"));

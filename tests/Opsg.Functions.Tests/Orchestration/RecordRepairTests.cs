@@ -95,7 +95,7 @@ public sealed class RecordRepairTests(RecordRepairTests.App fixture) : IClassFix
     private async Task AppendOnlyAsync(string caseId, RecordEvent e)
     {
         var result = await _app.Service<CaseStore>().ExecuteAsync(caseId, new CommandContext(new Actor(Role.Secas, "secas"), DateTimeOffset.UtcNow),
-            CaseCommand.Deciding(_ => Decision.Accept(e), _ => new CommandResponse(200, null, "{}")), default);
+            RecordCommand<CaseState>.Deciding(_ => Decision.Accept(e), _ => new CommandResponse(200, null, "{}")), default);
         Assert.Null(result.Rejection);
     }
 }
