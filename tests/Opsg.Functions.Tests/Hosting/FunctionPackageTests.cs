@@ -69,7 +69,7 @@ public sealed class FunctionPackageTests(FunctionPackageTests.Package package) :
             .Where(f => f["bindings"]!.AsArray().Any(b => b!["type"]!.GetValue<string>() == type))
             .Select(f => f["name"]!.GetValue<string>()).Order().ToArray();
         Assert.Equal(["MeetingMinutes", "ReadinessReview"], TriggeredBy("orchestrationTrigger"));
-        Assert.Equal(["FinalisePreviousMinutes", "FireMeetingTimer", "FireReminderTimer", "Notify", "ReadCasePlan", "ReadMeetingPlan", "RecordMeetingStepFailure", "RecordStepFailure",
+        Assert.Equal(["FinalisePreviousMinutes", "FireMeetingTimer", "FireReminderTimer", "Notify", "ReadCasePlan", "ReadMeetingPlan", "RecordMeetingStepFailure", "RecordReviewOnCase", "RecordStepFailure",
             "RenderMinutes", "RenderReport", "SendMeetingReminder", "SendPanelLinks", "SendReminder"], TriggeredBy("activityTrigger"));
         Assert.Equal(["RepairCaseOrchestrations"], TriggeredBy("timerTrigger"));
     }
