@@ -16,8 +16,10 @@ public sealed record CommandResult<TState>(TState? State, CommandResponse? Respo
 /// with whatever the kind's process does next. Everything decided is in the record before anyone is told, so a crash
 /// at any point loses nothing that was acknowledged.
 /// </summary>
-public class RecordStore<TState>(HistoryTable history, RecordKind<TState> kind) where TState : RecordState
+public class RecordStore<TState>(HistoryTable history, RecordKind<TState> kind, RecordCacheSize? cacheSize = null) where TState : RecordState
 {
+    private readonly RecordCache<TState> _cache = new((cacheSize ?? RecordCacheSize.Default).Records);
+
     private const int EngineRaceRetries = 5;
     // Each round of a burst has one winner, so this bounds a burst of that many reserving requests on one record.
     private const int ReservedRaceRetries = 50;
@@ -99,24 +101,47 @@ public class RecordStore<TState>(HistoryTable history, RecordKind<TState> kind) 
     /// A command that <see cref="RecordCommand{TState}.DecidesAgainAfterLostRace"/> (it holds a reservation) is decided
     /// again after any lost race, with what it reserved; a replay of its Idempotency-Key is found first.
     /// </summary>
+    /// <remarks>
+    /// A record this process read or wrote last is decided on as cached (<see cref="RecordCache{TState}"/>), skipping the
+    /// partition read, and appended only if its header row still has the ETag of that state. Only events to append are
+    /// decided that way: a refusal, nothing to record, or a stale If-Match is decided again on what the table says, so
+    /// those answers (and a replay, which the key's row in the append also catches) are exactly the table's. A cached
+    /// append that fails because the cache was behind (another process wrote, an answer was lost, the record was purged)
+    /// is forgotten and decided again on the table as if never tried; one that lost to a command of this process that
+    /// started later is a race, answered as without the cache. A reserving command never decides on the cache.
+    /// </remarks>
     public async Task<CommandResult<TState>> ExecuteAsync(string id, CommandContext context, RecordCommand<TState> command, CancellationToken cancellationToken, int conflictRetries = 0)
     {
         long? lostAt = null;
+        var cached = command.DecidesAgainAfterLostRace ? null : _cache.Find(id);
         for (var attempt = 0; ; attempt++)
         {
-            // History first, then the key: a copy of this request appended after the read shows as a version
-            // conflict, one appended before it shows here, so a racing copy is never decided as a new request.
-            var recordedSoFar = await LoadHistoryAsync(id, cancellationToken);
-            if (context.Idempotency is { } idem && await history.ReadIdempotencyAsync(id, idem.KeyHash, cancellationToken) is { } previous)
-                return Replay(idem, previous);
+            TState state;
+            string? headHash;
+            if (cached is not null)
+            {
+                (state, headHash) = (cached.State, cached.HeadHash);
+                if (context.ExpectedVersion is { } sent && sent != state.Version) { cached = null; attempt--; continue; }
+            }
+            else
+            {
+                // History first, then the key: a copy of this request appended after the read shows as a version
+                // conflict, one appended before it shows here, so a racing copy is never decided as a new request.
+                var (recordedSoFar, headerETag) = await LoadForCommandAsync(id, cancellationToken);
+                if (context.Idempotency is { } idem && await history.ReadIdempotencyAsync(id, idem.KeyHash, cancellationToken) is { } previous)
+                    return Replay(idem, previous);
 
-            var state = kind.Fold(id, recordedSoFar);
-            if (lostAt is { } lost && recordedSoFar.Any(e => e.Sequence > lost && e.Actor.Role != Role.Engine))
-                return CommandResult<TState>.Refused(ChangedMeanwhile);
-            if (context.ExpectedVersion is { } expected && expected != state.Version)
-                return CommandResult<TState>.Refused(kind.Changed(expected, state.Version));
+                state = kind.Fold(id, recordedSoFar);
+                headHash = recordedSoFar.Count == 0 ? null : recordedSoFar[^1].ChainHash;
+                if (headerETag is not null && recordedSoFar.Count > 0) _cache.Keep(id, new CachedRecord<TState>(state, headHash, headerETag, AppendedHere: false));
+                if (lostAt is { } lost && recordedSoFar.Any(e => e.Sequence > lost && e.Actor.Role != Role.Engine))
+                    return CommandResult<TState>.Refused(ChangedMeanwhile);
+                if (context.ExpectedVersion is { } expected && expected != state.Version)
+                    return CommandResult<TState>.Refused(kind.Changed(expected, state.Version));
+            }
 
             var decision = await command.DecideAsync(state, cancellationToken);
+            if (cached is not null && (decision.Rejection is not null || decision.Events.Count == 0)) { cached = null; attempt--; continue; }
             if (decision.Rejection is { } rejection) return CommandResult<TState>.Refused(rejection);
             if (decision.Events.Count == 0) return new CommandResult<TState>(state, command.Respond(state, kind.Process.Summarise(state)), null);
 
@@ -125,24 +150,25 @@ public class RecordStore<TState>(HistoryTable history, RecordKind<TState> kind) 
             var idempotency = context.Idempotency is { } key
                 ? new IdempotencyRecord(key.KeyHash, key.RequestHash, response.StatusCode, response.Location, response.Body, next.Version)
                 : null;
-            AppendResult result;
-            using (var span = EngineTelemetry.Source.StartActivity(EngineTelemetry.AppendSpan))
-            {
-                // Chained after the last row this command read: the append is conditional on it still being the last.
-                var chained = RecordChain.Link(recordedSoFar.Count == 0 ? null : recordedSoFar[^1].ChainHash, state.Version, events.Select(e => ToNew(e, context)).ToList());
-                result = await history.AppendAsync(new AppendRequest(id, state.Version, chained, Header(next), idempotency, kind.HeaderRowKey), cancellationToken);
-                span?.SetTag(EngineTelemetry.CaseIdTag, id);
-                span?.SetTag(EngineTelemetry.FirstSequenceTag, state.Version + 1);
-                span?.SetTag(EngineTelemetry.LastSequenceTag, next.Version);
-                span?.SetTag(EngineTelemetry.OutcomeTag, result.Outcome.ToString());
-            }
+            // Chained after the last row this command read: the append is conditional on it still being the last.
+            var chained = RecordChain.Link(headHash, state.Version, events.Select(e => ToNew(e, context)).ToList());
+            var result = await AppendAsync(new AppendRequest(id, state.Version, chained, Header(next), idempotency, kind.HeaderRowKey, cached?.HeaderETag), cancellationToken);
+            var decidedOnCache = cached;
+            cached = null;
 
             switch (result.Outcome)
             {
                 case AppendOutcome.Appended:
+                    if (result.HeaderETag is { } written) _cache.Keep(id, new CachedRecord<TState>(next, chained[^1].ChainHash, written, AppendedHere: true));
+                    else _cache.Forget(id);
                     return new CommandResult<TState>(next, response, null) { RecordedFrom = state.Version + 1 };
                 case AppendOutcome.DuplicateRequest:
+                    _cache.Forget(id);
                     return Replay(context.Idempotency!, result.Previous!);
+                case AppendOutcome.VersionConflict when decidedOnCache is not null && !OvertakenHere(id, decidedOnCache):
+                    _cache.Forget(id);
+                    attempt--;
+                    continue;
                 case AppendOutcome.VersionConflict when attempt < conflictRetries:
                     continue;
                 case AppendOutcome.VersionConflict when context.ExpectedVersion is null && command.DecidesAgainAfterLostRace && attempt < ReservedRaceRetries:
@@ -158,6 +184,41 @@ public class RecordStore<TState>(HistoryTable history, RecordKind<TState> kind) 
                         : new Rejection(412, $"The {kind.Noun} has changed.", $"Another change to this {kind.Noun} was recorded first. Read it again and retry."));
             }
         }
+    }
+
+    /// <summary>
+    /// Whether a command of this process appended after <paramref name="decidedOn"/> was taken from the cache: a race
+    /// lost while this command was under way, as a partition read just before it would have lost it too. Otherwise the
+    /// cache was behind the table before this command began, which a read would not have been.
+    /// </summary>
+    private bool OvertakenHere(string id, CachedRecord<TState> decidedOn) =>
+        _cache.Find(id) is { AppendedHere: true } now && !ReferenceEquals(now, decidedOn) && now.State.Version > decidedOn.State.Version;
+
+    private async Task<(IReadOnlyList<RecordedEvent> History, string? HeaderETag)> LoadForCommandAsync(string id, CancellationToken cancellationToken)
+    {
+        var stored = await history.ReadAsync(id, cancellationToken);
+        return kind.Holds(stored.Events) ? (stored.Events.Select(kind.ToRecorded).ToList(), stored.HeaderETag) : ([], null);
+    }
+
+    private async Task<AppendResult> AppendAsync(AppendRequest request, CancellationToken cancellationToken)
+    {
+        using var span = EngineTelemetry.Source.StartActivity(EngineTelemetry.AppendSpan);
+        AppendResult result;
+        try
+        {
+            result = await history.AppendAsync(request, cancellationToken);
+        }
+        catch
+        {
+            // Written or not, nobody knows (a 503 "outcome unknown", a cancellation): the next command reads the table.
+            _cache.Forget(request.CaseId);
+            throw;
+        }
+        span?.SetTag(EngineTelemetry.CaseIdTag, request.CaseId);
+        span?.SetTag(EngineTelemetry.FirstSequenceTag, request.ExpectedVersion + 1);
+        span?.SetTag(EngineTelemetry.LastSequenceTag, request.ExpectedVersion + request.Events.Count);
+        span?.SetTag(EngineTelemetry.OutcomeTag, result.Outcome.ToString());
+        return result;
     }
 
     /// <summary>Folds the decided events and whatever the kind's process does next in reaction, in order.</summary>

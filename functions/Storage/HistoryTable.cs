@@ -29,11 +29,13 @@ public sealed class HistoryTable(StorageAccount account)
 
     public async Task<CaseHistory> ReadAsync(string caseId, CancellationToken cancellationToken)
     {
-        var (header, events) = await ReadAsStoredAsync(caseId, cancellationToken);
-        // Events are insert-only, so a contiguous prefix is a consistent view; the header may be newer.
+        var (header, events, headerETag) = await ReadAsStoredAsync(caseId, cancellationToken);
+        // Events are insert-only, so a contiguous prefix is a consistent view; the header may be newer, and then its
+        // ETag does not stand for these events.
         var version = ContiguousLength(events);
+        if (header is not null && header.Version != version) headerETag = null;
         if (header is not null && header.Version > version) header = header with { Version = version };
-        return new CaseHistory(header, events.Take((int)version).ToList());
+        return new CaseHistory(header, events.Take((int)version).ToList(), headerETag);
     }
 
     /// <summary>
@@ -46,13 +48,14 @@ public sealed class HistoryTable(StorageAccount account)
         var rows = await account.ReadAllAsync(account.History, filter, select: null, cancellationToken);
 
         CaseHeader? header = null;
+        string? headerETag = null;
         var events = new List<StoredEvent>(rows.Count);
         foreach (var row in rows)
         {
-            if (row.RowKey == HeaderRowKey) header = ToHeader(row);
+            if (row.RowKey == HeaderRowKey) (header, headerETag) = (ToHeader(row), row.ETag.ToString());
             else events.Add(await ToEventAsync(row, cancellationToken));
         }
-        return new CaseHistory(header, events);
+        return new CaseHistory(header, events, headerETag);
     }
 
     public async Task<AppendResult> AppendAsync(AppendRequest request, CancellationToken cancellationToken)
@@ -68,18 +71,21 @@ public sealed class HistoryTable(StorageAccount account)
             batch.Add(new TableTransactionAction(TableTransactionActionType.Add, await ToRowAsync(request.CaseId, sequence, e, cancellationToken)));
         }
         var header = ToRow(request.Header with { Version = sequence }, request.HeaderRowKey);
-        batch.Add(request.ExpectedVersion == 0
-            ? new TableTransactionAction(TableTransactionActionType.Add, header)
+        var headerAt = batch.Count;
+        batch.Add(request.ExpectedVersion == 0 ? new TableTransactionAction(TableTransactionActionType.Add, header)
+            // Decided on a cached state: written only if the header is still the one that state was read or written with.
+            : request.HeaderETag is { } etag ? new TableTransactionAction(TableTransactionActionType.UpdateReplace, header, new ETag(etag))
             : new TableTransactionAction(TableTransactionActionType.UpsertReplace, header));
         var appendId = Guid.NewGuid().ToString("N");
         if (request.Idempotency is { } idem) batch.Add(new TableTransactionAction(TableTransactionActionType.Add, ToRow(request.CaseId, idem with { Version = sequence, AppendId = appendId })));
 
         try
         {
-            await account.CallAsync(ct => account.History.SubmitTransactionAsync(batch, ct), cancellationToken);
-            return new AppendResult(AppendOutcome.Appended, sequence);
+            var answers = await account.CallAsync(ct => account.History.SubmitTransactionAsync(batch, ct), cancellationToken);
+            return new AppendResult(AppendOutcome.Appended, sequence, HeaderETag: HeaderETagOf(answers.Value, headerAt));
         }
-        catch (RequestFailedException ex) when (ex.IsConflict())
+        // A header conditioned on its ETag that is gone (purged) answers 404: the record changed, as a conflict says.
+        catch (RequestFailedException ex) when (ex.IsConflict() || (request.HeaderETag is not null && ex.IsNotFound()))
         {
             // The SDK retries a try that had no answer in time; when that try was written after all, the retry finds
             // its own rows. The key's row tells which append wrote them.
@@ -95,6 +101,9 @@ public sealed class HistoryTable(StorageAccount account)
             throw OutcomeUnknown(request, unavailable);
         }
     }
+
+    private static string? HeaderETagOf(IReadOnlyList<Response> answers, int index) =>
+        index < answers.Count && answers[index].Headers.ETag is { } etag ? etag.ToString() : null;
 
     private static StorageOutcomeUnknownException OutcomeUnknown(AppendRequest request, StorageUnavailableException unavailable) =>
         new($"Storage stopped answering while case '{request.CaseId}' was being appended to at version {request.ExpectedVersion}: it may or may not be written.",
