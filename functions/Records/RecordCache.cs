@@ -7,11 +7,11 @@ public sealed record RecordCacheSize(int Records)
 }
 
 /// <summary>
-/// A record as this process last read or wrote it: its folded state, the hash its next row chains over, the ETag of
-/// the header row at that state, and whether this process's own append wrote it. Trusted only by an append
-/// conditioned on that ETag, never for an answer alone.
+/// A record as this process last read or wrote it: its history (the last row's hash is what the next row chains
+/// over) and folded state, the ETag of the header row at that state, and whether this process's own append wrote it.
+/// Trusted only once storage confirms that ETag (an append conditioned on it, or a point read of the header row).
 /// </summary>
-public sealed record CachedRecord<TState>(TState State, string? HeadHash, string HeaderETag, bool AppendedHere) where TState : RecordState;
+public sealed record CachedRecord<TState>(TState State, IReadOnlyList<RecordedEvent> History, string HeaderETag, bool AppendedHere) where TState : RecordState;
 
 /// <summary>
 /// The most recently used records of one kind, folded, per process. Bounded, so memory does not grow with the number

@@ -32,11 +32,20 @@ public class RecordStore<TState>(HistoryTable history, RecordKind<TState> kind, 
     public async Task<TState> LoadAsync(string id, CancellationToken cancellationToken) =>
         kind.Fold(id, await LoadHistoryAsync(id, cancellationToken));
 
-    /// <summary>The record folded, or null when it has no history (never created, or purged).</summary>
+    /// <summary>
+    /// The record folded, or null when it has no history (never created, or purged). A record this process holds is
+    /// served as held once a point read of its header row shows the same ETag (nothing appended, nothing purged since);
+    /// otherwise the partition is read.
+    /// </summary>
     public async Task<(TState State, IReadOnlyList<RecordedEvent> History)?> FindAsync(string id, CancellationToken cancellationToken)
     {
-        var recorded = await LoadHistoryAsync(id, cancellationToken);
-        return recorded.Count == 0 ? null : (kind.Fold(id, recorded), recorded);
+        if (_cache.Find(id) is { } held && await history.ReadHeaderETagAsync(id, kind.HeaderRowKey, cancellationToken) == held.HeaderETag)
+            return (held.State, held.History);
+        var (recorded, headerETag) = await LoadForCommandAsync(id, cancellationToken);
+        if (recorded.Count == 0) return null;
+        var state = kind.Fold(id, recorded);
+        if (headerETag is not null) _cache.Keep(id, new CachedRecord<TState>(state, recorded, headerETag, AppendedHere: false));
+        return (state, recorded);
     }
 
     /// <summary>
@@ -117,23 +126,22 @@ public class RecordStore<TState>(HistoryTable history, RecordKind<TState> kind, 
         for (var attempt = 0; ; attempt++)
         {
             TState state;
-            string? headHash;
+            IReadOnlyList<RecordedEvent> recordedSoFar;
             if (cached is not null)
             {
-                (state, headHash) = (cached.State, cached.HeadHash);
+                (state, recordedSoFar) = (cached.State, cached.History);
                 if (context.ExpectedVersion is { } sent && sent != state.Version) { cached = null; attempt--; continue; }
             }
             else
             {
                 // History first, then the key: a copy of this request appended after the read shows as a version
                 // conflict, one appended before it shows here, so a racing copy is never decided as a new request.
-                var (recordedSoFar, headerETag) = await LoadForCommandAsync(id, cancellationToken);
+                (recordedSoFar, var headerETag) = await LoadForCommandAsync(id, cancellationToken);
                 if (context.Idempotency is { } idem && await history.ReadIdempotencyAsync(id, idem.KeyHash, cancellationToken) is { } previous)
                     return Replay(idem, previous);
 
                 state = kind.Fold(id, recordedSoFar);
-                headHash = recordedSoFar.Count == 0 ? null : recordedSoFar[^1].ChainHash;
-                if (headerETag is not null && recordedSoFar.Count > 0) _cache.Keep(id, new CachedRecord<TState>(state, headHash, headerETag, AppendedHere: false));
+                if (headerETag is not null && recordedSoFar.Count > 0) _cache.Keep(id, new CachedRecord<TState>(state, recordedSoFar, headerETag, AppendedHere: false));
                 if (lostAt is { } lost && recordedSoFar.Any(e => e.Sequence > lost && e.Actor.Role != Role.Engine))
                     return CommandResult<TState>.Refused(ChangedMeanwhile);
                 if (context.ExpectedVersion is { } expected && expected != state.Version)
@@ -151,7 +159,7 @@ public class RecordStore<TState>(HistoryTable history, RecordKind<TState> kind, 
                 ? new IdempotencyRecord(key.KeyHash, key.RequestHash, response.StatusCode, response.Location, response.Body, next.Version)
                 : null;
             // Chained after the last row this command read: the append is conditional on it still being the last.
-            var chained = RecordChain.Link(headHash, state.Version, events.Select(e => ToNew(e, context)).ToList());
+            var chained = RecordChain.Link(recordedSoFar.Count == 0 ? null : recordedSoFar[^1].ChainHash, state.Version, events.Select(e => ToNew(e, context)).ToList());
             var result = await AppendAsync(new AppendRequest(id, state.Version, chained, Header(next), idempotency, kind.HeaderRowKey, cached?.HeaderETag), cancellationToken);
             var decidedOnCache = cached;
             cached = null;
@@ -159,7 +167,12 @@ public class RecordStore<TState>(HistoryTable history, RecordKind<TState> kind, 
             switch (result.Outcome)
             {
                 case AppendOutcome.Appended:
-                    if (result.HeaderETag is { } written) _cache.Keep(id, new CachedRecord<TState>(next, chained[^1].ChainHash, written, AppendedHere: true));
+                    if (result.HeaderETag is { } written)
+                    {
+                        // Kept as a read would give it: the rows as written, deserialized and folded onto the state decided on.
+                        var stored = chained.Select((e, i) => kind.ToRecorded(e.AsStored(state.Version + 1 + i))).ToList();
+                        _cache.Keep(id, new CachedRecord<TState>(stored.Aggregate(state, kind.Events.Evolve), [.. recordedSoFar, .. stored], written, AppendedHere: true));
+                    }
                     else _cache.Forget(id);
                     return new CommandResult<TState>(next, response, null) { RecordedFrom = state.Version + 1 };
                 case AppendOutcome.DuplicateRequest:
@@ -196,7 +209,7 @@ public class RecordStore<TState>(HistoryTable history, RecordKind<TState> kind, 
 
     private async Task<(IReadOnlyList<RecordedEvent> History, string? HeaderETag)> LoadForCommandAsync(string id, CancellationToken cancellationToken)
     {
-        var stored = await history.ReadAsync(id, cancellationToken);
+        var stored = await history.ReadAsync(id, cancellationToken, kind.HeaderRowKey);
         return kind.Holds(stored.Events) ? (stored.Events.Select(kind.ToRecorded).ToList(), stored.HeaderETag) : ([], null);
     }
 

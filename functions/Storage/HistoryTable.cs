@@ -27,9 +27,10 @@ public sealed class HistoryTable(StorageAccount account)
 
     public static string RowKey(long sequence) => sequence.ToString("D10", CultureInfo.InvariantCulture);
 
-    public async Task<CaseHistory> ReadAsync(string caseId, CancellationToken cancellationToken)
+    /// <param name="headerRowKey">The summary row of the record's kind, read with the events (its ETag, in particular).</param>
+    public async Task<CaseHistory> ReadAsync(string caseId, CancellationToken cancellationToken, string headerRowKey = HeaderRowKey)
     {
-        var (header, events, headerETag) = await ReadAsStoredAsync(caseId, cancellationToken);
+        var (header, events, headerETag) = await ReadAsStoredAsync(caseId, cancellationToken, headerRowKey);
         // Events are insert-only, so a contiguous prefix is a consistent view; the header may be newer, and then its
         // ETag does not stand for these events.
         var version = ContiguousLength(events);
@@ -42,9 +43,9 @@ public sealed class HistoryTable(StorageAccount account)
     /// Every event row of a record as it stands, gaps included, in sequence order, and the header as written: what a
     /// check of the record against its hash chain reads (<see cref="ReadAsync"/> stops at the first gap).
     /// </summary>
-    public async Task<CaseHistory> ReadAsStoredAsync(string caseId, CancellationToken cancellationToken)
+    public async Task<CaseHistory> ReadAsStoredAsync(string caseId, CancellationToken cancellationToken, string headerRowKey = HeaderRowKey)
     {
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {caseId} and (RowKey le {LastEventRowKey} or RowKey eq {HeaderRowKey})");
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {caseId} and (RowKey le {LastEventRowKey} or RowKey eq {headerRowKey})");
         var rows = await account.ReadAllAsync(account.History, filter, select: null, cancellationToken);
 
         CaseHeader? header = null;
@@ -52,7 +53,7 @@ public sealed class HistoryTable(StorageAccount account)
         var events = new List<StoredEvent>(rows.Count);
         foreach (var row in rows)
         {
-            if (row.RowKey == HeaderRowKey) (header, headerETag) = (ToHeader(row), row.ETag.ToString());
+            if (row.RowKey == headerRowKey) (header, headerETag) = (ToHeader(row), row.ETag.ToString());
             else events.Add(await ToEventAsync(row, cancellationToken));
         }
         return new CaseHistory(header, events, headerETag);
@@ -108,6 +109,13 @@ public sealed class HistoryTable(StorageAccount account)
     private static StorageOutcomeUnknownException OutcomeUnknown(AppendRequest request, StorageUnavailableException unavailable) =>
         new($"Storage stopped answering while case '{request.CaseId}' was being appended to at version {request.ExpectedVersion}: it may or may not be written.",
             unavailable, request.CaseId, request.ExpectedVersion);
+
+    /// <summary>The ETag of the record's summary row as it is now, one point read; null when it has none (never created, or purged).</summary>
+    public async Task<string?> ReadHeaderETagAsync(string caseId, string headerRowKey, CancellationToken cancellationToken)
+    {
+        var found = await account.CallAsync(ct => account.History.GetEntityIfExistsAsync<TableEntity>(caseId, headerRowKey, select: ["RowKey"], cancellationToken: ct), cancellationToken);
+        return found.HasValue && found.Value is { } row ? row.ETag.ToString() : null;
+    }
 
     public async Task<IdempotencyRecord?> ReadIdempotencyAsync(string caseId, string keyHash, CancellationToken cancellationToken)
     {
