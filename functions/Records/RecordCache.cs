@@ -8,14 +8,14 @@ public sealed record RecordCacheSize(int Records)
 
 /// <summary>
 /// A record as this process last read or wrote it: its history (the last row's hash is what the next row chains
-/// over) and folded state, the ETag of the header row at that state, and whether this process's own append wrote it.
-/// Trusted only once storage confirms that ETag (an append conditioned on it, or a point read of the header row).
+/// over), its folded state and the ETag of the header row at that state. Trusted only once a point read of the header
+/// row shows that ETag still, and appended to only while it does.
 /// </summary>
-public sealed record CachedRecord<TState>(TState State, IReadOnlyList<RecordedEvent> History, string HeaderETag, bool AppendedHere) where TState : RecordState;
+public sealed record CachedRecord<TState>(TState State, IReadOnlyList<RecordedEvent> History, string HeaderETag) where TState : RecordState;
 
 /// <summary>
 /// The most recently used records of one kind, folded, per process. Bounded, so memory does not grow with the number
-/// of records; an entry is only ever a guess that storage confirms or refutes at the append, so losing one costs a read.
+/// of records; an entry is only ever a guess that storage confirms or refutes, so losing one costs a partition read.
 /// </summary>
 public sealed class RecordCache<TState>(int capacity) where TState : RecordState
 {

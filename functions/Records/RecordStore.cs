@@ -39,13 +39,26 @@ public class RecordStore<TState>(HistoryTable history, RecordKind<TState> kind, 
     /// </summary>
     public async Task<(TState State, IReadOnlyList<RecordedEvent> History)?> FindAsync(string id, CancellationToken cancellationToken)
     {
-        if (_cache.Find(id) is { } held && await history.ReadHeaderETagAsync(id, kind.HeaderRowKey, cancellationToken) == held.HeaderETag)
-            return (held.State, held.History);
+        if (await HeldAsync(id, cancellationToken) is { } held) return (held.State, held.History);
         var (recorded, headerETag) = await LoadForCommandAsync(id, cancellationToken);
         if (recorded.Count == 0) return null;
         var state = kind.Fold(id, recorded);
-        if (headerETag is not null) _cache.Keep(id, new CachedRecord<TState>(state, recorded, headerETag, AppendedHere: false));
+        if (headerETag is not null) _cache.Keep(id, new CachedRecord<TState>(state, recorded, headerETag));
         return (state, recorded);
+    }
+
+    /// <summary>
+    /// The record as this process holds it, if a point read of its header row shows the ETag it was held at: nothing
+    /// appended by anyone, nothing purged since. That read is where a command or a read "reads" the record, as the
+    /// partition query is otherwise, so a storage outage and a race meet it exactly where they met the query.
+    /// </summary>
+    private async Task<CachedRecord<TState>?> HeldAsync(string id, CancellationToken cancellationToken)
+    {
+        if (_cache.Find(id) is not { } held) return null;
+        if (await history.ReadHeaderETagAsync(id, kind.HeaderRowKey, cancellationToken) == held.HeaderETag) return held;
+        // Behind the table (another process wrote, an answer was lost, a purge): whatever is read next replaces it.
+        _cache.Forget(id);
+        return null;
     }
 
     /// <summary>
@@ -111,18 +124,17 @@ public class RecordStore<TState>(HistoryTable history, RecordKind<TState> kind, 
     /// again after any lost race, with what it reserved; a replay of its Idempotency-Key is found first.
     /// </summary>
     /// <remarks>
-    /// A record this process read or wrote last is decided on as cached (<see cref="RecordCache{TState}"/>), skipping the
-    /// partition read, and appended only if its header row still has the ETag of that state. Only events to append are
-    /// decided that way: a refusal, nothing to record, or a stale If-Match is decided again on what the table says, so
-    /// those answers (and a replay, which the key's row in the append also catches) are exactly the table's. A cached
-    /// append that fails because the cache was behind (another process wrote, an answer was lost, the record was purged)
-    /// is forgotten and decided again on the table as if never tried; one that lost to a command of this process that
-    /// started later is a race, answered as without the cache. A reserving command never decides on the cache.
+    /// A record this process read or wrote last (<see cref="RecordCache{TState}"/>) is decided on as held once a point
+    /// read of its header row confirms it (<see cref="HeldAsync"/>), instead of the partition query and the key's read,
+    /// and appended only while the header still has that ETag. Only events to append are decided that way (a replay
+    /// then fails the append on the key's row, and is answered as one): a refusal, nothing to record, or a stale
+    /// If-Match is decided again on the partition and the key as without the cache, so those answers are the same. A
+    /// lost race is a lost race, as after a read. A reserving command never decides on the cache.
     /// </remarks>
     public async Task<CommandResult<TState>> ExecuteAsync(string id, CommandContext context, RecordCommand<TState> command, CancellationToken cancellationToken, int conflictRetries = 0)
     {
         long? lostAt = null;
-        var cached = command.DecidesAgainAfterLostRace ? null : _cache.Find(id);
+        var cached = command.DecidesAgainAfterLostRace ? null : await HeldAsync(id, cancellationToken);
         for (var attempt = 0; ; attempt++)
         {
             TState state;
@@ -141,7 +153,7 @@ public class RecordStore<TState>(HistoryTable history, RecordKind<TState> kind, 
                     return Replay(idem, previous);
 
                 state = kind.Fold(id, recordedSoFar);
-                if (headerETag is not null && recordedSoFar.Count > 0) _cache.Keep(id, new CachedRecord<TState>(state, recordedSoFar, headerETag, AppendedHere: false));
+                if (headerETag is not null && recordedSoFar.Count > 0) _cache.Keep(id, new CachedRecord<TState>(state, recordedSoFar, headerETag));
                 if (lostAt is { } lost && recordedSoFar.Any(e => e.Sequence > lost && e.Actor.Role != Role.Engine))
                     return CommandResult<TState>.Refused(ChangedMeanwhile);
                 if (context.ExpectedVersion is { } expected && expected != state.Version)
@@ -161,7 +173,6 @@ public class RecordStore<TState>(HistoryTable history, RecordKind<TState> kind, 
             // Chained after the last row this command read: the append is conditional on it still being the last.
             var chained = RecordChain.Link(recordedSoFar.Count == 0 ? null : recordedSoFar[^1].ChainHash, state.Version, events.Select(e => ToNew(e, context)).ToList());
             var result = await AppendAsync(new AppendRequest(id, state.Version, chained, Header(next), idempotency, kind.HeaderRowKey, cached?.HeaderETag), cancellationToken);
-            var decidedOnCache = cached;
             cached = null;
 
             switch (result.Outcome)
@@ -171,17 +182,13 @@ public class RecordStore<TState>(HistoryTable history, RecordKind<TState> kind, 
                     {
                         // Kept as a read would give it: the rows as written, deserialized and folded onto the state decided on.
                         var stored = chained.Select((e, i) => kind.ToRecorded(e.AsStored(state.Version + 1 + i))).ToList();
-                        _cache.Keep(id, new CachedRecord<TState>(stored.Aggregate(state, kind.Events.Evolve), [.. recordedSoFar, .. stored], written, AppendedHere: true));
+                        _cache.Keep(id, new CachedRecord<TState>(stored.Aggregate(state, kind.Events.Evolve), [.. recordedSoFar, .. stored], written));
                     }
                     else _cache.Forget(id);
                     return new CommandResult<TState>(next, response, null) { RecordedFrom = state.Version + 1 };
                 case AppendOutcome.DuplicateRequest:
                     _cache.Forget(id);
                     return Replay(context.Idempotency!, result.Previous!);
-                case AppendOutcome.VersionConflict when decidedOnCache is not null && !OvertakenHere(id, decidedOnCache):
-                    _cache.Forget(id);
-                    attempt--;
-                    continue;
                 case AppendOutcome.VersionConflict when attempt < conflictRetries:
                     continue;
                 case AppendOutcome.VersionConflict when context.ExpectedVersion is null && command.DecidesAgainAfterLostRace && attempt < ReservedRaceRetries:
@@ -198,14 +205,6 @@ public class RecordStore<TState>(HistoryTable history, RecordKind<TState> kind, 
             }
         }
     }
-
-    /// <summary>
-    /// Whether a command of this process appended after <paramref name="decidedOn"/> was taken from the cache: a race
-    /// lost while this command was under way, as a partition read just before it would have lost it too. Otherwise the
-    /// cache was behind the table before this command began, which a read would not have been.
-    /// </summary>
-    private bool OvertakenHere(string id, CachedRecord<TState> decidedOn) =>
-        _cache.Find(id) is { AppendedHere: true } now && !ReferenceEquals(now, decidedOn) && now.State.Version > decidedOn.State.Version;
 
     private async Task<(IReadOnlyList<RecordedEvent> History, string? HeaderETag)> LoadForCommandAsync(string id, CancellationToken cancellationToken)
     {

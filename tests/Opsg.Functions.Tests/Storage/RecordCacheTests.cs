@@ -56,6 +56,27 @@ public sealed class RecordCacheTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task GivenAnotherProcessAppendsWhileACachedCommandIsBeingDecided_ThenItLostARace_409AsWithoutTheCache()
+    {
+        var id = await OpenAsync(One);
+        Assert.Null((await NoteAsync(One, id, "cached")).Rejection);
+        var rivalled = false;
+
+        var result = await One.ExecuteAsync(id, Context(), CaseCommand.Deciding(_ =>
+        {
+            if (!rivalled)
+            {
+                rivalled = true;
+                Assert.Null(NoteAsync(Two, id, "rival").GetAwaiter().GetResult().Rejection);
+            }
+            return Decision.Accept(new TimerFired("mine"));
+        }, _ => Ok), default);
+
+        Assert.Equal(409, result.Rejection?.Status);
+        Assert.Equal(["", "cached", "rival"], await TimersAsync(id));
+    }
+
+    [Fact]
     public async Task GivenAnotherProcessAppended_WhenIfMatchNamesTheVersionThisProcessLastSaw_Then412AsWithoutTheCache()
     {
         var id = await OpenAsync(One);
