@@ -9,9 +9,10 @@ using Opsg.Functions.Tests.Fixtures;
 namespace Opsg.Functions.Tests.Storage;
 
 /// <summary>
-/// The record cache (a folded state trusted only by an append conditioned on the header's ETag) against the table it
-/// stands for: two service providers on one storage are two processes, each with a cache of its own. Whatever the
-/// other process writes, whatever answer was lost, whatever was purged, a command is decided on what the table holds.
+/// The record cache (a folded state used only while a point read shows its header row's ETag, and appended to only
+/// at that ETag) against the table it stands for: two service providers on one storage are two processes, each with a
+/// cache of its own. Whatever the other process writes, whatever answer was lost, whatever was purged, a command is
+/// decided on what the table holds, and a race is answered as without the cache.
 /// </summary>
 public sealed class RecordCacheTests : IAsyncLifetime
 {
