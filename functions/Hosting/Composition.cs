@@ -38,6 +38,7 @@ public static class Composition
         services.AddSingleton<MeetingTable>();
         services.AddSingleton<BlobStore>();
         services.AddSingleton<FaultInjection>();
+        services.AddSingleton(new RecordCacheSize(configuration.GetValue("Records:CacheCapacity", RecordCacheSize.Default.Records)));
         services.AddSingleton(CaseRecord.Kind);
         services.AddSingleton<CaseStore>();
         services.AddSingleton<CaseCommands>();

@@ -111,3 +111,13 @@ public sealed record Decision(IReadOnlyList<RecordEvent> Events, Rejection? Reje
 
     public bool IsAccepted => Rejection is null;
 }
+
+/// <summary>What running a command came to: the state and answer once recorded, a refusal, or the stored answer of a replay.</summary>
+public sealed record CommandResult<TState>(TState? State, CommandResponse? Response, Rejection? Rejection, bool Replayed = false)
+    where TState : RecordState
+{
+    public static CommandResult<TState> Refused(Rejection rejection) => new(default, null, rejection);
+
+    /// <summary>The first sequence this request appended; null when it recorded nothing new (refused, a replay, or nothing to decide).</summary>
+    public long? RecordedFrom { get; init; }
+}

@@ -3,28 +3,18 @@ using Opsg.Functions.Storage;
 
 namespace Opsg.Functions.Records;
 
-public sealed record CommandResult<TState>(TState? State, CommandResponse? Response, Rejection? Rejection, bool Replayed = false)
-    where TState : RecordState
-{
-    public static CommandResult<TState> Refused(Rejection rejection) => new(default, null, rejection);
-
-    /// <summary>The first sequence this request appended; null when it recorded nothing new (refused, a replay, or nothing to decide).</summary>
-    public long? RecordedFrom { get; init; }
-}
-
 /// <summary>
 /// The edge between a kind of record's pure logic and storage: load the history, fold it, decide, append atomically
 /// with whatever the kind's process does next. Everything decided is in the record before anyone is told, so a crash
 /// at any point loses nothing that was acknowledged.
 /// </summary>
-public class RecordStore<TState>(HistoryTable history, RecordKind<TState> kind) where TState : RecordState
+public class RecordStore<TState>(HistoryTable history, RecordKind<TState> kind, RecordCacheSize? cacheSize = null) where TState : RecordState
 {
+    private readonly RecordCache<TState> _cache = new((cacheSize ?? RecordCacheSize.Default).Records);
+
     private const int EngineRaceRetries = 5;
     // Each round of a burst has one winner, so this bounds a burst of that many reserving requests on one record.
     private const int ReservedRaceRetries = 50;
-
-    // The state each record was last folded to by LoadAllAsync, reused while its header says nothing was appended since.
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, TState> _folded = new(StringComparer.Ordinal);
 
     public RecordKind<TState> Kind => kind;
 
@@ -34,20 +24,38 @@ public class RecordStore<TState>(HistoryTable history, RecordKind<TState> kind) 
     public async Task<TState> LoadAsync(string id, CancellationToken cancellationToken) =>
         kind.Fold(id, await LoadHistoryAsync(id, cancellationToken));
 
-    /// <summary>The record folded, or null when it has no history (never created, or purged).</summary>
+    /// <summary>
+    /// The record folded, or null when it has no history (never created, or purged). A record this process holds is
+    /// served as held once a point read of its header row shows the same ETag (nothing appended, nothing purged since);
+    /// otherwise the partition is read.
+    /// </summary>
     public async Task<(TState State, IReadOnlyList<RecordedEvent> History)?> FindAsync(string id, CancellationToken cancellationToken)
     {
-        var recorded = await LoadHistoryAsync(id, cancellationToken);
-        return recorded.Count == 0 ? null : (kind.Fold(id, recorded), recorded);
+        if (await HeldAsync(id, cancellationToken) is { } held) return (held.State, held.History);
+        var read = await ReadAndKeepAsync(id, cancellationToken);
+        return read.History.Count == 0 ? null : read;
     }
 
     /// <summary>
-    /// Every record still in storage (a purged one has no rows left), folded. Reads the header rows page by page,
-    /// then the partition of each record that changed since this process last folded it, a few at a time so a long
-    /// list does not flood the table. A record is unchanged while its header holds the version and creation time of
-    /// the state kept (the header is written in the same transaction as every append, so it cannot fall behind), so
-    /// reading every meeting and case for one list (actions across meetings, the register, the Issues Log) costs one
-    /// query of the headers when nothing moved.
+    /// The record as this process holds it, if a point read of its header row shows the ETag it was held at: nothing
+    /// appended by anyone, nothing purged since. That read is where a command or a read "reads" the record, as the
+    /// partition query is otherwise, so a storage outage and a race meet it exactly where they met the query.
+    /// </summary>
+    private async Task<CachedRecord<TState>?> HeldAsync(string id, CancellationToken cancellationToken)
+    {
+        if (_cache.Find(id) is not { } held) return null;
+        if (await history.ReadHeaderETagAsync(id, kind.HeaderRowKey, cancellationToken) == held.HeaderETag) return held;
+        // Behind the table (another process wrote, an answer was lost, a purge): whatever is read next replaces it.
+        _cache.Forget(id);
+        return null;
+    }
+
+    /// <summary>
+    /// Every record still in storage (a purged one has no rows left), folded. Reads the header rows page by page, then
+    /// the partition of each record this process does not hold (<see cref="RecordCache{TState}"/>) at the version and
+    /// creation time its header shows, a few at a time so a long list does not flood the table. The header is written in
+    /// the same transaction as every append, so it cannot fall behind: reading every meeting and case for one list
+    /// (actions across meetings, the register, the Issues Log) costs one query of the headers when nothing moved.
     /// </summary>
     public async Task<IReadOnlyList<TState>> LoadAllAsync(CancellationToken cancellationToken)
     {
@@ -66,13 +74,20 @@ public class RecordStore<TState>(HistoryTable history, RecordKind<TState> kind) 
             async (i, token) =>
             {
                 var header = headers[i];
-                states[i] = _folded.TryGetValue(header.CaseId, out var kept) && kept.Version == header.Version && kept.CreatedTime == header.CreatedTime
-                    ? kept
-                    : _folded[header.CaseId] = await LoadAsync(header.CaseId, token);
+                states[i] = _cache.Find(header.CaseId) is { State: var held } && held.Version == header.Version && held.CreatedTime == header.CreatedTime
+                    ? held
+                    : (await ReadAndKeepAsync(header.CaseId, token)).State;
             });
-        // Purged since: nothing to keep.
-        foreach (var gone in _folded.Keys.Except(headers.Select(h => h.CaseId), StringComparer.Ordinal).ToList()) _folded.TryRemove(gone, out _);
         return states;
+    }
+
+    /// <summary>The partition read and folded; kept for the next command or read when it holds the record.</summary>
+    private async Task<(TState State, IReadOnlyList<RecordedEvent> History)> ReadAndKeepAsync(string id, CancellationToken cancellationToken)
+    {
+        var (recorded, headerETag) = await LoadForCommandAsync(id, cancellationToken);
+        var state = kind.Fold(id, recorded);
+        if (headerETag is not null && recorded.Count > 0) _cache.Keep(id, new CachedRecord<TState>(state, recorded, headerETag));
+        return (state, recorded);
     }
 
     /// <summary>
@@ -115,24 +130,45 @@ public class RecordStore<TState>(HistoryTable history, RecordKind<TState> kind) 
     /// A command that <see cref="RecordCommand{TState}.DecidesAgainAfterLostRace"/> (it holds a reservation) is decided
     /// again after any lost race, with what it reserved; a replay of its Idempotency-Key is found first.
     /// </summary>
+    /// <remarks>
+    /// A record this process read or wrote last (<see cref="RecordCache{TState}"/>) is decided on as held once a point
+    /// read of its header row confirms it (<see cref="HeldAsync"/>), instead of the partition query and the key's read,
+    /// and appended only while the header still has that ETag. Only events to append are decided that way (a replay
+    /// then fails the append on the key's row, and is answered as one): a refusal, nothing to record, or a stale
+    /// If-Match is decided again on the partition and the key as without the cache, so those answers are the same. A
+    /// lost race is a lost race, as after a read. A reserving command never decides on the cache.
+    /// </remarks>
     public async Task<CommandResult<TState>> ExecuteAsync(string id, CommandContext context, RecordCommand<TState> command, CancellationToken cancellationToken, int conflictRetries = 0)
     {
         long? lostAt = null;
+        var cached = command.DecidesAgainAfterLostRace ? null : await HeldAsync(id, cancellationToken);
         for (var attempt = 0; ; attempt++)
         {
-            // History first, then the key: a copy of this request appended after the read shows as a version
-            // conflict, one appended before it shows here, so a racing copy is never decided as a new request.
-            var recordedSoFar = await LoadHistoryAsync(id, cancellationToken);
-            if (context.Idempotency is { } idem && await history.ReadIdempotencyAsync(id, idem.KeyHash, cancellationToken) is { } previous)
-                return Replay(idem, previous);
+            TState state;
+            IReadOnlyList<RecordedEvent> recordedSoFar;
+            if (cached is not null)
+            {
+                (state, recordedSoFar) = (cached.State, cached.History);
+                if (context.ExpectedVersion is { } sent && sent != state.Version) { cached = null; attempt--; continue; }
+            }
+            else
+            {
+                // History first, then the key: a copy of this request appended after the read shows as a version
+                // conflict, one appended before it shows here, so a racing copy is never decided as a new request.
+                (recordedSoFar, var headerETag) = await LoadForCommandAsync(id, cancellationToken);
+                if (context.Idempotency is { } idem && await history.ReadIdempotencyAsync(id, idem.KeyHash, cancellationToken) is { } previous)
+                    return Replay(idem, previous);
 
-            var state = kind.Fold(id, recordedSoFar);
-            if (lostAt is { } lost && recordedSoFar.Any(e => e.Sequence > lost && e.Actor.Role != Role.Engine))
-                return CommandResult<TState>.Refused(ChangedMeanwhile);
-            if (context.ExpectedVersion is { } expected && expected != state.Version)
-                return CommandResult<TState>.Refused(kind.Changed(expected, state.Version));
+                state = kind.Fold(id, recordedSoFar);
+                if (headerETag is not null && recordedSoFar.Count > 0) _cache.Keep(id, new CachedRecord<TState>(state, recordedSoFar, headerETag));
+                if (lostAt is { } lost && recordedSoFar.Any(e => e.Sequence > lost && e.Actor.Role != Role.Engine))
+                    return CommandResult<TState>.Refused(ChangedMeanwhile);
+                if (context.ExpectedVersion is { } expected && expected != state.Version)
+                    return CommandResult<TState>.Refused(kind.Changed(expected, state.Version));
+            }
 
             var decision = await command.DecideAsync(state, cancellationToken);
+            if (cached is not null && (decision.Rejection is not null || decision.Events.Count == 0)) { cached = null; attempt--; continue; }
             if (decision.Rejection is { } rejection) return CommandResult<TState>.Refused(rejection);
             if (decision.Events.Count == 0) return new CommandResult<TState>(state, command.Respond(state, kind.Process.Summarise(state)), null);
 
@@ -141,23 +177,24 @@ public class RecordStore<TState>(HistoryTable history, RecordKind<TState> kind) 
             var idempotency = context.Idempotency is { } key
                 ? new IdempotencyRecord(key.KeyHash, key.RequestHash, response.StatusCode, response.Location, response.Body, next.Version)
                 : null;
-            AppendResult result;
-            using (var span = EngineTelemetry.Source.StartActivity(EngineTelemetry.AppendSpan))
-            {
-                // Chained after the last row this command read: the append is conditional on it still being the last.
-                var chained = RecordChain.Link(recordedSoFar.Count == 0 ? null : recordedSoFar[^1].ChainHash, state.Version, events.Select(e => ToNew(e, context)).ToList());
-                result = await history.AppendAsync(new AppendRequest(id, state.Version, chained, Header(next), idempotency, kind.HeaderRowKey), cancellationToken);
-                span?.SetTag(EngineTelemetry.CaseIdTag, id);
-                span?.SetTag(EngineTelemetry.FirstSequenceTag, state.Version + 1);
-                span?.SetTag(EngineTelemetry.LastSequenceTag, next.Version);
-                span?.SetTag(EngineTelemetry.OutcomeTag, result.Outcome.ToString());
-            }
+            // Chained after the last row this command read: the append is conditional on it still being the last.
+            var chained = RecordChain.Link(recordedSoFar.Count == 0 ? null : recordedSoFar[^1].ChainHash, state.Version, events.Select(e => ToNew(e, context)).ToList());
+            var result = await AppendAsync(new AppendRequest(id, state.Version, chained, Header(next), idempotency, kind.HeaderRowKey, cached?.HeaderETag), cancellationToken);
+            cached = null;
 
             switch (result.Outcome)
             {
                 case AppendOutcome.Appended:
+                    if (result.HeaderETag is { } written)
+                    {
+                        // Kept as a read would give it: the rows as written, deserialized and folded onto the state decided on.
+                        var stored = chained.Select((e, i) => kind.ToRecorded(e.AsStored(state.Version + 1 + i))).ToList();
+                        _cache.Keep(id, new CachedRecord<TState>(stored.Aggregate(state, kind.Events.Evolve), [.. recordedSoFar, .. stored], written));
+                    }
+                    else _cache.Forget(id);
                     return new CommandResult<TState>(next, response, null) { RecordedFrom = state.Version + 1 };
                 case AppendOutcome.DuplicateRequest:
+                    _cache.Forget(id);
                     return Replay(context.Idempotency!, result.Previous!);
                 case AppendOutcome.VersionConflict when attempt < conflictRetries:
                     continue;
@@ -174,6 +211,33 @@ public class RecordStore<TState>(HistoryTable history, RecordKind<TState> kind) 
                         : new Rejection(412, $"The {kind.Noun} has changed.", $"Another change to this {kind.Noun} was recorded first. Read it again and retry."));
             }
         }
+    }
+
+    private async Task<(IReadOnlyList<RecordedEvent> History, string? HeaderETag)> LoadForCommandAsync(string id, CancellationToken cancellationToken)
+    {
+        var stored = await history.ReadAsync(id, cancellationToken, kind.HeaderRowKey);
+        return kind.Holds(stored.Events) ? (stored.Events.Select(kind.ToRecorded).ToList(), stored.HeaderETag) : ([], null);
+    }
+
+    private async Task<AppendResult> AppendAsync(AppendRequest request, CancellationToken cancellationToken)
+    {
+        using var span = EngineTelemetry.Source.StartActivity(EngineTelemetry.AppendSpan);
+        AppendResult result;
+        try
+        {
+            result = await history.AppendAsync(request, cancellationToken);
+        }
+        catch
+        {
+            // Written or not, nobody knows (a 503 "outcome unknown", a cancellation): the next command reads the table.
+            _cache.Forget(request.CaseId);
+            throw;
+        }
+        span?.SetTag(EngineTelemetry.CaseIdTag, request.CaseId);
+        span?.SetTag(EngineTelemetry.FirstSequenceTag, request.ExpectedVersion + 1);
+        span?.SetTag(EngineTelemetry.LastSequenceTag, request.ExpectedVersion + request.Events.Count);
+        span?.SetTag(EngineTelemetry.OutcomeTag, result.Outcome.ToString());
+        return result;
     }
 
     /// <summary>Folds the decided events and whatever the kind's process does next in reaction, in order.</summary>
@@ -215,22 +279,16 @@ public class RecordStore<TState>(HistoryTable history, RecordKind<TState> kind) 
 }
 
 /// <summary>
-/// The engine's traces, named "Opsg.Engine": one span per history append and one per activity run,
-/// tagged with case and sequence so "appended → activity started" can be read off any tracer
-/// (OpenTelemetry, Application Insights, or the benchmark harness's own listener).
+/// The engine's traces, named "Opsg.Engine": one span per history append, tagged with the record and the sequences it
+/// wrote, readable off any tracer (OpenTelemetry, Application Insights, or a benchmark harness's own listener).
 /// </summary>
 public static class EngineTelemetry
 {
     public const string SourceName = "Opsg.Engine";
     public const string AppendSpan = "case.append";
-    public const string ActivitySpan = "activity.run";
-
     public const string CaseIdTag = "opsg.case_id";
     public const string FirstSequenceTag = "opsg.sequence.first";
     public const string LastSequenceTag = "opsg.sequence.last";
-    public const string SequenceTag = "opsg.activity.sequence";
-    public const string ActivityNameTag = "opsg.activity.name";
-    public const string AttemptTag = "opsg.activity.attempt";
     public const string OutcomeTag = "opsg.outcome";
 
     public static readonly ActivitySource Source = new(SourceName);

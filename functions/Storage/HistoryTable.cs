@@ -9,7 +9,7 @@ namespace Opsg.Functions.Storage;
 /// (RowKey = zero-padded sequence), one header row and one row per idempotency key. Every append
 /// is a single entity-group transaction, so a racing writer fails whole and nothing is overwritten.
 /// </summary>
-public sealed class HistoryTable(StorageAccount account)
+public sealed partial class HistoryTable(StorageAccount account)
 {
     internal const string HeaderRowKey = CaseHeaderRowKey;
 
@@ -27,32 +27,36 @@ public sealed class HistoryTable(StorageAccount account)
 
     public static string RowKey(long sequence) => sequence.ToString("D10", CultureInfo.InvariantCulture);
 
-    public async Task<CaseHistory> ReadAsync(string caseId, CancellationToken cancellationToken)
+    /// <param name="headerRowKey">The summary row of the record's kind, read with the events (its ETag, in particular).</param>
+    public async Task<CaseHistory> ReadAsync(string caseId, CancellationToken cancellationToken, string headerRowKey = HeaderRowKey)
     {
-        var (header, events) = await ReadAsStoredAsync(caseId, cancellationToken);
-        // Events are insert-only, so a contiguous prefix is a consistent view; the header may be newer.
+        var (header, events, headerETag) = await ReadAsStoredAsync(caseId, cancellationToken, headerRowKey);
+        // Events are insert-only, so a contiguous prefix is a consistent view; the header may be newer, and then its
+        // ETag does not stand for these events.
         var version = ContiguousLength(events);
+        if (header is not null && header.Version != version) headerETag = null;
         if (header is not null && header.Version > version) header = header with { Version = version };
-        return new CaseHistory(header, events.Take((int)version).ToList());
+        return new CaseHistory(header, events.Take((int)version).ToList(), headerETag);
     }
 
     /// <summary>
     /// Every event row of a record as it stands, gaps included, in sequence order, and the header as written: what a
     /// check of the record against its hash chain reads (<see cref="ReadAsync"/> stops at the first gap).
     /// </summary>
-    public async Task<CaseHistory> ReadAsStoredAsync(string caseId, CancellationToken cancellationToken)
+    public async Task<CaseHistory> ReadAsStoredAsync(string caseId, CancellationToken cancellationToken, string headerRowKey = HeaderRowKey)
     {
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {caseId} and (RowKey le {LastEventRowKey} or RowKey eq {HeaderRowKey})");
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {caseId} and (RowKey le {LastEventRowKey} or RowKey eq {headerRowKey})");
         var rows = await account.ReadAllAsync(account.History, filter, select: null, cancellationToken);
 
         CaseHeader? header = null;
+        string? headerETag = null;
         var events = new List<StoredEvent>(rows.Count);
         foreach (var row in rows)
         {
-            if (row.RowKey == HeaderRowKey) header = ToHeader(row);
+            if (row.RowKey == headerRowKey) (header, headerETag) = (ToHeader(row), row.ETag.ToString());
             else events.Add(await ToEventAsync(row, cancellationToken));
         }
-        return new CaseHistory(header, events);
+        return new CaseHistory(header, events, headerETag);
     }
 
     public async Task<AppendResult> AppendAsync(AppendRequest request, CancellationToken cancellationToken)
@@ -68,18 +72,21 @@ public sealed class HistoryTable(StorageAccount account)
             batch.Add(new TableTransactionAction(TableTransactionActionType.Add, await ToRowAsync(request.CaseId, sequence, e, cancellationToken)));
         }
         var header = ToRow(request.Header with { Version = sequence }, request.HeaderRowKey);
-        batch.Add(request.ExpectedVersion == 0
-            ? new TableTransactionAction(TableTransactionActionType.Add, header)
+        var headerAt = batch.Count;
+        batch.Add(request.ExpectedVersion == 0 ? new TableTransactionAction(TableTransactionActionType.Add, header)
+            // Decided on a cached state: written only if the header is still the one that state was read or written with.
+            : request.HeaderETag is { } etag ? new TableTransactionAction(TableTransactionActionType.UpdateReplace, header, new ETag(etag))
             : new TableTransactionAction(TableTransactionActionType.UpsertReplace, header));
         var appendId = Guid.NewGuid().ToString("N");
         if (request.Idempotency is { } idem) batch.Add(new TableTransactionAction(TableTransactionActionType.Add, ToRow(request.CaseId, idem with { Version = sequence, AppendId = appendId })));
 
         try
         {
-            await account.CallAsync(ct => account.History.SubmitTransactionAsync(batch, ct), cancellationToken);
-            return new AppendResult(AppendOutcome.Appended, sequence);
+            var answers = await account.CallAsync(ct => account.History.SubmitTransactionAsync(batch, ct), cancellationToken);
+            return new AppendResult(AppendOutcome.Appended, sequence, HeaderETag: HeaderETagOf(answers.Value, headerAt));
         }
-        catch (RequestFailedException ex) when (ex.IsConflict())
+        // A header conditioned on its ETag that is gone (purged) answers 404: the record changed, as a conflict says.
+        catch (RequestFailedException ex) when (ex.IsConflict() || (request.HeaderETag is not null && ex.IsNotFound()))
         {
             // The SDK retries a try that had no answer in time; when that try was written after all, the retry finds
             // its own rows. The key's row tells which append wrote them.
@@ -96,9 +103,19 @@ public sealed class HistoryTable(StorageAccount account)
         }
     }
 
+    private static string? HeaderETagOf(IReadOnlyList<Response> answers, int index) =>
+        index < answers.Count && answers[index].Headers.ETag is { } etag ? etag.ToString() : null;
+
     private static StorageOutcomeUnknownException OutcomeUnknown(AppendRequest request, StorageUnavailableException unavailable) =>
         new($"Storage stopped answering while case '{request.CaseId}' was being appended to at version {request.ExpectedVersion}: it may or may not be written.",
             unavailable, request.CaseId, request.ExpectedVersion);
+
+    /// <summary>The ETag of the record's summary row as it is now, one point read; null when it has none (never created, or purged).</summary>
+    public async Task<string?> ReadHeaderETagAsync(string caseId, string headerRowKey, CancellationToken cancellationToken)
+    {
+        var found = await account.CallAsync(ct => account.History.GetEntityIfExistsAsync<TableEntity>(caseId, headerRowKey, select: ["RowKey"], cancellationToken: ct), cancellationToken);
+        return found.HasValue && found.Value is { } row ? row.ETag.ToString() : null;
+    }
 
     public async Task<IdempotencyRecord?> ReadIdempotencyAsync(string caseId, string keyHash, CancellationToken cancellationToken)
     {
@@ -148,59 +165,6 @@ public sealed class HistoryTable(StorageAccount account)
         var filter = TableClient.CreateQueryFilter($"RowKey eq {HeaderRowKey} and Pending ne {""}");
         var rows = await account.ReadAllAsync(account.History, filter, select: null, cancellationToken);
         return rows.Select(ToHeader).ToList();
-    }
-
-    /// <summary>
-    /// Every row of a record as it stands (events, header, Idempotency-Key rows), each with the ETag it was read at,
-    /// for a purge that deletes exactly what it checked: null when the record has no history (never created, or gone).
-    /// </summary>
-    public async Task<WholeRecord?> ReadWholeAsync(string caseId, CancellationToken cancellationToken)
-    {
-        var rows = await account.ReadAllAsync(account.History, TableClient.CreateQueryFilter($"PartitionKey eq {caseId}"), select: null, cancellationToken);
-        var events = new List<StoredEvent>();
-        foreach (var row in rows.Where(r => string.CompareOrdinal(r.RowKey, LastEventRowKey) <= 0))
-            events.Add(await ToEventAsync(row, cancellationToken));
-        var version = ContiguousLength(events);
-        return version == 0 ? null : new WholeRecord(caseId, version, events.Take((int)version).ToList(), rows.Select(r => new RowVersion(r.RowKey, r.ETag)).ToList());
-    }
-
-    /// <summary>
-    /// Deletes the rows of <paramref name="record"/>, each only at the ETag it was read at. The header goes in the first
-    /// batch, with the first events: every append rewrites the header, so a record changed since it was read fails that
-    /// batch whole and nothing is deleted (false). Once it has gone the record's events no longer start at 1, so no
-    /// reader sees the case and nobody appends to it; the later batches delete what is left.
-    /// </summary>
-    public async Task<bool> DeleteAsReadAsync(WholeRecord record, CancellationToken cancellationToken)
-    {
-        var ordered = record.Rows.OrderBy(r => r.RowKey == HeaderRowKey ? 0 : 1).ThenBy(r => r.RowKey, StringComparer.Ordinal).ToList();
-        var first = true;
-        foreach (var chunk in ordered.Chunk(MaxBatchOperations))
-        {
-            var batch = chunk.Select(row => new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(record.CaseId, row.RowKey), row.ETag)).ToList();
-            try
-            {
-                await account.CallAsync(ct => account.History.SubmitTransactionAsync(batch, ct), cancellationToken);
-            }
-            catch (RequestFailedException ex) when (first && (ex.IsConflict() || ex.IsNotFound()))
-            {
-                return false;
-            }
-            first = false;
-        }
-        return true;
-    }
-
-    /// <summary>Deletes whatever rows the record still has, at any ETag: what a purge that stopped half-way left.</summary>
-    public async Task<bool> PurgeAsync(string caseId, CancellationToken cancellationToken)
-    {
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {caseId}");
-        var rows = await account.ReadAllAsync(account.History, filter, select: ["RowKey"], cancellationToken);
-        foreach (var chunk in rows.Chunk(MaxBatchOperations))
-        {
-            var batch = chunk.Select(row => new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(caseId, row.RowKey), ETag.All)).ToList();
-            await account.CallAsync(ct => account.History.SubmitTransactionAsync(batch, ct), cancellationToken);
-        }
-        return rows.Count > 0;
     }
 
     private static long ContiguousLength(IReadOnlyList<StoredEvent> events)

@@ -42,7 +42,12 @@ public sealed record CaseHeader(
     string CustomStatus,
     IReadOnlyList<long> PendingActivities);
 
-public sealed record CaseHistory(CaseHeader? Header, IReadOnlyList<StoredEvent> Events)
+/// <summary>
+/// A record's rows as read. <see cref="HeaderETag"/>: the header row's ETag, when the header stands for exactly these
+/// events; every append rewrites the header and a purge deletes it, so an append conditioned on it fails if anything
+/// was written since.
+/// </summary>
+public sealed record CaseHistory(CaseHeader? Header, IReadOnlyList<StoredEvent> Events, string? HeaderETag = null)
 {
     public long Version => Header?.Version ?? 0;
 }
@@ -54,13 +59,18 @@ public sealed record CaseHistory(CaseHeader? Header, IReadOnlyList<StoredEvent> 
 /// </summary>
 public sealed record IdempotencyRecord(string KeyHash, string RequestHash, int StatusCode, string? Location, string Body, long Version, string? AppendId = null);
 
+/// <summary>
+/// One append. <see cref="HeaderETag"/>: when set (a command decided on a cached state), the header is replaced only at
+/// that ETag, so the append fails whole if anything was written, or the record purged, since that state.
+/// </summary>
 public sealed record AppendRequest(
     string CaseId,
     long ExpectedVersion,
     IReadOnlyList<NewEvent> Events,
     CaseHeader Header,
     IdempotencyRecord? Idempotency,
-    string HeaderRowKey = HistoryTable.CaseHeaderRowKey);
+    string HeaderRowKey = HistoryTable.CaseHeaderRowKey,
+    string? HeaderETag = null);
 
 /// <summary>An event to append; the table gives it the sequence after the one before it in the request.</summary>
 public sealed record NewEvent(
@@ -80,7 +90,8 @@ public enum AppendOutcome
     DuplicateRequest,
 }
 
-public sealed record AppendResult(AppendOutcome Outcome, long Version, IdempotencyRecord? Previous = null);
+/// <summary><see cref="HeaderETag"/>: the header row's ETag as this append wrote it; null when that answer was lost.</summary>
+public sealed record AppendResult(AppendOutcome Outcome, long Version, IdempotencyRecord? Previous = null, string? HeaderETag = null);
 
 public sealed record CaseQuery(
     DateTimeOffset? CreatedFrom,

@@ -229,7 +229,11 @@ public static class CostHarness
             : await timeline.SendAsync(http, HttpMethod.Post, $"{c}/links", SecasKey, new { recipient = "SEC Panel secretariat", expiresAt = DateTimeOffset.UtcNow.AddDays(14) });
         await WorkflowLatencyHarness.Expect(linked);
         var link = (await linked.Content.ReadFromJsonAsync<JsonNode>())!;
-        await WorkflowLatencyHarness.Expect(await http.GetAsync(new Uri(link["url"]!.GetValue<string>()).PathAndQuery));
+        // The token is in the first answer only: a replay (the request sent again after a 503 whose outcome was unknown,
+        // and had been recorded) has no url to open, which stops this timeline rather than the whole run.
+        if (link["url"]?.GetValue<string>() is not { } url)
+            throw new InvalidOperationException($"Issuing a link answered {(int)linked.StatusCode} without its url (replayed: {linked.Headers.Contains("Idempotent-Replayed")}).");
+        await WorkflowLatencyHarness.Expect(await http.GetAsync(new Uri(url).PathAndQuery));
         timeline?.Lap("case: link issued + opened");
 
         Say("minutes approved");

@@ -15,6 +15,7 @@ public static class BenchmarkProgram
             "cost" => await CostHarness.RunAsync(args[1..]),
             "twohosts" => await TwoHostsHarness.RunAsync(args[1..]),
             "load" => await LoadHarness.RunAsync(args[1..]),
+            "commands" => await CommandFloorHarness.RunAsync(args[1..]),
             _ => RunMicroBenchmarks(args),
         };
     }
