@@ -103,6 +103,15 @@ public sealed class MinutesLinkTests(MinutesLinkTests.Meetings meetings) : IClas
         Assert.Contains(">Final Minutes<", html, StringComparison.Ordinal);
         var accesses = await _app.Service<LinkAccessLog>().ReadAsync(LinkTarget.Meeting, Final, default);
         Assert.Contains(accesses, a => a.LinkId == link.Text("linkId"));
+        // SECAS reads the same log through the API, and the meeting's links without their tokens.
+        var seen = (await _secas.GetAsync($"/api/meetings/{Final}/link-accesses").ExpectAsync(HttpStatusCode.OK))["accesses"]!.AsArray();
+        Assert.Contains(seen, a => a!.Text("linkId") == link.Text("linkId"));
+        var listed = await _secas.GetAsync($"/api/meetings/{Final}/links");
+        var body = await listed.Content.ReadAsStringAsync();
+        Assert.True(listed.StatusCode == HttpStatusCode.OK, body);
+        Assert.DoesNotContain(token, body, StringComparison.Ordinal);
+        Assert.Contains(JsonNode.Parse(body)!.AsArray(), l => l!.Text("linkId") == link.Text("linkId") && l!.Text("status") == "live");
+        await (await _app.ClientAs("Dcc").GetAsync($"/api/meetings/{Final}/links")).ProblemAsync(HttpStatusCode.Forbidden);
     }
 
     [Fact]
@@ -177,6 +186,8 @@ public sealed class MinutesLinkTests(MinutesLinkTests.Meetings meetings) : IClas
         Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
         Assert.Equal(await unknown.Content.ReadAsStringAsync(), await revoked.Content.ReadAsStringAsync());
         Assert.True(revoked.Headers.CacheControl!.NoStore);
+        var listed = (await _secas.GetAsync($"/api/meetings/{Final}/links").ExpectAsync(HttpStatusCode.OK)).AsArray();
+        Assert.Contains(listed, l => l!.Text("linkId") == link.Text("linkId") && l!.Text("status") == "revoked" && l!["revokedAt"] is not null);
     }
 
     [Fact]

@@ -101,6 +101,8 @@ public sealed partial class RoleMatrixTests(RoleMatrixTests.App fixture) : IClas
         ["ReviewAction"] = ["Secas"],
         ["GetOutstandingActions"] = ["Dcc", "Secas", "OpsgMember", "Tag"],
         ["GetActionHistory"] = ["Dcc", "Secas", "OpsgMember", "Tag"],
+        ["ListMinutesLinks"] = ["Secas"],
+        ["GetMinutesLinkAccesses"] = ["Secas"],
         ["ChangeIssuesLog"] = ["Secas"],
         ["GetIssuesLog"] = ["Dcc", "Secas", "OpsgMember", "Tag"],
         ["GetMinutesChanges"] = ["Dcc", "Secas", "OpsgMember", "Tag"],

@@ -169,6 +169,8 @@ public sealed class SampleResponseTests : IClassFixture<SampleResponseTests.App>
         var link = await _secas.PostJson(previous + "/links", new { expiresAt = DateTimeOffset.UtcNow.AddDays(30) }).ExpectAsync(HttpStatusCode.Created);
         Assert.Equal(HttpStatusCode.OK, (await _anonymous.GetAsync(link.Text("url"))).StatusCode);
         await _secas.DeleteAsync(link.Text("revokeDeleteUri")).ExpectAsync(HttpStatusCode.OK);
+        await _secas.GetAsync(previous + "/links").ExpectAsync(HttpStatusCode.OK);
+        await _secas.GetAsync(previous + "/link-accesses").ExpectAsync(HttpStatusCode.OK);
         await _secas.PostJson(meeting + "/links", new { expiresAt = DateTimeOffset.UtcNow.AddDays(30) });    // 409: draft
         Assert.True((await _secas.GetAsync(meeting + "/verify").ExpectAsync(HttpStatusCode.OK))["intact"]!.GetValue<bool>());
         await _secas.PostJson($"{meeting}/items/99/outcomes", new { verb = "noted", text = "x" });    // 404
