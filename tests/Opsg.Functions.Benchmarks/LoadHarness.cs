@@ -22,7 +22,9 @@ namespace Opsg.Functions.Benchmarks;
 /// accepted command is in its record exactly once (one append per Idempotency-Key, as many as were accepted; one
 /// replay per case answered without recording), every case Completed with the same history, one report blob per
 /// reported version, one Panel mail per case, one minutes blob per meeting.
-/// dotnet run -c Release --project tests/Opsg.Functions.Benchmarks -- load [cases] [meetings] [concurrency] [deadline minutes]
+/// dotnet run -c Release --project tests/Opsg.Functions.Benchmarks -- load [cases] [meetings] [concurrency] [deadline minutes] [hosts]
+/// With hosts 2, two local host processes run on the one storage account and task hub, and every request goes to them
+/// in turn (the checks then say whether two processes lost or doubled anything).
 /// </summary>
 public static class LoadHarness
 {
@@ -36,6 +38,7 @@ public static class LoadHarness
         var meetings = Arg(1, 6);
         var concurrency = Arg(2, 8);
         var deadline = TimeSpan.FromMinutes(Arg(3, 10));
+        var hosts = Math.Clamp(Arg(4, 1), 1, 2);
         var total = Stopwatch.StartNew();
         await using var azurite = await Azurite.StartAsync(location: null);
         var maildev = await Maildev.Shared;
@@ -47,7 +50,9 @@ public static class LoadHarness
         var bare = await BareOrchestrationsAsync(azurite.ConnectionString, hostJson, Math.Max(40, 5 * concurrency), concurrency);
         Progress(total, "floors measured");
 
-        var (process, http) = await StartLocalHostAsync(azurite.ConnectionString, CostHarness.TimelineSettings(maildev, Hub));
+        var (process, first) = await StartLocalHostAsync(azurite.ConnectionString, CostHarness.TimelineSettings(maildev, Hub));
+        var (second, other) = hosts == 2 ? await StartLocalHostAsync(azurite.ConnectionString, CostHarness.TimelineSettings(maildev, Hub)) : (null, null);
+        using var http = other is null ? first : new HttpClient(new TwoHostsHarness.Alternating(first.BaseAddress!, other.BaseAddress!)) { BaseAddress = first.BaseAddress };
         var stages = new Stages();
         var timelines = new ConcurrentBag<Timeline>();
         var failures = new ConcurrentBag<string>();
@@ -93,7 +98,7 @@ public static class LoadHarness
             Console.WriteLine($"{done.Count(t => !t.Meeting)} of {cases} cases and {done.Count(t => t.Meeting)} of {meetings} meetings done in {elapsed.TotalSeconds:F1} s " +
                 $"({skipped} not started before the deadline, {failures.Count} failed); {commands} commands accepted: " +
                 $"{commands / elapsed.TotalSeconds:F1} commands/s, {done.Count(t => !t.Meeting) / elapsed.TotalMinutes:F1} cases/min, {done.Count(t => t.Meeting) / elapsed.TotalMinutes:F2} meetings/min");
-            Console.WriteLine($"local host working set: {memory.IdleMb:F0} MB idle → {memory.PeakMb:F0} MB peak (sampled every 100 ms)");
+            Console.WriteLine($"local host working set{(second is null ? "" : " (the first of two)")}: {memory.IdleMb:F0} MB idle → {memory.PeakMb:F0} MB peak (sampled every 100 ms)");
             Console.WriteLine();
             Console.WriteLine($"{"stage",-58} {"n",5} {"p50 ms",9} {"p95 ms",9} {"max ms",9}");
             Row($"floor: bare Table insert, {concurrency} at a time", insert);
@@ -107,6 +112,7 @@ public static class LoadHarness
 
             var problems = await CheckAsync(azurite.ConnectionString, http, maildev, timelines.ToList());
             foreach (var problem in problems) Console.WriteLine($"  PROBLEM: {problem}");
+            if (second is not null) await TwoHostsHarness.PrintPartitionOwnersAsync(azurite.ConnectionString, Hub);
             var ok = problems.Count == 0 && failures.IsEmpty;
             Console.WriteLine(ok ? "checks: every accepted command recorded exactly once, every document and Panel mail exactly once" : "CHECKS FAILED");
             Progress(total, "checked");
@@ -114,8 +120,11 @@ public static class LoadHarness
         }
         finally
         {
-            process.Kill(entireProcessTree: true);
-            await process.WaitForExitAsync();
+            foreach (var host in new[] { process, second }.OfType<System.Diagnostics.Process>())
+            {
+                host.Kill(entireProcessTree: true);
+                await host.WaitForExitAsync();
+            }
         }
     }
 
@@ -200,120 +209,5 @@ public static class LoadHarness
         if (histograms.Distinct().Count() > 1)
             foreach (var h in histograms.Distinct()) problems.Add($"{histograms.Count(x => x == h)} × history {h}");
         return problems;
-    }
-}
-
-/// <summary>Latencies by stage, from every timeline at once.</summary>
-internal sealed class Stages
-{
-    internal const string EveryCommand = "every command (HTTP round trip)";
-    private readonly ConcurrentDictionary<string, List<double>> _times = new();
-    private readonly ConcurrentQueue<string> _order = new();
-
-    public void Add(string stage, double milliseconds)
-    {
-        var times = _times.GetOrAdd(stage, s => { _order.Enqueue(s); return []; });
-        lock (times) times.Add(milliseconds);
-    }
-
-    public List<double> Get(string stage) => _times.TryGetValue(stage, out var times) ? times : [];
-
-    public IEnumerable<(string Stage, List<double> Times)> All() =>
-        _order.Distinct().OrderBy(s => s == EveryCommand ? 0 : s.StartsWith("case", StringComparison.Ordinal) ? 1 : 2).Select(s => (s, _times[s]));
-}
-
-/// <summary>
-/// One case's or meeting's run through the load harness: its commands sent with Idempotency-Keys of its own and counted
-/// when accepted, its stages timed lap by lap, its tag in the case's title so its mail can be found.
-/// </summary>
-internal sealed class Timeline(string tag, bool meeting, Stages stages)
-{
-    private readonly Stopwatch _since = Stopwatch.StartNew();
-    private double _lap;
-    private int _sent;
-    private (HttpMethod Method, string Url, string Key, object? Body, string IdempotencyKey)? _last;
-
-    public string Tag => tag;
-    public bool Meeting => meeting;
-    public string? Id { get; private set; }
-    public bool Finished { get; set; }
-    public int Accepted { get; private set; }
-    public int Replays { get; private set; }
-    public int Retries { get; private set; }
-    public int ReplaysAnswered { get; private set; }
-    public double Elapsed => _since.Elapsed.TotalMilliseconds;
-    public int PollMilliseconds => 200;
-    public int WaitSeconds => 180;
-
-    /// <summary>Records this timeline's commands went to besides <see cref="Id"/> (a meeting's previous meeting).</summary>
-    public List<string> OtherIds { get; } = [];
-
-    public void Names(string id) => Id = id;
-
-    public void Lap(string stage)
-    {
-        var now = _since.Elapsed.TotalMilliseconds;
-        stages.Add(stage, now - _lap);
-        _lap = now;
-    }
-
-    public async Task<HttpResponseMessage> SendAsync(HttpClient http, HttpMethod method, string url, string key, object? body, string? stage = null)
-    {
-        var idempotencyKey = $"{tag}-{++_sent}";
-        _last = (method, url, key, body, idempotencyKey);
-        var clock = Stopwatch.StartNew();
-        var response = await WorkflowLatencyHarness.SendAsync(http, method, url, key, body, idempotencyKey);
-        // A 503 (storage did not answer; the outcome may be unknown) is sent again under the same key, as the answer
-        // says to: recorded once whichever way it went. The latency is the whole wait, retries included.
-        for (var retry = 0; retry < 5 && response.StatusCode == System.Net.HttpStatusCode.ServiceUnavailable; retry++)
-        {
-            Retries++;
-            response.Dispose();
-            await Task.Delay(TimeSpan.FromSeconds(1));
-            response = await WorkflowLatencyHarness.SendAsync(http, method, url, key, body, idempotencyKey);
-        }
-        Count(response, clock, stage);
-        return response;
-    }
-
-    /// <summary>A request built by the caller (a multipart upload, a body-less POST), sent with a key of this timeline's.</summary>
-    public async Task<HttpResponseMessage> SendAsync(HttpClient http, HttpRequestMessage request, string? stage = null)
-    {
-        request.Headers.Add("Idempotency-Key", $"{tag}-{++_sent}");
-        var clock = Stopwatch.StartNew();
-        var response = await http.SendAsync(request);
-        Count(response, clock, stage);
-        return response;
-    }
-
-    /// <summary>The last JSON command again under its key: answered as before (Idempotent-Replayed), recorded nowhere.</summary>
-    public async Task ReplayLastAsync(HttpClient http)
-    {
-        var (method, url, key, body, idempotencyKey) = _last ?? throw new InvalidOperationException("Nothing sent yet.");
-        Replays++;
-        var response = await WorkflowLatencyHarness.SendAsync(http, method, url, key, body, idempotencyKey);
-        for (var retry = 0; retry < 5 && response.StatusCode == System.Net.HttpStatusCode.ServiceUnavailable; retry++)
-        {
-            Retries++;
-            response.Dispose();
-            await Task.Delay(TimeSpan.FromSeconds(1));
-            response = await WorkflowLatencyHarness.SendAsync(http, method, url, key, body, idempotencyKey);
-        }
-        using (response)
-        {
-            if (response.IsSuccessStatusCode && response.Headers.TryGetValues("Idempotent-Replayed", out var replayed) && replayed.Contains("true")) ReplaysAnswered++;
-            else ReplayAnswers.Add($"{(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
-        }
-    }
-
-    /// <summary>What each replay not answered as a replay was answered instead.</summary>
-    public List<string> ReplayAnswers { get; } = [];
-
-    private void Count(HttpResponseMessage response, Stopwatch clock, string? stage)
-    {
-        var ms = clock.Elapsed.TotalMilliseconds;
-        stages.Add(Stages.EveryCommand, ms);
-        if (stage is not null) stages.Add(stage, ms);
-        if (response.IsSuccessStatusCode) Accepted++;
     }
 }

@@ -54,9 +54,7 @@ public static class TwoHostsHarness
             foreach (var history in histograms.Distinct()) Console.WriteLine($"  {histograms.Count(h => h == history)} × {history}");
             foreach (var problem in problems) Console.WriteLine($"  PROBLEM: {problem}");
 
-            var partitions = new TableClient(azurite.ConnectionString, Hub + "Partitions");
-            await foreach (var lease in partitions.QueryAsync<TableEntity>())
-                Console.WriteLine($"  partition {lease.RowKey}: " + string.Join(", ", lease.Where(p => p.Key.Contains("Owner", StringComparison.Ordinal)).Select(p => $"{p.Key} {p.Value}")));
+            await PrintPartitionOwnersAsync(azurite.ConnectionString, Hub);
             var ok = ids.Count == cases && mailed == cases && histograms.Distinct().Count() == 1 && problems.Count == 0;
             Console.WriteLine(ok ? "nothing lost, nothing done twice" : "CHECK FAILED");
             return ok ? 0 : 1;
@@ -71,8 +69,16 @@ public static class TwoHostsHarness
         }
     }
 
+    /// <summary>Which worker holds each of the task hub's partitions (from its partitions table).</summary>
+    internal static async Task PrintPartitionOwnersAsync(string connectionString, string hub)
+    {
+        var partitions = new TableClient(connectionString, hub + "Partitions");
+        await foreach (var lease in partitions.QueryAsync<TableEntity>())
+            Console.WriteLine($"  partition {lease.RowKey}: " + string.Join(", ", lease.Where(p => p.Key.Contains("Owner", StringComparison.Ordinal)).Select(p => $"{p.Key} {p.Value}")));
+    }
+
     /// <summary>Sends each request to the two hosts in turn.</summary>
-    private sealed class Alternating(Uri one, Uri two) : DelegatingHandler(new SocketsHttpHandler())
+    internal sealed class Alternating(Uri one, Uri two) : DelegatingHandler(new SocketsHttpHandler())
     {
         private int _next;
 
