@@ -62,9 +62,18 @@ internal sealed class Timeline(string tag, bool meeting, Stages stages)
         var idempotencyKey = $"{tag}-{++_sent}";
         _last = (method, url, key, body, idempotencyKey);
         var clock = Stopwatch.StartNew();
+        var response = await SendUntilAnsweredAsync(http, method, url, key, body, idempotencyKey);
+        Count(response, clock, stage);
+        return response;
+    }
+
+    /// <summary>
+    /// A 503 (storage did not answer; the outcome may be unknown) is sent again under the same key, as the answer says
+    /// to: recorded once whichever way it went. The latency is the whole wait, retries included.
+    /// </summary>
+    private async Task<HttpResponseMessage> SendUntilAnsweredAsync(HttpClient http, HttpMethod method, string url, string key, object? body, string idempotencyKey)
+    {
         var response = await WorkflowLatencyHarness.SendAsync(http, method, url, key, body, idempotencyKey);
-        // A 503 (storage did not answer; the outcome may be unknown) is sent again under the same key, as the answer
-        // says to: recorded once whichever way it went. The latency is the whole wait, retries included.
         for (var retry = 0; retry < 5 && response.StatusCode == System.Net.HttpStatusCode.ServiceUnavailable; retry++)
         {
             Retries++;
@@ -72,7 +81,6 @@ internal sealed class Timeline(string tag, bool meeting, Stages stages)
             await Task.Delay(TimeSpan.FromSeconds(1));
             response = await WorkflowLatencyHarness.SendAsync(http, method, url, key, body, idempotencyKey);
         }
-        Count(response, clock, stage);
         return response;
     }
 
@@ -91,14 +99,7 @@ internal sealed class Timeline(string tag, bool meeting, Stages stages)
     {
         var (method, url, key, body, idempotencyKey) = _last ?? throw new InvalidOperationException("Nothing sent yet.");
         Replays++;
-        var response = await WorkflowLatencyHarness.SendAsync(http, method, url, key, body, idempotencyKey);
-        for (var retry = 0; retry < 5 && response.StatusCode == System.Net.HttpStatusCode.ServiceUnavailable; retry++)
-        {
-            Retries++;
-            response.Dispose();
-            await Task.Delay(TimeSpan.FromSeconds(1));
-            response = await WorkflowLatencyHarness.SendAsync(http, method, url, key, body, idempotencyKey);
-        }
+        var response = await SendUntilAnsweredAsync(http, method, url, key, body, idempotencyKey);
         using (response)
         {
             if (response.IsSuccessStatusCode && response.Headers.TryGetValues("Idempotent-Replayed", out var replayed) && replayed.Contains("true")) ReplaysAnswered++;
