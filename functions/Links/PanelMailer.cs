@@ -13,8 +13,9 @@ namespace Opsg.Functions.Links;
 /// The SendPanelLinks step: for each recipient of the mailing, a link of its own and one email carrying it.
 /// Safe to run again: a recipient whose email is recorded as sent is skipped; for any other, the links an
 /// earlier attempt issued (and never got recorded as sent) are revoked before a new one is issued, so no
-/// recipient holds two live links from one request. An email sent but not yet recorded when a process
-/// dies is sent again: at least once, never silently lost.
+/// recipient holds two live links from one request. Once sent, an email's record is tried again while storage does
+/// not answer (<see cref="RecordDone"/>); an email sent but not yet recorded when a process dies is sent again: at
+/// least once, never silently lost.
 /// </summary>
 public sealed class PanelMailer(CaseStore store, LinkTable links, MailRenderer renderer, SmtpMailSender sender, IOptions<MailOptions> options, FaultInjection faults, TimeProvider clock)
 {
@@ -36,8 +37,11 @@ public sealed class PanelMailer(CaseStore store, LinkTable links, MailRenderer r
             faults.MailSending();
             var messageId = await sender.SendAsync(mail, CancellationToken.None);
             faults.MailSent();
-            await AppendAsync(caseId, $"mail-{mailing}-sent-{recipient.Address.ToLowerInvariant()}",
-                s => Decision.Accept(new PanelMailSent(mailing, recipient.Name, recipient.Address, linkId, messageId)));
+            await store.RecordDoneAsync(caseId, $"mail-{mailing}-sent-{recipient.Address.ToLowerInvariant()}", clock.GetUtcNow(), s =>
+            {
+                faults.RecordingSent();
+                return Decision.Accept(new PanelMailSent(mailing, recipient.Name, recipient.Address, linkId, messageId));
+            });
         }
         return new ActivityCompleted(mailing, string.Create(CultureInfo.InvariantCulture, $"{request.Recipients.Count} emails"));
     }

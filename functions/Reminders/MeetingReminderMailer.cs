@@ -29,7 +29,7 @@ public sealed class MeetingReminderMailer(MeetingStore store, ActionRecords reco
         foreach (var recipient in recipients.Where(r => !recorded.Contains(r.Address)))
         {
             var messageId = await sender.SendAsync(ReminderEmail.Compose(renderer, recipient, reminder, meeting), CancellationToken.None);
-            await store.RecordOnceAsync(meetingId, $"reminder-{timerId}-sent-{recipient.Address.ToLowerInvariant()}", clock.GetUtcNow(),
+            await store.RecordDoneAsync(meetingId, $"reminder-{timerId}-sent-{recipient.Address.ToLowerInvariant()}", clock.GetUtcNow(),
                 _ => Decision.Accept(new MeetingReminderSent(timerId, recipient.Name, recipient.Address, messageId)));
         }
         return new ActivityCompleted(step, string.Create(CultureInfo.InvariantCulture, $"{recipients.Count} emails"));

@@ -36,5 +36,5 @@ public sealed class ReminderMailer(CaseStore store, MailRenderer renderer, SmtpM
     }
 
     private Task AppendAsync(string caseId, string idempotencyKey, CaseEvent sent) =>
-        store.RecordOnceAsync(caseId, idempotencyKey, clock.GetUtcNow(), _ => Decision.Accept(sent));
+        store.RecordDoneAsync(caseId, idempotencyKey, clock.GetUtcNow(), _ => Decision.Accept(sent));
 }

@@ -25,6 +25,7 @@ public sealed class FaultInjection
     private readonly HostingPlatform _platform;
     private int _failuresLeft;
     private int _mailFailuresLeft;
+    private int _sentRecordFailuresLeft;
 
     public FaultInjection(IOptions<WorkflowOptions> options, HostingPlatform platform)
     {
@@ -43,6 +44,9 @@ public sealed class FaultInjection
     /// <summary>The next <paramref name="times"/> emails fail just before they are handed to the mail server (after their link is issued).</summary>
     public void FailMailSends(int times) => Interlocked.Exchange(ref _mailFailuresLeft, Queued(times));
 
+    /// <summary>The next <paramref name="times"/> records of an email already sent meet a storage that does not answer.</summary>
+    public void FailSentRecords(int times) => Interlocked.Exchange(ref _sentRecordFailuresLeft, Queued(times));
+
     public void ActivityRunning() => FailIfQueued(ref _failuresLeft);
 
     public void MailSending() => FailIfQueued(ref _mailFailuresLeft);
@@ -59,18 +63,29 @@ public sealed class FaultInjection
         if (_options.DieAfterSendingMailForFaultTests) Environment.FailFast("Fault test: dying after an email was sent, before it was recorded.");
     }
 
+    /// <summary>Where a sent email is recorded: storage silent, as an outage or a frozen account leaves it.</summary>
+    public void RecordingSent()
+    {
+        if (TakeOne(ref _sentRecordFailuresLeft)) throw new Storage.StorageUnavailableException("Injected: storage did not answer.", new TimeoutException());
+    }
+
     private int Queued(int times) =>
         times > 0 && _platform.InAzure ? throw new FaultInjectionRefusedException("Fault injection is for tests and local runs only; the app runs in Azure.") : times;
 
     private static void FailIfQueued(ref int failuresLeft)
     {
+        if (TakeOne(ref failuresLeft)) throw new InjectedActivityFailureException();
+    }
+
+    private static bool TakeOne(ref int failuresLeft)
+    {
         int left;
         do
         {
             left = Volatile.Read(ref failuresLeft);
-            if (left <= 0) return;
+            if (left <= 0) return false;
         }
         while (Interlocked.CompareExchange(ref failuresLeft, left - 1, left) != left);
-        throw new InjectedActivityFailureException();
+        return true;
     }
 }

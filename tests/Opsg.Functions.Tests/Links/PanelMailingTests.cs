@@ -136,6 +136,28 @@ public sealed class PanelMailingTests(PanelMailingApp fixture) : IClassFixture<P
         Assert.Equal(sent.LinkId, live.Issued.LinkId);
         Assert.Equal(HttpStatusCode.OK, (await _app.App.ClientAs(null).GetAsync(LinkIn(message))).StatusCode);
     }
+
+    /// <summary>
+    /// The email is out when storage stops answering its record: the record is tried again under its key, so the step
+    /// completes with one email and one link, where failing the step would have had its retry send a second email.
+    /// </summary>
+    [Fact]
+    public async Task GivenStorageSilentTwiceWhenTheSentEmailIsRecorded_ThenTheRecordIsTriedAgain_AndOneEmailIsSentAndRecorded()
+    {
+        var caseId = await CaseWithPanelReportAsync();
+        var person = new MailRecipient("Panel Observer", $"observer-{PanelMailingApp.Run}@panel.example");
+        _app.App.Service<FaultInjection>().FailSentRecords(2);
+
+        var response = await _secas.PostJson($"/api/cases/{caseId}/panel-mailings", new { recipients = new[] { new { person.Name, person.Address } } });
+
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        var sent = Assert.Single(await WaitForSentAsync(caseId));
+        Assert.Single(await _app.Mail.WaitForAsync(person.Address));
+        await Task.Delay(1000); // nothing more arrives later
+        Assert.Single(await _app.Mail.MessagesToAsync(person.Address));
+        var issued = Assert.Single(CaseRecord.Fold(caseId, await HistoryAsync(caseId)).Links.Values, l => l.Issued.Mailing is not null);
+        Assert.Equal((sent.LinkId, (DateTimeOffset?)null), (issued.Issued.LinkId, issued.RevokedAt));
+    }
 }
 
 /// <summary>Names and addresses end up in mail headers: anything that could bend one is refused before anything is recorded.</summary>
