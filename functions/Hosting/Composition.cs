@@ -35,9 +35,11 @@ public static class Composition
         services.AddSingleton<CaseStoragePurge>();
         services.AddSingleton<PurgedRecords>();
         services.AddSingleton<IdempotencyKeys>();
+        services.AddSingleton<EffectClaims>();
         services.AddSingleton<MeetingTable>();
         services.AddSingleton<BlobStore>();
         services.AddSingleton<FaultInjection>();
+        services.AddSingleton<EffectsOnce>();
         services.AddSingleton(new RecordCacheSize(configuration.GetValue("Records:CacheCapacity", RecordCacheSize.Default.Records)));
         services.AddSingleton(CaseRecord.Kind);
         services.AddSingleton<CaseStore>();

@@ -11,39 +11,47 @@ namespace Opsg.Functions.Links;
 
 /// <summary>
 /// The SendPanelLinks step: for each recipient of the mailing, a link of its own and one email carrying it.
-/// Safe to run again: a recipient whose email is recorded as sent is skipped; for any other, the links an
+/// Safe to run again: a recipient whose email is recorded as sent is skipped; safe beside another run of the same step,
+/// as Durable's provider sometimes has it: each recipient's email is sent by one run at a time (<see cref="EffectsOnce"/>),
+/// which reads the record only once it holds it. For a recipient not yet recorded, the links an
 /// earlier attempt issued (and never got recorded as sent) are revoked before a new one is issued, so no
 /// recipient holds two live links from one request. Once sent, an email's record is tried again while storage does
 /// not answer (<see cref="RecordDone"/>); an email sent but not yet recorded when a process dies is sent again: at
 /// least once, never silently lost.
 /// </summary>
-public sealed class PanelMailer(CaseStore store, LinkTable links, MailRenderer renderer, SmtpMailSender sender, IOptions<MailOptions> options, FaultInjection faults, TimeProvider clock)
+public sealed class PanelMailer(CaseStore store, EffectsOnce once, LinkTable links, MailRenderer renderer, SmtpMailSender sender, IOptions<MailOptions> options, FaultInjection faults, TimeProvider clock)
 {
     public async Task<RecordEvent> SendAsync(string caseId, long mailing, IReadOnlyList<RecordedEvent> history)
     {
         var request = history.Last(e => e.Sequence < mailing && e.Event is PanelMailingRequested).Event as PanelMailingRequested;
         foreach (var recipient in request!.Recipients)
         {
-            var recorded = await store.LoadHistoryAsync(caseId, CancellationToken.None);
-            if (recorded.Any(e => e.Event is PanelMailSent sent && sent.Mailing == mailing && Same(sent.Address, recipient.Address))) continue;
-
-            var state = store.Kind.Fold(caseId, recorded);
-            foreach (var stale in state.Links.Values.Where(l => l.Issued.Mailing == mailing && l.Issued.Recipient == recipient.Label && l.RevokedAt is null))
-                await RevokeAsync(caseId, stale.Issued.LinkId);
-
-            var (linkId, token) = await IssueAsync(caseId, mailing, recipient, request.ExpiresAt);
-            var url = options.Value.LinkBaseUrl.TrimEnd('/') + "/api/links/" + token;
-            var mail = PanelLinkEmail.Compose(renderer, recipient, state.Opened!.Title, state.Opened.Classification, request.ExpiresAt, url);
-            faults.MailSending();
-            var messageId = await sender.SendAsync(mail, CancellationToken.None);
-            faults.MailSent();
-            await store.RecordDoneAsync(caseId, $"mail-{mailing}-sent-{recipient.Address.ToLowerInvariant()}", clock.GetUtcNow(), s =>
-            {
-                faults.RecordingSent();
-                return Decision.Accept(new PanelMailSent(mailing, recipient.Name, recipient.Address, linkId, messageId));
-            });
+            var sentKey = $"mail-{mailing}-sent-{recipient.Address.ToLowerInvariant()}";
+            await once.RunAsync(caseId, sentKey, () => SendOneAsync(caseId, mailing, request, recipient, sentKey));
         }
         return new ActivityCompleted(mailing, string.Create(CultureInfo.InvariantCulture, $"{request.Recipients.Count} emails"));
+    }
+
+    private async Task SendOneAsync(string caseId, long mailing, PanelMailingRequested request, MailRecipient recipient, string sentKey)
+    {
+        var recorded = await store.LoadHistoryAsync(caseId, CancellationToken.None);
+        if (recorded.Any(e => e.Event is PanelMailSent sent && sent.Mailing == mailing && Same(sent.Address, recipient.Address))) return;
+
+        var state = store.Kind.Fold(caseId, recorded);
+        foreach (var stale in state.Links.Values.Where(l => l.Issued.Mailing == mailing && l.Issued.Recipient == recipient.Label && l.RevokedAt is null))
+            await RevokeAsync(caseId, stale.Issued.LinkId);
+
+        var (linkId, token) = await IssueAsync(caseId, mailing, recipient, request.ExpiresAt);
+        var url = options.Value.LinkBaseUrl.TrimEnd('/') + "/api/links/" + token;
+        var mail = PanelLinkEmail.Compose(renderer, recipient, state.Opened!.Title, state.Opened.Classification, request.ExpiresAt, url);
+        faults.MailSending();
+        var messageId = await sender.SendAsync(mail, CancellationToken.None);
+        faults.MailSent();
+        await store.RecordDoneAsync(caseId, sentKey, clock.GetUtcNow(), s =>
+        {
+            faults.RecordingSent();
+            return Decision.Accept(new PanelMailSent(mailing, recipient.Name, recipient.Address, linkId, messageId));
+        });
     }
 
     private async Task<(string LinkId, string Token)> IssueAsync(string caseId, long mailing, MailRecipient recipient, DateTimeOffset expiresAt)

@@ -9,12 +9,13 @@ namespace Opsg.Functions.Reminders;
 
 /// <summary>
 /// The SendMeetingReminder step: one email per person the reminder is for, each recorded
-/// (<see cref="MeetingReminderSent"/>) as soon as it is sent, and skipped when the step runs again; with the same
+/// (<see cref="MeetingReminderSent"/>) as soon as it is sent, and skipped when the step runs again, or beside another
+/// run (<see cref="EffectsOnce"/>); with the same
 /// reminder email the cases use. The papers and draft-minutes reminders are worded from the meeting as it was when the
 /// step was scheduled; an action's from every meeting's record as it stands when the step runs, so a review at any
 /// meeting since (closed, superseded, re-targeted) means nothing is sent.
 /// </summary>
-public sealed class MeetingReminderMailer(MeetingStore store, ActionRecords records, MailRenderer renderer, SmtpMailSender sender, ReminderRecipients people, TimeProvider clock)
+public sealed class MeetingReminderMailer(MeetingStore store, EffectsOnce once, ActionRecords records, MailRenderer renderer, SmtpMailSender sender, ReminderRecipients people, TimeProvider clock)
 {
     public async Task<RecordEvent> SendAsync(string meetingId, long step, string timerId, IReadOnlyList<RecordedEvent> history)
     {
@@ -25,12 +26,17 @@ public sealed class MeetingReminderMailer(MeetingStore store, ActionRecords reco
             return new ActivityCompleted(step, "Not sent: no action it was about is still open with this target.");
         var recipients = people.For(meetingId, reminder);
 
-        var recorded = history.Select(e => e.Event).OfType<MeetingReminderSent>().Where(s => s.Reminder == timerId).Select(s => s.Address).ToHashSet(StringComparer.OrdinalIgnoreCase);
-        foreach (var recipient in recipients.Where(r => !recorded.Contains(r.Address)))
+        foreach (var recipient in recipients)
         {
-            var messageId = await sender.SendAsync(ReminderEmail.Compose(renderer, recipient, reminder, meeting), CancellationToken.None);
-            await store.RecordDoneAsync(meetingId, $"reminder-{timerId}-sent-{recipient.Address.ToLowerInvariant()}", clock.GetUtcNow(),
-                _ => Decision.Accept(new MeetingReminderSent(timerId, recipient.Name, recipient.Address, messageId)));
+            var sentKey = $"reminder-{timerId}-sent-{recipient.Address.ToLowerInvariant()}";
+            await once.RunAsync(meetingId, sentKey, async () =>
+            {
+                var recorded = await store.LoadHistoryAsync(meetingId, CancellationToken.None);
+                if (recorded.Any(e => e.Event is MeetingReminderSent sent && sent.Reminder == timerId && string.Equals(sent.Address, recipient.Address, StringComparison.OrdinalIgnoreCase))) return;
+                var messageId = await sender.SendAsync(ReminderEmail.Compose(renderer, recipient, reminder, meeting), CancellationToken.None);
+                await store.RecordDoneAsync(meetingId, sentKey, clock.GetUtcNow(),
+                    _ => Decision.Accept(new MeetingReminderSent(timerId, recipient.Name, recipient.Address, messageId)));
+            });
         }
         return new ActivityCompleted(step, string.Create(CultureInfo.InvariantCulture, $"{recipients.Count} emails"));
     }

@@ -9,11 +9,12 @@ namespace Opsg.Functions.Reminders;
 
 /// <summary>
 /// The SendReminder step: one email per person the reminder is for, each recorded (<see cref="ReminderSent"/>) as
-/// soon as it is sent. Safe to run again: a recipient already recorded for this reminder is skipped, so a retried
-/// step never sends twice what it recorded; an email sent but not yet recorded when a process dies is sent again
+/// soon as it is sent. Safe to run again, and beside another run (each email sent by one run at a time,
+/// <see cref="EffectsOnce"/>): a recipient already recorded for this reminder is skipped, so no run sends twice what
+/// one recorded; an email sent but not yet recorded when a process dies is sent again
 /// (at least once, never silently lost). The reminder is worded from the case as it was when the step was scheduled.
 /// </summary>
-public sealed class ReminderMailer(CaseStore store, MailRenderer renderer, SmtpMailSender sender, ReminderRecipients people, FaultInjection faults, TimeProvider clock)
+public sealed class ReminderMailer(CaseStore store, EffectsOnce once, MailRenderer renderer, SmtpMailSender sender, ReminderRecipients people, FaultInjection faults, TimeProvider clock)
 {
     /// <param name="stillDue">The case's rule for whether a fired reminder is still due (the case's process owns it).</param>
     public async Task<RecordEvent> SendAsync(string caseId, long step, string reminderId, IReadOnlyList<RecordedEvent> history, Func<CaseState, TimerScheduled, Reminder?> stillDue)
@@ -23,18 +24,22 @@ public sealed class ReminderMailer(CaseStore store, MailRenderer renderer, SmtpM
             ?? throw new InvalidOperationException($"Reminder {reminderId} was not due when its step was scheduled.");
         var recipients = people.For(caseId, reminder);
 
-        var recorded = history.Select(e => e.Event).OfType<ReminderSent>().Where(s => s.Reminder == reminderId).Select(s => s.Address).ToHashSet(StringComparer.OrdinalIgnoreCase);
-        foreach (var recipient in recipients.Where(r => !recorded.Contains(r.Address)))
+        foreach (var recipient in recipients)
         {
-            var mail = ReminderEmail.Compose(renderer, recipient, reminder, asScheduled);
-            faults.MailSending();
-            var messageId = await sender.SendAsync(mail, CancellationToken.None);
-            faults.MailSent();
-            await AppendAsync(caseId, $"reminder-{reminderId}-sent-{recipient.Address.ToLowerInvariant()}", new ReminderSent(reminderId, recipient.Name, recipient.Address, messageId));
+            var sentKey = $"reminder-{reminderId}-sent-{recipient.Address.ToLowerInvariant()}";
+            await once.RunAsync(caseId, sentKey, async () =>
+            {
+                var recorded = await store.LoadHistoryAsync(caseId, CancellationToken.None);
+                if (recorded.Any(e => e.Event is ReminderSent sent && sent.Reminder == reminderId && Same(sent.Address, recipient.Address))) return;
+                var mail = ReminderEmail.Compose(renderer, recipient, reminder, asScheduled);
+                faults.MailSending();
+                var messageId = await sender.SendAsync(mail, CancellationToken.None);
+                faults.MailSent();
+                await store.RecordDoneAsync(caseId, sentKey, clock.GetUtcNow(), _ => Decision.Accept(new ReminderSent(reminderId, recipient.Name, recipient.Address, messageId)));
+            });
         }
         return new ActivityCompleted(step, string.Create(CultureInfo.InvariantCulture, $"{recipients.Count} emails"));
     }
 
-    private Task AppendAsync(string caseId, string idempotencyKey, CaseEvent sent) =>
-        store.RecordDoneAsync(caseId, idempotencyKey, clock.GetUtcNow(), _ => Decision.Accept(sent));
+    private static bool Same(string a, string b) => string.Equals(a, b, StringComparison.OrdinalIgnoreCase);
 }

@@ -19,6 +19,13 @@ public sealed class WorkflowOptions
     public TimeSpan RepairGrace { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>
+    /// How long a run of a step may hold its claim on an email before another run may take it over (<see cref="EffectsOnce"/>).
+    /// Longer than sending and recording one email takes, even with storage slow to answer; it is also how long the
+    /// retry of a run that died mid-send waits before sending again.
+    /// </summary>
+    public TimeSpan EffectClaimLease { get; set; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>
     /// For the fault tests only, never set in Azure: the process dies (as if killed) after a command is recorded and
     /// before its orchestration is told, the one gap the repair timer exists for.
     /// </summary>

@@ -6,10 +6,10 @@ namespace Opsg.Functions.Storage;
 
 /// <summary>
 /// Removes what a case owns outside its history: every blob under "{caseId}/" (reports, evidence,
-/// large payloads), its Panel links' rows (both partitions), its link access log and its action-number reservations.
+/// large payloads), its Panel links' rows (both partitions), its link access log, its action-number reservations and any claim on an email a run left when it died.
 /// The history goes separately and last, so a purge retried after a failure still finds the case.
 /// </summary>
-public sealed class CaseStoragePurge(StorageAccount account, LinkAccessLog accessLog, MeetingTable meetings)
+public sealed class CaseStoragePurge(StorageAccount account, LinkAccessLog accessLog, MeetingTable meetings, EffectClaims claims)
 {
     public async Task RemoveOwnedAsync(string caseId, CancellationToken cancellationToken)
     {
@@ -18,6 +18,7 @@ public sealed class CaseStoragePurge(StorageAccount account, LinkAccessLog acces
         await DeleteLinksAsync(caseId, cancellationToken);
         await accessLog.PurgeAsync(caseId, cancellationToken);
         await meetings.RemoveReservationsAsync(caseId, cancellationToken);
+        await claims.RemoveAllAsync(caseId, cancellationToken);
     }
 
     private async Task DeleteBlobsAsync(BlobContainerClient container, string prefix, CancellationToken cancellationToken)

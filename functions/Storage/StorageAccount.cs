@@ -31,6 +31,7 @@ public sealed class StorageAccount
         LinkAccess = clients.Tables.GetTableClient(Options.LinkAccessTable);
         Purged = clients.Tables.GetTableClient(Options.PurgedTable);
         IdempotencyKeys = clients.Tables.GetTableClient(Options.IdempotencyKeysTable);
+        EffectClaims = clients.Tables.GetTableClient(Options.EffectClaimsTable);
         Reports = clients.Blobs.GetBlobContainerClient(Options.ReportsContainer);
         Evidence = clients.Blobs.GetBlobContainerClient(Options.EvidenceContainer);
         Payloads = clients.Blobs.GetBlobContainerClient(Options.PayloadsContainer);
@@ -44,6 +45,7 @@ public sealed class StorageAccount
     internal TableClient LinkAccess { get; }
     internal TableClient Purged { get; }
     internal TableClient IdempotencyKeys { get; }
+    internal TableClient EffectClaims { get; }
     internal BlobContainerClient Reports { get; }
     internal BlobContainerClient Evidence { get; }
     internal BlobContainerClient Payloads { get; }
@@ -73,7 +75,7 @@ public sealed class StorageAccount
     /// <summary>Creates what is missing; safe to run on every start.</summary>
     public async Task EnsureCreatedAsync(CancellationToken cancellationToken)
     {
-        foreach (var table in new[] { History, Links, Meetings, LinkAccess, Purged, IdempotencyKeys })
+        foreach (var table in new[] { History, Links, Meetings, LinkAccess, Purged, IdempotencyKeys, EffectClaims })
             await CallAsync(ct => table.CreateIfNotExistsAsync(ct), cancellationToken);
         // Private containers: nothing is ever served straight from Blob storage without our checks.
         foreach (var container in new[] { Reports, Evidence, Payloads })
@@ -89,7 +91,7 @@ public sealed class StorageAccount
             catch (StorageUnavailableException ex) { return new(name, "unreachable: " + ex.Message); }
             catch (RequestFailedException ex) { return new(name, $"unreachable: {ex.Status} {ex.ErrorCode}"); }
         }
-        var probes = new[] { History, Links, Meetings, LinkAccess, Purged, IdempotencyKeys }.Select(t => Probe($"table:{t.Name}", ct => TableExistsAsync(t, ct)))
+        var probes = new[] { History, Links, Meetings, LinkAccess, Purged, IdempotencyKeys, EffectClaims }.Select(t => Probe($"table:{t.Name}", ct => TableExistsAsync(t, ct)))
             .Append(Probe($"container:{Reports.Name}", async ct => (await Reports.ExistsAsync(ct)).Value))
             .Append(Probe($"container:{Evidence.Name}", async ct => (await Evidence.ExistsAsync(ct)).Value));
         return new Dictionary<string, string>(await Task.WhenAll(probes));

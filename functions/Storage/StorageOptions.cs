@@ -37,6 +37,9 @@ public sealed class StorageOptions
 
     /// <summary>Each Idempotency-Key a client sent and the request it was first used for, across all records.</summary>
     public string IdempotencyKeysTable => NamePrefix + "OpsgIdempotencyKeys";
+
+    /// <summary>Which run of a step is doing an effect outside the record (an email) right now: rows with a lease, given back once recorded.</summary>
+    public string EffectClaimsTable => NamePrefix + "OpsgEffectClaims";
     public string ReportsContainer => Lower("reports");
     public string EvidenceContainer => Lower("evidence");
     public string PayloadsContainer => Lower("payloads");

@@ -35,6 +35,8 @@ public sealed class PanelMailingKillTests
             ["Mail__Port"] = mail.SmtpPort.ToString(CultureInfo.InvariantCulture),
             ["Mail__TlsMode"] = "None",
             ["Mail__From"] = "OPSG Secretariat <opsg@secas.example>",
+            // The dead run's claim on the email it sent is taken over when its lease ends (60 s in production).
+            ["Workflow__EffectClaimLease"] = "00:00:15",
         };
 
         string caseId;

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using Microsoft.Extensions.DependencyInjection;
 using Opsg.Functions.Cases;
 using Opsg.Functions.Links;
 using Opsg.Functions.Mail;
@@ -135,6 +136,36 @@ public sealed class PanelMailingTests(PanelMailingApp fixture) : IClassFixture<P
         var live = Assert.Single(issued, l => l.RevokedAt is null);
         Assert.Equal(sent.LinkId, live.Issued.LinkId);
         Assert.Equal(HttpStatusCode.OK, (await _app.App.ClientAs(null).GetAsync(LinkIn(message))).StatusCode);
+    }
+
+    /// <summary>
+    /// Durable's Azure Storage provider can run one step twice at once under load ("split brain"). Two more runs of the
+    /// mailing step, started together beside the orchestration's own, are three runs at once: each person still gets one
+    /// email, recorded once, with the one live link it carries.
+    /// </summary>
+    [Fact]
+    public async Task GivenTheMailingStepRunThreeTimesAtOnce_ThenEachPersonGetsOneEmail_RecordedOnce_WithTheOneLiveLink()
+    {
+        var caseId = await CaseWithPanelReportAsync();
+        var people = new[] { new MailRecipient("Panel Adviser", $"adviser-{PanelMailingApp.Run}@panel.example"), new MailRecipient("Panel Clerk", $"clerk-{PanelMailingApp.Run}@panel.example") };
+
+        var response = await _secas.PostJson($"/api/cases/{caseId}/panel-mailings", new { recipients = people.Select(p => new { p.Name, p.Address }) });
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        var step = (await HistoryAsync(caseId)).Single(e => e.Event is ActivityScheduled { Name: PanelMailing.SendLinksStep }).Sequence;
+        var activities = ActivatorUtilities.CreateInstance<CaseActivities>(_app.App.Services);
+        await Task.WhenAll(activities.SendPanelLinks(new StepInput(caseId, step, 0)), activities.SendPanelLinks(new StepInput(caseId, step, 0)));
+
+        var sent = await WaitForSentAsync(caseId);
+        await Task.Delay(1000); // the orchestration's own run has had time to send too, if it were going to
+        var links = CaseRecord.Fold(caseId, await HistoryAsync(caseId)).Links.Values.Where(l => l.Issued.Mailing == step).ToList();
+        foreach (var person in people)
+        {
+            var message = Assert.Single(await _app.Mail.MessagesToAsync(person.Address));
+            var recorded = Assert.Single(sent, s => s.Address == person.Address);
+            Assert.Equal(message["headers"]!["message-id"]!.GetValue<string>().Trim('<', '>'), recorded.MessageId.Trim('<', '>'));
+            var link = Assert.Single(links, l => l.Issued.Recipient == person.Label);
+            Assert.Equal((recorded.LinkId, (DateTimeOffset?)null), (link.Issued.LinkId, link.RevokedAt));
+        }
     }
 
     /// <summary>
