@@ -71,26 +71,40 @@ internal sealed class Timeline(string tag, bool meeting, Stages stages)
     /// A 503 (storage did not answer; the outcome may be unknown) is sent again under the same key, as the answer says
     /// to: recorded once whichever way it went. The latency is the whole wait, retries included.
     /// </summary>
-    private async Task<HttpResponseMessage> SendUntilAnsweredAsync(HttpClient http, HttpMethod method, string url, string key, object? body, string idempotencyKey)
+    private Task<HttpResponseMessage> SendUntilAnsweredAsync(HttpClient http, HttpMethod method, string url, string key, object? body, string idempotencyKey) =>
+        AnsweredAsync(() => WorkflowLatencyHarness.SendAsync(http, method, url, key, body, idempotencyKey));
+
+    /// <summary>
+    /// A request built by the caller (a multipart upload, a body-less POST), sent with a key of this timeline's, and built
+    /// again and sent again under that key after a 503, as a JSON command is.
+    /// </summary>
+    public async Task<HttpResponseMessage> SendAsync(HttpClient http, Func<HttpRequestMessage> build, string? stage = null)
     {
-        var response = await WorkflowLatencyHarness.SendAsync(http, method, url, key, body, idempotencyKey);
+        var idempotencyKey = $"{tag}-{++_sent}";
+        var clock = Stopwatch.StartNew();
+        var response = await AnsweredAsync(() =>
+        {
+            var request = build();
+            request.Headers.Add("Idempotency-Key", idempotencyKey);
+            return http.SendAsync(request);
+        });
+        Count(response, clock, stage);
+        return response;
+    }
+
+    /// <summary>A read (opening a link) asked again after a 503, as a person would; not counted as a command.</summary>
+    public Task<HttpResponseMessage> ReadAsync(HttpClient http, string path) => AnsweredAsync(() => http.GetAsync(path));
+
+    private async Task<HttpResponseMessage> AnsweredAsync(Func<Task<HttpResponseMessage>> send)
+    {
+        var response = await send();
         for (var retry = 0; retry < 5 && response.StatusCode == System.Net.HttpStatusCode.ServiceUnavailable; retry++)
         {
             Retries++;
             response.Dispose();
             await Task.Delay(TimeSpan.FromSeconds(1));
-            response = await WorkflowLatencyHarness.SendAsync(http, method, url, key, body, idempotencyKey);
+            response = await send();
         }
-        return response;
-    }
-
-    /// <summary>A request built by the caller (a multipart upload, a body-less POST), sent with a key of this timeline's.</summary>
-    public async Task<HttpResponseMessage> SendAsync(HttpClient http, HttpRequestMessage request, string? stage = null)
-    {
-        request.Headers.Add("Idempotency-Key", $"{tag}-{++_sent}");
-        var clock = Stopwatch.StartNew();
-        var response = await http.SendAsync(request);
-        Count(response, clock, stage);
         return response;
     }
 
