@@ -112,6 +112,7 @@ public static partial class CostHarness
             await WorkflowLatencyHarness.Expect(linked);
             if ((await linked.Content.ReadFromJsonAsync<JsonNode>())!["url"]?.GetValue<string>() is { } url) return new Uri(url).PathAndQuery;
             if (attempt == 3) throw new InvalidOperationException($"Issuing a link answered {(int)linked.StatusCode} without its url three times.");
+            if (timeline is not null) timeline.LinksIssuedAgain++;
         }
     }
 

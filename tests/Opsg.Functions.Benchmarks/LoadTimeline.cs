@@ -41,6 +41,9 @@ internal sealed class Timeline(string tag, bool meeting, Stages stages)
     public int Replays { get; private set; }
     public int Retries { get; private set; }
     public int ReplaysAnswered { get; private set; }
+
+    /// <summary>Links issued again because a resent request was answered as a replay, without the token (one more <c>LinkIssued</c> each).</summary>
+    public int LinksIssuedAgain { get; set; }
     public double Elapsed => _since.Elapsed.TotalMilliseconds;
     public int PollMilliseconds => 200;
     public int WaitSeconds => 180;
