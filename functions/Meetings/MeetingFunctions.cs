@@ -29,6 +29,18 @@ public sealed class MeetingFunctions(MeetingCommands commands, MeetingReads read
             return TypedResults.Json(MeetingView.From(state), RecordJson.Options);
         });
 
+    [Function("ListMeetings")]
+    [AllowRoles(Roles.Secas, Roles.OpsgMember, Roles.Dcc, Roles.Tag)]
+    public async Task<IResult> List([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "meetings")] HttpRequest request)
+    {
+        var (from, badFrom) = QueryValues.Date(request, "from");
+        var (to, badTo) = QueryValues.Date(request, "to");
+        if (MeetingList.Check(from, to, badFrom, badTo) is { } invalid) return Problems.From(invalid);
+        var meetings = await store.LoadAllAsync(request.HttpContext.RequestAborted);
+        ResponseHeaders.CaseJson(request.HttpContext.Response);
+        return TypedResults.Json(MeetingList.From(meetings, from, to), RecordJson.Options);
+    }
+
     /// <summary>Recomputes the meeting's hash chain over its rows as stored: which sequence, if any, was changed or removed behind the app's back.</summary>
     [Function("VerifyMeeting")]
     [AllowRoles(Roles.Secas)]

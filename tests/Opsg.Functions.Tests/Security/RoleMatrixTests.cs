@@ -88,6 +88,7 @@ public sealed partial class RoleMatrixTests(RoleMatrixTests.App fixture) : IClas
         ["RequestPanelMailing"] = ["Secas"],
         ["CreateMeeting"] = ["Secas"],
         ["GetMeeting"] = ["Dcc", "Secas", "OpsgMember", "Tag"],
+        ["ListMeetings"] = ["Dcc", "Secas", "OpsgMember", "Tag"],
         ["VerifyMeeting"] = ["Secas"],
         ["RecordAttendance"] = ["Secas"],
         ["AddAgendaItem"] = ["Secas"],

@@ -153,6 +153,8 @@ public sealed class SampleResponseTests : IClassFixture<SampleResponseTests.App>
         var register = new HttpRequestMessage(HttpMethod.Get, "/api/actions-register?asOf=2019-09-30");
         register.Headers.Accept.ParseAdd("application/json");
         Assert.NotEmpty((await _secas.SendAsync(register).ExpectAsync(HttpStatusCode.OK))["meetingActions"]!.AsArray());
+        Assert.NotEmpty((await _member.GetAsync("/api/meetings?from=2019-09-01&to=2019-10-31").ExpectAsync(HttpStatusCode.OK)).AsArray());
+        await _member.GetAsync("/api/meetings?from=2019-10-31&to=2019-09-01");   // 400: the range ends before it starts
         await _secas.PostJson(meeting + "/previous-minutes", new { meetingId = Seed004Meeting.Previous }).ExpectAsync(HttpStatusCode.Accepted);
         await _secas.PostAsync(meeting + "/minutes", null).ExpectAsync(HttpStatusCode.Accepted);
         var deadline = DateTime.UtcNow.AddSeconds(30);
