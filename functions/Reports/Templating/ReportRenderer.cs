@@ -7,8 +7,9 @@ using Scriban.Runtime;
 namespace Opsg.Functions.Reports;
 
 /// <summary>
-/// The report templates for the app's lifetime: every file in templates/ is read and parsed once at
-/// start-up (a template that does not parse stops the app there), and the template hash recorded with
+/// The report templates for the app's lifetime: every file in templates/ is read and parsed once, when a function first
+/// needs the renderer (a template that does not parse then fails every function that renders; the template tests keep
+/// one from shipping), and the template hash recorded with
 /// every report is computed from those bytes. Each render runs in a fresh
 /// <see cref="ReportTemplateContext"/> over the parsed templates. The email templates in templates/mail are
 /// <see cref="MailRenderer"/>'s, not reports: they stay out of the kinds and the hash.
