@@ -19,4 +19,10 @@ public sealed class MailOptions
     public string? SecretariatRecipients { get; set; }
     /// <summary>The DCC's contact, who also gets the reminder of an action the DCC owns or shares.</summary>
     public string? DccRecipients { get; set; }
+
+    /// <summary>
+    /// The most one email's exchange with the server may take, from connecting to the goodbye (MailKit's own default is
+    /// two minutes per operation). It bounds how long a step holds its claim on the email (Workflow:EffectClaimLease).
+    /// </summary>
+    public TimeSpan SendTimeout { get; set; } = TimeSpan.FromSeconds(30);
 }

@@ -12,8 +12,8 @@ namespace Opsg.Functions.Mail;
 public sealed record OutgoingMail(string ToName, string ToAddress, string Subject, string Text, string Html, string? MessageKey = null);
 
 /// <summary>
-/// The only code that knows MailKit: one message per call, over SMTP. A failure throws, so the activity's
-/// Durable retry policy applies. Answers the Message-Id it gave the message, which the record keeps.
+/// The only code that knows MailKit: one message per call, over SMTP, within <see cref="MailOptions.SendTimeout"/>.
+/// A failure throws, so the activity's Durable retry policy applies. Answers the Message-Id it gave the message, which the record keeps.
 /// </summary>
 public sealed class SmtpMailSender(IOptions<MailOptions> options)
 {
@@ -28,16 +28,18 @@ public sealed class SmtpMailSender(IOptions<MailOptions> options)
         message.MessageId = mail.MessageKey is { } key ? $"{key}@{from.Domain}" : MimeKit.Utils.MimeUtils.GenerateMessageId(from.Domain);
         message.Body = new BodyBuilder { TextBody = mail.Text, HtmlBody = mail.Html }.ToMessageBody();
 
+        using var budget = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        budget.CancelAfter(settings.SendTimeout);
         using var client = new SmtpClient();
         await client.ConnectAsync(settings.Host, settings.Port, settings.TlsMode switch
         {
             MailTlsMode.StartTls => SecureSocketOptions.StartTls,
             MailTlsMode.SslOnConnect => SecureSocketOptions.SslOnConnect,
             _ => SecureSocketOptions.None,
-        }, cancellationToken);
-        if (!string.IsNullOrEmpty(settings.User)) await client.AuthenticateAsync(settings.User, settings.Password ?? "", cancellationToken);
-        await client.SendAsync(message, cancellationToken);
-        await client.DisconnectAsync(quit: true, cancellationToken);
+        }, budget.Token);
+        if (!string.IsNullOrEmpty(settings.User)) await client.AuthenticateAsync(settings.User, settings.Password ?? "", budget.Token);
+        await client.SendAsync(message, budget.Token);
+        await client.DisconnectAsync(quit: true, budget.Token);
         return message.MessageId;
     }
 }

@@ -20,10 +20,12 @@ public sealed class WorkflowOptions
 
     /// <summary>
     /// How long a run of a step may hold its claim on an email before another run may take it over (<see cref="EffectsOnce"/>).
-    /// Longer than sending and recording one email takes, even with storage slow to answer; it is also how long the
-    /// retry of a run that died mid-send waits before sending again.
+    /// Longer than claiming, sending and recording one email can take at worst: a link issued (storage calls of 4 s at
+    /// most each), the exchange with the mail server (Mail:SendTimeout, 30 s) and the record tried again while storage
+    /// is silent (<c>RecordDone</c>, about 30 s). It is also how long the retry of a run that died mid-send waits before
+    /// sending again.
     /// </summary>
-    public TimeSpan EffectClaimLease { get; set; } = TimeSpan.FromSeconds(60);
+    public TimeSpan EffectClaimLease { get; set; } = TimeSpan.FromMinutes(2);
 
     /// <summary>
     /// For the fault tests only, never set in Azure: the process dies (as if killed) after a command is recorded and
