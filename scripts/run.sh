@@ -13,7 +13,12 @@ app_pid=""
 build_pid=""
 cleanup() {
   [ -n "$build_pid" ] && kill "$build_pid" 2>/dev/null
-  [ -n "$app_pid" ] && kill "$app_pid" 2>/dev/null
+  if [ -n "$app_pid" ]; then
+    kill "$app_pid" 2>/dev/null || true
+    # The host hands back its task hub's partition leases on the way out, which needs storage: stop Azurite after it
+    # (at most 20 s), or the next start waits for those leases to expire before it runs any orchestration.
+    for _ in $(seq 1 100); do kill -0 "$app_pid" 2>/dev/null || break; sleep 0.2; done
+  fi
   [ -n "$azurite_pid" ] && kill "$azurite_pid" 2>/dev/null
   [ -n "$maildev_pid" ] && kill "$maildev_pid" 2>/dev/null
   wait 2>/dev/null
