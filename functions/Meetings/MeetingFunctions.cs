@@ -20,6 +20,13 @@ public sealed class MeetingFunctions(MeetingCommands commands, MeetingReads read
             s => ScheduleMeeting.Decide(s, c),
             s => new CommandResponse(201, MeetingUrls.Meeting(s.MeetingId), Json(MeetingView.From(s)))));
 
+    [Function("RescheduleMeeting")]
+    [AllowRoles(Roles.Secas)]
+    public Task<IResult> Reschedule([HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "meetings/{meetingId}/schedule")] HttpRequest request, string meetingId, [DurableClient] DurableTaskClient client) =>
+        commands.RunJsonAsync<RescheduleMeetingRequest, MeetingRescheduled>(request, meetingId, client, RescheduleMeeting.Validate, c => RecordCommand<MeetingState>.Deciding(
+            s => RescheduleMeeting.Decide(s, c),
+            s => new CommandResponse(200, null, Json(MeetingView.From(s)))));
+
     [Function("GetMeeting")]
     [AllowRoles(Roles.Secas, Roles.OpsgMember, Roles.Dcc, Roles.Tag)]
     public Task<IResult> Read([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "meetings/{meetingId}")] HttpRequest request, string meetingId) =>

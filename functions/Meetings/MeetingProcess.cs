@@ -21,7 +21,8 @@ public sealed record MeetingStep(long Sequence, string Activity, int Run);
 /// every change once they exist (an item, an outcome, an action raised, imported or reviewed, a note, attendance), and once more as final when a
 /// later meeting approves them. Approving the previous meeting's minutes here schedules the step that makes them
 /// final in that meeting's record; reviewing an action a readiness case raised schedules the step that copies the
-/// review onto the case. Creating the meeting sets its reminders to SECAS (<see cref="MeetingReminders"/>);
+/// review onto the case. Creating the meeting sets its reminders to SECAS (<see cref="MeetingReminders"/>), and moving
+/// it sets them for the new date;
 /// one that fires while still due schedules the email. The meeting is finished when its minutes are final and nothing
 /// is left to run and no reminder of its actions is still ahead.
 /// </summary>
@@ -45,6 +46,10 @@ public sealed class MeetingProcess : IRecordProcess<MeetingState>
                 break;
             case MeetingScheduled scheduled:
                 foreach (var timer in MeetingReminders.ForMeeting(scheduled, now)) yield return timer;
+                break;
+            case MeetingRescheduled:
+                // Moved back to a date it had before: the reminders set for that date are still there, and due again.
+                foreach (var timer in MeetingReminders.ForMeeting(after.Scheduled!, now).Where(t => !after.Timers.ContainsKey(t.TimerId))) yield return timer;
                 break;
             case TimerFired fired when after.Timers.TryGetValue(fired.TimerId, out var timer) && MeetingReminders.StillDue(after, timer.Scheduled):
                 yield return new ActivityScheduled(MeetingReminders.SendStep, null, null, null, fired.TimerId);

@@ -49,13 +49,14 @@ public static class MeetingReminders
 
     /// <summary>
     /// Whether a fired reminder still says something true, as far as this meeting's record knows: the papers before
-    /// anything is minuted, the minutes until out (and neither once the minutes are final). An action's reminders depend on every meeting's reviews; the sending
+    /// anything is minuted, the minutes until out (and neither once the minutes are final), each only for the date the
+    /// meeting now has. An action's reminders depend on every meeting's reviews; the sending
     /// step reads those (<see cref="ActionStillDue"/>, <see cref="ImportedStillOverdue"/>).
     /// </summary>
     public static bool StillDue(MeetingState state, TimerScheduled timer) => timer.Purpose switch
     {
-        PapersDue => state.Items.IsEmpty && !state.IsFinal,
-        DraftMinutesDue => state.Minutes.IsEmpty && !state.IsFinal,
+        PapersDue => state.Items.IsEmpty && !state.IsFinal && ForCurrentDate(state, timer),
+        DraftMinutesDue => state.Minutes.IsEmpty && !state.IsFinal && ForCurrentDate(state, timer),
         ActionDue or ImportedOverdue => true,
         _ => false,
     };
@@ -91,6 +92,14 @@ public static class MeetingReminders
         }
         return date;
     }
+
+    /// <summary>
+    /// Whether a papers or draft-minutes reminder was set for the date the meeting has now: the date is in their ids, so
+    /// those set before the meeting moved say nothing true and are not sent.
+    /// </summary>
+    private static bool ForCurrentDate(MeetingState state, TimerScheduled timer) =>
+        state.Scheduled is { } meeting && (timer.TimerId.StartsWith($"papers-{meeting.MeetingId}-{Iso(meeting.Date)}", StringComparison.Ordinal)
+            || timer.TimerId.StartsWith($"draft-minutes-{meeting.MeetingId}-{Iso(meeting.Date)}-", StringComparison.Ordinal));
 
     private static TimerScheduled ActionTimer(string actionId, DateOnly due) =>
         new($"action-{actionId.Replace(' ', '-').Replace('/', '-')}-{Iso(due)}", On(due), ActionDue, actionId);

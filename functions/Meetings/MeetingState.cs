@@ -25,6 +25,12 @@ public sealed record MeetingScheduled(
     int PapersDueWorkingDays = MeetingReminders.PapersDueWorkingDays,
     int DraftMinutesWorkingDays = MeetingReminders.DraftMinutesWorkingDays) : MeetingEvent;
 
+/// <summary>
+/// SECAS moved the meeting before anything was minuted: a new date, times or place (and the next meeting's date); its
+/// number, kind, classification and reminder settings stay as created.
+/// </summary>
+public sealed record MeetingRescheduled(DateOnly Date, string StartTime, string EndTime, string? Venue, bool Teleconference, DateOnly? NextMeetingDate) : MeetingEvent;
+
 /// <summary>Who attended and who sent apologies; recorded again, it replaces the last (the history keeps both).</summary>
 public sealed record AttendanceRecorded(IReadOnlyList<Attendee> Attendees, IReadOnlyList<Apology> Apologies) : MeetingEvent;
 
@@ -141,6 +147,10 @@ public sealed record MeetingState : RecordState
 
     public static void Register(RecordEvents<MeetingState> events) => events
         .On<MeetingScheduled>((s, e) => s with { Scheduled = e })
+        .On<MeetingRescheduled>((s, e) => s with
+        {
+            Scheduled = s.Scheduled! with { Date = e.Date, StartTime = e.StartTime, EndTime = e.EndTime, Venue = e.Venue, Teleconference = e.Teleconference, NextMeetingDate = e.NextMeetingDate },
+        })
         .On<AttendanceRecorded>((s, e) => s with { Attendance = e })
         .On<AgendaItemAdded>((s, e) => s with { Items = s.Items.SetItem(e.Number, new ItemState(e, [], [], [])) })
         .On<OutcomeRecorded>((s, e) => s.UpdateItem(e.Item, i => i with { Outcomes = i.Outcomes.Add(e) }))

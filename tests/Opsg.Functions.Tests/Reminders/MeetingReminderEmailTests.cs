@@ -86,6 +86,23 @@ public sealed class MeetingReminderEmailTests(MeetingReminderEmailTests.App fixt
         Assert.DoesNotContain(toDcc, s => s.Contains("imported", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task GivenAMeetingMovedBeforeItIsMinuted_ThenSecasIsRemindedOfThePapersForTheNewDate()
+    {
+        var secas = _app.ClientAs("Secas");
+        // First set for 2040, whose reminders lie years ahead on the engine's clock; moved to 20 March 2020, whose papers
+        // (13 March) are after the app's "now" and so set, and long due on the engine's clock, so they fire at once.
+        var meetingId = "OPSG_" + Guid.NewGuid().ToString("N")[..8];
+        await secas.PostJson("/api/meetings", new { meetingId, kind = "ordinary", date = "2040-03-20", startTime = "10:00", endTime = "12:00", teleconference = true, classification = "publishable" })
+            .ExpectAsync(HttpStatusCode.Created);
+        await secas.PutJson($"/api/meetings/{meetingId}/schedule", new { date = "2020-03-20", startTime = "10:00", endTime = "12:00", teleconference = true }).ExpectAsync(HttpStatusCode.OK);
+
+        var name = meetingId.Replace('_', ' ');
+        await EngineChecks.UntilAsync(async () => (await _mail.MessagesToAsync(Secretariat)).Any(m => Subject(m).Contains($"papers for {name}", StringComparison.Ordinal)), "the papers reminder", seconds: 60);
+        var papers = (await _mail.MessagesToAsync(Secretariat)).Select(Subject).Where(s => s.Contains($"papers for {name}", StringComparison.Ordinal)).ToList();
+        Assert.Equal([$"[PUBLISHABLE] Reminder: papers for {name} on 20 March 2020"], papers);
+    }
+
     private static async Task ScheduleAsync(HttpClient secas, string meetingId, string date)
     {
         await secas.PostJson("/api/meetings", new { meetingId, kind = "ordinary", date, startTime = "10:00", endTime = "12:00", teleconference = true, classification = "publishable" })

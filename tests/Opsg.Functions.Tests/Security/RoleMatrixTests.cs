@@ -89,6 +89,7 @@ public sealed partial class RoleMatrixTests(RoleMatrixTests.App fixture) : IClas
         ["CreateMeeting"] = ["Secas"],
         ["GetMeeting"] = ["Dcc", "Secas", "OpsgMember", "Tag"],
         ["ListMeetings"] = ["Dcc", "Secas", "OpsgMember", "Tag"],
+        ["RescheduleMeeting"] = ["Secas"],
         ["VerifyMeeting"] = ["Secas"],
         ["RecordAttendance"] = ["Secas"],
         ["AddAgendaItem"] = ["Secas"],

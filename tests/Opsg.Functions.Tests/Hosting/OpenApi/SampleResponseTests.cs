@@ -135,7 +135,11 @@ public sealed class SampleResponseTests : IClassFixture<SampleResponseTests.App>
         await _secas.PostAsync(previous + "/minutes", null).ExpectAsync(HttpStatusCode.Accepted);
         await _secas.PostJson("/api/meetings", Seed004Meeting.Meeting).ExpectAsync(HttpStatusCode.Created);
         const string meeting = "/api/meetings/" + Seed004Meeting.Id;
+        // Moved and moved back before anything is minuted; then, once minuted, a move is refused (409).
+        await _secas.PutJson(meeting + "/schedule", new { date = "2019-10-08", startTime = "10:00", endTime = "17:00", teleconference = true }).ExpectAsync(HttpStatusCode.OK);
+        await _secas.PutJson(meeting + "/schedule", new { date = "2019-10-01", startTime = "10:00", endTime = "17:00", venue = "Gemserv, 8 Fenchurch Place, London, EC3M 4AJ", nextMeetingDate = "2019-11-05" }).ExpectAsync(HttpStatusCode.OK);
         await _secas.PutJson(meeting + "/attendance", Seed004Meeting.Attendance).ExpectAsync(HttpStatusCode.OK);
+        await _secas.PutJson(meeting + "/schedule", new { date = "2019-10-08", startTime = "10:00", endTime = "17:00", teleconference = true });
         var item = Seed004Meeting.Items[3];
         await _secas.PostJson(meeting + "/items", new { number = item.Number, title = item.Title, narrative = item.Narrative }).ExpectAsync(HttpStatusCode.Created);
         await _secas.PostJson($"{meeting}/items/{item.Number}/outcomes", item.Outcomes[0]).ExpectAsync(HttpStatusCode.Created);
