@@ -10,28 +10,11 @@ namespace Opsg.Functions.Tests.Storage;
 /// Claims on an effect outside the record (an email) against Azurite, from two service providers on one storage: two
 /// processes. Two runs of one effect never overlap; a claim whose run died is taken over when its lease ends, not before.
 /// </summary>
-public sealed class EffectClaimsTests : IAsyncLifetime
+public sealed class EffectClaimsTests() : TwoProcesses("ec")
 {
-    private readonly string _prefix = "ec" + Guid.NewGuid().ToString("N")[..10];
     private readonly string _record = "case-" + Guid.NewGuid().ToString("N")[..8];
-    private ServiceProvider _one = null!;
-    private ServiceProvider _two = null!;
 
-    public async Task InitializeAsync()
-    {
-        var azurite = await Azurite.Shared;
-        _one = StorageOnly.For(azurite.ConnectionString, _prefix);
-        _two = StorageOnly.For(azurite.ConnectionString, _prefix);
-        await _one.GetRequiredService<StorageAccount>().EnsureCreatedAsync(default);
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _one.DisposeAsync();
-        await _two.DisposeAsync();
-    }
-
-    private EffectClaims Claims => _one.GetRequiredService<EffectClaims>();
+    private EffectClaims Claims => ProcessOne.GetRequiredService<EffectClaims>();
 
     private static EffectsOnce Once(ServiceProvider process) => new(process.GetRequiredService<EffectClaims>(), Options.Create(new WorkflowOptions()));
 
@@ -51,8 +34,8 @@ public sealed class EffectClaimsTests : IAsyncLifetime
         }
 
         await Task.WhenAll(
-            Once(_one).RunAsync(_record, "mail-7-sent-chair@panel.example", Effect),
-            Once(_two).RunAsync(_record, "mail-7-sent-chair@panel.example", Effect));
+            Once(ProcessOne).RunAsync(_record, "mail-7-sent-chair@panel.example", Effect),
+            Once(ProcessTwo).RunAsync(_record, "mail-7-sent-chair@panel.example", Effect));
 
         Assert.Equal((2, 1), (runs, mostAtOnce));
     }
@@ -60,7 +43,7 @@ public sealed class EffectClaimsTests : IAsyncLifetime
     [Fact]
     public async Task GivenAnEffectThatFails_ThenItsClaimIsGivenBack_AndTheNextRunNeedNotWaitForTheLease()
     {
-        var once = Once(_one);
+        var once = Once(ProcessOne);
         await Assert.ThrowsAsync<TimeoutException>(() => once.RunAsync(_record, "mail-8-sent-chair@panel.example", () => throw new TimeoutException()));
 
         Assert.NotNull(await Claims.TryTakeAsync(_record, "mail-8-sent-chair@panel.example", "next run", TimeSpan.FromMinutes(1), default));
@@ -72,9 +55,9 @@ public sealed class EffectClaimsTests : IAsyncLifetime
         const string effect = "reminder-r1-sent-secas@secas.example";
         Assert.NotNull(await Claims.TryTakeAsync(_record, effect, "died", TimeSpan.FromSeconds(2), default));
 
-        Assert.Null(await _two.GetRequiredService<EffectClaims>().TryTakeAsync(_record, effect, "retry", TimeSpan.FromMinutes(1), default));
+        Assert.Null(await ProcessTwo.GetRequiredService<EffectClaims>().TryTakeAsync(_record, effect, "retry", TimeSpan.FromMinutes(1), default));
         await Task.Delay(TimeSpan.FromSeconds(2.5));
-        var taken = await _two.GetRequiredService<EffectClaims>().TryTakeAsync(_record, effect, "retry", TimeSpan.FromMinutes(1), default);
+        var taken = await ProcessTwo.GetRequiredService<EffectClaims>().TryTakeAsync(_record, effect, "retry", TimeSpan.FromMinutes(1), default);
 
         Assert.Equal("retry", taken?.Holder);
         Assert.Null(await Claims.TryTakeAsync(_record, effect, "a third run", TimeSpan.FromMinutes(1), default));

@@ -14,30 +14,13 @@ namespace Opsg.Functions.Tests.Storage;
 /// cache of its own. Whatever the other process writes, whatever answer was lost, whatever was purged, a command is
 /// decided on what the table holds, and a race is answered as without the cache.
 /// </summary>
-public sealed class RecordCacheTests : IAsyncLifetime
+public sealed class RecordCacheTests() : TwoProcesses("rc")
 {
     private static readonly Actor Secas = new(Role.Secas, "secas", "secas-id");
     private static readonly CommandResponse Ok = new(200, null, "{}");
-    private readonly string _prefix = "rc" + Guid.NewGuid().ToString("N")[..10];
-    private ServiceProvider _one = null!;
-    private ServiceProvider _two = null!;
 
-    public async Task InitializeAsync()
-    {
-        var azurite = await Azurite.Shared;
-        _one = StorageOnly.For(azurite.ConnectionString, _prefix);
-        _two = StorageOnly.For(azurite.ConnectionString, _prefix);
-        await _one.GetRequiredService<StorageAccount>().EnsureCreatedAsync(default);
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _one.DisposeAsync();
-        await _two.DisposeAsync();
-    }
-
-    private CaseStore One => _one.GetRequiredService<CaseStore>();
-    private CaseStore Two => _two.GetRequiredService<CaseStore>();
+    private CaseStore One => ProcessOne.GetRequiredService<CaseStore>();
+    private CaseStore Two => ProcessTwo.GetRequiredService<CaseStore>();
 
     [Fact]
     public async Task GivenAnotherProcessAppendsBetweenTwoCommands_WhenTheFirstCommandsAgain_ThenItDecidesOnTheFreshState_No409_NothingLost()
@@ -115,7 +98,7 @@ public sealed class RecordCacheTests : IAsyncLifetime
     {
         var (proxy, viaProxy) = await TableProxy.StartAsync(await Azurite.Shared);
         await using var _ = proxy;
-        await using var process = StorageOnly.For(viaProxy, _prefix);
+        await using var process = StorageOnly.For(viaProxy, Prefix);
         var store = process.GetRequiredService<CaseStore>();
         var id = await OpenAsync(store);
         Assert.Null((await NoteAsync(store, id, "cached here")).Rejection);
@@ -138,7 +121,7 @@ public sealed class RecordCacheTests : IAsyncLifetime
     public async Task GivenAnAppend_ThenItsAnswerCarriesTheHeadersETag_AndAnAppendConditionedOnAnOlderETagFailsWhole()
     {
         var id = await OpenAsync(One);
-        var history = _one.GetRequiredService<HistoryTable>();
+        var history = ProcessOne.GetRequiredService<HistoryTable>();
         var read = await history.ReadAsync(id, default);
         Assert.NotNull(read.HeaderETag);
         Assert.Null((await NoteAsync(Two, id, "moved on")).Rejection);
@@ -172,7 +155,7 @@ public sealed class RecordCacheTests : IAsyncLifetime
     {
         var id = await OpenAsync(One);
         Assert.Null((await NoteAsync(One, id, "before the purge")).Rejection);
-        var history = _two.GetRequiredService<HistoryTable>();
+        var history = ProcessTwo.GetRequiredService<HistoryTable>();
         Assert.True(await history.DeleteAsReadAsync((await history.ReadWholeAsync(id, default))!, default));
 
         var afterPurge = await One.ExecuteAsync(id, Context(), OnlyIfOpen("after the purge"), default);
@@ -189,7 +172,7 @@ public sealed class RecordCacheTests : IAsyncLifetime
     [Fact]
     public async Task GivenAMeeting_WhenAnotherProcessAppendsBetweenTwoCommands_ThenTheFirstDecidesOnTheFreshState()
     {
-        var meetings = (One: _one.GetRequiredService<MeetingStore>(), Two: _two.GetRequiredService<MeetingStore>());
+        var meetings = (One: ProcessOne.GetRequiredService<MeetingStore>(), Two: ProcessTwo.GetRequiredService<MeetingStore>());
         var id = "OPSG_" + Guid.NewGuid().ToString("N")[..8];
         var timer = (string name) => RecordCommand<MeetingState>.Deciding(_ => Decision.Accept(new TimerFired(name)), _ => Ok);
         Assert.Null((await meetings.One.ExecuteAsync(id, Context(), timer("a"), default)).Rejection);
@@ -225,5 +208,5 @@ public sealed class RecordCacheTests : IAsyncLifetime
 
     /// <summary>The case's events as the table holds them: the opening as "", each timer by its name.</summary>
     private async Task<IReadOnlyList<string>> TimersAsync(string id) =>
-        (await _two.GetRequiredService<CaseStore>().LoadHistoryAsync(id, default)).Select(e => e.Event is TimerFired t ? t.TimerId : "").ToList();
+        (await ProcessTwo.GetRequiredService<CaseStore>().LoadHistoryAsync(id, default)).Select(e => e.Event is TimerFired t ? t.TimerId : "").ToList();
 }
