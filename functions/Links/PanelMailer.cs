@@ -16,7 +16,7 @@ namespace Opsg.Functions.Links;
 /// which reads the record only once it holds it. For a recipient not yet recorded, the links an
 /// earlier attempt issued (and never got recorded as sent) are revoked before a new one is issued, so no
 /// recipient holds two live links from one request. Once sent, an email's record is tried again while storage does
-/// not answer (<see cref="RecordDone"/>); an email sent but not yet recorded when a process dies is sent again: at
+/// not answer; an email sent but not yet recorded when a process dies is sent again: at
 /// least once, never silently lost.
 /// </summary>
 public sealed class PanelMailer(CaseStore store, EffectsOnce once, LinkTable links, MailRenderer renderer, SmtpMailSender sender, IOptions<MailOptions> options, FaultInjection faults, TimeProvider clock)
@@ -25,18 +25,14 @@ public sealed class PanelMailer(CaseStore store, EffectsOnce once, LinkTable lin
     {
         var request = history.Last(e => e.Sequence < mailing && e.Event is PanelMailingRequested).Event as PanelMailingRequested;
         foreach (var recipient in request!.Recipients)
-        {
-            var sentKey = $"mail-{mailing}-sent-{recipient.Address.ToLowerInvariant()}";
-            await once.RunAsync(caseId, sentKey, () => SendOneAsync(caseId, mailing, request, recipient, sentKey));
-        }
+            await once.RunAsync(store, caseId, $"mail-{mailing}-sent-{recipient.Address.ToLowerInvariant()}",
+                e => e is PanelMailSent sent && sent.Mailing == mailing && Same(sent.Address, recipient.Address),
+                recorded => SendOneAsync(caseId, mailing, request, recipient, recorded));
         return new ActivityCompleted(mailing, string.Create(CultureInfo.InvariantCulture, $"{request.Recipients.Count} emails"));
     }
 
-    private async Task SendOneAsync(string caseId, long mailing, PanelMailingRequested request, MailRecipient recipient, string sentKey)
+    private async Task<RecordEvent> SendOneAsync(string caseId, long mailing, PanelMailingRequested request, MailRecipient recipient, IReadOnlyList<RecordedEvent> recorded)
     {
-        var recorded = await store.LoadHistoryAsync(caseId, CancellationToken.None);
-        if (recorded.Any(e => e.Event is PanelMailSent sent && sent.Mailing == mailing && Same(sent.Address, recipient.Address))) return;
-
         var state = store.Kind.Fold(caseId, recorded);
         foreach (var stale in state.Links.Values.Where(l => l.Issued.Mailing == mailing && l.Issued.Recipient == recipient.Label && l.RevokedAt is null))
             await RevokeAsync(caseId, stale.Issued.LinkId);
@@ -47,11 +43,7 @@ public sealed class PanelMailer(CaseStore store, EffectsOnce once, LinkTable lin
         faults.MailSending();
         var messageId = await sender.SendAsync(mail, CancellationToken.None);
         faults.MailSent();
-        await store.RecordDoneAsync(caseId, sentKey, clock.GetUtcNow(), s =>
-        {
-            faults.RecordingSent();
-            return Decision.Accept(new PanelMailSent(mailing, recipient.Name, recipient.Address, linkId, messageId));
-        });
+        return new PanelMailSent(mailing, recipient.Name, recipient.Address, linkId, messageId);
     }
 
     private async Task<(string LinkId, string Token)> IssueAsync(string caseId, long mailing, MailRecipient recipient, DateTimeOffset expiresAt)

@@ -27,17 +27,10 @@ public sealed class MeetingReminderMailer(MeetingStore store, EffectsOnce once, 
         var recipients = people.For(meetingId, reminder);
 
         foreach (var recipient in recipients)
-        {
-            var sentKey = $"reminder-{timerId}-sent-{recipient.Address.ToLowerInvariant()}";
-            await once.RunAsync(meetingId, sentKey, async () =>
-            {
-                var recorded = await store.LoadHistoryAsync(meetingId, CancellationToken.None);
-                if (recorded.Any(e => e.Event is MeetingReminderSent sent && sent.Reminder == timerId && string.Equals(sent.Address, recipient.Address, StringComparison.OrdinalIgnoreCase))) return;
-                var messageId = await sender.SendAsync(ReminderEmail.Compose(renderer, recipient, reminder, meeting), CancellationToken.None);
-                await store.RecordDoneAsync(meetingId, sentKey, clock.GetUtcNow(),
-                    _ => Decision.Accept(new MeetingReminderSent(timerId, recipient.Name, recipient.Address, messageId)));
-            });
-        }
+            await once.RunAsync(store, meetingId, $"reminder-{timerId}-sent-{recipient.Address.ToLowerInvariant()}",
+                e => e is MeetingReminderSent sent && sent.Reminder == timerId && string.Equals(sent.Address, recipient.Address, StringComparison.OrdinalIgnoreCase),
+                async _ => new MeetingReminderSent(timerId, recipient.Name, recipient.Address,
+                    await sender.SendAsync(ReminderEmail.Compose(renderer, recipient, reminder, meeting), CancellationToken.None)));
         return new ActivityCompleted(step, string.Create(CultureInfo.InvariantCulture, $"{recipients.Count} emails"));
     }
 

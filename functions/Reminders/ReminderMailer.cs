@@ -14,7 +14,7 @@ namespace Opsg.Functions.Reminders;
 /// one recorded; an email sent but not yet recorded when a process dies is sent again
 /// (at least once, never silently lost). The reminder is worded from the case as it was when the step was scheduled.
 /// </summary>
-public sealed class ReminderMailer(CaseStore store, EffectsOnce once, MailRenderer renderer, SmtpMailSender sender, ReminderRecipients people, FaultInjection faults, TimeProvider clock)
+public sealed class ReminderMailer(CaseStore store, EffectsOnce once, MailRenderer renderer, SmtpMailSender sender, ReminderRecipients people, FaultInjection faults)
 {
     /// <param name="stillDue">The case's rule for whether a fired reminder is still due (the case's process owns it).</param>
     public async Task<RecordEvent> SendAsync(string caseId, long step, string reminderId, IReadOnlyList<RecordedEvent> history, Func<CaseState, TimerScheduled, Reminder?> stillDue)
@@ -25,19 +25,16 @@ public sealed class ReminderMailer(CaseStore store, EffectsOnce once, MailRender
         var recipients = people.For(caseId, reminder);
 
         foreach (var recipient in recipients)
-        {
-            var sentKey = $"reminder-{reminderId}-sent-{recipient.Address.ToLowerInvariant()}";
-            await once.RunAsync(caseId, sentKey, async () =>
-            {
-                var recorded = await store.LoadHistoryAsync(caseId, CancellationToken.None);
-                if (recorded.Any(e => e.Event is ReminderSent sent && sent.Reminder == reminderId && Same(sent.Address, recipient.Address))) return;
-                var mail = ReminderEmail.Compose(renderer, recipient, reminder, asScheduled);
-                faults.MailSending();
-                var messageId = await sender.SendAsync(mail, CancellationToken.None);
-                faults.MailSent();
-                await store.RecordDoneAsync(caseId, sentKey, clock.GetUtcNow(), _ => Decision.Accept(new ReminderSent(reminderId, recipient.Name, recipient.Address, messageId)));
-            });
-        }
+            await once.RunAsync(store, caseId, $"reminder-{reminderId}-sent-{recipient.Address.ToLowerInvariant()}",
+                e => e is ReminderSent sent && sent.Reminder == reminderId && Same(sent.Address, recipient.Address),
+                async _ =>
+                {
+                    var mail = ReminderEmail.Compose(renderer, recipient, reminder, asScheduled);
+                    faults.MailSending();
+                    var messageId = await sender.SendAsync(mail, CancellationToken.None);
+                    faults.MailSent();
+                    return new ReminderSent(reminderId, recipient.Name, recipient.Address, messageId);
+                });
         return new ActivityCompleted(step, string.Create(CultureInfo.InvariantCulture, $"{recipients.Count} emails"));
     }
 

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using Opsg.Functions.Records;
 using Opsg.Functions.Storage;
 
 namespace Opsg.Functions.Steps;
@@ -12,15 +13,32 @@ namespace Opsg.Functions.Steps;
 /// a second run waits while the first holds it, then reads the record the first wrote and skips. A claim whose holder
 /// died is taken over when its lease ends, so an email sent but never recorded is still sent again, never lost.
 /// </summary>
-public sealed class EffectsOnce(EffectClaims claims, IOptions<WorkflowOptions> options)
+public sealed class EffectsOnce(EffectClaims claims, FaultInjection faults, IOptions<WorkflowOptions> options, TimeProvider clock)
 {
     private static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(250);
 
     /// <summary>
-    /// Runs <paramref name="effect"/> holding the claim on <paramref name="effectKey"/> of the record; the effect
-    /// reads the record itself (after the claim, never before) to learn whether it was done already.
+    /// The effect under <paramref name="effectKey"/> done once: holding its claim, the record is read; if an event
+    /// <paramref name="done"/> accepts is there, nothing more. Otherwise <paramref name="effect"/> runs (given the
+    /// history just read) and the event it answers is recorded under the same key, tried again while storage does not
+    /// answer (<see cref="RecordDone"/>): giving up there would fail the step, and its retry would do the effect again.
     /// </summary>
-    public async Task RunAsync(string recordId, string effectKey, Func<Task> effect)
+    public Task RunAsync<TState>(RecordStore<TState> store, string recordId, string effectKey, Func<RecordEvent, bool> done,
+        Func<IReadOnlyList<RecordedEvent>, Task<RecordEvent>> effect) where TState : RecordState =>
+        HoldingAsync(recordId, effectKey, async () =>
+        {
+            var recorded = await store.LoadHistoryAsync(recordId, CancellationToken.None);
+            if (recorded.Any(e => done(e.Event))) return;
+            var happened = await effect(recorded);
+            await store.RecordDoneAsync(recordId, effectKey, clock.GetUtcNow(), _ =>
+            {
+                faults.RecordingSent();
+                return Decision.Accept(happened);
+            });
+        });
+
+    /// <summary>Runs <paramref name="effect"/> holding the claim on <paramref name="effectKey"/> of the record, waiting while another run holds it.</summary>
+    public async Task HoldingAsync(string recordId, string effectKey, Func<Task> effect)
     {
         var holder = Guid.NewGuid().ToString("N");
         var lease = options.Value.EffectClaimLease;

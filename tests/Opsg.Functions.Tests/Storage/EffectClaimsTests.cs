@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using Opsg.Functions.Security;
 using Opsg.Functions.Steps;
 using Opsg.Functions.Storage;
 using Opsg.Functions.Tests.Fixtures;
@@ -16,7 +17,11 @@ public sealed class EffectClaimsTests() : TwoProcesses("ec")
 
     private EffectClaims Claims => ProcessOne.GetRequiredService<EffectClaims>();
 
-    private static EffectsOnce Once(ServiceProvider process) => new(process.GetRequiredService<EffectClaims>(), Options.Create(new WorkflowOptions()));
+    private static EffectsOnce Once(ServiceProvider process)
+    {
+        var options = Options.Create(new WorkflowOptions());
+        return new(process.GetRequiredService<EffectClaims>(), new FaultInjection(options, new HostingPlatform(InAzure: false, AuthenticationEnabled: false, Local: true)), options, TimeProvider.System);
+    }
 
     [Fact]
     public async Task GivenTwoProcessesRunningOneEffectAtOnce_ThenOneRunsAfterTheOther()
@@ -34,8 +39,8 @@ public sealed class EffectClaimsTests() : TwoProcesses("ec")
         }
 
         await Task.WhenAll(
-            Once(ProcessOne).RunAsync(_record, "mail-7-sent-chair@panel.example", Effect),
-            Once(ProcessTwo).RunAsync(_record, "mail-7-sent-chair@panel.example", Effect));
+            Once(ProcessOne).HoldingAsync(_record, "mail-7-sent-chair@panel.example", Effect),
+            Once(ProcessTwo).HoldingAsync(_record, "mail-7-sent-chair@panel.example", Effect));
 
         Assert.Equal((2, 1), (runs, mostAtOnce));
     }
@@ -44,7 +49,7 @@ public sealed class EffectClaimsTests() : TwoProcesses("ec")
     public async Task GivenAnEffectThatFails_ThenItsClaimIsGivenBack_AndTheNextRunNeedNotWaitForTheLease()
     {
         var once = Once(ProcessOne);
-        await Assert.ThrowsAsync<TimeoutException>(() => once.RunAsync(_record, "mail-8-sent-chair@panel.example", () => throw new TimeoutException()));
+        await Assert.ThrowsAsync<TimeoutException>(() => once.HoldingAsync(_record, "mail-8-sent-chair@panel.example", () => throw new TimeoutException()));
 
         Assert.NotNull(await Claims.TryTakeAsync(_record, "mail-8-sent-chair@panel.example", "next run", TimeSpan.FromMinutes(1), default));
     }
