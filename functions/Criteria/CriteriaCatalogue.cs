@@ -28,6 +28,18 @@ public sealed record CriteriaCatalogue(string Id, string Programme, IReadOnlyLis
         Contains(lsc) ? null : $"LSC {lsc} is not in the {Programme} catalogue ({Describe()}).";
 }
 
+/// <summary>How the documents and answers name a set of criteria, whichever body or report names them.</summary>
+public static class Lscs
+{
+    /// <summary>"no LSCs", "LSC 2", "LSCs 2 and 3", "LSCs 2, 3 and 9".</summary>
+    public static string Named(IReadOnlyList<int> numbers) => numbers.Count switch
+    {
+        0 => "no LSCs",
+        1 => $"LSC {numbers[0]}",
+        _ => $"LSCs {string.Join(", ", numbers.Take(numbers.Count - 1))} and {numbers[^1]}",
+    };
+}
+
 /// <summary>The catalogues the service knows. Ids are stored with each case and never retired.</summary>
 public static class CriteriaCatalogues
 {

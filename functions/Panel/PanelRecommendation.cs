@@ -1,4 +1,5 @@
 using Opsg.Functions.Cases;
+using Opsg.Functions.Criteria;
 using Opsg.Functions.Review;
 using Opsg.Functions.Submissions;
 
@@ -50,7 +51,7 @@ public static class PanelRecommendation
         var (outcome, summary) = (notAccepted, undecided, open) switch
         {
             ({ Count: > 0 }, _, _) => (RecommendationOutcome.DoNotProceed, $"Do not {ask}: {NotAcceptedPhrase(notAccepted)}."),
-            (_, { Count: > 0 }, _) => (RecommendationOutcome.Undetermined, $"No recommendation yet: {Plural("LSC", undecided)} awaiting a decision."),
+            (_, { Count: > 0 }, _) => (RecommendationOutcome.Undetermined, $"No recommendation yet: {Lscs.Named(undecided)} awaiting a decision."),
             (_, _, { Count: > 0 }) => (RecommendationOutcome.ProceedSubjectToConditions, $"{Capitalise(ask)}, subject to {ConditionsPhrase(open)}."),
             _ => (RecommendationOutcome.Proceed, $"{Capitalise(ask)}."),
         };
@@ -59,11 +60,11 @@ public static class PanelRecommendation
 
     /// <summary>"the OPSG's conditions on LSCs 2 and 5 and the TAG's condition on LSC 7".</summary>
     private static string ConditionsPhrase(IReadOnlyList<CriterionOf> open) =>
-        string.Join(" and ", ByBody(open).Select(g => $"the {BodyName(g.Key)}'s {(g.Value.Count == 1 ? "condition" : "conditions")} on {Plural("LSC", g.Value)}"));
+        string.Join(" and ", ByBody(open).Select(g => $"the {BodyName(g.Key)}'s {(g.Value.Count == 1 ? "condition" : "conditions")} on {Lscs.Named(g.Value)}"));
 
     /// <summary>"LSCs 2 and 6 not accepted by the OPSG; LSC 4 not accepted by the TAG".</summary>
     private static string NotAcceptedPhrase(IReadOnlyList<CriterionOf> notAccepted) =>
-        string.Join("; ", ByBody(notAccepted).Select(g => $"{Plural("LSC", g.Value)} not accepted by the {BodyName(g.Key)}"));
+        string.Join("; ", ByBody(notAccepted).Select(g => $"{Lscs.Named(g.Value)} not accepted by the {BodyName(g.Key)}"));
 
     private static IEnumerable<KeyValuePair<Body, IReadOnlyList<int>>> ByBody(IEnumerable<CriterionOf> criteria) =>
         criteria.GroupBy(c => c.Body).OrderBy(g => g.Key)
@@ -72,13 +73,6 @@ public static class PanelRecommendation
     /// <summary>"OPSG", "TAG": how the documents name each body.</summary>
     public static string BodyName(Body body) => body == Body.Tag ? "TAG" : "OPSG";
 
-    /// <summary>"LSC 2", "LSCs 2 and 3", "LSCs 2, 3 and 9".</summary>
-    public static string Plural(string noun, IReadOnlyList<int> numbers) => numbers.Count switch
-    {
-        0 => $"no {noun}s",
-        1 => $"{noun} {numbers[0]}",
-        _ => $"{noun}s {string.Join(", ", numbers.Take(numbers.Count - 1))} and {numbers[^1]}",
-    };
 
     private static string Capitalise(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
 }

@@ -1,5 +1,5 @@
 using Opsg.Functions.Cases;
-using Opsg.Functions.Panel;
+using Opsg.Functions.Criteria;
 using Opsg.Functions.Submissions;
 
 namespace Opsg.Functions.Reports;
@@ -24,7 +24,7 @@ public sealed record ReadinessPackModel(
     /// <summary>"The Testing Advisory Group reviews LSCs 4, 5 and 10."</summary>
     public string TagScopeNote => TagScope.Count == 0
         ? "No LSC is left to the Testing Advisory Group."
-        : $"The Testing Advisory Group reviews {PanelRecommendation.Plural("LSC", TagScope)}.";
+        : $"The Testing Advisory Group reviews {Lscs.Named(TagScope)}.";
 
     public sealed record RiskStatementRow(int Number, string Title, string Explanation, string Proposal);
 

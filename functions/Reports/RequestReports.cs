@@ -1,4 +1,5 @@
 using Opsg.Functions.Cases;
+using Opsg.Functions.Criteria;
 using Opsg.Functions.Panel;
 using Opsg.Functions.Records;
 using Opsg.Functions.Review;
@@ -37,7 +38,7 @@ public static class RequestReports
         ReportKinds.DraftMinutes or ReportKinds.ActionsRegister when state.Meeting is null => $"No {kind} before the meeting has been recorded.",
         ReportKinds.PanelReport when state.Meeting is null => "No panel-report before the meeting has been recorded.",
         ReportKinds.PanelReport when PanelRecommendation.For(state) is { Outcome: RecommendationOutcome.Undetermined } r =>
-            $"No panel-report while {PanelRecommendation.Plural("LSC", r.Undecided)} in OPSG scope await a decision.",
+            $"No panel-report while {Lscs.Named(r.Undecided)} in OPSG scope await a decision.",
         _ => null,
     };
 }

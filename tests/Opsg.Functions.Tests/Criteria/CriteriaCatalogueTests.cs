@@ -25,6 +25,14 @@ public sealed class CriteriaCatalogueTests
         Assert.Equal("LSC 10 is not in the SMETS1 migration catalogue (LSC 1 to 9).", catalogue.Miss(10));
     }
 
+    [Theory]
+    [InlineData(new int[0], "no LSCs")]
+    [InlineData(new[] { 9 }, "LSC 9")]
+    [InlineData(new[] { 2, 3 }, "LSCs 2 and 3")]
+    [InlineData(new[] { 2, 3, 9 }, "LSCs 2, 3 and 9")]
+    public void GivenSomeCriteria_WhenNamedInASentence_ThenTheyReadAsAPersonWouldWriteThem(int[] lscs, string named) =>
+        Assert.Equal(named, Lscs.Named(lscs));
+
     [Fact]
     public void GivenNoCatalogueNamed_WhenACaseIsOpened_ThenItRecordsSmets1Migration()
     {
