@@ -37,9 +37,12 @@ public sealed class RecordCache<TState>(int capacity) where TState : RecordState
 
     /// <summary>
     /// Keeps <paramref name="record"/> unless a later version is already kept (two commands of this process finishing
-    /// out of order): an older entry would only cost a failed append and a read.
+    /// out of order): an older entry would only cost a failed append and a read. What a scan of every record read
+    /// (<paramref name="scanned"/>) is kept only while there is room and pushes nothing out: with more records than the
+    /// cache holds, a scan that evicted would push each record out before the next scan came back to it, so every scan
+    /// would read them all. This way the records held stay held, and a scan reads only the rest.
     /// </summary>
-    public void Keep(string id, CachedRecord<TState> record)
+    public void Keep(string id, CachedRecord<TState> record, bool scanned = false)
     {
         if (capacity <= 0) return;
         lock (_gate)
@@ -47,9 +50,15 @@ public sealed class RecordCache<TState>(int capacity) where TState : RecordState
             if (_byId.TryGetValue(id, out var node))
             {
                 if (node.Value.Record.State.Version > record.State.Version) return;
+                if (scanned)
+                {
+                    node.Value = (id, record); // a scan refreshes a record, never makes it more recent
+                    return;
+                }
                 _recency.Remove(node);
             }
-            _byId[id] = _recency.AddFirst((id, record));
+            else if (scanned && _byId.Count >= capacity) return;
+            _byId[id] = scanned ? _recency.AddLast((id, record)) : _recency.AddFirst((id, record));
             if (_byId.Count <= capacity) return;
             var oldest = _recency.Last!;
             _recency.RemoveLast();

@@ -76,17 +76,17 @@ public class RecordStore<TState>(HistoryTable history, RecordKind<TState> kind, 
                 var header = headers[i];
                 states[i] = _cache.Find(header.CaseId) is { State: var held } && held.Version == header.Version && held.CreatedTime == header.CreatedTime
                     ? held
-                    : (await ReadAndKeepAsync(header.CaseId, token)).State;
+                    : (await ReadAndKeepAsync(header.CaseId, token, scanned: true)).State;
             });
         return states;
     }
 
-    /// <summary>The partition read and folded; kept for the next command or read when it holds the record.</summary>
-    private async Task<(TState State, IReadOnlyList<RecordedEvent> History)> ReadAndKeepAsync(string id, CancellationToken cancellationToken)
+    /// <summary>The partition read and folded; kept for the next command or read when it holds the record (a scan's, while there is room).</summary>
+    private async Task<(TState State, IReadOnlyList<RecordedEvent> History)> ReadAndKeepAsync(string id, CancellationToken cancellationToken, bool scanned = false)
     {
         var (recorded, headerETag) = await LoadForCommandAsync(id, cancellationToken);
         var state = kind.Fold(id, recorded);
-        if (headerETag is not null && recorded.Count > 0) _cache.Keep(id, new CachedRecord<TState>(state, recorded, headerETag));
+        if (headerETag is not null && recorded.Count > 0) _cache.Keep(id, new CachedRecord<TState>(state, recorded, headerETag), scanned);
         return (state, recorded);
     }
 

@@ -37,8 +37,9 @@ public static class MeetingLatencyHarness
         // meeting before and nothing changed since, so only the headers are read.
         var store = new MeetingStore(history, MeetingRecord.Kind, new Opsg.Functions.Records.RecordCacheSize(0));
         var holding = new MeetingStore(history, MeetingRecord.Kind);
-
+        // Half held: a store with more meetings than its cache holds, as any store becomes once it outgrows the default.
         var built = ManyMeetings.Build();
+        var halfHolding = new MeetingStore(history, MeetingRecord.Kind, new Opsg.Functions.Records.RecordCacheSize(built.Count / 2));
         var on = ManyMeetings.After(built);
         var written = Stopwatch.StartNew();
         foreach (var meeting in built) await WriteAsync(history, meeting);
@@ -59,6 +60,7 @@ public static class MeetingLatencyHarness
             var loadAndFold = new List<double>();
             var register = new List<double>();
             var held = new List<double>();
+            var halfHeld = new List<double>();
             var overHttp = new List<double>();
             for (var i = 0; i < reads + 2; i++)
             {
@@ -88,20 +90,25 @@ public static class MeetingLatencyHarness
                 var heldMs = clock.Elapsed.TotalMilliseconds;
 
                 clock.Restart();
+                var halfHeldMeetings = await halfHolding.LoadAllAsync(CancellationToken.None);
+                var halfHeldMs = clock.Elapsed.TotalMilliseconds;
+
+                clock.Restart();
                 var json = await RegisterOverHttpAsync(http, on);
                 var httpMs = clock.Elapsed.TotalMilliseconds;
 
-                if (scanned != rows || partitionRows != rows || meetings.Count != built.Count || heldMeetings.Count != built.Count || registerRows.Count != built.Sum(b => b.State.Actions.Count()))
+                if (scanned != rows || partitionRows != rows || meetings.Count != built.Count || heldMeetings.Count != built.Count || halfHeldMeetings.Count != built.Count || registerRows.Count != built.Sum(b => b.State.Actions.Count()))
                     throw new InvalidOperationException($"Read {scanned} rows, {partitionRows} by partition, {meetings.Count} meetings, {registerRows.Count} register rows.");
                 if (i == 0) Console.WriteLine($"register over HTTP: {json.Length:N0} characters of JSON");
                 if (i < 2) continue; // warm-up
-                scan.Add(scanMs); partitions.Add(partitionsMs); loadAndFold.Add(loadMs); register.Add(registerMs); held.Add(heldMs); overHttp.Add(httpMs);
+                scan.Add(scanMs); partitions.Add(partitionsMs); loadAndFold.Add(loadMs); register.Add(registerMs); held.Add(heldMs); halfHeld.Add(halfHeldMs); overHttp.Add(httpMs);
             }
             Print($"bare query of every history row ({rows} rows, one scan; floor for the register)", scan);
             Print("bare query of each meeting's partition, 8 at a time (the register's I/O without deserializing)", partitions);
             Print("MeetingStore.LoadAllAsync, cold (headers, partitions, deserialize, fold)", loadAndFold);
             Print("LoadAllAsync cold + ActionsAcrossMeetings.From + RegisterRows.On", register);
             Print("MeetingStore.LoadAllAsync, held (headers only: nothing changed since this process folded them)", held);
+            Print($"MeetingStore.LoadAllAsync, cache of {built.Count / 2} (half the meetings held; the rest read each time)", halfHeld);
             Print("GET /api/actions-register as JSON, closed included (HTTP round trip; the host holds the meetings; no cases)", overHttp);
 
             var create = new List<double>();

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Opsg.Functions.Cases;
 using Opsg.Functions.Meetings;
+using Opsg.Functions.Orchestration;
 using Opsg.Functions.Records;
 using Opsg.Functions.Steps;
 using Opsg.Functions.Storage;
@@ -182,6 +183,23 @@ public sealed class RecordCacheTests() : TwoProcesses("rc")
 
         Assert.Null(third.Rejection);
         Assert.Equal(3, third.State!.Version);
+    }
+
+    [Fact]
+    public async Task GivenMoreCasesThanTheCacheHolds_WhenEveryCaseIsListedTwice_ThenTheSecondListServesAsManyAsItHoldsFromMemory()
+    {
+        const int capacity = 2;
+        // More cases than the cache holds and the eight the scan reads at once, so an evicting cache would have pushed
+        // out what it held before the second scan came back to it.
+        for (var i = 0; i < capacity + 10; i++) await OpenAsync(One);
+        var store = new CaseStore(ProcessOne.GetRequiredService<HistoryTable>(), CaseRecord.Kind, new RecordCacheSize(capacity));
+
+        var first = await store.LoadAllAsync(default);
+        var second = await store.LoadAllAsync(default);
+
+        // A state served from memory is the very object the first scan folded; one read again is a new one.
+        Assert.Equal(first.Select(s => s.Id), second.Select(s => s.Id));
+        Assert.Equal(capacity, first.Zip(second).Count(pair => ReferenceEquals(pair.First, pair.Second)));
     }
 
     private static CommandContext Context(string? key = null, string? request = null) =>
