@@ -274,6 +274,9 @@ resource app 'Microsoft.Web/sites@2024-11-01' = {
         { name: 'Mail__PanelRecipients', value: mailPanelRecipients }
         { name: 'Mail__SecretariatRecipients', value: mailSecasRecipients }
         { name: 'Mail__DccRecipients', value: mailDccRecipients }
+        // Where Defender for Storage scans uploads, evidence is served only once its verdict is "No threats found";
+        // without it, only a file it found malicious is refused (functions/Submissions/MalwareScan.cs).
+        { name: 'Evidence__MalwareScanRequired', value: string(malwareScanningOnUpload) }
         { name: 'APPLICATIONINSIGHTS_CONNECTION_STRING', value: monitoring.outputs.insightsConnectionString }
         { name: 'APPLICATIONINSIGHTS_AUTHENTICATION_STRING', value: 'ClientId=${identity.properties.clientId};Authorization=AAD' }
       ]

@@ -30,8 +30,11 @@ public static class AppSettings
     public const string MailSecretariatRecipients = "Mail__SecretariatRecipients";
     public const string MailDccRecipients = "Mail__DccRecipients";
 
+    /// <summary>Serve evidence only once Defender for Storage found it clean (functions/Submissions/EvidenceOptions): on wherever infra turns malware scanning on.</summary>
+    public const string EvidenceMalwareScanRequired = "Evidence__MalwareScanRequired";
+
     /// <summary>Every setting above: what a deployment must provide.</summary>
     public static readonly IReadOnlyList<string> ReadInAzure = [StorageAccountName, StorageCredential, StorageClientId, TaskHub, TrustAppServicePrincipal, RepairSchedule,
         MailHost, MailPort, MailTlsMode, MailUser, MailPassword, MailFrom, MailLinkBaseUrl, MailPanelRecipients,
-        MailSecretariatRecipients, MailDccRecipients];
+        MailSecretariatRecipients, MailDccRecipients, EvidenceMalwareScanRequired];
 }

@@ -10,6 +10,7 @@ using Opsg.Functions.Reports;
 using Opsg.Functions.Security;
 using Opsg.Functions.Steps;
 using Opsg.Functions.Storage;
+using Opsg.Functions.Submissions;
 
 namespace Opsg.Functions.Hosting;
 
@@ -24,6 +25,7 @@ public static class Composition
         services.AddOptions<WorkflowOptions>().Bind(configuration.GetSection("Workflow"))
             .Validate<HostingPlatform>(FaultInjection.AllowedOn, FaultInjection.RefusedInAzure).ValidateOnStart();
         services.Configure<MailOptions>(configuration.GetSection("Mail"));
+        services.Configure<EvidenceOptions>(configuration.GetSection("Evidence"));
 
         services.AddLogging(NoRequestPaths);
         services.AddSingleton(TimeProvider.System);

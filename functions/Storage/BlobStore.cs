@@ -52,6 +52,17 @@ public sealed class BlobStore(StorageAccount account)
         catch (RequestFailedException ex) when (ex.IsNotFound()) { return null; }
     }
 
+    /// <summary>The blob's index tags (Defender for Storage writes its malware verdict there); null when there is no such blob.</summary>
+    public async Task<IReadOnlyDictionary<string, string>?> ReadTagsAsync(BlobArea area, string name, CancellationToken cancellationToken)
+    {
+        var blob = Container(area).GetBlobClient(name);
+        try
+        {
+            return (await account.CallAsync(ct => blob.GetTagsAsync(cancellationToken: ct), cancellationToken)).Value.Tags.AsReadOnly();
+        }
+        catch (RequestFailedException ex) when (ex.IsNotFound()) { return null; }
+    }
+
     public async Task<bool> ExistsAsync(BlobArea area, string name, CancellationToken cancellationToken) =>
         (await account.CallAsync(ct => Container(area).GetBlobClient(name).ExistsAsync(ct), cancellationToken)).Value;
 

@@ -1,7 +1,9 @@
+using System.Globalization;
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.Options;
 using Opsg.Functions.Cases;
 using Opsg.Functions.Http;
 using Opsg.Functions.Records;
@@ -11,7 +13,7 @@ using Opsg.Functions.Storage;
 namespace Opsg.Functions.Submissions;
 
 /// <summary>Evidence documents: uploaded by the DCC as multipart/form-data, read by participants.</summary>
-public sealed class EvidenceFunctions(CaseCommands commands, CaseReads reads, BlobStore blobs)
+public sealed class EvidenceFunctions(CaseCommands commands, CaseReads reads, BlobStore blobs, IOptions<EvidenceOptions> options)
 {
     /// <summary>
     /// Form fields: file (PDF, DOCX or XLSX, recognised by content; at most 20 MB; its name one printable line) and
@@ -60,8 +62,15 @@ public sealed class EvidenceFunctions(CaseCommands commands, CaseReads reads, Bl
             var http = request.HttpContext;
             var document = state.Evidence.FirstOrDefault(e => e.DocumentId == documentId);
             if (document is null) return Problems.From(new Rejection(404, "No such document.", $"Case '{caseId}' has no evidence document '{documentId}'."));
+            var missing = new Rejection(404, "No such document.", "The document is recorded but its file is missing.");
+            if (await blobs.ReadTagsAsync(BlobArea.Evidence, document.BlobName, http.RequestAborted) is not { } tags) return Problems.From(missing);
+            if (MalwareScan.Refusal(tags, options.Value.MalwareScanRequired) is { } unsafeToServe)
+            {
+                if (unsafeToServe.Status == 409) http.Response.Headers.RetryAfter = ((int)MalwareScan.RetryAfter.TotalSeconds).ToString(CultureInfo.InvariantCulture);
+                return Problems.From(unsafeToServe);
+            }
             var bytes = await blobs.ReadAsync(BlobArea.Evidence, document.BlobName, http.RequestAborted);
-            if (bytes is null) return Problems.From(new Rejection(404, "No such document.", "The document is recorded but its file is missing."));
+            if (bytes is null) return Problems.From(missing);
             ResponseHeaders.Document(http.Response);
             // The file's own validator, not the case's version: the same document never changes.
             http.Response.Headers.ETag = $"\"{document.Sha256}\"";

@@ -230,7 +230,9 @@ resource hostBlobAccess 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
 }
 
 // Blob Data Contributor on each container this template creates, and there only:
-// - reports, evidence, payloads: the app reads, writes and deletes its documents (functions/Storage/StorageOptions.cs);
+// - reports, evidence, payloads: the app reads, writes and deletes its documents (functions/Storage/StorageOptions.cs),
+//   and reads Defender for Storage's malware verdict on each evidence file, a blob index tag (Contributor grants tag
+//   reads; functions/Submissions/MalwareScan.cs);
 // - the deployment package: Flex Consumption reads the package with the app's identity when an instance starts, and a
 //   deployment (az functionapp deployment source config-zip) writes it through the same identity, which is why this is
 //   Contributor rather than Reader.
