@@ -27,6 +27,14 @@ public sealed class MeetingFunctions(MeetingCommands commands, MeetingReads read
             s => RescheduleMeeting.Decide(s, c),
             s => new CommandResponse(200, null, Json(MeetingView.From(s)))));
 
+    [Function("CancelMeeting")]
+    [AllowRoles(Roles.Secas)]
+    public Task<IResult> Cancel([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "meetings/{meetingId}/cancel")] HttpRequest request, string meetingId, [DurableClient] DurableTaskClient client) =>
+        commands.RunJsonAsync<CancelMeetingRequest, MeetingCancelled>(request, meetingId, client, CancelMeeting.Validate, c => RecordCommand<MeetingState>.Reading(
+            async (_, token) => CancelMeeting.ReviewedAt(await cases.LoadAllAsync(token), meetingId),
+            (s, reviewedHere) => CancelMeeting.Decide(s, c, reviewedHere),
+            (s, _) => new CommandResponse(200, null, Json(MeetingView.From(s)))));
+
     [Function("GetMeeting")]
     [AllowRoles(Roles.Secas, Roles.OpsgMember, Roles.Dcc, Roles.Tag)]
     public Task<IResult> Read([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "meetings/{meetingId}")] HttpRequest request, string meetingId) =>
@@ -120,10 +128,10 @@ public sealed class MeetingFunctions(MeetingCommands commands, MeetingReads read
     internal static CommandResponse Acknowledgement(MeetingState s, RecordSummary summary, int status = 200, string? location = null) =>
         new(status, location, Json(new MeetingAcknowledgement(s.MeetingId, s.Version, summary.RuntimeStatus, summary.Stage, MeetingUrls.Meeting(s.MeetingId))));
 
-    /// <summary>The meeting held last before this one: the only one whose minutes this one can approve.</summary>
+    /// <summary>The meeting held last before this one (a cancelled one was not held): the only one whose minutes this one can approve.</summary>
     private static string? LatestBefore(IEnumerable<MeetingState> meetings, MeetingState meeting) =>
         meeting.Scheduled is not { } held ? null
-        : meetings.Where(m => m.Scheduled is { } other && other.Date < held.Date).MaxBy(m => m.Scheduled!.Date)?.MeetingId;
+        : meetings.Where(m => m.Scheduled is { } other && other.Date < held.Date && !m.IsCancelled).MaxBy(m => m.Scheduled!.Date)?.MeetingId;
 
     /// <summary>One reservation per request: the meeting, when it was created, and the request's Idempotency-Key.</summary>
     private static string? ReservationKey(MeetingState state, HttpRequest request) =>

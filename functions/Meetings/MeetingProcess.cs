@@ -5,7 +5,7 @@ using Opsg.Functions.Steps;
 namespace Opsg.Functions.Meetings;
 
 /// <summary>Where a meeting stands: a function of its record.</summary>
-public enum MeetingStage { Scheduled, Minuted, DraftIssued, Final }
+public enum MeetingStage { Scheduled, Minuted, DraftIssued, Final, Cancelled }
 
 /// <summary>What a meeting's orchestration has to do, read off the record at one version (see <see cref="MeetingProcess.Plan"/>).</summary>
 public sealed record MeetingPlan(long Version, string Stage, IReadOnlyList<MeetingStep> Steps, bool Finished, TimerScheduled? NextTimer = null)
@@ -23,8 +23,8 @@ public sealed record MeetingStep(long Sequence, string Activity, int Run);
 /// final in that meeting's record; reviewing an action a readiness case raised schedules the step that copies the
 /// review onto the case. Creating the meeting sets its reminders to SECAS (<see cref="MeetingReminders"/>), and moving
 /// it sets them for the new date;
-/// one that fires while still due schedules the email. The meeting is finished when its minutes are final and nothing
-/// is left to run and no reminder of its actions is still ahead.
+/// one that fires while still due schedules the email. The meeting is finished when its minutes are final (or it is
+/// cancelled) and nothing is left to run and no reminder of its actions is still ahead.
 /// </summary>
 public sealed class MeetingProcess : IRecordProcess<MeetingState>
 {
@@ -76,14 +76,15 @@ public sealed class MeetingProcess : IRecordProcess<MeetingState>
 
     public static MeetingStage Stage(MeetingState s) =>
         s.IsFinal ? MeetingStage.Final
+        : s.IsCancelled ? MeetingStage.Cancelled
         : !s.Minutes.IsEmpty ? MeetingStage.DraftIssued
         : !s.Items.IsEmpty ? MeetingStage.Minuted
         : MeetingStage.Scheduled;
 
-    /// <summary>Durable's words, as a case uses them: complete once final with nothing left to run.</summary>
+    /// <summary>Durable's words, as a case uses them: complete once final (or cancelled) with nothing left to run.</summary>
     public static RuntimeStatus Runtime(MeetingState s) =>
         s.HasFailedStep ? RuntimeStatus.Failed
-        : s.IsFinal && !s.PendingActivities.Any() && NextReminder(s) is null ? RuntimeStatus.Completed
+        : (s.IsFinal || s.IsCancelled) && !s.PendingActivities.Any() && NextReminder(s) is null ? RuntimeStatus.Completed
         : RuntimeStatus.Running;
 
     public static MeetingPlan Plan(MeetingState s) => new(

@@ -49,14 +49,14 @@ public static class MeetingReminders
 
     /// <summary>
     /// Whether a fired reminder still says something true, as far as this meeting's record knows: the papers before
-    /// anything is minuted, the minutes until out (and neither once the minutes are final), each only for the date the
-    /// meeting now has. An action's reminders depend on every meeting's reviews; the sending
+    /// anything is minuted, the minutes until out (and neither once the minutes are final or the meeting is cancelled),
+    /// each only for the date the meeting now has. An action's reminders depend on every meeting's reviews; the sending
     /// step reads those (<see cref="ActionStillDue"/>, <see cref="ImportedStillOverdue"/>).
     /// </summary>
     public static bool StillDue(MeetingState state, TimerScheduled timer) => timer.Purpose switch
     {
-        PapersDue => state.Items.IsEmpty && !state.IsFinal && ForCurrentDate(state, timer),
-        DraftMinutesDue => state.Minutes.IsEmpty && !state.IsFinal && ForCurrentDate(state, timer),
+        PapersDue => state.Items.IsEmpty && !state.IsFinal && !state.IsCancelled && ForCurrentDate(state, timer),
+        DraftMinutesDue => state.Minutes.IsEmpty && !state.IsFinal && !state.IsCancelled && ForCurrentDate(state, timer),
         ActionDue or ImportedOverdue => true,
         _ => false,
     };

@@ -8,10 +8,11 @@ public static class MeetingRules
 {
     public static Rejection NotFound(string meetingId) => new(404, "No such meeting.", $"There is no meeting '{meetingId}'.");
 
-    /// <summary>A final record changes only through an amendment approved at a later meeting.</summary>
+    /// <summary>A final record changes only through an amendment approved at a later meeting; a cancelled one not at all.</summary>
     public static Rejection? Open(MeetingState state) =>
         !state.Exists ? NotFound(state.MeetingId)
         : state.IsFinal ? Rejection.OutOfOrder($"The minutes of {state.MeetingId} were approved as final at {state.Final!.AtMeeting}; the meeting record is closed.")
+        : state.Cancelled is { } cancelled ? Rejection.OutOfOrder($"{state.MeetingId} was cancelled on {cancelled.At:d MMMM yyyy} ({cancelled.Reason}); nothing more is recorded of it.")
         : null;
 
     public static Rejection NoSuchItem(string meetingId, int item) =>

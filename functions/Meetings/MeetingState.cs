@@ -31,6 +31,15 @@ public sealed record MeetingScheduled(
 /// </summary>
 public sealed record MeetingRescheduled(DateOnly Date, string StartTime, string EndTime, string? Venue, bool Teleconference, DateOnly? NextMeetingDate) : MeetingEvent;
 
+/// <summary>
+/// SECAS called the meeting off before anything was recorded of it (one called off, or created in error): it takes no
+/// more commands and sends no more reminders, and the meeting before it stays "the previous meeting" for the next one.
+/// </summary>
+public sealed record MeetingCancelled(string Reason) : MeetingEvent;
+
+/// <summary>When and why a meeting was cancelled, as its history says.</summary>
+public sealed record Cancellation(string Reason, DateTimeOffset At);
+
 /// <summary>Who attended and who sent apologies; recorded again, it replaces the last (the history keeps both).</summary>
 public sealed record AttendanceRecorded(IReadOnlyList<Attendee> Attendees, IReadOnlyList<Apology> Apologies) : MeetingEvent;
 
@@ -132,9 +141,14 @@ public sealed record MeetingState : RecordState
     public PreviousMinutesApproved? ApprovedPrevious { get; init; }
     public MinutesMadeFinal? Final { get; init; }
     public ImmutableList<ActionImported> Imported { get; init; } = [];
+    public Cancellation? Cancelled { get; init; }
 
     public bool Exists => Scheduled is not null;
     public bool IsFinal => Final is not null;
+    public bool IsCancelled => Cancelled is not null;
+
+    /// <summary>Whether anything is recorded of the meeting itself: who came, an item, an import, a previous meeting's minutes approved, minutes asked for.</summary>
+    public bool IsMinuted => !Items.IsEmpty || Attendance is not null || !Imported.IsEmpty || ApprovedPrevious is not null || MinutesRequested || !Minutes.IsEmpty;
 
     /// <summary>Every action raised at the meeting, in the order of its number.</summary>
     public IEnumerable<MeetingActionRaised> Actions => Items.Values.SelectMany(i => i.Actions).OrderBy(a => a.Number);
@@ -151,6 +165,7 @@ public sealed record MeetingState : RecordState
         {
             Scheduled = s.Scheduled! with { Date = e.Date, StartTime = e.StartTime, EndTime = e.EndTime, Venue = e.Venue, Teleconference = e.Teleconference, NextMeetingDate = e.NextMeetingDate },
         })
+        .On<MeetingCancelled>((s, e, recorded) => s with { Cancelled = new Cancellation(e.Reason, recorded.Time) })
         .On<AttendanceRecorded>((s, e) => s with { Attendance = e })
         .On<AgendaItemAdded>((s, e) => s with { Items = s.Items.SetItem(e.Number, new ItemState(e, [], [], [])) })
         .On<OutcomeRecorded>((s, e) => s.UpdateItem(e.Item, i => i with { Outcomes = i.Outcomes.Add(e) }))

@@ -16,7 +16,8 @@ public sealed record MeetingView(
     IReadOnlyList<MeetingView.ItemRow> Items,
     IReadOnlyList<MeetingView.MinutesVersion> Minutes,
     PreviousMinutesApproved? ApprovedPrevious,
-    MinutesMadeFinal? Final)
+    MinutesMadeFinal? Final,
+    Cancellation? Cancelled)
 {
     public sealed record ItemRow(AgendaItemAdded Item, IReadOnlyList<OutcomeRecorded> Outcomes, IReadOnlyList<MeetingActionRaised> Actions, IReadOnlyList<MeetingNoteAdded> Notes);
 
@@ -35,7 +36,8 @@ public sealed record MeetingView(
         s.Items.Values.Select(i => new ItemRow(i.Added, i.Outcomes, i.Actions, i.Notes)).ToList(),
         s.Minutes.Select(m => new MinutesVersion(m.Version, m.Final, m.Sha256, MeetingUrls.Minutes(s.MeetingId, m.Version))).ToList(),
         s.ApprovedPrevious,
-        s.Final);
+        s.Final,
+        s.Cancelled);
 }
 
 /// <summary>Where a meeting and its parts are read over HTTP.</summary>

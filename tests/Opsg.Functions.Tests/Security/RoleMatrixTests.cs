@@ -90,6 +90,7 @@ public sealed partial class RoleMatrixTests(RoleMatrixTests.App fixture) : IClas
         ["GetMeeting"] = ["Dcc", "Secas", "OpsgMember", "Tag"],
         ["ListMeetings"] = ["Dcc", "Secas", "OpsgMember", "Tag"],
         ["RescheduleMeeting"] = ["Secas"],
+        ["CancelMeeting"] = ["Secas"],
         ["VerifyMeeting"] = ["Secas"],
         ["RecordAttendance"] = ["Secas"],
         ["AddAgendaItem"] = ["Secas"],

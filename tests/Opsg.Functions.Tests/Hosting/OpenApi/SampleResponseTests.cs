@@ -140,6 +140,13 @@ public sealed class SampleResponseTests : IClassFixture<SampleResponseTests.App>
         await _secas.PutJson(meeting + "/schedule", new { date = "2019-10-01", startTime = "10:00", endTime = "17:00", venue = "Gemserv, 8 Fenchurch Place, London, EC3M 4AJ", nextMeetingDate = "2019-11-05" }).ExpectAsync(HttpStatusCode.OK);
         await _secas.PutJson(meeting + "/attendance", Seed004Meeting.Attendance).ExpectAsync(HttpStatusCode.OK);
         await _secas.PutJson(meeting + "/schedule", new { date = "2019-10-08", startTime = "10:00", endTime = "17:00", teleconference = true });
+        // A meeting created under the wrong number is cancelled, and read back; the minuted one cannot be (409), nor without a reason (400).
+        await _secas.PostJson("/api/meetings", new { meetingId = "OPSG_250", kind = "ordinary", date = "2019-10-15", startTime = "10:00", endTime = "17:00", teleconference = true, classification = "publishable" })
+            .ExpectAsync(HttpStatusCode.Created);
+        await _secas.PostJson("/api/meetings/OPSG_250/cancel", new { reason = "Created under the wrong number: OPSG 25 was meant." }).ExpectAsync(HttpStatusCode.OK);
+        Assert.NotNull((await _member.GetAsync("/api/meetings/OPSG_250").ExpectAsync(HttpStatusCode.OK))["cancelled"]);
+        await _secas.PostJson(meeting + "/cancel", new { reason = "No business." });
+        await _secas.PostJson(meeting + "/cancel", new { });
         var item = Seed004Meeting.Items[3];
         await _secas.PostJson(meeting + "/items", new { number = item.Number, title = item.Title, narrative = item.Narrative }).ExpectAsync(HttpStatusCode.Created);
         await _secas.PostJson($"{meeting}/items/{item.Number}/outcomes", item.Outcomes[0]).ExpectAsync(HttpStatusCode.Created);
