@@ -4,7 +4,7 @@ namespace Opsg.Functions.Meetings;
 
 /// <summary>
 /// GET /api/meetings: every meeting recorded here, the latest first, or those held between two dates: where each stands
-/// (scheduled, minuted, draft minutes out, final) and where to read it. The Group meets about monthly, so a few hundred
+/// (scheduled, minuted, draft minutes out, final, cancelled) and where to read it. The Group meets about monthly, so a few hundred
 /// meetings over the years is the whole list; it is read through the record cache, as the register is.
 /// </summary>
 public static class MeetingList
