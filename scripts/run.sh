@@ -30,7 +30,7 @@ trap 'exit 130' INT TERM
 # The build and the first-time Azurite install do not depend on each other: run them side by side.
 dotnet build devhost/Opsg.DevHost.csproj -c Release -nologo -v quiet &
 build_pid=$!
-{ [ -x node_modules/.bin/azurite ] && [ -x node_modules/.bin/maildev ]; } || npm ci --no-audit --no-fund
+{ [ -x node_modules/.bin/azurite ] && [ -x node_modules/.bin/maildev ]; } || npm ci --no-audit --no-fund --prefer-offline
 [ -f local.settings.json ] || cp local.settings.sample.json local.settings.json
 
 if listening 10000 && listening 10001 && listening 10002; then

@@ -20,9 +20,10 @@ install_missing chromium chromium || exit 1
 install_missing java default-jre-headless || exit 1
 
 # npm tooling from package.json: Azurite, the Nu Html Checker (vnu-jar), axe-core and the OpenAPI linter. After Java, so
-# vnu-jar's install step finds the system's Java and downloads none.
+# vnu-jar's install step finds the system's Java and downloads none. Packages already in npm's cache are taken from
+# it without asking the registry again (the lock file pins each one's integrity either way).
 { [ -x node_modules/.bin/azurite ] && [ -x node_modules/.bin/maildev ] && [ -x node_modules/.bin/redocly ] && [ -f node_modules/vnu-jar/build/dist/vnu.jar ] && [ -f node_modules/axe-core/axe.min.js ]; } \
-  || npm ci --no-audit --no-fund || exit 1
+  || npm ci --no-audit --no-fund --prefer-offline || exit 1
 
 # The infrastructure: every Bicep and parameters file builds and lints without a single diagnostic,
 # with the compiler NuGet serves (scripts/check-infra.sh). A failure here fails the run, after the tests.
