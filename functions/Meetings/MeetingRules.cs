@@ -1,5 +1,6 @@
 using System.Globalization;
 using Opsg.Functions.Records;
+using Opsg.Functions.Reports;
 
 namespace Opsg.Functions.Meetings;
 
@@ -12,7 +13,7 @@ public static class MeetingRules
     public static Rejection? Open(MeetingState state) =>
         !state.Exists ? NotFound(state.MeetingId)
         : state.IsFinal ? Rejection.OutOfOrder($"The minutes of {state.MeetingId} were approved as final at {state.Final!.AtMeeting}; the meeting record is closed.")
-        : state.Cancelled is { } cancelled ? Rejection.OutOfOrder($"{state.MeetingId} was cancelled on {cancelled.At:d MMMM yyyy} ({cancelled.Reason}); nothing more is recorded of it.")
+        : state.Cancelled is { } cancelled ? Rejection.OutOfOrder($"{state.MeetingId} was cancelled on {ReportFormats.LongDate(DateOnly.FromDateTime(cancelled.At.UtcDateTime))} ({cancelled.Reason}); nothing more is recorded of it.")
         : null;
 
     public static Rejection NoSuchItem(string meetingId, int item) =>
