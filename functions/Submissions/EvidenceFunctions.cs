@@ -64,9 +64,10 @@ public sealed class EvidenceFunctions(CaseCommands commands, CaseReads reads, Bl
             if (document is null) return Problems.From(new Rejection(404, "No such document.", $"Case '{caseId}' has no evidence document '{documentId}'."));
             var missing = new Rejection(404, "No such document.", "The document is recorded but its file is missing.");
             if (await blobs.ReadTagsAsync(BlobArea.Evidence, document.BlobName, http.RequestAborted) is not { } tags) return Problems.From(missing);
-            if (MalwareScan.Refusal(tags, options.Value.MalwareScanRequired) is { } unsafeToServe)
+            var required = options.Value.MalwareScanRequired;
+            if (MalwareScan.Refusal(tags, required) is { } unsafeToServe)
             {
-                if (unsafeToServe.Status == 409) http.Response.Headers.RetryAfter = ((int)MalwareScan.RetryAfter.TotalSeconds).ToString(CultureInfo.InvariantCulture);
+                if (MalwareScan.RetryAfter(tags, required) is { } wait) http.Response.Headers.RetryAfter = ((int)wait.TotalSeconds).ToString(CultureInfo.InvariantCulture);
                 return Problems.From(unsafeToServe);
             }
             var bytes = await blobs.ReadAsync(BlobArea.Evidence, document.BlobName, http.RequestAborted);
