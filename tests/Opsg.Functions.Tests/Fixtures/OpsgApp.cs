@@ -39,26 +39,29 @@ public sealed class OpsgApp : WebApplicationFactory<Program>
     public string Prefix { get; }
 
     /// <summary>An app on the shared Azurite, once it says it is healthy (its tables and containers exist).</summary>
-    public static async Task<OpsgApp> StartAsync(IDictionary<string, string?>? settings = null, Action<IServiceCollection>? testServices = null)
+    public static async Task<OpsgApp> StartAsync(IDictionary<string, string?>? settings = null, Action<IServiceCollection>? testServices = null) =>
+        await StartOnAsync((await Azurite.Shared).ConnectionString, settings, testServices);
+
+    /// <summary>An app on the storage given (an Azurite of the test's own, a proxy in front of one), once it says it is healthy.</summary>
+    public static async Task<OpsgApp> StartOnAsync(string connectionString, IDictionary<string, string?>? settings = null, Action<IServiceCollection>? testServices = null)
     {
-        var azurite = await Azurite.Shared;
         try
         {
-            return await StartHealthyAsync(azurite, settings, testServices);
+            return await StartHealthyAsync(connectionString, settings, testServices);
         }
         catch (TimeoutException notHealthy)
         {
-            // Rarely, on the one Azurite a loaded CI machine shares between every test class, the local host's Durable
-            // sidecar has not come up within a minute. That is the local host's start, not what the test is about: say
-            // so in the log and start one more app (a task hub of its own); a second failure fails the test.
+            // Rarely, on a loaded CI machine, the local host's Durable sidecar has not come up within a minute. That is
+            // the local host's start, not what the test is about: say so in the log and start one more app (a task hub
+            // of its own); a second failure fails the test.
             Console.Error.WriteLine($"An app for the tests did not become healthy and is started again: {notHealthy.Message}");
-            return await StartHealthyAsync(azurite, settings, testServices);
+            return await StartHealthyAsync(connectionString, settings, testServices);
         }
     }
 
-    private static async Task<OpsgApp> StartHealthyAsync(Azurite azurite, IDictionary<string, string?>? settings, Action<IServiceCollection>? testServices)
+    private static async Task<OpsgApp> StartHealthyAsync(string connectionString, IDictionary<string, string?>? settings, Action<IServiceCollection>? testServices)
     {
-        var app = new OpsgApp(azurite.ConnectionString, settings: settings) { TestServices = testServices };
+        var app = new OpsgApp(connectionString, settings: settings) { TestServices = testServices };
         try
         {
             await app.ClientAs(null).WaitForHealthyAsync(60);

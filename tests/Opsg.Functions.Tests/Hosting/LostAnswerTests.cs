@@ -24,9 +24,8 @@ public sealed class LostAnswerTests : IAsyncLifetime
     {
         _azurite = await Azurite.StartAsync(location: null);
         (_proxy, var connectionString) = await TableProxy.StartAsync(_azurite);
-        _app = new OpsgApp(connectionString, settings: OpsgApp.ProductionStorageBudget);
+        _app = await OpsgApp.StartOnAsync(connectionString, OpsgApp.ProductionStorageBudget);
         _secas = _app.ClientAs("Secas");
-        await _secas.WaitForHealthyAsync(60);
         _caseId = await _secas.OpenCaseAsync(Seed002.OpenCaseAt(ReviewRecording.MeetingOfItsOwn()));
         await _app.ClientAs("Dcc").PostJson($"/api/cases/{_caseId}/submissions", Seed002.Submission).ExpectAsync(HttpStatusCode.Accepted);
         await _secas.PostJson($"/api/cases/{_caseId}/review", Seed002Review.OpenReview).ExpectAsync(HttpStatusCode.OK);

@@ -22,11 +22,7 @@ public sealed class LinkTokenLoggingTests : IAsyncLifetime
         _azurite = await Azurite.StartAsync(location: null);
         var settings = OpsgApp.ProductionStorageBudget;
         settings["Logging:LogLevel:Default"] = "Trace";
-        _app = new OpsgApp(_azurite.ConnectionString, settings: settings)
-        {
-            TestServices = services => services.AddSingleton<ILoggerProvider>(_logs),
-        };
-        await _app.ClientAs(null).WaitForHealthyAsync(60);
+        _app = await OpsgApp.StartOnAsync(_azurite.ConnectionString, settings, services => services.AddSingleton<ILoggerProvider>(_logs));
     }
 
     public async Task DisposeAsync()

@@ -22,11 +22,9 @@ public sealed class LinkTokenCase : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var azurite = await Azurite.Shared;
-        App = new OpsgApp(azurite.ConnectionString) { TestServices = s => s.AddSingleton<TimeProvider>(_clock) };
+        App = await OpsgApp.StartAsync(testServices: s => s.AddSingleton<TimeProvider>(_clock));
         var secas = App.ClientAs("Secas");
         Anonymous = App.ClientAs(null);
-        await secas.WaitForHealthyAsync();
         CaseId = await ReviewRecording.OpenAndSubmitAsync(secas, App.ClientAs("Dcc"));
         await ReviewRecording.RecordMeetingAsync(secas, App.ClientAs("Tag"), CaseId);
         await ReviewRecording.RequestAndWaitAsync(secas, CaseId, "panel-report");
