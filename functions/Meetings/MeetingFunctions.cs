@@ -31,8 +31,8 @@ public sealed class MeetingFunctions(MeetingCommands commands, MeetingReads read
     [AllowRoles(Roles.Secas)]
     public Task<IResult> Cancel([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "meetings/{meetingId}/cancel")] HttpRequest request, string meetingId, [DurableClient] DurableTaskClient client) =>
         commands.RunJsonAsync<CancelMeetingRequest, MeetingCancelled>(request, meetingId, client, CancelMeeting.Validate, c => RecordCommand<MeetingState>.Reading(
-            async (_, token) => CancelMeeting.ReviewedAt(await cases.LoadAllAsync(token), meetingId),
-            (s, reviewedHere) => CancelMeeting.Decide(s, c, reviewedHere),
+            async (_, token) => CancelMeeting.CasesFor(await cases.LoadAllAsync(token), meetingId),
+            (s, casesForIt) => CancelMeeting.Decide(s, c, casesForIt),
             (s, _) => new CommandResponse(200, null, Json(MeetingView.From(s)))));
 
     [Function("GetMeeting")]

@@ -4,7 +4,6 @@ using Opsg.Functions.Cases;
 using Opsg.Functions.Meetings;
 using Opsg.Functions.Orchestration;
 using Opsg.Functions.Records;
-using Opsg.Functions.Review;
 using Opsg.Functions.Tests.Fixtures;
 using Opsg.Functions.Tests.Orchestration;
 
@@ -53,19 +52,16 @@ public sealed class CancelMeetingTests
     }
 
     [Fact]
-    public void AMeetingACaseWasReviewedAtIsNotCancelled_AndAnUnknownOneIsNotFound()
+    public void AMeetingACaseIsOpenedForIsNotCancelled_AndAnUnknownOneIsNotFound()
     {
-        var reviewed = new RecordEvent[]
-        {
-            new CaseOpened("MDS readiness", Classification.Publishable, "OPSG_25", null),
-            new MeetingRecorded("OPSG_25", new DateOnly(2019, 10, 1), "10:00", "17:00", "Gemserv, London", [], []),
-        }.Select((e, i) => new RecordedEvent(i + 1, e, new Actor(Role.Secas, "S"), August)).Aggregate(CaseState.Empty("case-1"), CaseRecord.Events.Evolve);
+        var forIt = new RecordedEvent(1, new CaseOpened("MDS readiness", Classification.Publishable, "OPSG_25", null), new Actor(Role.Secas, "S"), August);
+        var openedForIt = CaseRecord.Events.Evolve(CaseState.Empty("case-1"), forIt);
 
-        var refused = CancelMeeting.Decide(Given(Opsg25), NoBusiness, CancelMeeting.ReviewedAt([reviewed], "OPSG_25"));
+        var refused = CancelMeeting.Decide(Given(Opsg25), NoBusiness, CancelMeeting.CasesFor([openedForIt], "OPSG_25"));
 
         Assert.Equal(409, refused.Rejection?.Status);
         Assert.Contains("case-1", refused.Rejection!.Detail, StringComparison.Ordinal);
-        Assert.Empty(CancelMeeting.ReviewedAt([reviewed], "OPSG_26"));
+        Assert.Empty(CancelMeeting.CasesFor([openedForIt], "OPSG_26"));
         Assert.Equal(404, CancelMeeting.Decide(MeetingState.Empty("OPSG_99"), NoBusiness, []).Rejection?.Status);
     }
 
@@ -143,7 +139,7 @@ public sealed class CancelMeetingHttpTests(MeetingApp app) : IClassFixture<Meeti
     }
 
     [Fact]
-    public async Task GivenAMinutedMeetingOrOneACaseWasReviewedAt_WhenCancelled_Then409_AndAReasonMissingIs400_NothingRecorded()
+    public async Task GivenAMinutedMeetingOrOneACaseIsOpenedFor_WhenCancelled_Then409_AndAReasonMissingIs400_NothingRecorded()
     {
         var minuted = await NewMeetingAsync();
         await _secas.PostJson($"/api/meetings/{minuted}/items", new { number = 1, title = "Previous Meeting Minutes" }).ExpectAsync(HttpStatusCode.Created);
@@ -152,12 +148,11 @@ public sealed class CancelMeetingHttpTests(MeetingApp app) : IClassFixture<Meeti
         await (await _secas.PostJson($"/api/meetings/{minuted}/cancel", new { })).ProblemAsync(HttpStatusCode.BadRequest, "reason");
         Assert.Equal(minutedAt, await VersionAsync(minuted));
 
-        var reviewedAt = await NewMeetingAsync();
-        var caseId = await ReviewRecording.OpenAndSubmitAsync(_secas, app.App.ClientAs("Dcc"), reviewedAt);
-        await ReviewRecording.RecordMeetingAsync(_secas, app.App.ClientAs("Tag"), caseId);
-        var version = await VersionAsync(reviewedAt);
-        var refused = await (await _secas.PostJson($"/api/meetings/{reviewedAt}/cancel", new { reason = "No business." })).ProblemAsync(HttpStatusCode.Conflict);
+        var forACase = await NewMeetingAsync();
+        var caseId = await _secas.OpenCaseAsync(Seed002.OpenCaseAt(forACase));
+        var version = await VersionAsync(forACase);
+        var refused = await (await _secas.PostJson($"/api/meetings/{forACase}/cancel", new { reason = "No business." })).ProblemAsync(HttpStatusCode.Conflict);
         Assert.Contains(caseId, refused.Text("detail"), StringComparison.Ordinal);
-        Assert.Equal(version, await VersionAsync(reviewedAt));
+        Assert.Equal(version, await VersionAsync(forACase));
     }
 }
