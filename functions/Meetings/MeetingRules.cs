@@ -13,8 +13,13 @@ public static class MeetingRules
     public static Rejection? Open(MeetingState state) =>
         !state.Exists ? NotFound(state.MeetingId)
         : state.IsFinal ? Rejection.OutOfOrder($"The minutes of {state.MeetingId} were approved as final at {state.Final!.AtMeeting}; the meeting record is closed.")
-        : state.Cancelled is { } cancelled ? Rejection.OutOfOrder($"{state.MeetingId} was cancelled on {ReportFormats.LongDate(DateOnly.FromDateTime(cancelled.At.UtcDateTime))} ({cancelled.Reason}); nothing more is recorded of it.")
-        : null;
+        : Cancelled(state);
+
+    /// <summary>Why nothing more is recorded of, or for, a cancelled meeting; null while it is not cancelled.</summary>
+    public static Rejection? Cancelled(MeetingState state) =>
+        state.Cancelled is { } cancelled
+            ? Rejection.OutOfOrder($"{state.MeetingId} was cancelled on {ReportFormats.LongDate(DateOnly.FromDateTime(cancelled.At.UtcDateTime))} ({cancelled.Reason}); nothing more is recorded of it.")
+            : null;
 
     public static Rejection NoSuchItem(string meetingId, int item) =>
         new(404, "No such agenda item.", $"Meeting '{meetingId}' has no item {item.ToString(CultureInfo.InvariantCulture)}.");

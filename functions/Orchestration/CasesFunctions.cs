@@ -4,6 +4,7 @@ using Microsoft.DurableTask.Client;
 using Opsg.Functions.Cases;
 using Opsg.Functions.Http;
 using Opsg.Functions.Links;
+using Opsg.Functions.Meetings;
 using Opsg.Functions.Records;
 using Opsg.Functions.Security;
 using Opsg.Functions.Steps;
@@ -13,7 +14,7 @@ namespace Opsg.Functions.Orchestration;
 
 /// <summary>Start, read, list, terminate, rewind and purge cases: the Durable-style management API over the record and the orchestration.</summary>
 public sealed class CasesFunctions(
-    CaseCommands commands, CaseReads reads, CaseStore store, CaseWorkflow workflow, HistoryTable history, CaseStoragePurge owned, PurgedRecords purged, TimeProvider clock)
+    CaseCommands commands, CaseReads reads, CaseStore store, MeetingStore meetings, CaseWorkflow workflow, HistoryTable history, CaseStoragePurge owned, PurgedRecords purged, TimeProvider clock)
 {
     [Function("StartCase")]
     [AllowRoles(Roles.Secas)]
@@ -25,9 +26,11 @@ public sealed class CasesFunctions(
         // "outcome unknown" answer), so a retried start lands on the same case.
         var key = CaseCommands.Key(request).Key;
         var caseId = "c" + CaseCommands.KeyHash(request.HttpContext.User, key)[..31];
-        return commands.RunJsonAsync<OpenCaseRequest, CaseOpened>(request, caseId, client, OpenCase.Validate, opened => RecordCommand<CaseState>.Deciding(
-            state => OpenCase.Decide(state, opened),
-            state => new CommandResponse(202, CaseUrls.Status(state.CaseId), JsonSerializer.Serialize(ManagementUris.For(state.CaseId), RecordJson.Options))));
+        // A case's meeting never changes, so none is opened for a meeting that was cancelled.
+        return commands.RunJsonAsync<OpenCaseRequest, CaseOpened>(request, caseId, client, OpenCase.Validate, opened => RecordCommand<CaseState>.Reading(
+            (_, token) => meetings.LoadAsync(opened.MeetingId, token),
+            (state, meeting) => MeetingRules.Cancelled(meeting) is { } cancelled ? cancelled : OpenCase.Decide(state, opened),
+            (state, _) => new CommandResponse(202, CaseUrls.Status(state.CaseId), JsonSerializer.Serialize(ManagementUris.For(state.CaseId), RecordJson.Options))));
     }
 
     [Function("GetCase")]

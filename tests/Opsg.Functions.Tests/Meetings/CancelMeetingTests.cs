@@ -132,6 +132,9 @@ public sealed class CancelMeetingHttpTests(MeetingApp app) : IClassFixture<Meeti
         await (await _secas.PutJson($"/api/meetings/{id}/schedule", new { date = "2034-06-13", startTime = "10:00", endTime = "16:00", teleconference = true })).ProblemAsync(HttpStatusCode.Conflict);
         await _secas.PostJson($"/api/meetings/{id}/cancel", new { reason = "Again." }).ExpectAsync(HttpStatusCode.OK);
         Assert.Equal(version, await VersionAsync(id));
+        // Nor is a readiness case opened for it: a case's meeting never changes.
+        var noCase = await (await _secas.PostJson("/api/cases", Seed002.OpenCaseAt(id))).ProblemAsync(HttpStatusCode.Conflict);
+        Assert.Contains("cancelled", noCase.Text("detail"), StringComparison.Ordinal);
 
         // Its reminders (papers, draft minutes) are no longer due, so the meeting's orchestration has nothing to wait for.
         var engine = app.App.Service<DurableTaskClient>();
