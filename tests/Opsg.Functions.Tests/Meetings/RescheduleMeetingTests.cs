@@ -1,9 +1,7 @@
-using System.Net;
 using Opsg.Functions.Meetings;
 using Opsg.Functions.Orchestration;
 using Opsg.Functions.Records;
 using Opsg.Functions.Steps;
-using Opsg.Functions.Tests.Fixtures;
 
 namespace Opsg.Functions.Tests.Meetings;
 
@@ -85,31 +83,5 @@ public sealed class RescheduleMeetingTests
         var request = System.Text.Json.JsonSerializer.Deserialize<RescheduleMeetingRequest>(body, RecordJson.Options)!;
 
         Assert.Equal([field], RescheduleMeeting.Validate(request).Rejection!.Errors!.Keys);
-    }
-}
-
-/// <summary>PUT /api/meetings/{id}/schedule through the HTTP pipeline on Azurite.</summary>
-public sealed class RescheduleMeetingHttpTests(MeetingApp app) : IClassFixture<MeetingApp>
-{
-    private readonly HttpClient _secas = app.App.ClientAs("Secas");
-
-    [Fact]
-    public async Task GivenAMeetingNotYetMinuted_WhenSecasMovesIt_ThenItIsHeldOnTheNewDate_AndOnceMinutedItCannotMove()
-    {
-        var id = "OPSG_M" + Guid.NewGuid().ToString("N")[..6];
-        await _secas.PostJson("/api/meetings", new { meetingId = id, kind = "ordinary", date = "2034-05-02", startTime = "10:00", endTime = "16:00", venue = "Gemserv, London", classification = "publishable" })
-            .ExpectAsync(HttpStatusCode.Created);
-
-        var moved = await _secas.PutJson($"/api/meetings/{id}/schedule", new { date = "2034-05-09", startTime = "13:00", endTime = "16:00", teleconference = true }).ExpectAsync(HttpStatusCode.OK);
-
-        Assert.Equal(("2034-05-09", "13:00", $"{id}_0905"), (moved.Text("meeting.date"), moved.Text("meeting.startTime"), moved.Text("minutesReference")));
-        var listed = (await _secas.GetAsync("/api/meetings?from=2034-05-01&to=2034-05-31").ExpectAsync(HttpStatusCode.OK)).AsArray();
-        Assert.Equal("2034-05-09", Assert.Single(listed, r => r!.Text("meetingId") == id)!.Text("date"));
-
-        await _secas.PostJson($"/api/meetings/{id}/items", new { number = 1, title = "Previous Meeting Minutes" }).ExpectAsync(HttpStatusCode.Created);
-        var version = (await _secas.GetAsync($"/api/meetings/{id}").ExpectAsync(HttpStatusCode.OK))["version"]!.GetValue<long>();
-        await (await _secas.PutJson($"/api/meetings/{id}/schedule", new { date = "2034-05-16", startTime = "10:00", endTime = "16:00", teleconference = true })).ProblemAsync(HttpStatusCode.Conflict);
-        await (await _secas.PutJson($"/api/meetings/{id}/schedule", new { date = "2034-05-16", startTime = "16:00", endTime = "10:00" })).ProblemAsync(HttpStatusCode.BadRequest, "endTime", "venue");
-        Assert.Equal(version, (await _secas.GetAsync($"/api/meetings/{id}").ExpectAsync(HttpStatusCode.OK))["version"]!.GetValue<long>());
     }
 }

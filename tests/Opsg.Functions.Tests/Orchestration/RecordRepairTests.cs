@@ -64,9 +64,13 @@ public sealed class RecordRepairTests(RecordRepairTests.App fixture) : IClassFix
         await Client.WaitForInstanceCompletionAsync(caseId);
         await Client.PurgeInstanceAsync(caseId);
         await Client.ScheduleNewOrchestrationInstanceAsync(Functions.Orchestration.CaseOrchestrator.Name, new StartOrchestrationOptions(caseId));
-        await EngineChecks.UntilAsync(async () => await Client.GetInstanceAsync(caseId) is { RuntimeStatus: OrchestrationRuntimeStatus.Failed }, "the orchestration failed");
+        // On a loaded CI machine the engine has taken more than 30 s to run a new instance's first turn (once); a minute
+        // is the deadline, and a miss says where the instance stood.
+        await EngineChecks.UntilAsync(async () => await Client.GetInstanceAsync(caseId) is { RuntimeStatus: OrchestrationRuntimeStatus.Failed }, "the orchestration failed",
+            seconds: 60, detail: () => InstanceStatusAsync(caseId));
 
-        await EngineChecks.UntilAsync(async () => await Client.GetInstanceAsync(caseId) is { RuntimeStatus: OrchestrationRuntimeStatus.Running }, "the orchestration runs again");
+        await EngineChecks.UntilAsync(async () => await Client.GetInstanceAsync(caseId) is { RuntimeStatus: OrchestrationRuntimeStatus.Running }, "the orchestration runs again",
+            seconds: 60, detail: () => InstanceStatusAsync(caseId));
     }
 
     [Fact]
@@ -91,6 +95,11 @@ public sealed class RecordRepairTests(RecordRepairTests.App fixture) : IClassFix
     }
 
     private DurableTaskClient Client => _app.Service<DurableTaskClient>();
+
+    private async Task<string> InstanceStatusAsync(string instanceId) =>
+        await Client.GetInstanceAsync(instanceId) is { } instance
+            ? $"the instance is {instance.RuntimeStatus}, created {instance.CreatedAt:HH:mm:ss.fff}, last updated {instance.LastUpdatedAt:HH:mm:ss.fff}"
+            : "there is no instance";
 
     private async Task AppendOnlyAsync(string caseId, RecordEvent e)
     {

@@ -1,0 +1,88 @@
+using System.Net;
+using Microsoft.DurableTask.Client;
+using Opsg.Functions.Tests.Fixtures;
+using Opsg.Functions.Tests.Orchestration;
+
+namespace Opsg.Functions.Tests.Meetings;
+
+/// <summary>
+/// A meeting's schedule through the HTTP pipeline, on Azurite and the Durable engine: moved (PUT /api/meetings/{id}/schedule)
+/// and cancelled (POST /api/meetings/{id}/cancel). One host for both.
+/// </summary>
+public sealed class MeetingScheduleHttpTests(MeetingApp app) : IClassFixture<MeetingApp>
+{
+    private readonly HttpClient _secas = app.App.ClientAs("Secas");
+
+    [Fact]
+    public async Task GivenAMeetingNotYetMinuted_WhenSecasMovesIt_ThenItIsHeldOnTheNewDate_AndOnceMinutedItCannotMove()
+    {
+        var id = "OPSG_M" + Guid.NewGuid().ToString("N")[..6];
+        await _secas.PostJson("/api/meetings", new { meetingId = id, kind = "ordinary", date = "2034-05-02", startTime = "10:00", endTime = "16:00", venue = "Gemserv, London", classification = "publishable" })
+            .ExpectAsync(HttpStatusCode.Created);
+
+        var moved = await _secas.PutJson($"/api/meetings/{id}/schedule", new { date = "2034-05-09", startTime = "13:00", endTime = "16:00", teleconference = true }).ExpectAsync(HttpStatusCode.OK);
+
+        Assert.Equal(("2034-05-09", "13:00", $"{id}_0905"), (moved.Text("meeting.date"), moved.Text("meeting.startTime"), moved.Text("minutesReference")));
+        var listed = (await _secas.GetAsync("/api/meetings?from=2034-05-01&to=2034-05-31").ExpectAsync(HttpStatusCode.OK)).AsArray();
+        Assert.Equal("2034-05-09", Assert.Single(listed, r => r!.Text("meetingId") == id)!.Text("date"));
+
+        await _secas.PostJson($"/api/meetings/{id}/items", new { number = 1, title = "Previous Meeting Minutes" }).ExpectAsync(HttpStatusCode.Created);
+        var version = (await _secas.GetAsync($"/api/meetings/{id}").ExpectAsync(HttpStatusCode.OK))["version"]!.GetValue<long>();
+        await (await _secas.PutJson($"/api/meetings/{id}/schedule", new { date = "2034-05-16", startTime = "10:00", endTime = "16:00", teleconference = true })).ProblemAsync(HttpStatusCode.Conflict);
+        await (await _secas.PutJson($"/api/meetings/{id}/schedule", new { date = "2034-05-16", startTime = "16:00", endTime = "10:00" })).ProblemAsync(HttpStatusCode.BadRequest, "endTime", "venue");
+        Assert.Equal(version, (await _secas.GetAsync($"/api/meetings/{id}").ExpectAsync(HttpStatusCode.OK))["version"]!.GetValue<long>());
+    }
+
+    private async Task<string> NewMeetingAsync()
+    {
+        var id = "OPSG_X" + Guid.NewGuid().ToString("N")[..6];
+        await _secas.PostJson("/api/meetings", new { meetingId = id, kind = "ordinary", date = "2034-06-06", startTime = "10:00", endTime = "16:00", teleconference = true, classification = "publishable" })
+            .ExpectAsync(HttpStatusCode.Created);
+        return id;
+    }
+
+    private async Task<long> VersionAsync(string id) => (await _secas.GetAsync($"/api/meetings/{id}").ExpectAsync(HttpStatusCode.OK))["version"]!.GetValue<long>();
+
+    [Fact]
+    public async Task GivenAMeetingNothingIsRecordedOf_WhenSecasCancelsIt_ThenItIsListedCancelled_TakesNoMoreCommands_AndItsOrchestrationEnds()
+    {
+        var id = await NewMeetingAsync();
+
+        var cancelled = await _secas.PostJson($"/api/meetings/{id}/cancel", new { reason = "Created under the wrong number." }).ExpectAsync(HttpStatusCode.OK);
+
+        Assert.Equal(("Cancelled", "Created under the wrong number."), (cancelled.Text("stage"), cancelled.Text("cancelled.reason")));
+        var listed = (await _secas.GetAsync("/api/meetings?from=2034-06-01&to=2034-06-30").ExpectAsync(HttpStatusCode.OK)).AsArray();
+        Assert.Equal("Cancelled", Assert.Single(listed, r => r!.Text("meetingId") == id)!.Text("stage"));
+        var version = await VersionAsync(id);
+        var refused = await (await _secas.PostJson($"/api/meetings/{id}/items", new { number = 1, title = "Previous Meeting Minutes" })).ProblemAsync(HttpStatusCode.Conflict);
+        Assert.Contains("cancelled", refused.Text("detail"), StringComparison.Ordinal);
+        await (await _secas.PutJson($"/api/meetings/{id}/schedule", new { date = "2034-06-13", startTime = "10:00", endTime = "16:00", teleconference = true })).ProblemAsync(HttpStatusCode.Conflict);
+        await _secas.PostJson($"/api/meetings/{id}/cancel", new { reason = "Again." }).ExpectAsync(HttpStatusCode.OK);
+        Assert.Equal(version, await VersionAsync(id));
+        // Nor is a readiness case opened for it: a case's meeting never changes.
+        var noCase = await (await _secas.PostJson("/api/cases", Seed002.OpenCaseAt(id))).ProblemAsync(HttpStatusCode.Conflict);
+        Assert.Contains("cancelled", noCase.Text("detail"), StringComparison.Ordinal);
+
+        // Its reminders (papers, draft minutes) are no longer due, so the meeting's orchestration has nothing to wait for.
+        var engine = app.App.Service<DurableTaskClient>();
+        await EngineChecks.UntilAsync(async () => await engine.GetInstanceAsync(id) is { RuntimeStatus: OrchestrationRuntimeStatus.Completed }, "the meeting's orchestration completed");
+    }
+
+    [Fact]
+    public async Task GivenAMinutedMeetingOrOneACaseIsOpenedFor_WhenCancelled_Then409_AndAReasonMissingIs400_NothingRecorded()
+    {
+        var minuted = await NewMeetingAsync();
+        await _secas.PostJson($"/api/meetings/{minuted}/items", new { number = 1, title = "Previous Meeting Minutes" }).ExpectAsync(HttpStatusCode.Created);
+        var minutedAt = await VersionAsync(minuted);
+        await (await _secas.PostJson($"/api/meetings/{minuted}/cancel", new { reason = "No business." })).ProblemAsync(HttpStatusCode.Conflict);
+        await (await _secas.PostJson($"/api/meetings/{minuted}/cancel", new { })).ProblemAsync(HttpStatusCode.BadRequest, "reason");
+        Assert.Equal(minutedAt, await VersionAsync(minuted));
+
+        var forACase = await NewMeetingAsync();
+        var caseId = await _secas.OpenCaseAsync(Seed002.OpenCaseAt(forACase));
+        var version = await VersionAsync(forACase);
+        var refused = await (await _secas.PostJson($"/api/meetings/{forACase}/cancel", new { reason = "No business." })).ProblemAsync(HttpStatusCode.Conflict);
+        Assert.Contains(caseId, refused.Text("detail"), StringComparison.Ordinal);
+        Assert.Equal(version, await VersionAsync(forACase));
+    }
+}
