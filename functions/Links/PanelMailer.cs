@@ -13,7 +13,7 @@ namespace Opsg.Functions.Links;
 /// The SendPanelLinks step: for each recipient of the mailing, a link of its own and one email carrying it.
 /// Safe to run again: a recipient whose email is recorded as sent is skipped; safe beside another run of the same step,
 /// as Durable's provider sometimes has it: each recipient's email is sent by one run at a time (<see cref="EffectsOnce"/>),
-/// which reads the record only once it holds it. For a recipient not yet recorded, the links an
+/// which asks the record only once it holds the claim. For a recipient not yet recorded, the links an
 /// earlier attempt issued (and never got recorded as sent) are revoked before a new one is issued, so no
 /// recipient holds two live links from one request. Once sent, an email's record is tried again while storage does
 /// not answer; an email sent but not yet recorded when a process dies is sent again: at
@@ -26,8 +26,7 @@ public sealed class PanelMailer(CaseStore store, EffectsOnce once, LinkTable lin
         var request = history.Last(e => e.Sequence < mailing && e.Event is PanelMailingRequested).Event as PanelMailingRequested;
         foreach (var recipient in request!.Recipients)
             await once.RunAsync(store, caseId, $"mail-{mailing}-sent-{recipient.Address.ToLowerInvariant()}",
-                e => e is PanelMailSent sent && sent.Mailing == mailing && Same(sent.Address, recipient.Address),
-                recorded => SendOneAsync(caseId, mailing, request, recipient, recorded));
+                async () => await SendOneAsync(caseId, mailing, request, recipient, await store.LoadHistoryAsync(caseId, CancellationToken.None)));
         return new ActivityCompleted(mailing, string.Create(CultureInfo.InvariantCulture, $"{request.Recipients.Count} emails"));
     }
 
@@ -70,6 +69,4 @@ public sealed class PanelMailer(CaseStore store, EffectsOnce once, LinkTable lin
 
     private Task AppendAsync(string caseId, string idempotencyKey, Func<CaseState, Decision> decide) =>
         store.RecordOnceAsync(caseId, idempotencyKey, clock.GetUtcNow(), decide);
-
-    private static bool Same(string a, string b) => string.Equals(a, b, StringComparison.OrdinalIgnoreCase);
 }

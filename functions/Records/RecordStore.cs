@@ -100,6 +100,10 @@ public class RecordStore<TState>(HistoryTable history, RecordKind<TState> kind, 
         return stored.Events.Count == 0 || !kind.Holds(stored.Events) ? null : RecordChain.Verify(stored.Events, stored.Header?.Version);
     }
 
+    /// <summary>Whether something was recorded under <paramref name="idempotencyKey"/> (<see cref="RecordOnceAsync"/>): one point read.</summary>
+    public async Task<bool> IsRecordedAsync(string id, string idempotencyKey, CancellationToken cancellationToken) =>
+        await history.ReadIdempotencyAsync(id, idempotencyKey, cancellationToken) is not null;
+
     public async Task<IReadOnlyList<RecordedEvent>> LoadHistoryAsync(string id, CancellationToken cancellationToken)
     {
         var stored = await history.ReadAsync(id, cancellationToken);

@@ -28,8 +28,7 @@ public sealed class MeetingReminderMailer(MeetingStore store, EffectsOnce once, 
 
         foreach (var recipient in recipients)
             await once.RunAsync(store, meetingId, $"reminder-{timerId}-sent-{recipient.Address.ToLowerInvariant()}",
-                e => e is MeetingReminderSent sent && sent.Reminder == timerId && string.Equals(sent.Address, recipient.Address, StringComparison.OrdinalIgnoreCase),
-                async _ => new MeetingReminderSent(timerId, recipient.Name, recipient.Address,
+                async () => new MeetingReminderSent(timerId, recipient.Name, recipient.Address,
                     await sender.SendAsync(ReminderEmail.Compose(renderer, recipient, reminder, meeting), CancellationToken.None)));
         return new ActivityCompleted(step, string.Create(CultureInfo.InvariantCulture, $"{recipients.Count} emails"));
     }

@@ -26,8 +26,7 @@ public sealed class ReminderMailer(CaseStore store, EffectsOnce once, MailRender
 
         foreach (var recipient in recipients)
             await once.RunAsync(store, caseId, $"reminder-{reminderId}-sent-{recipient.Address.ToLowerInvariant()}",
-                e => e is ReminderSent sent && sent.Reminder == reminderId && Same(sent.Address, recipient.Address),
-                async _ =>
+                async () =>
                 {
                     var mail = ReminderEmail.Compose(renderer, recipient, reminder, asScheduled);
                     faults.MailSending();
@@ -37,6 +36,4 @@ public sealed class ReminderMailer(CaseStore store, EffectsOnce once, MailRender
                 });
         return new ActivityCompleted(step, string.Create(CultureInfo.InvariantCulture, $"{recipients.Count} emails"));
     }
-
-    private static bool Same(string a, string b) => string.Equals(a, b, StringComparison.OrdinalIgnoreCase);
 }

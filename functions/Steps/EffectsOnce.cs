@@ -9,8 +9,8 @@ namespace Opsg.Functions.Steps;
 /// again after another run: what it recorded as done is skipped. It does not make it safe to run beside another run,
 /// and Durable's Azure Storage provider does that under load ("split brain": a control message delivered again while
 /// its first delivery is still being executed schedules the same activity twice), so both runs would find the email
-/// unrecorded and send it. Each effect is therefore claimed (<see cref="EffectClaims"/>) before its record is read:
-/// a second run waits while the first holds it, then reads the record the first wrote and skips. A claim whose holder
+/// unrecorded and send it. Each effect is therefore claimed (<see cref="EffectClaims"/>) before the record is asked:
+/// a second run waits while the first holds it, then finds what the first recorded under the effect's key and skips. A claim whose holder
 /// died is taken over when its lease ends, so an email sent but never recorded is still sent again, never lost.
 /// </summary>
 public sealed class EffectsOnce(EffectClaims claims, FaultInjection faults, IOptions<WorkflowOptions> options, TimeProvider clock)
@@ -18,18 +18,16 @@ public sealed class EffectsOnce(EffectClaims claims, FaultInjection faults, IOpt
     private static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(250);
 
     /// <summary>
-    /// The effect under <paramref name="effectKey"/> done once: holding its claim, the record is read; if an event
-    /// <paramref name="done"/> accepts is there, nothing more. Otherwise <paramref name="effect"/> runs (given the
-    /// history just read) and the event it answers is recorded under the same key, tried again while storage does not
-    /// answer (<see cref="RecordDone"/>): giving up there would fail the step, and its retry would do the effect again.
+    /// The effect under <paramref name="effectKey"/> done once: holding its claim, the record is asked whether anything
+    /// was recorded under that key; if so, nothing more. Otherwise <paramref name="effect"/> runs and the event it
+    /// answers is recorded under the same key, tried again while storage does not answer (<see cref="RecordDone"/>):
+    /// giving up there would fail the step, and its retry would do the effect again.
     /// </summary>
-    public Task RunAsync<TState>(RecordStore<TState> store, string recordId, string effectKey, Func<RecordEvent, bool> done,
-        Func<IReadOnlyList<RecordedEvent>, Task<RecordEvent>> effect) where TState : RecordState =>
+    public Task RunAsync<TState>(RecordStore<TState> store, string recordId, string effectKey, Func<Task<RecordEvent>> effect) where TState : RecordState =>
         HoldingAsync(recordId, effectKey, async () =>
         {
-            var recorded = await store.LoadHistoryAsync(recordId, CancellationToken.None);
-            if (recorded.Any(e => done(e.Event))) return;
-            var happened = await effect(recorded);
+            if (await store.IsRecordedAsync(recordId, effectKey, CancellationToken.None)) return;
+            var happened = await effect();
             await store.RecordDoneAsync(recordId, effectKey, clock.GetUtcNow(), _ =>
             {
                 faults.RecordingSent();
