@@ -2,18 +2,14 @@ using Opsg.Functions.Cases;
 using Opsg.Functions.Meetings;
 using Opsg.Functions.Orchestration;
 using Opsg.Functions.Records;
+using static Opsg.Functions.Tests.Fixtures.Opsg25History;
 
 namespace Opsg.Functions.Tests.Meetings;
 
 /// <summary>Calling off a meeting before anything is recorded of it, pure: what is recorded, what is refused, and what it stops.</summary>
 public sealed class CancelMeetingTests
 {
-    private static readonly MeetingScheduled Opsg25 = new("OPSG_25", MeetingKind.Ordinary, new DateOnly(2019, 10, 1), "10:00", "17:00", "Gemserv, London", false, Classification.Publishable, new DateOnly(2019, 11, 5));
-    private static readonly DateTimeOffset August = new(2019, 8, 1, 0, 0, 0, TimeSpan.Zero);
     private static readonly MeetingCancelled NoBusiness = new("No business this month.");
-
-    private static MeetingState Given(params RecordEvent[] events) =>
-        events.Select((e, i) => new RecordedEvent(i + 1, e, new Actor(Role.Secas, "S"), August)).Aggregate(MeetingState.Empty("OPSG_25"), MeetingRecord.Events.Evolve);
 
     [Fact]
     public void AMeetingNothingIsRecordedOfIsCancelled_AndCancellingItAgainRecordsNothing()

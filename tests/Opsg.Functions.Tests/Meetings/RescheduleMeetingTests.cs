@@ -2,18 +2,14 @@ using Opsg.Functions.Meetings;
 using Opsg.Functions.Orchestration;
 using Opsg.Functions.Records;
 using Opsg.Functions.Steps;
+using static Opsg.Functions.Tests.Fixtures.Opsg25History;
 
 namespace Opsg.Functions.Tests.Meetings;
 
 /// <summary>Moving a meeting before it is minuted, pure: what is recorded, what is refused, and its reminders following the new date.</summary>
 public sealed class RescheduleMeetingTests
 {
-    private static readonly MeetingScheduled Opsg25 = new("OPSG_25", MeetingKind.Ordinary, new DateOnly(2019, 10, 1), "10:00", "17:00", "Gemserv, London", false, Classification.Publishable, new DateOnly(2019, 11, 5));
-    private static readonly DateTimeOffset August = new(2019, 8, 1, 0, 0, 0, TimeSpan.Zero);
     private static readonly MeetingRescheduled ToTheEighth = new(new DateOnly(2019, 10, 8), "10:00", "16:00", null, true, new DateOnly(2019, 11, 5));
-
-    private static MeetingState Given(params RecordEvent[] events) =>
-        events.Select((e, i) => new RecordedEvent(i + 1, e, new Actor(Role.Secas, "S"), August)).Aggregate(MeetingState.Empty("OPSG_25"), MeetingRecord.Events.Evolve);
 
     private static IReadOnlyList<RecordEvent> Reaction(MeetingState before, RecordEvent e)
     {
