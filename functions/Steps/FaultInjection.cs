@@ -18,8 +18,8 @@ public sealed class FaultInjectionRefusedException(string message) : InvalidOper
 public sealed class FaultInjection
 {
     public const string RefusedInAzure =
-        "Fault injection is for tests and local runs only: Workflow:DieAfterRecordingForFaultTests and " +
-        "Workflow:DieAfterSendingMailForFaultTests must be off when the app runs in Azure.";
+        "Fault injection is for tests and local runs only: Workflow:DieAfterRecordingForFaultTests, " +
+        "Workflow:DieAfterSendingMailForFaultTests and Workflow:DieAsAStepStartsForFaultTests must be off when the app runs in Azure.";
 
     private readonly WorkflowOptions _options;
     private readonly HostingPlatform _platform;
@@ -36,7 +36,7 @@ public sealed class FaultInjection
 
     /// <summary>The start-up check (Hosting/Composition validates the options with it): no fault switch on in Azure.</summary>
     public static bool AllowedOn(WorkflowOptions options, HostingPlatform platform) =>
-        !platform.InAzure || !(options.DieAfterRecordingForFaultTests || options.DieAfterSendingMailForFaultTests);
+        !platform.InAzure || !(options.DieAfterRecordingForFaultTests || options.DieAfterSendingMailForFaultTests || options.DieAsAStepStartsForFaultTests);
 
     /// <summary>The next <paramref name="times"/> step runs throw an ordinary exception.</summary>
     public void FailActivities(int times) => Interlocked.Exchange(ref _failuresLeft, Queued(times));
@@ -47,7 +47,11 @@ public sealed class FaultInjection
     /// <summary>The next <paramref name="times"/> records of an email already sent meet a storage that does not answer.</summary>
     public void FailSentRecords(int times) => Interlocked.Exchange(ref _sentRecordFailuresLeft, Queued(times));
 
-    public void ActivityRunning() => FailIfQueued(ref _failuresLeft);
+    public void ActivityRunning()
+    {
+        if (_options.DieAsAStepStartsForFaultTests) Environment.FailFast("Fault test: dying as a step starts.");
+        FailIfQueued(ref _failuresLeft);
+    }
 
     public void MailSending() => FailIfQueued(ref _mailFailuresLeft);
 

@@ -36,6 +36,12 @@ public sealed class WorkflowOptions
     /// <summary>For the fault tests only, never set in Azure: the process dies as soon as an email is sent, before it is recorded.</summary>
     public bool DieAfterSendingMailForFaultTests { get; set; }
 
+    /// <summary>
+    /// For the fault tests only, never set in Azure: the process dies as a step it was handed starts (a render, an
+    /// email), so the engine's message for that step is left taken and unanswered, as a host killed mid-step leaves it.
+    /// </summary>
+    public bool DieAsAStepStartsForFaultTests { get; set; }
+
     public StepRetry Retry => new(StepAttempts, FirstRetryInterval, 2);
 }
 

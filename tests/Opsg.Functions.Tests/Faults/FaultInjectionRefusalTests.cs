@@ -18,12 +18,13 @@ public sealed class FaultInjectionRefusalTests
     private static readonly HostingPlatform TestRun = new(InAzure: false, AuthenticationEnabled: false, Local: false);
     private static readonly HostingPlatform LocalRun = new(InAzure: false, AuthenticationEnabled: false, Local: true);
 
-    public static TheoryData<string> Switches => ["DieAfterRecordingForFaultTests", "DieAfterSendingMailForFaultTests"];
+    public static TheoryData<string> Switches => ["DieAfterRecordingForFaultTests", "DieAfterSendingMailForFaultTests", "DieAsAStepStartsForFaultTests"];
 
     private static WorkflowOptions With(string fault) => new()
     {
         DieAfterRecordingForFaultTests = fault == "DieAfterRecordingForFaultTests",
         DieAfterSendingMailForFaultTests = fault == "DieAfterSendingMailForFaultTests",
+        DieAsAStepStartsForFaultTests = fault == "DieAsAStepStartsForFaultTests",
     };
 
     [Theory]
