@@ -54,7 +54,8 @@ public sealed class DurableSidecar : IHostedService, IAsyncDisposable
 
         // A Unix socket of its own rather than a loopback port: a port found free and bound later can be taken in
         // between (by another process's connection), and a sidecar that cannot bind never listens.
-        _socketPath = Path.Combine(Path.GetTempPath(), $"opsg-durable-{Guid.NewGuid():N}.sock");
+        SidecarSockets.RemoveOrphans(Path.GetTempPath());
+        _socketPath = SidecarSockets.NewPath(Path.GetTempPath());
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
         builder.Services.AddSingleton(loggers);

@@ -59,7 +59,10 @@ var roles = {
 var ownContainers = concat(appContainers, [deploymentContainer])
 
 // The blob data actions that the Owner assignment's condition keeps out of ownContainers. Any other data action
-// (tags, ACLs of a hierarchical namespace, which this account has not) is not limited by container.
+// (reading index tags, ACLs of a hierarchical namespace, which this account has not) is not limited by container.
+// Writing index tags is kept out because Defender for Storage writes its malware verdict on each blob as a tag and
+// the app serves evidence by that verdict: the app's identity must not be able to clear a Malicious one. Defender
+// writes with its own identity; the app writes no tags (Contributor, below, grants no tag action at all).
 var blobDataActions = [
   'read'
   'write'
@@ -68,6 +71,7 @@ var blobDataActions = [
   'move/action'
   'deleteBlobVersion/action'
   'permanentDelete/action'
+  'tags/write'
 ]
 
 resource account 'Microsoft.Storage/storageAccounts@2025-01-01' = {
@@ -231,8 +235,9 @@ resource hostBlobAccess 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
 
 // Blob Data Contributor on each container this template creates, and there only:
 // - reports, evidence, payloads: the app reads, writes and deletes its documents (functions/Storage/StorageOptions.cs),
-//   and reads Defender for Storage's malware verdict on each evidence file, a blob index tag (Contributor grants tag
-//   reads; functions/Submissions/MalwareScan.cs);
+//   and reads Defender for Storage's malware verdict on each evidence file, a blob index tag (functions/Submissions/
+//   MalwareScan.cs). Contributor grants no tag action: that read comes from the Owner assignment above, whose
+//   condition leaves tag reads on every container and keeps tag writes off these;
 // - the deployment package: Flex Consumption reads the package with the app's identity when an instance starts, and a
 //   deployment (az functionapp deployment source config-zip) writes it through the same identity, which is why this is
 //   Contributor rather than Reader.

@@ -42,6 +42,21 @@ public sealed partial class StorageRolesTests(CompiledTemplate compiled) : IClas
         Assert.Contains("parameters('deploymentContainer')", ownContainers, StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// The app serves evidence by Defender's malware verdict, a blob index tag: its identity reads tags everywhere
+    /// (through Owner; Contributor grants no tag action) and writes them nowhere it keeps documents.
+    /// </summary>
+    [Fact]
+    public void BlobDataOwner_KeepsTagWritesOffTheTemplatesContainers_AndLeavesTagReads()
+    {
+        var (template, _) = Storage();
+
+        var limited = template["variables"]!["blobDataActions"]!.AsArray().Select(a => a!.GetValue<string>()).ToList();
+        Assert.Contains("tags/write", limited);
+        Assert.Contains("write", limited); // an upload carrying x-ms-tags is a write, so it is kept off too
+        Assert.DoesNotContain("tags/read", limited);
+    }
+
     [Fact]
     public void BlobDataContributor_IsScopedToEachContainerTheTemplateCreates_TheDeploymentPackageIncluded()
     {
