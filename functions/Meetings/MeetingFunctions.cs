@@ -35,6 +35,13 @@ public sealed class MeetingFunctions(MeetingCommands commands, MeetingReads read
             (s, casesForIt) => CancelMeeting.Decide(s, c, casesForIt),
             (s, _) => new CommandResponse(200, null, Json(MeetingView.From(s)))));
 
+    [Function("ReinstateMeeting")]
+    [AllowRoles(Roles.Secas)]
+    public Task<IResult> Reinstate([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "meetings/{meetingId}/reinstate")] HttpRequest request, string meetingId, [DurableClient] DurableTaskClient client) =>
+        commands.RunJsonAsync<ReinstateMeetingRequest, MeetingReinstated>(request, meetingId, client, ReinstateMeeting.Validate, c => RecordCommand<MeetingState>.Deciding(
+            s => ReinstateMeeting.Decide(s, c),
+            s => new CommandResponse(200, null, Json(MeetingView.From(s)))));
+
     [Function("GetMeeting")]
     [AllowRoles(Roles.Secas, Roles.OpsgMember, Roles.Dcc, Roles.Tag)]
     public Task<IResult> Read([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "meetings/{meetingId}")] HttpRequest request, string meetingId) =>

@@ -24,7 +24,8 @@ public sealed record MeetingStep(long Sequence, string Activity, int Run);
 /// review onto the case. Creating the meeting sets its reminders to SECAS (<see cref="MeetingReminders"/>), and moving
 /// it sets them for the new date;
 /// one that fires while still due schedules the email. The meeting is finished when its minutes are final (or it is
-/// cancelled) and nothing is left to run and no reminder of its actions is still ahead.
+/// cancelled) and nothing is left to run and no reminder of its actions is still ahead. Reinstating a cancelled meeting
+/// schedules nothing: the reminders set for its date are still in the record, and those still ahead are due again.
 /// </summary>
 public sealed class MeetingProcess : IRecordProcess<MeetingState>
 {

@@ -18,7 +18,7 @@ public static class MeetingRules
     /// <summary>Why nothing more is recorded of, or for, a cancelled meeting; null while it is not cancelled.</summary>
     public static Rejection? Cancelled(MeetingState state) =>
         state.Cancelled is { } cancelled
-            ? Rejection.OutOfOrder($"{state.MeetingId} was cancelled on {ReportFormats.LongDate(DateOnly.FromDateTime(cancelled.At.UtcDateTime))} ({cancelled.Reason}); nothing more is recorded of it.")
+            ? Rejection.OutOfOrder($"{state.MeetingId} was cancelled on {ReportFormats.LongDate(DateOnly.FromDateTime(cancelled.At.UtcDateTime))} ({cancelled.Reason}); nothing more is recorded of it unless SECAS reinstates it.")
             : null;
 
     public static Rejection NoSuchItem(string meetingId, int item) =>

@@ -40,6 +40,15 @@ public sealed record MeetingCancelled(string Reason) : MeetingEvent;
 /// <summary>When and why a meeting was cancelled, as its history says.</summary>
 public sealed record Cancellation(string Reason, DateTimeOffset At);
 
+/// <summary>
+/// SECAS took back a cancellation (a meeting called off in error, or one the Group will hold after all): the meeting
+/// takes commands again and its reminders still ahead are due again. Its number was kept for this.
+/// </summary>
+public sealed record MeetingReinstated(string Reason) : MeetingEvent;
+
+/// <summary>When and why a cancelled meeting was reinstated, and the event that did it (its orchestration, ended by the cancellation, starts again after it).</summary>
+public sealed record Reinstatement(string Reason, DateTimeOffset At, long Sequence);
+
 /// <summary>Who attended and who sent apologies; recorded again, it replaces the last (the history keeps both).</summary>
 public sealed record AttendanceRecorded(IReadOnlyList<Attendee> Attendees, IReadOnlyList<Apology> Apologies) : MeetingEvent;
 
@@ -142,6 +151,7 @@ public sealed record MeetingState : RecordState
     public MinutesMadeFinal? Final { get; init; }
     public ImmutableList<ActionImported> Imported { get; init; } = [];
     public Cancellation? Cancelled { get; init; }
+    public Reinstatement? Reinstated { get; init; }
 
     public bool Exists => Scheduled is not null;
     public bool IsFinal => Final is not null;
@@ -166,6 +176,7 @@ public sealed record MeetingState : RecordState
             Scheduled = s.Scheduled! with { Date = e.Date, StartTime = e.StartTime, EndTime = e.EndTime, Venue = e.Venue, Teleconference = e.Teleconference, NextMeetingDate = e.NextMeetingDate },
         })
         .On<MeetingCancelled>((s, e, recorded) => s with { Cancelled = new Cancellation(e.Reason, recorded.Time) })
+        .On<MeetingReinstated>((s, e, recorded) => s with { Cancelled = null, Reinstated = new Reinstatement(e.Reason, recorded.Time, recorded.Sequence) })
         .On<AttendanceRecorded>((s, e) => s with { Attendance = e })
         .On<AgendaItemAdded>((s, e) => s with { Items = s.Items.SetItem(e.Number, new ItemState(e, [], [], [])) })
         .On<OutcomeRecorded>((s, e) => s.UpdateItem(e.Item, i => i with { Outcomes = i.Outcomes.Add(e) }))

@@ -17,11 +17,15 @@ public sealed record MeetingView(
     IReadOnlyList<MeetingView.MinutesVersion> Minutes,
     PreviousMinutesApproved? ApprovedPrevious,
     MinutesMadeFinal? Final,
-    Cancellation? Cancelled)
+    Cancellation? Cancelled,
+    MeetingView.Reinstatement? Reinstated)
 {
     public sealed record ItemRow(AgendaItemAdded Item, IReadOnlyList<OutcomeRecorded> Outcomes, IReadOnlyList<MeetingActionRaised> Actions, IReadOnlyList<MeetingNoteAdded> Notes);
 
     public sealed record MinutesVersion(int Version, bool Final, string Sha256, string Url);
+
+    /// <summary>When and why the meeting was last reinstated after a cancellation.</summary>
+    public sealed record Reinstatement(string Reason, DateTimeOffset At);
 
     public static MeetingView From(MeetingState s) => new(
         s.MeetingId,
@@ -37,7 +41,8 @@ public sealed record MeetingView(
         s.Minutes.Select(m => new MinutesVersion(m.Version, m.Final, m.Sha256, MeetingUrls.Minutes(s.MeetingId, m.Version))).ToList(),
         s.ApprovedPrevious,
         s.Final,
-        s.Cancelled);
+        s.Cancelled,
+        s.Reinstated is { } reinstated ? new Reinstatement(reinstated.Reason, reinstated.At) : null);
 }
 
 /// <summary>Where a meeting and its parts are read over HTTP.</summary>

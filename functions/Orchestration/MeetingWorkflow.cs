@@ -17,7 +17,10 @@ public sealed class MeetingWorkflow(MeetingStore store, IOptions<WorkflowOptions
     {
         try
         {
-            await MoveAsync(client, state, InstanceAlignment.Decide(Facts(state), InstanceAlignment.AssumedBefore(recordedFrom)), cancellationToken);
+            // Reinstated by this command: the cancellation ended its orchestration (or is ending it), so where the
+            // instance stands is asked rather than assumed, and it starts again at once instead of at the next repair.
+            if (state.Reinstated?.Sequence >= recordedFrom) await AlignAsync(client, state);
+            else await MoveAsync(client, state, InstanceAlignment.Decide(Facts(state), InstanceAlignment.AssumedBefore(recordedFrom)), cancellationToken);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

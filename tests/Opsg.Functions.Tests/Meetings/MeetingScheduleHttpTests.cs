@@ -6,8 +6,8 @@ using Opsg.Functions.Tests.Orchestration;
 namespace Opsg.Functions.Tests.Meetings;
 
 /// <summary>
-/// A meeting's schedule through the HTTP pipeline, on Azurite and the Durable engine: moved (PUT /api/meetings/{id}/schedule)
-/// and cancelled (POST /api/meetings/{id}/cancel). One host for both.
+/// A meeting's schedule through the HTTP pipeline, on Azurite and the Durable engine: moved (PUT /api/meetings/{id}/schedule),
+/// cancelled (POST /api/meetings/{id}/cancel) and reinstated (POST /api/meetings/{id}/reinstate). One host for all.
 /// </summary>
 public sealed class MeetingScheduleHttpTests(MeetingApp app) : IClassFixture<MeetingApp>
 {
@@ -84,5 +84,31 @@ public sealed class MeetingScheduleHttpTests(MeetingApp app) : IClassFixture<Mee
         var refused = await (await _secas.PostJson($"/api/meetings/{forACase}/cancel", new { reason = "No business." })).ProblemAsync(HttpStatusCode.Conflict);
         Assert.Contains(caseId, refused.Text("detail"), StringComparison.Ordinal);
         Assert.Equal(version, await VersionAsync(forACase));
+    }
+
+    [Fact]
+    public async Task GivenACancelledMeeting_WhenSecasReinstatesIt_ThenItIsScheduledAsBefore_TakesCommands_AndItsOrchestrationRunsAgain()
+    {
+        var id = await NewMeetingAsync();
+        var engine = app.App.Service<DurableTaskClient>();
+        await _secas.PostJson($"/api/meetings/{id}/cancel", new { reason = "No business this month." }).ExpectAsync(HttpStatusCode.OK);
+        await EngineChecks.UntilAsync(async () => await engine.GetInstanceAsync(id) is { RuntimeStatus: OrchestrationRuntimeStatus.Completed }, "the cancelled meeting's orchestration completed");
+
+        var reinstated = await _secas.PostJson($"/api/meetings/{id}/reinstate", new { reason = "Cancelled in error." }).ExpectAsync(HttpStatusCode.OK);
+
+        Assert.Equal(("Scheduled", "Cancelled in error.", "2034-06-06"), (reinstated.Text("stage"), reinstated.Text("reinstated.reason"), reinstated.Text("meeting.date")));
+        Assert.Null(reinstated["cancelled"]);
+        // Started again by the command itself, before it answered, not by the repair timer (every second in tests, so
+        // it is asked at once: left to the timer, the instance would still show Completed here nearly every run).
+        Assert.NotEqual(OrchestrationRuntimeStatus.Completed, (await engine.GetInstanceAsync(id))?.RuntimeStatus);
+        await EngineChecks.UntilAsync(async () => await engine.GetInstanceAsync(id) is { RuntimeStatus: OrchestrationRuntimeStatus.Running }, "the reinstated meeting's orchestration runs again, waiting for its papers reminder of 2034");
+        await _secas.PostJson($"/api/meetings/{id}/items", new { number = 1, title = "Previous Meeting Minutes" }).ExpectAsync(HttpStatusCode.Created);
+        await _secas.OpenCaseAsync(Seed002.OpenCaseAt(id));
+
+        var version = await VersionAsync(id);
+        await _secas.PostJson($"/api/meetings/{id}/reinstate", new { reason = "Again." }).ExpectAsync(HttpStatusCode.OK);
+        await (await _secas.PostJson($"/api/meetings/{id}/reinstate", new { })).ProblemAsync(HttpStatusCode.BadRequest, "reason");
+        Assert.Equal(version, await VersionAsync(id));
+        await (await _secas.PostJson("/api/meetings/OPSG_NONE/reinstate", new { reason = "Cancelled in error." })).ProblemAsync(HttpStatusCode.NotFound);
     }
 }

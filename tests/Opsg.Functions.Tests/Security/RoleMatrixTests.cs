@@ -91,6 +91,7 @@ public sealed partial class RoleMatrixTests(RoleMatrixTests.App fixture) : IClas
         ["ListMeetings"] = ["Dcc", "Secas", "OpsgMember", "Tag"],
         ["RescheduleMeeting"] = ["Secas"],
         ["CancelMeeting"] = ["Secas"],
+        ["ReinstateMeeting"] = ["Secas"],
         ["VerifyMeeting"] = ["Secas"],
         ["RecordAttendance"] = ["Secas"],
         ["AddAgendaItem"] = ["Secas"],

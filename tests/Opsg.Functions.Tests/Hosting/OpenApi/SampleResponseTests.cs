@@ -140,10 +140,14 @@ public sealed class SampleResponseTests : IClassFixture<SampleResponseTests.App>
         await _secas.PutJson(meeting + "/schedule", new { date = "2019-10-01", startTime = "10:00", endTime = "17:00", venue = "Gemserv, 8 Fenchurch Place, London, EC3M 4AJ", nextMeetingDate = "2019-11-05" }).ExpectAsync(HttpStatusCode.OK);
         await _secas.PutJson(meeting + "/attendance", Seed004Meeting.Attendance).ExpectAsync(HttpStatusCode.OK);
         await _secas.PutJson(meeting + "/schedule", new { date = "2019-10-08", startTime = "10:00", endTime = "17:00", teleconference = true });
-        // A meeting created under the wrong number is cancelled, and read back; the minuted one cannot be (409), nor without a reason (400).
+        // A meeting created under the wrong number is cancelled, reinstated by mistake and cancelled again, and read back;
+        // the minuted one cannot be cancelled (409), nor without a reason (400), and no unknown one reinstated (404).
         await _secas.PostJson("/api/meetings", new { meetingId = "OPSG_250", kind = "ordinary", date = "2019-10-15", startTime = "10:00", endTime = "17:00", teleconference = true, classification = "publishable" })
             .ExpectAsync(HttpStatusCode.Created);
         await _secas.PostJson("/api/meetings/OPSG_250/cancel", new { reason = "Created under the wrong number: OPSG 25 was meant." }).ExpectAsync(HttpStatusCode.OK);
+        await _secas.PostJson("/api/meetings/OPSG_250/reinstate", new { reason = "Taken for another meeting's cancellation." }).ExpectAsync(HttpStatusCode.OK);
+        await _secas.PostJson("/api/meetings/OPSG_250/cancel", new { reason = "Created under the wrong number: OPSG 25 was meant." }).ExpectAsync(HttpStatusCode.OK);
+        await _secas.PostJson("/api/meetings/OPSG_251/reinstate", new { reason = "Cancelled in error." });
         Assert.NotNull((await _member.GetAsync("/api/meetings/OPSG_250").ExpectAsync(HttpStatusCode.OK))["cancelled"]);
         await _secas.PostJson(meeting + "/cancel", new { reason = "No business." });
         await _secas.PostJson(meeting + "/cancel", new { });

@@ -1,0 +1,24 @@
+using Opsg.Functions.Records;
+
+namespace Opsg.Functions.Meetings;
+
+public sealed record ReinstateMeetingRequest(string? Reason);
+
+/// <summary>
+/// SECAS takes back a cancellation: a meeting called off in error, or one the Group will hold after all. It is
+/// scheduled again as it was (a move is a separate command), takes commands, and sends the reminders still ahead of it.
+/// </summary>
+public static class ReinstateMeeting
+{
+    public static (MeetingReinstated? Event, Rejection? Rejection) Validate(ReinstateMeetingRequest request)
+    {
+        var v = new Validator();
+        var reason = v.Text(request.Reason, "reason");
+        return v.ToRejection() is { } rejection ? (null, rejection) : (new MeetingReinstated(reason), null);
+    }
+
+    public static Decision Decide(MeetingState state, MeetingReinstated reinstated) =>
+        !state.Exists ? MeetingRules.NotFound(state.MeetingId)
+        : state.IsCancelled ? Decision.Accept(reinstated)
+        : Decision.Accept(); // not cancelled: nothing to take back
+}
