@@ -12,6 +12,10 @@ public static class QueryValues
     public static string? Single(HttpRequest request, string name) =>
         request.Query.TryGetValue(name, out var values) ? values.ToString() : null;
 
+    /// <summary>A switch such as "showHistory": on only when given as "true" (in any case); anything else leaves it off.</summary>
+    public static bool IsOn(HttpRequest request, string name) =>
+        string.Equals(request.Query[name], "true", StringComparison.OrdinalIgnoreCase);
+
     /// <summary>An optional YYYY-MM-DD date ("asOf"), or 400 naming the field.</summary>
     public static (DateOnly? Date, Rejection? Rejection) Date(HttpRequest request, string name)
     {

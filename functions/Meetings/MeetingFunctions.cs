@@ -45,10 +45,12 @@ public sealed class MeetingFunctions(MeetingCommands commands, MeetingReads read
     [Function("GetMeeting")]
     [AllowRoles(Roles.Secas, Roles.OpsgMember, Roles.Dcc, Roles.Tag)]
     public Task<IResult> Read([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "meetings/{meetingId}")] HttpRequest request, string meetingId) =>
-        reads.ReadAsync(request, meetingId, state =>
+        reads.ReadAsync(request, meetingId, (state, recorded) =>
         {
             ResponseHeaders.CaseJson(request.HttpContext.Response);
-            return TypedResults.Json(MeetingView.From(state), RecordJson.Options);
+            var view = MeetingView.From(state);
+            if (QueryValues.IsOn(request, "showHistory")) view = view with { HistoryEvents = HistoryEventView.Of(recorded, store.Kind.Events) };
+            return Task.FromResult<IResult>(TypedResults.Json(view, RecordJson.Options));
         });
 
     [Function("ListMeetings")]

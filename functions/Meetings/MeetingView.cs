@@ -1,3 +1,4 @@
+using Opsg.Functions.Records;
 using Opsg.Functions.Review;
 
 namespace Opsg.Functions.Meetings;
@@ -18,7 +19,8 @@ public sealed record MeetingView(
     PreviousMinutesApproved? ApprovedPrevious,
     MinutesMadeFinal? Final,
     Cancellation? Cancelled,
-    MeetingView.Reinstatement? Reinstated)
+    MeetingView.Reinstatement? Reinstated,
+    IReadOnlyList<HistoryEventView>? HistoryEvents = null)
 {
     public sealed record ItemRow(AgendaItemAdded Item, IReadOnlyList<OutcomeRecorded> Outcomes, IReadOnlyList<MeetingActionRaised> Actions, IReadOnlyList<MeetingNoteAdded> Notes);
 

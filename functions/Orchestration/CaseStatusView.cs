@@ -64,7 +64,7 @@ public sealed record CaseStatusView(
             .Select(a => new FailedStep(a.Sequence, a.Scheduled.Name, a.Scheduled.ReportKind, a.Error ?? "", a.Attempts, CaseUrls.Rewind(s.CaseId))).ToList(),
         s.Inbox.Select(i => new PendingEvent(i.Key, i.Value.Name)).ToList(),
         s.Submission is null ? null : PanelRecommendation.For(s),
-        history?.Select(e => new HistoryEventView(e.Sequence, CaseRecord.Events.NameOf(e.Event), e.Time, e.Actor.Role.ToString(), e.Actor.Name, e.Actor.Id, e.Event)).ToList(),
+        history is null ? null : HistoryEventView.Of(history, CaseRecord.Events),
         CaseProcess.Stage(s).ToString());
 
     private static string RuntimeStatusOf(OrchestrationMetadata instance) => instance.RuntimeStatus.ToString();
@@ -78,8 +78,6 @@ public sealed record PendingEvent(long Sequence, string Name);
 public sealed record ReportLink(string Kind, int Version, string Url, string Sha256, long RenderedFromSequence);
 
 public sealed record FailedStep(long Sequence, string Activity, string? ReportKind, string Error, int Attempts, string RetryPostUri);
-
-public sealed record HistoryEventView(long Sequence, string EventType, DateTimeOffset Timestamp, string ActorRole, string ActorName, string? ActorId, object Payload);
 
 /// <summary>The management URIs a started case answers with, as Durable's CreateCheckStatusResponse does.</summary>
 public sealed record ManagementUris(

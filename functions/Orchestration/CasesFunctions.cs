@@ -44,7 +44,7 @@ public sealed class CasesFunctions(
             var http = request.HttpContext;
             // The Panel sees the cases it was sent a report on, and no others: not even that they exist.
             if (http.User.IsPanelOnly() && !state.SentToPanel) return Problems.From(CaseRules.NotFound(caseId));
-            var showHistory = string.Equals(request.Query["showHistory"], "true", StringComparison.OrdinalIgnoreCase);
+            var showHistory = QueryValues.IsOn(request, "showHistory");
             // The Panel sees where the case stands, not the raw record.
             if (showHistory && http.User.IsInRole(Roles.Panel))
                 return Problems.From(new Rejection(403, "Not allowed for your role.", "The case's history is not shared with the Panel."));

@@ -110,5 +110,12 @@ public sealed class MeetingScheduleHttpTests(MeetingApp app) : IClassFixture<Mee
         await (await _secas.PostJson($"/api/meetings/{id}/reinstate", new { })).ProblemAsync(HttpStatusCode.BadRequest, "reason");
         Assert.Equal(version, await VersionAsync(id));
         await (await _secas.PostJson("/api/meetings/OPSG_NONE/reinstate", new { reason = "Cancelled in error." })).ProblemAsync(HttpStatusCode.NotFound);
+
+        // The history says who cancelled and reinstated it, and when; only when asked for.
+        var history = (await app.App.ClientAs("OpsgMember").GetAsync($"/api/meetings/{id}?showHistory=true").ExpectAsync(HttpStatusCode.OK))["historyEvents"]!.AsArray();
+        var byType = history.Where(e => e!.Text("actorRole") == "Secas").Select(e => e!.Text("eventType")).ToList();
+        Assert.Equal(["MeetingScheduled", "MeetingCancelled", "MeetingReinstated", "AgendaItemAdded"], byType);
+        Assert.Equal("Cancelled in error.", history.Single(e => e!.Text("eventType") == "MeetingReinstated")!.Text("payload.reason"));
+        Assert.Null((await _secas.GetAsync($"/api/meetings/{id}").ExpectAsync(HttpStatusCode.OK))["historyEvents"]);
     }
 }

@@ -148,7 +148,10 @@ public sealed class SampleResponseTests : IClassFixture<SampleResponseTests.App>
         await _secas.PostJson("/api/meetings/OPSG_250/reinstate", new { reason = "Taken for another meeting's cancellation." }).ExpectAsync(HttpStatusCode.OK);
         await _secas.PostJson("/api/meetings/OPSG_250/cancel", new { reason = "Created under the wrong number: OPSG 25 was meant." }).ExpectAsync(HttpStatusCode.OK);
         await _secas.PostJson("/api/meetings/OPSG_251/reinstate", new { reason = "Cancelled in error." });
-        Assert.NotNull((await _member.GetAsync("/api/meetings/OPSG_250").ExpectAsync(HttpStatusCode.OK))["cancelled"]);
+        var offAgain = await _member.GetAsync("/api/meetings/OPSG_250?showHistory=true").ExpectAsync(HttpStatusCode.OK);
+        Assert.NotNull(offAgain["cancelled"]);
+        Assert.NotNull(offAgain["reinstated"]);
+        Assert.NotNull(offAgain["historyEvents"]);
         await _secas.PostJson(meeting + "/cancel", new { reason = "No business." });
         await _secas.PostJson(meeting + "/cancel", new { });
         var item = Seed004Meeting.Items[3];
