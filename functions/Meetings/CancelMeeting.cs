@@ -13,12 +13,8 @@ public sealed record CancelMeetingRequest(string? Reason);
 /// </summary>
 public static class CancelMeeting
 {
-    public static (MeetingCancelled? Event, Rejection? Rejection) Validate(CancelMeetingRequest request)
-    {
-        var v = new Validator();
-        var reason = v.Text(request.Reason, "reason");
-        return v.ToRejection() is { } rejection ? (null, rejection) : (new MeetingCancelled(reason), null);
-    }
+    public static (MeetingCancelled? Event, Rejection? Rejection) Validate(CancelMeetingRequest request) =>
+        MeetingRules.WithReason(request.Reason, reason => new MeetingCancelled(reason));
 
     /// <param name="casesForIt">The readiness cases opened for this meeting (<see cref="CasesFor"/>).</param>
     public static Decision Decide(MeetingState state, MeetingCancelled cancelled, IReadOnlyList<CaseState> casesForIt)

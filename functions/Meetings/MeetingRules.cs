@@ -21,6 +21,14 @@ public static class MeetingRules
             ? Rejection.OutOfOrder($"{state.MeetingId} was cancelled on {ReportFormats.LongDate(DateOnly.FromDateTime(cancelled.At.UtcDateTime))} ({cancelled.Reason}); nothing more is recorded of it unless SECAS reinstates it.")
             : null;
 
+    /// <summary>A change to the meeting's schedule that SECAS must give a reason for (cancelling, reinstating): plain text, else 400 naming "reason".</summary>
+    public static (T? Event, Rejection? Rejection) WithReason<T>(string? reason, Func<string, T> record) where T : MeetingEvent
+    {
+        var v = new Validator();
+        var text = v.Text(reason, "reason");
+        return v.ToRejection() is { } rejection ? (null, rejection) : (record(text), null);
+    }
+
     public static Rejection NoSuchItem(string meetingId, int item) =>
         new(404, "No such agenda item.", $"Meeting '{meetingId}' has no item {item.ToString(CultureInfo.InvariantCulture)}.");
 

@@ -10,12 +10,8 @@ public sealed record ReinstateMeetingRequest(string? Reason);
 /// </summary>
 public static class ReinstateMeeting
 {
-    public static (MeetingReinstated? Event, Rejection? Rejection) Validate(ReinstateMeetingRequest request)
-    {
-        var v = new Validator();
-        var reason = v.Text(request.Reason, "reason");
-        return v.ToRejection() is { } rejection ? (null, rejection) : (new MeetingReinstated(reason), null);
-    }
+    public static (MeetingReinstated? Event, Rejection? Rejection) Validate(ReinstateMeetingRequest request) =>
+        MeetingRules.WithReason(request.Reason, reason => new MeetingReinstated(reason));
 
     public static Decision Decide(MeetingState state, MeetingReinstated reinstated) =>
         !state.Exists ? MeetingRules.NotFound(state.MeetingId)
