@@ -116,7 +116,7 @@ public sealed class MeetingFunctions(MeetingCommands commands, MeetingReads read
     {
         var meetings = await store.LoadAllAsync(request.HttpContext.RequestAborted);
         return await commands.RunJsonAsync<PreviousMinutesRequest, PreviousMinutesRequest>(request, meetingId, client, PreviousMinutes.Validate, c => RecordCommand<MeetingState>.Deciding(
-            s => PreviousMinutes.Decide(s, meetings.FirstOrDefault(m => m.MeetingId == c.MeetingId) ?? MeetingState.Empty(c.MeetingId!), LatestBefore(meetings, s), c),
+            s => PreviousMinutes.Decide(s, meetings.FirstOrDefault(m => m.MeetingId == c.MeetingId) ?? MeetingState.Empty(c.MeetingId!), MeetingState.HeldLastBefore(meetings, s)?.MeetingId, c),
             (s, summary) => Acknowledgement(s, summary, 202, MeetingUrls.Meeting(c.MeetingId!))));
     }
 
@@ -136,11 +136,6 @@ public sealed class MeetingFunctions(MeetingCommands commands, MeetingReads read
 
     internal static CommandResponse Acknowledgement(MeetingState s, RecordSummary summary, int status = 200, string? location = null) =>
         new(status, location, Json(new MeetingAcknowledgement(s.MeetingId, s.Version, summary.RuntimeStatus, summary.Stage, MeetingUrls.Meeting(s.MeetingId))));
-
-    /// <summary>The meeting held last before this one (a cancelled one was not held): the only one whose minutes this one can approve.</summary>
-    private static string? LatestBefore(IEnumerable<MeetingState> meetings, MeetingState meeting) =>
-        meeting.Scheduled is not { } held ? null
-        : meetings.Where(m => m.Scheduled is { } other && other.Date < held.Date && !m.IsCancelled).MaxBy(m => m.Scheduled!.Date)?.MeetingId;
 
     /// <summary>One reservation per request: the meeting, when it was created, and the request's Idempotency-Key.</summary>
     private static string? ReservationKey(MeetingState state, HttpRequest request) =>

@@ -46,7 +46,10 @@ public sealed record Cancellation(string Reason, DateTimeOffset At);
 /// </summary>
 public sealed record MeetingReinstated(string Reason) : MeetingEvent;
 
-/// <summary>When and why a cancelled meeting was reinstated, and the event that did it (its orchestration, ended by the cancellation, starts again after it).</summary>
+/// <summary>
+/// When and why a cancelled meeting was last reinstated, and the history's sequence of that event (after the command
+/// that recorded it, the meeting's orchestration, ended by the cancellation, is started again).
+/// </summary>
 public sealed record Reinstatement(string Reason, DateTimeOffset At, long Sequence);
 
 /// <summary>Who attended and who sent apologies; recorded again, it replaces the last (the history keeps both).</summary>
@@ -159,6 +162,14 @@ public sealed record MeetingState : RecordState
 
     /// <summary>Whether anything is recorded of the meeting itself: who came, an item, an import, a previous meeting's minutes approved, minutes asked for.</summary>
     public bool IsMinuted => !Items.IsEmpty || Attendance is not null || !Imported.IsEmpty || ApprovedPrevious is not null || MinutesRequested || !Minutes.IsEmpty;
+
+    /// <summary>
+    /// The meeting held last before <paramref name="meeting"/> among <paramref name="meetings"/> (a cancelled one was
+    /// not held): the one whose minutes it approves, and whose date its Panel feedback counts from.
+    /// </summary>
+    public static MeetingState? HeldLastBefore(IEnumerable<MeetingState> meetings, MeetingState meeting) =>
+        meeting.Scheduled is not { } held ? null
+        : meetings.Where(m => m.Scheduled is { } other && other.Date < held.Date && !m.IsCancelled).MaxBy(m => m.Scheduled!.Date);
 
     /// <summary>Every action raised at the meeting, in the order of its number.</summary>
     public IEnumerable<MeetingActionRaised> Actions => Items.Values.SelectMany(i => i.Actions).OrderBy(a => a.Number);

@@ -19,15 +19,12 @@ public sealed record MeetingView(
     PreviousMinutesApproved? ApprovedPrevious,
     MinutesMadeFinal? Final,
     Cancellation? Cancelled,
-    MeetingView.Reinstatement? Reinstated,
+    Reinstatement? Reinstated,
     IReadOnlyList<HistoryEventView>? HistoryEvents = null)
 {
     public sealed record ItemRow(AgendaItemAdded Item, IReadOnlyList<OutcomeRecorded> Outcomes, IReadOnlyList<MeetingActionRaised> Actions, IReadOnlyList<MeetingNoteAdded> Notes);
 
     public sealed record MinutesVersion(int Version, bool Final, string Sha256, string Url);
-
-    /// <summary>When and why the meeting was last reinstated after a cancellation.</summary>
-    public sealed record Reinstatement(string Reason, DateTimeOffset At);
 
     public static MeetingView From(MeetingState s) => new(
         s.MeetingId,
@@ -44,7 +41,7 @@ public sealed record MeetingView(
         s.ApprovedPrevious,
         s.Final,
         s.Cancelled,
-        s.Reinstated is { } reinstated ? new Reinstatement(reinstated.Reason, reinstated.At) : null);
+        s.Reinstated);
 }
 
 /// <summary>Where a meeting and its parts are read over HTTP.</summary>

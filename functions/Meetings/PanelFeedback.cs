@@ -29,7 +29,7 @@ public static class PanelFeedback
         return $"{title}: {outcome} by the SEC Panel on {ReportFormats.LongDate(decision.On)}{(decision.Note is { } note ? $" ({note.TrimEnd('.')})" : "")}.";
     }
 
-    /// <summary>The meeting held last before this one, if the system knows one (a cancelled one was not held).</summary>
+    /// <summary>The date of the meeting held last before this one, if the system knows one.</summary>
     public static DateOnly? LastMeetingBefore(IEnumerable<MeetingState> meetings, MeetingState meeting) =>
-        meetings.Where(m => m.Scheduled is { } other && other.Date < meeting.Scheduled!.Date && !m.IsCancelled).Select(m => (DateOnly?)m.Scheduled!.Date).Max();
+        MeetingState.HeldLastBefore(meetings, meeting)?.Scheduled!.Date;
 }
